@@ -1,0 +1,62 @@
+// Lint rules that hold the architecture: the core stays pure, the UI never reaches an adapter.
+import tseslint from 'typescript-eslint';
+
+const nodeIo = ['node:fs', 'node:fs/promises', 'fs', 'fs/promises', 'node:child_process', 'child_process', 'node:net', 'node:http', 'node:https'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'state/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...nodeIo, 'react', 'ink', 'lowdb', 'lowdb/node', 'proper-lockfile'].map((name) => ({ name, message: 'src/core is pure: no I/O, UI or storage imports.' })),
+        patterns: [
+          { group: ['@aws-sdk/*'], message: 'src/core is pure: AWS lives in src/aws.' },
+          { group: ['../*', '!../core/*'], message: 'src/core imports nothing of ours outside src/core.' },
+          { group: ['ink-*'], message: 'src/core is pure: no UI imports.' },
+        ],
+      }],
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use the Clock port, not Date.now().' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Randomness comes in through a port.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the Clock port, not new Date().' },
+      ],
+    },
+  },
+  {
+    files: ['src/report/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...nodeIo, 'react', 'ink', 'lowdb'].map((name) => ({ name, message: 'Renderers are pure.' })),
+        patterns: [{ group: ['@aws-sdk/*', '../store/*', '../aws/*', '../ui/*'], message: 'Renderers are pure: they take the report model only.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/ui/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@aws-sdk/*'], message: 'The UI talks to AWS through ports only.' },
+          { group: ['**/aws/live/*', '**/aws/sim/*', '**/store/*'], allowTypeImports: true, message: 'The UI imports port types only, never an adapter implementation.' },
+          { group: ['lowdb', 'lowdb/*', 'proper-lockfile'], message: 'The UI never touches storage directly.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/aws/**', 'src/store/**', 'src/scenarios/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/ui/*', 'ink', 'react'], message: 'Adapters never import the UI.' }],
+      }],
+    },
+  },
+);

@@ -1,0 +1,29 @@
+// Bundles the CLI into one file: importing Ink and the AWS SDK unbundled costs hundreds of ms at start-up.
+import { build } from 'esbuild';
+import { chmod, readFile } from 'node:fs/promises';
+
+const { version } = JSON.parse(await readFile('package.json', 'utf8'));
+
+await build({
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: 'dist',
+  // Split so `--version` and the scriptable commands never load Ink or the AWS SDK.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: false,
+  sourcemap: false,
+  legalComments: 'none',
+  // react-devtools-core is an optional Ink import that is never used at run time.
+  external: ['react-devtools-core'],
+  define: { 'process.env.NODE_ENV': '"production"', __WARROOM_VERSION__: JSON.stringify(version) },
+  banner: {
+    // Some bundled CommonJS dependencies call require(); give them one.
+    js: "#!/usr/bin/env node\nimport { createRequire as __warroomCreateRequire } from 'node:module';\nconst require = __warroomCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+await chmod('dist/cli.js', 0o755);

@@ -1,0 +1,12 @@
+// Entry point. Answers --version before loading anything else, so scripts and health checks stay fast;
+// everything else is loaded on demand from the composition root in cli/main.ts.
+declare const __WARROOM_VERSION__: string | undefined;
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  const version = typeof __WARROOM_VERSION__ === 'string' ? __WARROOM_VERSION__ : (await import('./cli/version.js')).readVersion();
+  process.stdout.write(`${version}\n`);
+} else {
+  const { main } = await import('./cli/main.js');
+  process.exitCode = await main(argv);
+}

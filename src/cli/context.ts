@@ -1,0 +1,45 @@
+// What every command gets: where the state lives, who is acting, the clock and the output streams.
+import { userInfo } from 'node:os';
+import type { Clock } from '../core/index.js';
+import { IncidentStore } from '../store/incident-store.js';
+
+export interface GlobalOptions {
+  stateDir?: string;
+  actor?: string;
+}
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+}
+
+export interface CliContext extends CliIo {
+  stateDir: string;
+  actor: string;
+  store: () => IncidentStore;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export function defaultActor(env: NodeJS.ProcessEnv): string {
+  if (env.WARROOM_ACTOR) return env.WARROOM_ACTOR;
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return env.USER ?? env.LOGNAME ?? 'unknown';
+  }
+}
+
+export function makeContext(opts: GlobalOptions, io: CliIo): CliContext {
+  const stateDir = opts.stateDir ?? io.env.WARROOM_STATE_DIR ?? 'state';
+  let store: IncidentStore | undefined;
+  return {
+    ...io,
+    stateDir,
+    actor: opts.actor ?? defaultActor(io.env),
+    store: () => (store ??= new IncidentStore(stateDir, io.clock, (w) => io.err(`warroom: warning: ${w.message}`))),
+  };
+}

@@ -1,0 +1,205 @@
+// Commands that append to a timeline: the same events the console writes, for scripts and a scribe's terminal.
+import { createInterface } from 'node:readline';
+import { Option, type Command } from 'commander';
+import {
+  MILESTONES,
+  notFound,
+  parseSeverity,
+  STATUSES,
+  usageError,
+  type Milestone,
+  type NewEvent,
+  type Status,
+} from '../core/index.js';
+import { readTail } from '../store/journal-file.js';
+import type { Register } from './main.js';
+
+const LOG_KINDS = ['note', 'decision', 'action', 'comms'] as const;
+type LogKind = (typeof LOG_KINDS)[number];
+
+const ROLE_ALIASES: Record<string, string> = {
+  ic: 'incident-commander',
+  commander: 'incident-commander',
+  'incident-commander': 'incident-commander',
+  deputy: 'deputy',
+  scribe: 'scribe',
+  ops: 'operations-lead',
+  'operations-lead': 'operations-lead',
+  comms: 'communications-lead',
+  'communications-lead': 'communications-lead',
+  dba: 'dba',
+  security: 'security',
+};
+
+export function normaliseRole(role: string): string {
+  const key = role.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  if (!key) throw usageError('role must not be empty');
+  return ROLE_ALIASES[key] ?? key;
+}
+
+function logEvent(kind: LogKind, text: string): NewEvent {
+  switch (kind) {
+    case 'note':
+      return { kind: 'note', data: { text } };
+    case 'decision':
+      return { kind: 'decision', data: { text } };
+    case 'action':
+      return { kind: 'action_item.added', data: { text } };
+    case 'comms':
+      return { kind: 'comms.sent', data: { channel: 'status', text } };
+  }
+}
+
+export function parseAt(at: string | undefined, now: number): { at: string; backdated: boolean } {
+  if (at === undefined) return { at: new Date(now).toISOString(), backdated: false };
+  // Require a zone so "10:00" is never silently read as local or UTC.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(at.trim())) {
+    throw usageError(`--at "${at}" is not an ISO 8601 time with a zone, e.g. 2026-11-21T09:30:00Z`);
+  }
+  const ms = Date.parse(at);
+  if (Number.isNaN(ms)) throw usageError(`--at "${at}" is not a valid time`);
+  if (ms > now + 60_000) throw usageError(`--at ${new Date(ms).toISOString()} is in the future`);
+  return { at: new Date(ms).toISOString(), backdated: ms < now - 1_000 };
+}
+
+export const registerIncidentCommands: Register = (program: Command, run) => {
+  program
+    .command('new')
+    .description('declare a new incident and print its id')
+    .requiredOption('--title <text>', 'what is happening, in a few words')
+    .requiredOption('--severity <sev>', 'SEV1..SEV4 (P1..P4 accepted)')
+    .option('--scenario <id...>', 'scenario id(s) from the catalog')
+    .option('--param <key=value...>', 'scenario params, e.g. table=orders')
+    .option('--exercise', 'a tabletop exercise, not a live incident')
+    .option('--json', 'print the new incident as JSON')
+    .action(
+      run(async (ctx, opts: { title: string; severity: string; scenario?: string[]; param?: string[]; exercise?: boolean; json?: boolean }) => {
+        const severity = parseSeverity(opts.severity);
+        const params = parseParams(opts.param ?? []);
+        const first = await ctx.store().create(
+          { title: opts.title, severity, mode: opts.exercise ? 'exercise' : 'live', scenarios: opts.scenario ?? [], params },
+          ctx.actor,
+        );
+        const id = String(first.data.id);
+        ctx.out(opts.json ? JSON.stringify({ id, seq: first.seq, ts: first.ts, severity, mode: first.data.mode }) : id);
+      }),
+    );
+
+  program
+    .command('log')
+    .description('append a note, decision, action item or communication; --stdin appends one event per input line')
+    .argument('<id>', 'incident id')
+    .argument('[text...]', 'the text to record')
+    .addOption(new Option('--kind <kind>', 'what the text is').choices(LOG_KINDS).default('note'))
+    .option('--stdin', 'read events from standard input, one per line, printing each seq once it is durable')
+    .option('--json', 'print the appended event(s) as JSON lines')
+    .action(
+      run(async (ctx, id: string, words: string[], opts: { kind: LogKind; stdin?: boolean; json?: boolean }) => {
+        const store = ctx.store();
+        const print = (e: { seq: number }) => ctx.out(opts.json ? JSON.stringify(e) : String(e.seq));
+        if (opts.stdin) {
+          if (words.length > 0) throw usageError('give the text on standard input or as arguments, not both');
+          store.journal(id); // fail fast on an unknown id before reading input
+          const lines = createInterface({ input: ctx.stdin, crlfDelay: Infinity });
+          for await (const line of lines) {
+            if (line.trim() === '') continue;
+            const [e] = await store.append(id, [logEvent(opts.kind, line)], ctx.actor);
+            print(e!);
+          }
+          return;
+        }
+        const text = words.join(' ');
+        if (!text.trim()) throw usageError('nothing to log: give the text, or --stdin');
+        const [e] = await store.append(id, [logEvent(opts.kind, text)], ctx.actor);
+        print(e!);
+      }),
+    );
+
+  program
+    .command('mark')
+    .description(`set a milestone (${MILESTONES.join(', ')}), back-dated with --at`)
+    .argument('<id>', 'incident id')
+    .argument('<milestone>', MILESTONES.join(' | '))
+    .option('--at <iso-time>', 'when it happened (ISO 8601 with a zone); default now')
+    .option('--json', 'print the event as JSON')
+    .action(
+      run(async (ctx, id: string, milestone: string, opts: { at?: string; json?: boolean }) => {
+        if (!(MILESTONES as readonly string[]).includes(milestone)) {
+          throw usageError(`unknown milestone "${milestone}": use one of ${MILESTONES.join(', ')}`);
+        }
+        const when = parseAt(opts.at, ctx.clock.now());
+        const [e] = await ctx.store().append(id, [{ kind: 'milestone.set', data: { milestone: milestone as Milestone, ...when } }], ctx.actor);
+        ctx.out(opts.json ? JSON.stringify(e) : String(e!.seq));
+      }),
+    );
+
+  program
+    .command('severity')
+    .description('change the severity')
+    .argument('<id>', 'incident id')
+    .argument('<severity>', 'SEV1..SEV4 (P1..P4 accepted)')
+    .option('--reason <text>', 'why it changed')
+    .action(
+      run(async (ctx, id: string, sev: string, opts: { reason?: string }) => {
+        const severity = parseSeverity(sev);
+        const [e] = await ctx.store().append(id, [{ kind: 'severity.changed', data: { severity, ...(opts.reason ? { reason: opts.reason } : {}) } }], ctx.actor);
+        ctx.out(String(e!.seq));
+      }),
+    );
+
+  program
+    .command('status')
+    .description(`change the status (${STATUSES.join(' -> ')})`)
+    .argument('<id>', 'incident id')
+    .argument('<status>', STATUSES.join(' | '))
+    .option('--reason <text>', 'why it changed')
+    .action(
+      run(async (ctx, id: string, status: string, opts: { reason?: string }) => {
+        const s = status.toLowerCase();
+        if (!(STATUSES as readonly string[]).includes(s)) throw usageError(`unknown status "${status}": use one of ${STATUSES.join(', ')}`);
+        const [e] = await ctx.store().append(id, [{ kind: 'status.changed', data: { status: s as Status, ...(opts.reason ? { reason: opts.reason } : {}) } }], ctx.actor);
+        ctx.out(String(e!.seq));
+      }),
+    );
+
+  program
+    .command('role')
+    .description('assign a role (incident-commander/ic, deputy, scribe, operations-lead/ops, communications-lead/comms, dba, security, or any name)')
+    .argument('<id>', 'incident id')
+    .argument('<role>', 'the role')
+    .argument('<name>', 'who takes it')
+    .action(
+      run(async (ctx, id: string, role: string, name: string) => {
+        const [e] = await ctx.store().append(id, [{ kind: 'role.assigned', data: { role: normaliseRole(role), name } }], ctx.actor);
+        ctx.out(String(e!.seq));
+      }),
+    );
+
+  program
+    .command('amend')
+    .description('record a correction to an earlier event (nothing is ever edited or deleted)')
+    .argument('<id>', 'incident id')
+    .argument('<seq>', 'the seq of the event being corrected')
+    .argument('<text...>', 'what was wrong and what is right')
+    .action(
+      run(async (ctx, id: string, seqArg: string, words: string[]) => {
+        const target = Number(seqArg);
+        if (!Number.isInteger(target) || target < 1) throw usageError(`seq "${seqArg}" is not a positive whole number`);
+        const journal = ctx.store().journal(id);
+        const last = readTail(journal.path).last?.seq ?? 0;
+        if (target > last) throw notFound(`incident ${id} has no seq ${target} (its last seq is ${last})`);
+        const [e] = await ctx.store().append(id, [{ kind: 'amend', data: { target, text: words.join(' ') } }], ctx.actor);
+        ctx.out(String(e!.seq));
+      }),
+    );
+};
+
+export function parseParams(pairs: readonly string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw usageError(`--param "${pair}" is not key=value`);
+    params[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
+  }
+  return params;
+}

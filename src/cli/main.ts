@@ -1,0 +1,88 @@
+// The composition root for scriptable commands: parses argv and runs one command. Errors leave as one
+// line on stderr with an exit code from core/errors (a stack trace only with WARROOM_DEBUG=1).
+import { Command, CommanderError } from 'commander';
+import { ExitCode, WarroomError } from '../core/index.js';
+import { makeContext, systemClock, type CliContext, type CliIo, type GlobalOptions } from './context.js';
+import { registerIncidentCommands } from './incident-commands.js';
+import { registerReadCommands } from './read-commands.js';
+import { readVersion } from './version.js';
+
+declare const __WARROOM_VERSION__: string | undefined;
+
+export type Register = (program: Command, run: Runner) => void;
+/** Wraps a command body so it receives the context built from the global options. */
+export type Runner = <A extends unknown[]>(
+  body: (ctx: CliContext, ...args: A) => Promise<number | void> | number | void,
+) => (...args: unknown[]) => Promise<void>;
+
+/** Every group of commands; a new group is one more line here. */
+const GROUPS: Register[] = [registerIncidentCommands, registerReadCommands];
+
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('warroom')
+    .description('A terminal incident console for AWS disaster recovery: runbooks, live CloudWatch panes and an append-only timeline.')
+    .version(typeof __WARROOM_VERSION__ === 'string' ? __WARROOM_VERSION__ : readVersion(), '-V, --version')
+    .option('--state-dir <dir>', 'where incidents are kept (env WARROOM_STATE_DIR; default ./state)')
+    .option('--actor <name>', 'who is acting, recorded on every event (env WARROOM_ACTOR; default the OS user)')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+    })
+    .exitOverride();
+
+  const run: Runner =
+    (body) =>
+    async (...args) => {
+      const cmd = args[args.length - 1] as Command;
+      const ctx = makeContext(cmd.optsWithGlobals<GlobalOptions>(), io);
+      const code = await body(ctx, ...(args.slice(0, -1) as never));
+      setExit(typeof code === 'number' ? code : ExitCode.ok);
+    };
+  for (const register of GROUPS) register(program, run);
+  return program;
+}
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let exit: number = ExitCode.ok;
+  const program = buildProgram(io, (c) => {
+    exit = c;
+  });
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return ExitCode.ok;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return exit;
+  } catch (err) {
+    return reportError(err, io);
+  }
+}
+
+export function reportError(err: unknown, io: Pick<CliIo, 'err' | 'env'>): number {
+  if (err instanceof CommanderError) {
+    // Help and version are "errors" to commander; their text is already printed.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (err instanceof WarroomError) {
+    io.err(`warroom: ${err.message}`);
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.err(`warroom: unexpected error: ${message.split('\n')[0]}`);
+  if (io.env.WARROOM_DEBUG && err instanceof Error && err.stack) io.err(err.stack);
+  return ExitCode.failure;
+}
+
+function processIo(): CliIo {
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    stdin: process.stdin,
+    env: process.env,
+    clock: systemClock,
+  };
+}

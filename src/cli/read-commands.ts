@@ -1,0 +1,125 @@
+// Commands that read: list, show, timeline, verify. None of them writes to a journal.
+import { Option, type Command } from 'commander';
+import { ExitCode, MILESTONES, sanitizeLine, usageError, WarroomError, type IncidentState } from '../core/index.js';
+import { filterTimeline, renderTimeline, TIMELINE_FORMATS, utcStamp, type TimelineFormat } from '../report/timeline-export.js';
+import type { IncidentStore } from '../store/incident-store.js';
+import type { CliContext } from './context.js';
+import type { Register } from './main.js';
+
+/** Loads and folds an incident, refusing a journal that fails verification unless --force. */
+export function loadChecked(ctx: CliContext, store: IncidentStore, id: string, force: boolean | undefined) {
+  const loaded = store.load(id);
+  const bad = loaded.verification.firstBad;
+  if (bad && bad.problem !== 'torn') {
+    if (!force) {
+      throw new WarroomError(`journal of ${id} fails verification at ${bad.message}; run "warroom verify ${id}", or pass --force to read it anyway`, ExitCode.corrupt);
+    }
+    ctx.err(`warroom: warning: journal of ${id} fails verification at ${bad.message}`);
+  } else if (bad) {
+    ctx.err(`warroom: warning: ${bad.message}; it is moved aside on the next append`);
+  }
+  return loaded;
+}
+
+function parseTime(flag: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const ms = Date.parse(v);
+  if (Number.isNaN(ms)) throw usageError(`${flag} "${v}" is not a valid ISO 8601 time`);
+  return ms;
+}
+
+export const registerReadCommands: Register = (program: Command, run) => {
+  program
+    .command('list')
+    .description('list the incidents in the state dir, newest first')
+    .option('--json', 'print as JSON')
+    .action(
+      run(async (ctx, opts: { json?: boolean }) => {
+        const list = await ctx.store().list();
+        if (opts.json) return ctx.out(JSON.stringify(list, null, 2));
+        if (list.length === 0) return ctx.out(`no incidents in ${ctx.store().dir} (declare one with "warroom new")`);
+        ctx.out(['ID', 'SEV', 'STATUS', 'MODE', 'OPENED (UTC)', 'EVENTS', 'TITLE'].join('\t'));
+        for (const i of list) {
+          ctx.out([i.id, i.severity, i.status, i.mode, utcStamp(i.openedAt).slice(0, 16), String(i.events), sanitizeLine(i.title)].join('\t'));
+        }
+      }),
+    );
+
+  program
+    .command('show')
+    .description('show the folded state of an incident: severity, status, milestones, roles, steps')
+    .argument('<id>', 'incident id')
+    .option('--json', 'print as JSON')
+    .option('--force', 'show it even if the journal fails verification')
+    .action(
+      run(async (ctx, id: string, opts: { json?: boolean; force?: boolean }) => {
+        const { state } = loadChecked(ctx, ctx.store(), id, opts.force);
+        ctx.out(opts.json ? JSON.stringify(state, null, 2) : formatState(state));
+      }),
+    );
+
+  program
+    .command('timeline')
+    .description('print the timeline (text shows UTC with the date, and local time)')
+    .argument('<id>', 'incident id')
+    .addOption(new Option('--format <format>', 'output format').choices(TIMELINE_FORMATS).default('text'))
+    .option('--since <iso-time>', 'only events at or after this time')
+    .option('--until <iso-time>', 'only events at or before this time')
+    .option('--kind <kind...>', 'only these kinds (a prefix such as "step" matches step.*)')
+    .option('--by <name...>', 'only events by these actors')
+    .option('--force', 'print it even if the journal fails verification')
+    .action(
+      run(async (ctx, id: string, opts: { format: TimelineFormat; since?: string; until?: string; kind?: string[]; by?: string[]; force?: boolean }) => {
+        const { events } = loadChecked(ctx, ctx.store(), id, opts.force);
+        const actors = opts.by;
+        const since = parseTime('--since', opts.since);
+        const until = parseTime('--until', opts.until);
+        const filtered = filterTimeline(events, {
+          ...(since !== undefined ? { since } : {}),
+          ...(until !== undefined ? { until } : {}),
+          ...(opts.kind ? { kinds: opts.kind } : {}),
+          ...(actors ? { actors } : {}),
+        });
+        const out = renderTimeline(filtered, opts.format, ctx.env.TZ);
+        if (out.length > 0) ctx.out(out.replace(/\n$/, ''));
+      }),
+    );
+
+  program
+    .command('verify')
+    .description('check the hash chain and seq sequence; exit 0 when intact, 1 naming the first bad seq')
+    .argument('<id>', 'incident id')
+    .option('--json', 'print the result as JSON')
+    .action(
+      run(async (ctx, id: string, opts: { json?: boolean }) => {
+        const { verification: v } = ctx.store().journal(id).load();
+        if (opts.json) ctx.out(JSON.stringify({ id, ok: v.ok, events: v.count, headHash: v.headHash, firstBad: v.firstBad ?? null }));
+        else if (v.ok) ctx.out(`${id}: ok, ${v.count} events, head ${v.headHash}`);
+        else ctx.err(`warroom: ${id}: journal fails verification at ${v.firstBad!.message}`);
+        return v.ok ? ExitCode.ok : ExitCode.failure;
+      }),
+    );
+};
+
+export function formatState(s: IncidentState): string {
+  const lines = [
+    `${s.id}  ${sanitizeLine(s.title)}`,
+    `severity ${s.severity}   status ${s.status}   mode ${s.mode}   events ${s.lastSeq}`,
+    `opened ${utcStamp(s.openedAt)} by ${sanitizeLine(s.openedBy)}; last event ${utcStamp(s.updatedAt)}`,
+    `scenarios: ${s.scenarios.length ? s.scenarios.join(', ') : '(none chosen)'}`,
+  ];
+  if (Object.keys(s.params).length) lines.push(`params: ${Object.entries(s.params).map(([k, v]) => `${k}=${sanitizeLine(v)}`).join(' ')}`);
+  lines.push('milestones:');
+  for (const m of MILESTONES) {
+    const ms = s.milestones[m];
+    lines.push(`  ${m.padEnd(15)} ${ms ? `${utcStamp(ms.at)}${ms.backdated ? ' (back-dated)' : ''}` : '-'}`);
+  }
+  for (const w of s.warnings) lines.push(`  warning: ${w}`);
+  const roles = Object.entries(s.roles);
+  lines.push(`roles: ${roles.length ? roles.map(([r, n]) => `${r}=${n.map(sanitizeLine).join('+')}`).join('  ') : '(none assigned)'}`);
+  const steps = Object.values(s.steps);
+  lines.push(`steps: ${steps.length ? '' : '(none started)'}`);
+  for (const st of steps) lines.push(`  ${st.status.padEnd(11)} ${st.scenario}/${st.step}${st.reason ? `: ${sanitizeLine(st.reason)}` : ''}`);
+  lines.push(`notes ${s.notes}, decisions ${s.decisions.length}, action items ${s.actionItems.length}, updates sent ${s.commsSent.length}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,135 @@
+// Every kind of event the timeline holds, and the shape of its data. The schemas validate what is
+// appended; reading stays lenient so a newer journal still opens (unknown kinds are shown, not folded).
+import { z } from 'zod';
+import { SEVERITIES } from './severity.js';
+
+export const STATUSES = ['triage', 'declared', 'mitigating', 'recovered', 'resolved', 'closed'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const MILESTONES = ['impact-started', 'detected', 'declared', 'mitigated', 'resolved'] as const;
+export type Milestone = (typeof MILESTONES)[number];
+
+export const ROLES = [
+  'incident-commander',
+  'deputy',
+  'scribe',
+  'operations-lead',
+  'communications-lead',
+  'dba',
+  'security',
+] as const;
+
+export const MODES = ['live', 'exercise'] as const;
+export type Mode = (typeof MODES)[number];
+
+const text = z.string().min(1, "text must not be empty").max(1_000_000);
+const isoTime = z.iso.datetime({ offset: true });
+const stepRef = { scenario: z.string().min(1), step: z.string().min(1) };
+const params = z.record(z.string(), z.string());
+
+export const EVENT_DATA = {
+  'incident.opened': z.strictObject({
+    id: z.string().min(1),
+    title: text,
+    severity: z.enum(SEVERITIES),
+    mode: z.enum(MODES),
+    scenarios: z.array(z.string()).default([]),
+    params: params.default({}),
+  }),
+  'severity.changed': z.strictObject({ severity: z.enum(SEVERITIES), reason: z.string().optional() }),
+  'status.changed': z.strictObject({ status: z.enum(STATUSES), reason: z.string().optional() }),
+  'milestone.set': z.strictObject({ milestone: z.enum(MILESTONES), at: isoTime, backdated: z.boolean() }),
+  'role.assigned': z.strictObject({ role: z.string().min(1), name: z.string().min(1) }),
+  note: z.strictObject({ text }),
+  decision: z.strictObject({ text }),
+  'triage.answered': z.strictObject({ answers: z.record(z.string(), z.string()), suggestedSeverity: z.enum(SEVERITIES).optional() }),
+  'scenario.selected': z.strictObject({ scenarios: z.array(z.string()).min(1), params: params.default({}) }),
+  'step.started': z.strictObject({ ...stepRef }),
+  'step.completed': z.strictObject({ ...stepRef, text: z.string().optional() }),
+  'step.skipped': z.strictObject({ ...stepRef, reason: text }),
+  'step.failed': z.strictObject({ ...stepRef, reason: text }),
+  'step.verified': z.strictObject({
+    ...stepRef,
+    passed: z.boolean(),
+    summary: z.string(),
+    evidence: z.record(z.string(), z.unknown()).default({}),
+  }),
+  'aws.read': z.strictObject({
+    service: z.string(),
+    operation: z.string(),
+    region: z.string().optional(),
+    summary: z.string(),
+    values: z.record(z.string(), z.unknown()).default({}),
+  }),
+  'aws.action.requested': z.strictObject({
+    actionId: z.string().min(1),
+    service: z.string(),
+    operation: z.string(),
+    target: z.string(),
+    region: z.string().optional(),
+    args: z.record(z.string(), z.unknown()).default({}),
+    ...{ scenario: z.string().optional(), step: z.string().optional() },
+  }),
+  'aws.action.approved': z.strictObject({ actionId: z.string().min(1), confirmedTarget: z.string() }),
+  'aws.action.succeeded': z.strictObject({
+    actionId: z.string().min(1),
+    requestId: z.string().optional(),
+    summary: z.string(),
+    simulated: z.boolean().default(false),
+  }),
+  'aws.action.failed': z.strictObject({
+    actionId: z.string().min(1),
+    requestId: z.string().optional(),
+    errorClass: z.string(),
+    message: z.string(),
+  }),
+  'alarm.changed': z.strictObject({
+    alarm: z.string(),
+    from: z.string(),
+    to: z.string(),
+    reason: z.string().optional(),
+    region: z.string().optional(),
+    at: isoTime.optional(),
+  }),
+  'metric.snapshot': z.strictObject({
+    metric: z.string(),
+    unit: z.string().optional(),
+    points: z.array(z.tuple([isoTime, z.number()])),
+    warning: z.number().optional(),
+    critical: z.number().optional(),
+  }),
+  'comms.drafted': z.strictObject({ channel: z.string().default('status'), text }),
+  'comms.sent': z.strictObject({ channel: z.string().default('status'), text, kind: z.string().optional() }),
+  'exercise.inject': z.strictObject({ inject: z.string(), text, offsetSeconds: z.number().optional() }),
+  'exercise.clock': z.strictObject({ control: z.string(), speed: z.number().optional(), detail: z.string().optional() }),
+  'escalation.fired': z.strictObject({ level: z.string(), text }),
+  'action_item.added': z.strictObject({ text, owner: z.string().optional() }),
+  amend: z.strictObject({ target: z.number().int().positive(), text }),
+  'report.exported': z.strictObject({ format: z.string(), path: z.string().optional(), draft: z.boolean() }),
+  'journal.recovered': z.strictObject({ tornBytes: z.number().int(), savedTo: z.string(), text }),
+} as const;
+
+export type EventKind = keyof typeof EVENT_DATA;
+export type EventData<K extends EventKind> = z.output<(typeof EVENT_DATA)[K]>;
+export const EVENT_KINDS = Object.keys(EVENT_DATA) as EventKind[];
+
+/** A line of the journal, as written and hashed. */
+export interface TimelineEvent<K extends string = string> {
+  seq: number;
+  ts: string;
+  actor: string;
+  kind: K;
+  data: Record<string, unknown>;
+  prev: string;
+  hash: string;
+}
+
+/** What a caller asks to append; the store adds seq, ts, prev and hash. */
+export interface NewEvent<K extends EventKind = EventKind> {
+  kind: K;
+  data: z.input<(typeof EVENT_DATA)[K]>;
+  actor?: string;
+}
+
+export const isKind = <K extends EventKind>(e: TimelineEvent, kind: K): e is TimelineEvent<K> & { data: EventData<K> } =>
+  e.kind === kind;
