@@ -12,6 +12,8 @@ export type AwsErrorClass =
   | 'invalid-parameter'
   | 'not-supported'
   | 'actions-disabled'
+  /** The operator's typed confirmation did not match the target; nothing was called. */
+  | 'refused'
   | 'unknown';
 
 export interface AwsFailure {
@@ -71,7 +73,7 @@ export interface AlarmTransition {
 
 export interface AlarmsPort {
   /** Current states; `transitions` are the changes since the previous call on this instance. */
-  poll(signal?: AbortSignal): Promise<{ alarms: AlarmState[]; transitions: AlarmTransition[]; fetchedAt: string }>;
+  poll(signal?: AbortSignal): Promise<{ alarms: AlarmState[]; transitions: AlarmTransition[]; fetchedAt: string; errors?: AwsFailure[] }>;
 }
 
 export interface ProbeResult {

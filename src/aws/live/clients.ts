@@ -1,0 +1,83 @@
+// The SDK clients, one per (service, region, purpose), created on first use. Every client gets hard
+// socket and connection timeouts: the SDK's requestTimeout alone never aborts a hung call.
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { Route53Client } from '@aws-sdk/client-route-53';
+import type { RegionRef } from '../../core/index.js';
+import type { ResolvedAwsConfig } from '../config.js';
+
+/** How long and how often: reads fail fast (the console keeps stale data), actions try harder. */
+export interface CallBudget {
+  deadlineMs: number;
+  maxAttempts: number;
+}
+export const READ_BUDGET: CallBudget = { deadlineMs: 5_000, maxAttempts: 2 };
+export const ACTION_BUDGET: CallBudget = { deadlineMs: 20_000, maxAttempts: 4 };
+
+export type Purpose = 'read' | 'action';
+
+/** The SDK prints a Node-version warning to stderr, over the terminal UI; this env var is its own switch. */
+export function suppressSdkNodeWarning(env: NodeJS.ProcessEnv = process.env): void {
+  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
+
+type ClientFor = { dynamodb: DynamoDBClient; rds: RDSClient; cloudwatch: CloudWatchClient; route53: Route53Client };
+export type LiveService = keyof ClientFor;
+
+export interface LiveClients {
+  config: ResolvedAwsConfig;
+  budgets: Record<Purpose, CallBudget>;
+  regionName(ref: RegionRef): string;
+  get<S extends LiveService>(service: S, ref: RegionRef, purpose?: Purpose): ClientFor[S];
+  destroy(): void;
+}
+
+export function createLiveClients(config: ResolvedAwsConfig, budgets: Partial<Record<Purpose, CallBudget>> = {}): LiveClients {
+  suppressSdkNodeWarning();
+  const budget = { read: budgets.read ?? READ_BUDGET, action: budgets.action ?? ACTION_BUDGET };
+  const cache = new Map<string, { destroy(): void }>();
+  const regionName = (ref: RegionRef) => (ref === 'us-east-1' ? 'us-east-1' : ref === 'dr' ? config.drRegion ?? config.region : config.region);
+  const make = (service: LiveService, region: string, purpose: Purpose) => {
+    const b = budget[purpose];
+    const common = {
+      region,
+      maxAttempts: b.maxAttempts,
+      ...(config.profile ? { profile: config.profile } : {}),
+      ...(config.endpoints[service] ? { endpoint: config.endpoints[service] } : {}),
+      requestHandler: {
+        connectionTimeout: Math.min(3_000, b.deadlineMs),
+        socketTimeout: b.deadlineMs,
+        requestTimeout: b.deadlineMs,
+        throwOnRequestTimeout: true,
+      },
+    };
+    switch (service) {
+      case 'dynamodb':
+        return new DynamoDBClient(common);
+      case 'rds':
+        return new RDSClient(common);
+      case 'cloudwatch':
+        return new CloudWatchClient(common);
+      case 'route53':
+        return new Route53Client(common);
+    }
+  };
+  return {
+    config,
+    budgets: budget,
+    regionName,
+    get(service, ref, purpose = 'read') {
+      // Route 53 is global; its API (and its health-check metrics) live in us-east-1.
+      const region = service === 'route53' ? 'us-east-1' : regionName(ref);
+      const key = `${service}|${region}|${purpose}`;
+      let client = cache.get(key);
+      if (!client) cache.set(key, (client = make(service, region, purpose)));
+      return client as never;
+    },
+    destroy() {
+      for (const c of cache.values()) c.destroy();
+      cache.clear();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// The mutating calls, against real AWS. Off unless enabled (--allow-actions), refused outright in an
+// exercise, and each one only after the operator typed the filled confirmation target.
+import { fillTemplate, sanitizeLine, type Clock } from '../../core/index.js';
+import { waitForEffect } from '../wait-effect.js';
+import { actionTarget, guardAction } from '../action-guard.js';
+import { actionsDisabled } from '../classify-error.js';
+import type { ActionResult, ActionsPort, ProbesPort } from '../ports.js';
+import { callAws } from './call.js';
+import type { LiveClients } from './clients.js';
+import { commandFor, resourceOf } from './operations.js';
+
+export function liveActions(clients: LiveClients, opts: { enabled: boolean; mode: 'live' | 'exercise'; probes: ProbesPort; clock: Clock }): ActionsPort {
+  // An exercise never touches real AWS, whatever flags were given.
+  const enabled = opts.enabled && opts.mode !== 'exercise';
+  return {
+    enabled,
+    target: actionTarget,
+    async execute(request, signal): Promise<ActionResult> {
+      if (opts.mode === 'exercise') return { ok: false, simulated: false, summary: 'refused: exercise mode never acts on real AWS', error: actionsDisabled(`${request.spec.service} ${request.spec.operation}`) };
+      const guard = guardAction(request, enabled);
+      if (!guard.ok) return { ok: false, simulated: false, summary: guard.error.message, error: guard.error };
+      const { spec } = request;
+      const region = clients.regionName(spec.region);
+      const resource = resourceOf(guard.args);
+      const res = await callAws(
+        clients.get(spec.service, spec.region, 'action'),
+        commandFor(spec.service, spec.operation, guard.args),
+        { service: spec.service, operation: spec.operation, region, ...(resource ? { resource } : {}) },
+        clients.budgets.action.deadlineMs,
+        signal,
+      );
+      if (!res.ok) return { ok: false, simulated: false, summary: res.error.message, error: res.error, ...(res.error.requestId ? { requestId: res.error.requestId } : {}) };
+      const effect = await waitForEffect(opts.probes, request, res.value, signal);
+      const summary = `${spec.service} ${spec.operation} accepted for ${sanitizeLine(fillTemplate(spec.confirm, request.params))} in ${region}${effect ? `; ${effect}` : ''}`;
+      return { ok: true, simulated: false, summary, ...(res.requestId ? { requestId: sanitizeLine(res.requestId) } : {}) };
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// Pure evaluation of a verify's `path` and `expect` against a response object. Shared by the live and the
+// simulated probes, so a runbook step means the same thing on both.
+import type { ExpectSpec } from '../core/index.js';
+
+type Token = { key: string } | { index: number } | { any: true };
+
+/** Splits "DBClusters[0].DBClusterMembers[*].IsClusterWriter" into keys, indexes and wildcards. */
+export function parsePath(path: string): Token[] {
+  const tokens: Token[] = [];
+  const re = /([^.[\]]+)|\[(\d+|\*)\]|(\.)/g;
+  let consumed = 0;
+  for (const m of path.matchAll(re)) {
+    if (m.index !== consumed) throw new Error(`path "${path}" is not valid near "${path.slice(consumed)}"`);
+    consumed = m.index + m[0].length;
+    if (m[1] !== undefined) tokens.push({ key: m[1] });
+    else if (m[2] === '*') tokens.push({ any: true });
+    else if (m[2] !== undefined) tokens.push({ index: Number(m[2]) });
+  }
+  if (consumed !== path.length || tokens.length === 0) throw new Error(`path "${path}" is not valid`);
+  return tokens;
+}
+
+/** Every value found at `path` ([*] fans out); missing branches are dropped, so "not found" is an empty list. */
+export function evaluatePath(root: unknown, path: string): unknown[] {
+  let current: unknown[] = [root];
+  for (const token of parsePath(path)) {
+    const next: unknown[] = [];
+    for (const v of current) {
+      if (v === undefined || v === null) continue;
+      if ('key' in token) {
+        if (typeof v === 'object' && !Array.isArray(v) && token.key in v) next.push((v as Record<string, unknown>)[token.key]);
+      } else if ('index' in token) {
+        if (Array.isArray(v) && token.index < v.length) next.push(v[token.index]);
+      } else if (Array.isArray(v)) {
+        next.push(...v);
+      }
+    }
+    current = next;
+  }
+  return current.filter((v) => v !== undefined && v !== null);
+}
+
+/** JSON-safe evidence: SDK timestamps are Date objects. */
+export function toEvidence(value: unknown): unknown {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+  if (Array.isArray(value)) return value.map(toEvidence);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toEvidence(v)]));
+  return value;
+}
+
+const asNumber = (v: unknown): number | undefined => {
+  if (typeof v === 'number') return v;
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+};
+const same = (a: unknown, b: unknown) => (a instanceof Date ? a.toISOString() : String(a)) === String(b);
+
+export interface ExpectOutcome {
+  passed: boolean;
+  /** What was expected, in words: "equals ACTIVE", "< 30". */
+  expected: string;
+}
+
+/** Checks the values found against the expectation; with several values (a [*] path), any one satisfying it passes. */
+export function checkExpect(values: readonly unknown[], expect: ExpectSpec): ExpectOutcome {
+  const any = (test: (v: unknown) => boolean) => values.some(test);
+  const num = (test: (n: number) => boolean) => any((v) => {
+    const n = asNumber(v);
+    return n !== undefined && test(n);
+  });
+  if (expect.equals !== undefined) return { passed: any((v) => same(v, expect.equals)), expected: `equals ${expect.equals}` };
+  if (expect.not_equals !== undefined) return { passed: any((v) => !same(v, expect.not_equals)), expected: `not equal to ${expect.not_equals}` };
+  if (expect.in !== undefined) return { passed: any((v) => expect.in!.some((e) => same(v, e))), expected: `one of ${expect.in.join(', ')}` };
+  if (expect.exists !== undefined) return { passed: expect.exists === values.length > 0, expected: expect.exists ? 'present' : 'absent' };
+  if (expect.lt !== undefined) return { passed: num((n) => n < expect.lt!), expected: `< ${expect.lt}` };
+  if (expect.lte !== undefined) return { passed: num((n) => n <= expect.lte!), expected: `<= ${expect.lte}` };
+  if (expect.gt !== undefined) return { passed: num((n) => n > expect.gt!), expected: `> ${expect.gt}` };
+  if (expect.gte !== undefined) return { passed: num((n) => n >= expect.gte!), expected: `>= ${expect.gte}` };
+  if (expect.matches !== undefined) {
+    let re: RegExp;
+    try {
+      re = new RegExp(expect.matches);
+    } catch {
+      return { passed: false, expected: `matches ${expect.matches} (not a valid pattern)` };
+    }
+    return { passed: any((v) => re.test(String(toEvidence(v)))), expected: `matches ${expect.matches}` };
+  }
+  return { passed: false, expected: 'an expectation' };
+}
+
+/** Evaluates a whole verify against one response: pass/fail, the evidence and one line for the operator. */
+export function judgeResponse(response: unknown, path: string, expect: ExpectSpec): { passed: boolean; evidence: Record<string, unknown>; summary: string } {
+  const values = evaluatePath(response, path);
+  const outcome = checkExpect(values, expect);
+  const shown = values.length === 0 ? undefined : values.length === 1 ? toEvidence(values[0]) : values.map(toEvidence);
+  const read = shown === undefined ? 'nothing' : JSON.stringify(shown);
+  return {
+    passed: outcome.passed,
+    evidence: { [path]: shown ?? null },
+    summary: `${path} = ${read.length > 120 ? `${read.slice(0, 117)}...` : read}; expected ${outcome.expected}`,
+  };
+}

@@ -1,0 +1,178 @@
+// The simulated AWS behind the same ports as the live adapters: the embedded default when no AWS is
+// configured, and the world an exercise drives with injects.
+import { fillDeep, fillTemplate, sanitizeLine, type Clock, type MetricSpec, type RegionRef } from '../../core/index.js';
+import { actionTarget, guardAction } from '../action-guard.js';
+import { transitionTracker } from '../alarm-transitions.js';
+import { classifyAwsError } from '../classify-error.js';
+import { planMetricCalls } from '../metric-plan.js';
+import { pollVerify, realSleep, type Sleep } from '../poll-verify.js';
+import { waitForEffect } from '../wait-effect.js';
+import type { AlarmState, AwsPorts, MetricSeries, ProbesPort } from '../ports.js';
+import { simAct } from './actions.js';
+import { SimMetrics } from './metrics.js';
+import { simRead } from './reads.js';
+import { paramValues, seedFromScenario, type ScenarioLike } from './seed.js';
+import { simRecoveryPoints } from './recovery-points.js';
+import { SimWorld } from './world.js';
+
+export interface SimInject {
+  id?: string;
+  kind: 'alarm' | 'metric' | 'resource' | 'message' | 'fact';
+  alarm?: string;
+  state?: 'ALARM' | 'OK';
+  metric?: { id: string; to: number; over_seconds: number };
+  resource?: string;
+  text?: string;
+}
+
+export interface SimOptions {
+  clock: Clock;
+  seed?: number;
+  region?: string;
+  drRegion?: string;
+  allowActions?: boolean;
+  sleep?: Sleep;
+}
+
+type Service = 'dynamodb' | 'rds' | 'route53' | 'cloudwatch';
+
+export class SimAws {
+  readonly world: SimWorld;
+  readonly metricsModel: SimMetrics;
+  readonly region: string;
+  readonly drRegion: string;
+  private readonly sleep: Sleep;
+
+  constructor(private readonly opts: SimOptions) {
+    this.world = new SimWorld(opts.clock, opts.seed ?? 1);
+    this.metricsModel = new SimMetrics(opts.seed ?? 1);
+    this.region = opts.region ?? 'us-east-1';
+    this.drRegion = opts.drRegion ?? (this.region === 'us-west-2' ? 'us-east-1' : 'us-west-2');
+    this.sleep = opts.sleep ?? realSleep;
+  }
+
+  regionName = (ref: RegionRef): string => (ref === 'us-east-1' ? 'us-east-1' : ref === 'dr' ? this.drRegion : this.region);
+
+  /** Seeds resources, metrics and alarms for a scenario; returns the param values used. */
+  load(scenario: ScenarioLike, given: Readonly<Record<string, string>> = {}): Record<string, string> {
+    const values = paramValues(scenario, given);
+    seedFromScenario(this.world, scenario, values, this.regionName);
+    for (const m of (scenario.metrics ?? []) as MetricSpec[]) this.metricsModel.register(m);
+    return values;
+  }
+
+  /** Applies an inject now; returns one line saying what changed in the simulated AWS. */
+  applyInject(inject: SimInject): string {
+    const w = this.world;
+    const now = w.clock.now();
+    w.settle();
+    if (inject.kind === 'alarm' && inject.alarm) {
+      const key = w.key(this.region, inject.alarm);
+      const state = inject.state ?? 'ALARM';
+      const prev = w.alarms.get(key);
+      w.alarms.set(key, { name: inject.alarm, region: this.region, state, reason: sanitizeLine(inject.text ?? `Threshold Crossed (simulated ${state})`), updatedAt: now, ...(prev?.metric ? { metric: prev.metric } : {}) });
+      return `alarm ${inject.alarm} -> ${state}`;
+    }
+    if (inject.kind === 'metric' && inject.metric) {
+      this.metricsModel.ramp(inject.metric.id, inject.metric.to, inject.metric.over_seconds, now);
+      return `metric ${inject.metric.id} -> ${inject.metric.to} over ${inject.metric.over_seconds} s`;
+    }
+    if (inject.kind === 'resource' && inject.resource) return this.impair(inject.resource, (inject.state ?? 'ALARM') === 'ALARM');
+    return 'no change to the simulated AWS';
+  }
+
+  private impair(name: string, down: boolean): string {
+    const w = this.world;
+    const region = /^region:(primary|dr)$/.exec(name) ? this.regionName(name.slice(7) as RegionRef) : /^[a-z]{2}-[a-z]+-\d$/.test(name) ? name : undefined;
+    if (region) {
+      if (down) w.impairedRegions.add(region);
+      else w.impairedRegions.delete(region);
+      return `region ${region} ${down ? 'impaired' : 'restored'}`;
+    }
+    const hits: string[] = [];
+    for (const t of w.tables.values()) {
+      if (t.name !== name) continue;
+      t.impaired = down;
+      hits.push(`table ${name}`);
+    }
+    for (const c of w.clusters.values()) {
+      if (c.id !== name) continue;
+      Object.assign(c, { impaired: down, status: down ? 'failing-over' : 'available' });
+      hits.push(`cluster ${name}`);
+    }
+    for (const i of w.instances.values()) {
+      if (i.id !== name) continue;
+      Object.assign(i, { impaired: down, status: down ? 'failed' : 'available' });
+      hits.push(`instance ${name}`);
+    }
+    const hc = w.healthChecks.get(name);
+    if (hc) {
+      hc.healthy = !down;
+      hits.push(`health check ${name}`);
+    }
+    return hits.length ? `${hits.join(', ')} ${down ? 'impaired' : 'restored'}` : `no simulated resource named ${name}`;
+  }
+
+  private call(kind: 'read' | 'act', service: Service, operation: string, args: Record<string, unknown>, ref: RegionRef) {
+    const region = this.regionName(ref);
+    try {
+      return { ok: true as const, value: kind === 'read' ? simRead(this.world, service, operation, args, region) : simAct(this.world, service, operation, args, region) };
+    } catch (err) {
+      return { ok: false as const, error: classifyAwsError(err, { service, operation, region }) };
+    }
+  }
+
+  ports(): AwsPorts & { sim: SimAws } {
+    const clock = this.opts.clock;
+    const iso = () => new Date(clock.now()).toISOString();
+    const probes: ProbesPort = {
+      verify: (spec, params, signal) => pollVerify(spec, params, { clock, sleep: this.sleep, read: async (args) => this.call('read', spec.service, spec.operation, args, spec.region) }, signal),
+    };
+    const track = transitionTracker();
+    const enabled = this.opts.allowActions === true;
+    return {
+      mode: 'simulated',
+      describe: { region: this.region, drRegion: this.drRegion, account: this.world.account },
+      sim: this,
+      probes,
+      metrics: {
+        fetch: async (specs, params, window) => {
+          const { calls, problems } = planMetricCalls(specs, params);
+          const series: MetricSeries[] = problems.map((p) => ({ id: p.spec.id, label: p.spec.title, unit: p.spec.unit, region: this.regionName(p.spec.region), points: [], status: 'Failed', fetchedAt: iso(), error: { class: 'invalid-parameter', message: `invalid parameter: ${p.message}` } }));
+          for (const c of calls) {
+            const region = this.regionName(c.region);
+            for (const q of c.queries) {
+              const down = this.world.impairedRegions.has(region);
+              series.push({ id: q.spec.id, label: q.spec.title, unit: q.spec.unit, region, fetchedAt: iso(), points: down ? [] : this.metricsModel.points(q.spec, window.start, window.end, clock.now()), status: down ? 'Failed' : 'Complete', ...(down ? { error: { class: 'timeout' as const, message: `timed out: cloudwatch GetMetricData in ${region} did not answer in time; the region may be impaired` } } : {}) });
+            }
+          }
+          return specs.map((s) => series.find((x) => x.id === s.id)!).filter(Boolean);
+        },
+      },
+      alarms: {
+        poll: async () => {
+          this.world.settle();
+          const unread = new Set([...this.world.impairedRegions]);
+          const alarms: AlarmState[] = [...this.world.alarms.values()].filter((a) => !unread.has(a.region)).map((a) => ({ name: a.name, state: a.state, reason: a.reason, updatedAt: new Date(a.updatedAt).toISOString(), region: a.region, ...(a.metric ? { metric: a.metric } : {}) }));
+          const errors = [...unread].map((r) => ({ class: 'timeout' as const, message: `timed out: cloudwatch DescribeAlarms in ${r} did not answer in time; the region may be impaired` }));
+          return { alarms, transitions: track(alarms, unread), fetchedAt: iso(), ...(errors.length ? { errors } : {}) };
+        },
+      },
+      actions: {
+        enabled,
+        target: actionTarget,
+        execute: async (request, signal) => {
+          const guard = guardAction(request, enabled);
+          if (!guard.ok) return { ok: false, simulated: true, summary: guard.error.message, error: guard.error };
+          const { spec } = request;
+          const res = this.call('act', spec.service, spec.operation, fillDeep(guard.args, request.params) as Record<string, unknown>, spec.region);
+          if (!res.ok) return { ok: false, simulated: true, summary: res.error.message, error: res.error, ...(res.error.requestId ? { requestId: res.error.requestId } : {}) };
+          const effect = await waitForEffect(probes, request, res.value, signal);
+          const requestId = this.world.nextId('sim-req');
+          return { ok: true, simulated: true, requestId, summary: `simulated ${spec.service} ${spec.operation} accepted for ${sanitizeLine(fillTemplate(spec.confirm, request.params))} in ${this.regionName(spec.region)}${effect ? `; ${effect}` : ''}` };
+        },
+      },
+      recoveryPoints: simRecoveryPoints(this.world, this.regionName),
+    };
+  }
+}
