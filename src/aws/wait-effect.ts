@@ -1,26 +1,24 @@
-// After an action is accepted: wait for Route 53 to report INSYNC, or for the runbook's own `wait` read.
-// Shared by the live and simulated actions.
+// After an action is accepted. Route 53 changes are waited for (GetChange until INSYNC, usually under a
+// minute) inside the action; a runbook's own `wait` read (a restore can take an hour) is left to the
+// caller, who runs it through ProbesPort.verify so the console stays responsive meanwhile.
 import type { VerifySpec } from '../core/index.js';
-import type { ProbesPort } from './ports.js';
+import type { ActionRequest, ProbeResult, ProbesPort } from './ports.js';
 
-/** How long to wait for Route 53 to report INSYNC after a change (it usually takes under a minute). */
 export const ROUTE53_INSYNC_WAIT: Pick<VerifySpec, 'interval_seconds' | 'deadline_seconds'> = { interval_seconds: 5, deadline_seconds: 120 };
 
 export function changeInsyncSpec(changeId: string): VerifySpec {
   return { service: 'route53', operation: 'GetChange', region: 'us-east-1', args: { Id: changeId }, path: 'ChangeInfo.Status', expect: { equals: 'INSYNC' }, ...ROUTE53_INSYNC_WAIT };
 }
 
-/** After the call: wait for Route 53 INSYNC, or for the runbook's own `wait` read, and say which. */
-export async function waitForEffect(probes: ProbesPort, request: { spec: { service: string; operation: string; wait?: VerifySpec | undefined }; params: Readonly<Record<string, string>> }, response: unknown, signal?: AbortSignal): Promise<string> {
+/** For a Route 53 change: polls GetChange until INSYNC; returns a note for the action's summary. */
+export async function waitForChangeInsync(probes: ProbesPort, service: string, response: unknown, signal?: AbortSignal): Promise<string> {
   const changeId = (response as { ChangeInfo?: { Id?: string } } | undefined)?.ChangeInfo?.Id;
-  const waits: VerifySpec[] = [];
-  if (request.spec.service === 'route53' && changeId) waits.push(changeInsyncSpec(changeId));
-  if (request.spec.wait) waits.push(request.spec.wait);
-  const notes: string[] = [];
-  for (const w of waits) {
-    const r = await probes.verify(w, request.params, signal);
-    notes.push(r.passed ? `in effect (${r.summary})` : `not yet in effect: ${r.summary}`);
-  }
-  return notes.join('; ');
+  if (service !== 'route53' || !changeId) return '';
+  const r = await probes.verify(changeInsyncSpec(changeId), {}, signal);
+  return r.passed ? `change ${changeId} INSYNC` : `change ${changeId} not yet INSYNC: ${r.summary}`;
 }
 
+/** The runbook's `wait` read for an action that succeeded, when it has one. */
+export async function waitForActionEffect(probes: ProbesPort, request: Pick<ActionRequest, 'spec' | 'params'>, signal?: AbortSignal): Promise<ProbeResult | undefined> {
+  return request.spec.wait ? probes.verify(request.spec.wait, request.params, signal) : undefined;
+}

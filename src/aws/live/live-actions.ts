@@ -1,7 +1,7 @@
 // The mutating calls, against real AWS. Off unless enabled (--allow-actions), refused outright in an
 // exercise, and each one only after the operator typed the filled confirmation target.
 import { fillTemplate, sanitizeLine, type Clock } from '../../core/index.js';
-import { waitForEffect } from '../wait-effect.js';
+import { waitForChangeInsync } from '../wait-effect.js';
 import { actionTarget, guardAction } from '../action-guard.js';
 import { actionsDisabled } from '../classify-error.js';
 import type { ActionResult, ActionsPort, ProbesPort } from '../ports.js';
@@ -30,7 +30,7 @@ export function liveActions(clients: LiveClients, opts: { enabled: boolean; mode
         signal,
       );
       if (!res.ok) return { ok: false, simulated: false, summary: res.error.message, error: res.error, ...(res.error.requestId ? { requestId: res.error.requestId } : {}) };
-      const effect = await waitForEffect(opts.probes, request, res.value, signal);
+      const effect = await waitForChangeInsync(opts.probes, spec.service, res.value, signal);
       const summary = `${spec.service} ${spec.operation} accepted for ${sanitizeLine(fillTemplate(spec.confirm, request.params))} in ${region}${effect ? `; ${effect}` : ''}`;
       return { ok: true, simulated: false, summary, ...(res.requestId ? { requestId: sanitizeLine(res.requestId) } : {}) };
     },

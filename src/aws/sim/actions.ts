@@ -21,7 +21,7 @@ function newTable(w: SimWorld, region: string, name: string, from: string, delay
   if (w.tables.has(w.key(region, name))) throw new SimError('TableAlreadyExistsException', `Table already exists: ${name}`);
   const t = { name, region, status: 'CREATING', createdAt: w.clock.now(), pitr: false, items: 0, impaired: false, restoredFrom: from };
   w.tables.set(w.key(region, name), t);
-  w.at(delay, () => Object.assign(t, { status: 'ACTIVE', items: 1000 }));
+  w.at(delay, () => Object.assign(t, { status: 'ACTIVE', items: 1000 }), name);
   return { TableDescription: { TableName: name, TableStatus: 'CREATING', TableArn: tableArn(w, region, name) } };
 }
 
@@ -34,7 +34,7 @@ function newInstance(w: SimWorld, region: string, id: string, delay: number, clu
   w.at(delay, () => {
     i.status = 'available';
     w.event(id, 'DB instance restored', region);
-  });
+  }, id);
   return { DBInstance: { DBInstanceIdentifier: id, DBInstanceStatus: 'creating' } };
 }
 
@@ -45,7 +45,7 @@ function newCluster(w: SimWorld, region: string, id: string, delay: number) {
   w.at(delay, () => {
     c.status = 'available';
     w.event(id, 'DB cluster created', region, 'db-cluster');
-  });
+  }, id);
   return { DBCluster: { DBClusterIdentifier: id, Status: 'creating' } };
 }
 
@@ -59,7 +59,7 @@ export function simAct(w: SimWorld, service: string, operation: string, args: Ar
       const arn = `${tableArn(w, region, t.name)}/backup/${w.nextId('sim')}`;
       const b = { arn, name: str(args, 'BackupName'), table: t.name, region, createdAt: now, status: 'CREATING' };
       w.backups.set(arn, b);
-      w.at(10_000, () => (b.status = 'AVAILABLE'));
+      w.at(10_000, () => (b.status = 'AVAILABLE'), arn);
       return { BackupDetails: { BackupArn: arn, BackupName: b.name, BackupStatus: 'CREATING', BackupCreationDateTime: new Date(now) } };
     }
     case 'dynamodb:RestoreTableToPointInTime': {
@@ -86,7 +86,7 @@ export function simAct(w: SimWorld, service: string, operation: string, args: Ar
         for (const m of c.members) m.writer = m.id === wanted;
         c.status = 'available';
         w.event(c.id, `Completed failover to DB instance: ${wanted}`, region, 'db-cluster');
-      });
+      }, c.id);
       return { DBCluster: { DBClusterIdentifier: c.id, Status: 'failing-over' } };
     }
     case 'rds:PromoteReadReplica': {
@@ -97,7 +97,7 @@ export function simAct(w: SimWorld, service: string, operation: string, args: Ar
         delete i.replicaOf;
         i.status = 'available';
         w.event(i.id, 'Promoted Read Replica to a stand-alone database instance', region);
-      });
+      }, i.id);
       return { DBInstance: { DBInstanceIdentifier: i.id, DBInstanceStatus: 'modifying' } };
     }
     case 'rds:PromoteReadReplicaDBCluster': {
@@ -107,7 +107,7 @@ export function simAct(w: SimWorld, service: string, operation: string, args: Ar
       w.at(minutes(w, `promote:${c.id}`, 2, 6), () => {
         delete c.replicaOf;
         c.status = 'available';
-      });
+      }, c.id);
       return { DBCluster: { DBClusterIdentifier: c.id, Status: 'promoting' } };
     }
     case 'rds:RestoreDBInstanceFromDBSnapshot': {
@@ -167,6 +167,6 @@ function changeRecords(w: SimWorld, args: Args, now: number) {
   const id = w.nextId('C').replace('-', '');
   const change = { id, submittedAt: now, status: 'PENDING' as const };
   w.changes.set(id, change);
-  w.at(Math.round(seededBetween(w.seed, `change:${id}`, 20, 60) * 1000), () => ((change as { status: string }).status = 'INSYNC'));
+  w.at(Math.round(seededBetween(w.seed, `change:${id}`, 20, 60) * 1000), () => ((change as { status: string }).status = 'INSYNC'), id);
   return { ChangeInfo: { Id: `/change/${id}`, Status: 'PENDING', SubmittedAt: new Date(now) } };
 }

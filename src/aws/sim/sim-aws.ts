@@ -6,7 +6,7 @@ import { transitionTracker } from '../alarm-transitions.js';
 import { classifyAwsError } from '../classify-error.js';
 import { planMetricCalls } from '../metric-plan.js';
 import { pollVerify, realSleep, type Sleep } from '../poll-verify.js';
-import { waitForEffect } from '../wait-effect.js';
+import { waitForChangeInsync } from '../wait-effect.js';
 import type { AlarmState, AwsPorts, MetricSeries, ProbesPort } from '../ports.js';
 import { simAct } from './actions.js';
 import { SimMetrics } from './metrics.js';
@@ -42,6 +42,8 @@ export class SimAws {
   readonly region: string;
   readonly drRegion: string;
   private readonly sleep: Sleep;
+  /** The param values of the loaded scenario: injects name resources with {{placeholders}}. */
+  private values: Record<string, string> = {};
 
   constructor(private readonly opts: SimOptions) {
     this.world = new SimWorld(opts.clock, opts.seed ?? 1);
@@ -56,6 +58,7 @@ export class SimAws {
   /** Seeds resources, metrics and alarms for a scenario; returns the param values used. */
   load(scenario: ScenarioLike, given: Readonly<Record<string, string>> = {}): Record<string, string> {
     const values = paramValues(scenario, given);
+    this.values = { ...this.values, ...values };
     seedFromScenario(this.world, scenario, values, this.regionName);
     for (const m of (scenario.metrics ?? []) as MetricSpec[]) this.metricsModel.register(m);
     return values;
@@ -64,20 +67,36 @@ export class SimAws {
   /** Applies an inject now; returns one line saying what changed in the simulated AWS. */
   applyInject(inject: SimInject): string {
     const w = this.world;
+    const fill = (v: string) => {
+      try {
+        return fillTemplate(v, this.values);
+      } catch {
+        return v;
+      }
+    };
     const now = w.clock.now();
     w.settle();
     if (inject.kind === 'alarm' && inject.alarm) {
-      const key = w.key(this.region, inject.alarm);
+      const name = fill(inject.alarm);
+      const key = w.key(this.region, name);
       const state = inject.state ?? 'ALARM';
       const prev = w.alarms.get(key);
-      w.alarms.set(key, { name: inject.alarm, region: this.region, state, reason: sanitizeLine(inject.text ?? `Threshold Crossed (simulated ${state})`), updatedAt: now, ...(prev?.metric ? { metric: prev.metric } : {}) });
-      return `alarm ${inject.alarm} -> ${state}`;
+      w.alarms.set(key, { name, region: this.region, state, reason: sanitizeLine(inject.text ?? `Threshold Crossed (simulated ${state})`), updatedAt: now, ...(prev?.metric ? { metric: prev.metric } : {}) });
+      return `alarm ${name} -> ${state}`;
     }
     if (inject.kind === 'metric' && inject.metric) {
       this.metricsModel.ramp(inject.metric.id, inject.metric.to, inject.metric.over_seconds, now);
       return `metric ${inject.metric.id} -> ${inject.metric.to} over ${inject.metric.over_seconds} s`;
     }
-    if (inject.kind === 'resource' && inject.resource) return this.impair(inject.resource, (inject.state ?? 'ALARM') === 'ALARM');
+    if (inject.kind === 'resource' && inject.resource) {
+      const name = fill(inject.resource);
+      // No state: the resource's pending change (a restore, a failover) completes now. ALARM/OK: it fails or recovers.
+      if (!inject.state) {
+        const n = w.complete(name);
+        return n ? `${name}: pending change completed` : `${name}: no pending change`;
+      }
+      return this.impair(name, inject.state === 'ALARM');
+    }
     return 'no change to the simulated AWS';
   }
 
@@ -167,7 +186,7 @@ export class SimAws {
           const { spec } = request;
           const res = this.call('act', spec.service, spec.operation, fillDeep(guard.args, request.params) as Record<string, unknown>, spec.region);
           if (!res.ok) return { ok: false, simulated: true, summary: res.error.message, error: res.error, ...(res.error.requestId ? { requestId: res.error.requestId } : {}) };
-          const effect = await waitForEffect(probes, request, res.value, signal);
+          const effect = await waitForChangeInsync(probes, spec.service, res.value, signal);
           const requestId = this.world.nextId('sim-req');
           return { ok: true, simulated: true, requestId, summary: `simulated ${spec.service} ${spec.operation} accepted for ${sanitizeLine(fillTemplate(spec.confirm, request.params))} in ${this.regionName(spec.region)}${effect ? `; ${effect}` : ''}` };
         },

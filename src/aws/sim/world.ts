@@ -36,6 +36,8 @@ interface Scheduled {
   at: number;
   seq: number;
   apply: () => void;
+  /** The resource the change belongs to, so an inject can complete it early. */
+  tag?: string;
 }
 
 export class SimWorld {
@@ -67,8 +69,16 @@ export class SimWorld {
     return `${prefix}-${String(this.counter).padStart(4, '0')}`;
   }
 
-  at(delayMs: number, apply: () => void): void {
-    this.queue.push({ at: this.clock.now() + delayMs, seq: this.seq++, apply });
+  at(delayMs: number, apply: () => void, tag?: string): void {
+    this.queue.push({ at: this.clock.now() + delayMs, seq: this.seq++, apply, ...(tag ? { tag } : {}) });
+  }
+
+  /** Applies now every pending change of one resource (an inject saying "the restore finished"). */
+  complete(tag: string): number {
+    const mine = this.queue.filter((s) => s.tag === tag).sort((a, b) => a.at - b.at || a.seq - b.seq);
+    this.queue = this.queue.filter((s) => s.tag !== tag);
+    for (const s of mine) s.apply();
+    return mine.length;
   }
 
   /** Applies every change due by now, in order. */
