@@ -65,6 +65,7 @@ export function classifyAwsError(err: unknown, ctx: CallContext, opts: { deadlin
   const base = requestId ? { requestId: sanitizeLine(requestId) } : {};
   switch (cls) {
     case 'access-denied':
+      if (name === 'CredentialsProviderError') return { ...base, class: cls, message: `access denied: no AWS credentials found for ${what} (${detail || 'check --profile, AWS_PROFILE or the credential chain'})` };
       return { ...base, class: cls, iamAction, message: `access denied: missing IAM action ${iamAction} (${what}; ${sanitizeLine(name)})` };
     case 'throttled':
       return { ...base, class: cls, message: `throttled: ${what} was rate-limited (${sanitizeLine(name)}); retry later` };

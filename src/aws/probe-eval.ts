@@ -7,16 +7,12 @@ type Token = { key: string } | { index: number } | { any: true };
 /** Splits "DBClusters[0].DBClusterMembers[*].IsClusterWriter" into keys, indexes and wildcards. */
 export function parsePath(path: string): Token[] {
   const tokens: Token[] = [];
-  const re = /([^.[\]]+)|\[(\d+|\*)\]|(\.)/g;
-  let consumed = 0;
-  for (const m of path.matchAll(re)) {
-    if (m.index !== consumed) throw new Error(`path "${path}" is not valid near "${path.slice(consumed)}"`);
-    consumed = m.index + m[0].length;
-    if (m[1] !== undefined) tokens.push({ key: m[1] });
-    else if (m[2] === '*') tokens.push({ any: true });
-    else if (m[2] !== undefined) tokens.push({ index: Number(m[2]) });
+  for (const segment of path.split('.')) {
+    const m = /^([^.[\]]+)((?:\[(?:\d+|\*)\])*)$/.exec(segment);
+    if (!m) throw new Error(`path "${path}" is not valid near "${segment}" (use Key.Key[0].Key or Key[*])`);
+    tokens.push({ key: m[1]! });
+    for (const [, idx] of m[2]!.matchAll(/\[(\d+|\*)\]/g)) tokens.push(idx === '*' ? { any: true } : { index: Number(idx) });
   }
-  if (consumed !== path.length || tokens.length === 0) throw new Error(`path "${path}" is not valid`);
   return tokens;
 }
 
