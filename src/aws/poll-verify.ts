@@ -43,9 +43,12 @@ export async function pollVerify(spec: VerifySpec, params: Readonly<Record<strin
     return failed(error.message, error, started, clock);
   }
   let args: Record<string, unknown>;
+  let expect: VerifySpec['expect'];
   try {
     parsePath(spec.path);
     args = fillDeep(spec.args, params) as Record<string, unknown>;
+    // Expected values may name params too: equals "{{dr_endpoint}}".
+    expect = fillDeep(spec.expect, params) as VerifySpec['expect'];
   } catch (err) {
     const error: AwsFailure = { class: 'invalid-parameter', message: `invalid parameter: ${err instanceof Error ? err.message : String(err)}` };
     return failed(error.message, error, started, clock);
@@ -57,7 +60,7 @@ export async function pollVerify(spec: VerifySpec, params: Readonly<Record<strin
     attempts++;
     const res = await deps.read(args, Math.max(1, deadline - clock.now()), signal);
     if (res.ok) {
-      const judged = judgeResponse(res.value, spec.path, spec.expect);
+      const judged = judgeResponse(res.value, spec.path, expect);
       last = { passed: judged.passed, summary: judged.summary, evidence: judged.evidence, attempts, elapsedMs: clock.now() - started };
       if (judged.passed) return last;
     } else {
