@@ -54,8 +54,9 @@ export class SimMetrics {
     this.ramps.set(id, list);
   }
 
+  /** Only metrics of the loaded scenario have data; any other series is empty, as CloudWatch would answer. */
   points(spec: MetricSpec, start: number, end: number, now: number): MetricPoint[] {
-    this.register(spec);
+    if (!this.specs.has(spec.id)) return [];
     const period = spec.period_seconds * 1000;
     const out: MetricPoint[] = [];
     const last = Math.min(end, now);

@@ -1,0 +1,54 @@
+// The live adapters, through the real SDK clients, against moto_server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAwsPorts } from '../../src/aws/create-ports.js';
+import { fixedClock } from '../../src/core/index.js';
+import { portsContract } from './support/contract.js';
+import { MOTO, MOTO_MISSING_REASON, MOTO_REQUIRED, motoEnv, startMoto, type Moto } from './support/moto.js';
+import { seedMoto, setMotoAlarm } from './support/moto-seed.js';
+
+if (!MOTO) console.warn(`test/aws/contract-moto: ${MOTO_MISSING_REASON}`);
+if (!MOTO && MOTO_REQUIRED) {
+  describe('moto under CI', () => {
+    it('moto_server must be installed when CI=true', () => {
+      expect.fail(MOTO_MISSING_REASON);
+    });
+  });
+}
+
+let moto: Moto | undefined;
+beforeAll(async () => {
+  if (!MOTO) return;
+  moto = await startMoto();
+  process.env.AWS_ACCESS_KEY_ID = 'testing';
+  process.env.AWS_SECRET_ACCESS_KEY = 'testing';
+  console.info(`moto_server answered after ${moto.startMs} ms`);
+});
+afterAll(async () => {
+  await moto?.stop();
+});
+
+const REGION = 'eu-west-2';
+
+portsContract('live adapters against moto', async () => {
+  await moto!.reset();
+  const seeded = await seedMoto(moto!.endpoint, REGION, Date.now());
+  const env = motoEnv(moto!.endpoint, REGION);
+  const clock = { now: () => Date.now() };
+  const make = (allowActions: boolean) => createAwsPorts({ mode: 'live', allowActions, env, clock });
+  const ports = make(true);
+  if (ports.mode !== 'live') throw new Error('expected live ports against moto');
+  return {
+    ports,
+    disabledActions: make(false).actions,
+    params: seeded.params,
+    setAlarm: (name, state) => setMotoAlarm(moto!.endpoint, REGION, name, state),
+    now: () => Date.now(),
+  };
+}, !MOTO);
+
+describe.skipIf(!MOTO)('createAwsPorts', () => {
+  it('exercise mode never gets live ports, even with AWS configured', () => {
+    const p = createAwsPorts({ mode: 'exercise', allowActions: true, env: motoEnv('http://127.0.0.1:1'), clock: fixedClock(0) });
+    expect(p.mode).toBe('simulated');
+  });
+});
