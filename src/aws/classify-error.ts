@@ -37,6 +37,8 @@ function fields(err: unknown): ErrorLike {
 
 function classOf(e: ErrorLike, name: string, deadlineFired: boolean): AwsErrorClass {
   const status = e.$metadata?.httpStatusCode;
+  // The SDK names a reset or refused connection "TimeoutError" too; its code tells them apart.
+  if (!deadlineFired && e.code && UNREACHABLE_CODES.has(e.code)) return 'unreachable';
   if (deadlineFired || name === 'TimeoutError' || e.code === 'ETIMEDOUT' || e.code === 'ESOCKETTIMEDOUT') return 'timeout';
   if (DENIED.test(name) || status === 403) return 'access-denied';
   if (THROTTLED.test(name) || status === 429) return 'throttled';

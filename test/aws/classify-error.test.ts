@@ -25,6 +25,8 @@ describe('classifyAwsError', () => {
     [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), 'unreachable'],
     [Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'unreachable'],
     [Object.assign(new Error('timed out'), { name: 'TimeoutError' }), 'timeout'],
+    [Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' }), 'unreachable'],
+    [Object.assign(new Error('read ETIMEDOUT'), { code: 'ETIMEDOUT' }), 'timeout'],
     [new Error('weird'), 'unknown'],
     ['a string', 'unknown'],
   ])('%s -> %s', (err, cls) => {
