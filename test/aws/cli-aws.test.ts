@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAwsPorts } from '../../src/aws/create-ports.js';
+import { showMetrics } from '../../src/cli/aws-commands.js';
+import { levelOf, sparkline } from '../../src/cli/aws-format.js';
+import { makeContext, type CliIo } from '../../src/cli/context.js';
+import { main } from '../../src/cli/main.js';
+import { fixedClock } from '../../src/core/index.js';
+import { freePort, MOTO, MOTO_MISSING_REASON, motoEnv, startMoto, type Moto } from './support/moto.js';
+import { metric, scenario, systemErrors, T0 } from './support/fixtures.js';
+
+if (!MOTO) console.warn(`test/aws/cli-aws: doctor against moto skipped: ${MOTO_MISSING_REASON}`);
+
+function io(env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), stdin: process.stdin, env, clock: fixedClock(T0) };
+  return { io: value, out, err };
+}
+
+let moto: Moto | undefined;
+beforeAll(async () => {
+  process.env.AWS_ACCESS_KEY_ID = 'testing';
+  process.env.AWS_SECRET_ACCESS_KEY = 'testing';
+  if (MOTO) moto = await startMoto();
+});
+afterAll(async () => {
+  await moto?.stop();
+});
+
+describe('warroom doctor', () => {
+  it('with no AWS configuration says the simulated AWS is in use, exit 0', async () => {
+    const t = io();
+    expect(await main(['doctor'], t.io)).toBe(0);
+    expect(t.out.join('\n')).toMatch(/no AWS configuration given.*simulated AWS/);
+  });
+
+  it.skipIf(!MOTO)('against moto: every check passes, exit 0', async () => {
+    const t = io(motoEnv(moto!.endpoint));
+    expect(await main(['doctor', '--dr-region', 'eu-west-1'], t.io)).toBe(0);
+    expect(t.out[0]).toBe('LIVE eu-west-2 / DR eu-west-1 (region from AWS_REGION)');
+    expect(t.out.at(-1)).toBe('all 8 checks passed');
+  });
+
+  it.skipIf(!MOTO)('--json against moto', async () => {
+    const t = io();
+    expect(await main(['doctor', '--region', 'eu-west-2', '--endpoint-url', moto!.endpoint, '--json'], t.io)).toBe(0);
+    const doc = JSON.parse(t.out.join('\n'));
+    expect(doc.ok).toBe(true);
+    expect(doc.checks.map((c: { iamAction: string }) => c.iamAction)).toContain('dynamodb:ListTables');
+  });
+
+  it('an endpoint that refuses connections: every check fails as unreachable, exit 6', async () => {
+    const port = await freePort();
+    const t = io();
+    expect(await main(['doctor', '--region', 'eu-west-2', '--endpoint-url', `http://127.0.0.1:${port}`], t.io)).toBe(6);
+    expect(t.out.filter((l) => l.startsWith('FAILED')).every((l) => l.includes('unreachable'))).toBe(true);
+    expect(t.out.at(-1)).toMatch(/^5 of 5 checks failed$/);
+  });
+
+  it('a bad region is a usage error, exit 2', async () => {
+    const t = io();
+    expect(await main(['doctor', '--region', 'moon-1'], t.io)).toBe(2);
+    expect(t.err[0]).toMatch(/--region "moon-1" is not an AWS region name/);
+  });
+});
+
+describe('warroom metrics', () => {
+  it('says clearly that this build has no scenario catalog', async () => {
+    const t = io();
+    expect(await main(['metrics', 'dynamodb-table-corruption', '--once'], t.io)).toBe(1);
+    expect(t.err[0]).toBe('warroom: scenario catalog not available in this build: cannot load "dynamodb-table-corruption"');
+  });
+
+  it('prints the panes of a scenario once, on the simulated AWS', async () => {
+    const t = io();
+    const ctx = makeContext({}, t.io);
+    const ports = createAwsPorts({ mode: 'live', allowActions: false, env: {}, clock: t.io.clock });
+    const found = { id: 'fixture', title: 'Fixture', metrics: [systemErrors], params: { table: 'orders' }, scenario };
+    expect(await showMetrics(ctx, ports, found, { once: true, minutes: 10 })).toBe(0);
+    expect(t.out[0]).toMatch(/^SIMULATED AWS .*fixture {2}fetched 2026-03-01T12:00:00.000Z$/);
+    expect(t.out[1]).toMatch(/^DynamoDB system errors\s+0\.\d+ Count\s+warn >1 crit >5\s+[▁-█]{11}\s+OK\s+11 points$/);
+  });
+
+  it('--json on the simulated AWS', async () => {
+    const t = io();
+    const ports = createAwsPorts({ mode: 'simulated', allowActions: false, env: {}, clock: t.io.clock });
+    const found = { id: 'fixture', title: 'Fixture', metrics: [systemErrors], params: { table: 'orders' }, scenario };
+    await showMetrics(makeContext({}, t.io), ports, found, { once: true, json: true, minutes: 5 });
+    const doc = JSON.parse(t.out.join('\n'));
+    expect(doc).toMatchObject({ scenario: 'fixture', mode: 'simulated', panes: [{ id: 'system_errors', status: 'Complete', level: 'ok', warning: 1, critical: 5 }] });
+    expect(doc.panes[0].points).toHaveLength(6);
+  });
+
+  it.skipIf(!MOTO)('a pane that fails is marked STALE with the reason, exit 6', async () => {
+    const t = io();
+    const port = await freePort();
+    const ports = createAwsPorts({ mode: 'live', allowActions: false, env: motoEnv(`http://127.0.0.1:${port}`), clock: { now: () => Date.now() } });
+    const found = { id: 'fixture', title: 'Fixture', metrics: [systemErrors], params: { table: 'orders' }, scenario };
+    expect(await showMetrics(makeContext({}, t.io), ports, found, { once: true, minutes: 5 })).toBe(6);
+    expect(t.out[1]).toMatch(/FAILED\s+STALE: unreachable: cloudwatch GetMetricData in eu-west-2/);
+  });
+});
+
+describe('pane formatting', () => {
+  it('sparkline scales to the range and keeps the last points', () => {
+    expect(sparkline([])).toBe('');
+    expect(sparkline([1, 1, 1])).toBe('▁▁▁');
+    expect(sparkline([0, 7, 14])).toBe('▁▅█');
+    expect(sparkline([9, 0, 1], 2)).toBe('▁█');
+  });
+
+  it.each([
+    [{ bad_when: 'above' as const, warning: 1, critical: 5 }, 0.5, 'ok'],
+    [{ bad_when: 'above' as const, warning: 1, critical: 5 }, 2, 'warning'],
+    [{ bad_when: 'above' as const, warning: 1, critical: 5 }, 6, 'critical'],
+    [{ bad_when: 'below' as const, critical: 1 }, 0, 'critical'],
+    [{ bad_when: 'below' as const, critical: 1 }, 1, 'ok'],
+  ])('level %j at %s is %s', (spec, v, level) => {
+    const m = metric({ id: 'x', title: 'x', namespace: 'n', metric: 'm', ...spec });
+    expect(levelOf(m, { id: 'x', label: 'x', unit: 'None', region: 'r', points: [{ t: 'x', v }], status: 'Complete', fetchedAt: 'x' })).toBe(level);
+  });
+});
