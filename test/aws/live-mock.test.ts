@@ -63,7 +63,7 @@ describe('live metrics', () => {
 
 describe('live alarms', () => {
   it('pages through DescribeAlarms and reports transitions on the next poll', async () => {
-    const alarm = (name: string, state: string) => ({ AlarmName: name, StateValue: state, StateReason: 'r', StateUpdatedTimestamp: new Date(T0), Namespace: 'AWS/RDS', MetricName: 'CPU' });
+    const alarm = (name: string, state: 'OK' | 'ALARM') => ({ AlarmName: name, StateValue: state, StateReason: 'r', StateUpdatedTimestamp: new Date(T0), Namespace: 'AWS/RDS', MetricName: 'CPU' });
     cw.on(DescribeAlarmsCommand)
       .resolvesOnce({ MetricAlarms: [alarm('a', 'OK')], NextToken: 'n' })
       .resolvesOnce({ MetricAlarms: [alarm('b', 'OK')] })
