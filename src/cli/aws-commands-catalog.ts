@@ -14,6 +14,7 @@ export interface ScenarioForAws {
   scenario: ScenarioLike;
 }
 
-export function scenarioForAws(_ctx: CliContext, id: string, _given: Record<string, string>): ScenarioForAws {
+/** `examples`: fill missing params from the scenario's examples (on the simulated AWS, where any name will do). */
+export function scenarioForAws(_ctx: CliContext, id: string, _given: Record<string, string>, _opts: { examples?: boolean } = {}): ScenarioForAws {
   throw new WarroomError(`scenario catalog not available in this build: cannot load "${id}"`, ExitCode.failure);
 }

@@ -106,8 +106,8 @@ export const registerAwsCommands: Register = (program, run) => {
     run(async (ctx, id: string, flags: AwsFlags & { param: string[]; once?: boolean; minutes: string }) => {
       const minutes = Number(flags.minutes);
       if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 1440 * 15) throw usageError(`--minutes "${flags.minutes}" must be a number of minutes between 1 and 21600`);
-      const found = scenarioForAws(ctx, id, parseParams(flags.param));
       const ports = portsFor(ctx, flags);
+      const found = scenarioForAws(ctx, id, parseParams(flags.param), { examples: ports.mode === 'simulated' });
       const stop = new AbortController();
       const onInt = () => stop.abort();
       process.once('SIGINT', onInt);

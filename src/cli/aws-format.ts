@@ -38,7 +38,8 @@ export function formatPane(spec: MetricSpec, s: MetricSeries): string {
   const value = last ? `${num(last.v)} ${sanitizeLine(s.unit)}` : '-';
   const limits = [spec.warning !== undefined ? `warn ${spec.bad_when === 'below' ? '<' : '>'}${spec.warning}` : '', spec.critical !== undefined ? `crit ${spec.bad_when === 'below' ? '<' : '>'}${spec.critical}` : ''].filter(Boolean).join(' ');
   const status = s.status === 'Failed' ? `STALE: ${sanitizeLine(s.error?.message ?? 'failed')}` : s.status === 'PartialData' ? 'partial data' : `${s.points.length} points`;
-  return [sanitizeLine(spec.title).padEnd(40), value.padEnd(16), limits.padEnd(22), sparkline(s.points.map((p) => p.v)).padEnd(20), level.toUpperCase().padEnd(9), status].join(' ');
+  const title = sanitizeLine(spec.title);
+  return [(title.length > 40 ? `${title.slice(0, 39)}…` : title).padEnd(40), value.padEnd(16), limits.padEnd(22), sparkline(s.points.map((p) => p.v)).padEnd(20), level.toUpperCase().padEnd(9), status].join(' ');
 }
 
 export function formatDoctor(checks: readonly DoctorCheck[]): string[] {

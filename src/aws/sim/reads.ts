@@ -26,6 +26,8 @@ function describeInstance(w: SimWorld, i: SimInstance) {
   return {
     DBInstanceIdentifier: i.id, DBInstanceStatus: i.status, Engine: i.engine, DBInstanceClass: 'db.r6g.large',
     DBInstanceArn: `arn:aws:rds:${i.region}:${w.account}:db:${i.id}`, InstanceCreateTime: d(i.createdAt),
+    // Stand-alone instances are modelled as Multi-AZ with a week of automated backups, as a DR plan expects.
+    MultiAZ: !i.cluster && !i.replicaOf, BackupRetentionPeriod: i.replicaOf ? 0 : 7,
     ...(i.cluster ? { DBClusterIdentifier: i.cluster } : { LatestRestorableTime: d(w.clock.now() - 5 * 60_000) }),
     ...(i.replicaOf ? { ReadReplicaSourceDBInstanceIdentifier: i.replicaOf } : {}),
     Endpoint: { Address: `${i.id}.sim.${i.region}.rds.amazonaws.com`, Port: 5432 },

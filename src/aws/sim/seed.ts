@@ -6,8 +6,8 @@ import type { SimWorld } from './world.js';
 
 export interface ScenarioLike {
   metrics?: readonly unknown[];
-  params?: Readonly<Record<string, { example?: string; default?: string } | string>>;
-  injects?: readonly { kind: string; alarm?: string; resource?: string }[];
+  params?: Readonly<Record<string, { example?: string | undefined; default?: string | undefined } | string>>;
+  injects?: readonly { kind: string; alarm?: string | undefined; resource?: string | undefined }[];
   steps?: readonly { verify?: VerifySpec | undefined; action?: ActionSpec | undefined }[];
 }
 
@@ -107,6 +107,10 @@ export function ensureTable(w: SimWorld, region: string, name: string): void {
 export function ensureInstance(w: SimWorld, region: string, id: string, extra: { replicaOf?: string; cluster?: string }): void {
   if (w.instances.has(w.key(region, id))) return;
   w.instances.set(w.key(region, id), { id, region, status: 'available', engine: extra.cluster ? 'aurora-postgresql' : 'postgres', createdAt: w.clock.now() - 90 * 86_400_000, impaired: false, ...extra });
+  if (!extra.cluster && !extra.replicaOf) {
+    const snap = `rds:${id}-daily`;
+    w.snapshots.set(`${region}|${snap}`, { id: snap, region, kind: 'instance', source: id, createdAt: w.clock.now() - 4 * 3_600_000, status: 'available' });
+  }
 }
 
 export function ensureCluster(w: SimWorld, region: string, id: string, reader?: string, replica = false): void {

@@ -16,13 +16,13 @@ import { simRecoveryPoints } from './recovery-points.js';
 import { SimWorld } from './world.js';
 
 export interface SimInject {
-  id?: string;
+  id?: string | undefined;
   kind: 'alarm' | 'metric' | 'resource' | 'message' | 'fact';
-  alarm?: string;
-  state?: 'ALARM' | 'OK';
-  metric?: { id: string; to: number; over_seconds: number };
-  resource?: string;
-  text?: string;
+  alarm?: string | undefined;
+  state?: 'ALARM' | 'OK' | undefined;
+  metric?: { id: string; to: number; over_seconds: number } | undefined;
+  resource?: string | undefined;
+  text?: string | undefined;
 }
 
 export interface SimOptions {
