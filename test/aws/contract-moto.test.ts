@@ -1,7 +1,6 @@
 // The live adapters, through the real SDK clients, against moto_server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsPorts } from '../../src/aws/create-ports.js';
-import { fixedClock } from '../../src/core/index.js';
 import { portsContract } from './support/contract.js';
 import { MOTO, MOTO_MISSING_REASON, MOTO_REQUIRED, motoEnv, startMoto, type Moto } from './support/moto.js';
 import { seedMoto, setMotoAlarm } from './support/moto-seed.js';
@@ -45,10 +44,3 @@ portsContract('live adapters against moto', async () => {
     now: () => Date.now(),
   };
 }, !MOTO);
-
-describe.skipIf(!MOTO)('createAwsPorts', () => {
-  it('exercise mode never gets live ports, even with AWS configured', () => {
-    const p = createAwsPorts({ mode: 'exercise', allowActions: true, env: motoEnv('http://127.0.0.1:1'), clock: fixedClock(0) });
-    expect(p.mode).toBe('simulated');
-  });
-});
