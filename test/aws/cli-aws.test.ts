@@ -81,6 +81,16 @@ describe('warroom metrics', () => {
     expect(t.out[1]).toMatch(/^DynamoDB system errors\s+0\.\d+ Count\s+warn >1 crit >5\s+[▁-█]{11}\s+OK\s+11 points$/);
   });
 
+  it('without --once it refreshes until interrupted', async () => {
+    const t = io();
+    const stop = new AbortController();
+    const ctx = { ...makeContext({}, t.io), out: (l: string) => { t.out.push(l); if (t.out.length === 2) stop.abort(); } };
+    const ports = createAwsPorts({ mode: 'simulated', allowActions: false, env: {}, clock: t.io.clock });
+    const found = { id: 'fixture', title: 'Fixture', metrics: [systemErrors], params: { table: 'orders' }, scenario };
+    expect(await showMetrics(ctx, ports, found, { minutes: 5 }, stop.signal)).toBe(0);
+    expect(t.out).toHaveLength(2);
+  });
+
   it('--json on the simulated AWS', async () => {
     const t = io();
     const ports = createAwsPorts({ mode: 'simulated', allowActions: false, env: {}, clock: t.io.clock });

@@ -115,6 +115,21 @@ describe('simulated AWS', () => {
     expect((await ports.probes.verify(pitrOn, params)).passed).toBe(true);
   });
 
+  it('resource injects with a state fail and recover clusters and health checks', async () => {
+    const { sim, ports, params } = loaded();
+    const status = { service: 'rds', operation: 'DescribeDBClusters', args: { DBClusterIdentifier: '{{cluster}}' }, path: 'DBClusters[0].Status', expect: { equals: 'available' }, interval_seconds: 1, deadline_seconds: 1 } as const;
+    expect(sim.applyInject({ kind: 'resource', resource: '{{cluster}}', state: 'ALARM' })).toBe('cluster orders-db impaired');
+    expect((await ports.probes.verify({ ...readerIsWriter, ...status, region: 'primary' }, params)).evidence).toEqual({ 'DBClusters[0].Status': 'failing-over' });
+    sim.applyInject({ kind: 'resource', resource: '{{cluster}}', state: 'OK' });
+    expect((await ports.probes.verify({ ...readerIsWriter, ...status, region: 'primary' }, params)).passed).toBe(true);
+    sim.world.healthChecks.set('hc-1', { id: 'hc-1', healthy: true });
+    expect(sim.applyInject({ kind: 'resource', resource: 'hc-1', state: 'ALARM' })).toBe('health check hc-1 impaired');
+    const hc = await ports.probes.verify({ ...readerIsWriter, service: 'route53', operation: 'GetHealthCheckStatus', region: 'us-east-1', args: { HealthCheckId: 'hc-1' }, path: 'HealthCheckObservations[*].StatusReport.Status', expect: { matches: '^Failure' }, deadline_seconds: 1 }, params);
+    expect(hc.passed).toBe(true);
+    expect(sim.applyInject({ kind: 'resource', resource: 'nothing-by-this-name', state: 'ALARM' })).toBe('no simulated resource named nothing-by-this-name');
+    expect(sim.applyInject({ kind: 'message', text: 'hello' })).toBe('no change to the simulated AWS');
+  });
+
   it('recovery points come from the PITR window and the cluster', async () => {
     const { ports } = loaded();
     const { points, errors } = await ports.recoveryPoints.read([

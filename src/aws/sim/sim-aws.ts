@@ -1,6 +1,6 @@
 // The simulated AWS behind the same ports as the live adapters: the embedded default when no AWS is
 // configured, and the world an exercise drives with injects.
-import { fillDeep, fillTemplate, sanitizeLine, type Clock, type MetricSpec, type RegionRef } from '../../core/index.js';
+import { fillTemplate, sanitizeLine, type Clock, type MetricSpec, type RegionRef } from '../../core/index.js';
 import { actionTarget, guardAction } from '../action-guard.js';
 import { transitionTracker } from '../alarm-transitions.js';
 import { classifyAwsError } from '../classify-error.js';
@@ -9,6 +9,7 @@ import { pollVerify, realSleep, type Sleep } from '../poll-verify.js';
 import { waitForChangeInsync } from '../wait-effect.js';
 import type { AlarmState, AwsPorts, MetricSeries, ProbesPort } from '../ports.js';
 import { simAct } from './actions.js';
+import { impairResource } from './impair.js';
 import { SimMetrics } from './metrics.js';
 import { simRead } from './reads.js';
 import { paramValues, seedFromScenario, type ScenarioLike } from './seed.js';
@@ -95,41 +96,9 @@ export class SimAws {
         const n = w.complete(name);
         return n ? `${name}: pending change completed` : `${name}: no pending change`;
       }
-      return this.impair(name, inject.state === 'ALARM');
+      return impairResource(w, name, inject.state === 'ALARM', this.regionName);
     }
     return 'no change to the simulated AWS';
-  }
-
-  private impair(name: string, down: boolean): string {
-    const w = this.world;
-    const region = /^region:(primary|dr)$/.exec(name) ? this.regionName(name.slice(7) as RegionRef) : /^[a-z]{2}-[a-z]+-\d$/.test(name) ? name : undefined;
-    if (region) {
-      if (down) w.impairedRegions.add(region);
-      else w.impairedRegions.delete(region);
-      return `region ${region} ${down ? 'impaired' : 'restored'}`;
-    }
-    const hits: string[] = [];
-    for (const t of w.tables.values()) {
-      if (t.name !== name) continue;
-      t.impaired = down;
-      hits.push(`table ${name}`);
-    }
-    for (const c of w.clusters.values()) {
-      if (c.id !== name) continue;
-      Object.assign(c, { impaired: down, status: down ? 'failing-over' : 'available' });
-      hits.push(`cluster ${name}`);
-    }
-    for (const i of w.instances.values()) {
-      if (i.id !== name) continue;
-      Object.assign(i, { impaired: down, status: down ? 'failed' : 'available' });
-      hits.push(`instance ${name}`);
-    }
-    const hc = w.healthChecks.get(name);
-    if (hc) {
-      hc.healthy = !down;
-      hits.push(`health check ${name}`);
-    }
-    return hits.length ? `${hits.join(', ')} ${down ? 'impaired' : 'restored'}` : `no simulated resource named ${name}`;
   }
 
   private call(kind: 'read' | 'act', service: Service, operation: string, args: Record<string, unknown>, ref: RegionRef) {
@@ -184,7 +153,7 @@ export class SimAws {
           const guard = guardAction(request, enabled);
           if (!guard.ok) return { ok: false, simulated: true, summary: guard.error.message, error: guard.error };
           const { spec } = request;
-          const res = this.call('act', spec.service, spec.operation, fillDeep(guard.args, request.params) as Record<string, unknown>, spec.region);
+          const res = this.call('act', spec.service, spec.operation, guard.args, spec.region);
           if (!res.ok) return { ok: false, simulated: true, summary: res.error.message, error: res.error, ...(res.error.requestId ? { requestId: res.error.requestId } : {}) };
           const effect = await waitForChangeInsync(probes, spec.service, res.value, signal);
           const requestId = this.world.nextId('sim-req');

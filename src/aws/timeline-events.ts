@@ -1,0 +1,35 @@
+// What the AWS layer's results become on the timeline, so the console and the CLI record them alike:
+// alarm transitions as alarm.changed, probe results as step.verified, recovery points as aws.read.
+import { sanitizeLine, type NewEvent } from '../core/index.js';
+import type { AlarmTransition, ProbeResult, RecoveryPoint } from './ports.js';
+
+export function alarmChangedEvents(transitions: readonly AlarmTransition[]): NewEvent<'alarm.changed'>[] {
+  return transitions.map((t) => ({
+    kind: 'alarm.changed',
+    data: { alarm: t.alarm, from: t.from, to: t.to, region: t.region, ...(t.reason ? { reason: t.reason } : {}), ...(isIso(t.at) ? { at: t.at } : {}) },
+  }));
+}
+
+export function stepVerifiedEvent(scenario: string, step: string, result: ProbeResult): NewEvent<'step.verified'> {
+  const summary = result.error && !result.summary.includes(result.error.message) ? `${result.summary} (${result.error.message})` : result.summary;
+  return { kind: 'step.verified', data: { scenario, step, passed: result.passed, summary: sanitizeLine(summary), evidence: result.evidence } };
+}
+
+export function recoveryPointEvent(point: RecoveryPoint, region?: string): NewEvent<'aws.read'> {
+  const [service, ...rest] = point.source.replace(/^simulated /, '').split(' ');
+  const what = point.lagSeconds !== undefined ? `replica lag ${point.lagSeconds} s` : point.latestRestorable ? `latest restorable ${point.latestRestorable}` : 'no restorable point known';
+  return {
+    kind: 'aws.read',
+    data: {
+      service: (service ?? 'aws').toLowerCase(),
+      operation: rest[0] ?? 'read',
+      ...(region ? { region } : {}),
+      summary: sanitizeLine(`${point.component} (${point.resource}): ${what}${point.measured ? '' : ' (estimated)'}`),
+      values: { recoveryPoint: point },
+    },
+  };
+}
+
+function isIso(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s);
+}
