@@ -69,7 +69,7 @@ describe('live alarms', () => {
       .resolvesOnce({ MetricAlarms: [alarm('b', 'OK')] })
       .resolvesOnce({ MetricAlarms: [alarm('a', 'ALARM'), alarm('b', 'OK')] });
     const { clock, sleep } = simTime();
-    const ports = createLivePorts({ config: resolveAwsConfig({ region: 'eu-west-2' }, {}), allowActions: false, mode: 'live', clock, sleep });
+    const ports = createLivePorts({ config: resolveAwsConfig({ region: 'us-east-1' }, {}), allowActions: false, mode: 'live', clock, sleep });
     const first = await ports.alarms.poll();
     expect(first.alarms.map((a) => a.name).sort()).toEqual(['a', 'b']);
     expect(first.alarms[0]!.metric).toBe('AWS/RDS/CPU');
@@ -78,13 +78,16 @@ describe('live alarms', () => {
     expect(cw.commandCalls(DescribeAlarmsCommand).map((c) => c.args[0].input.NextToken)).toEqual([undefined, 'n', undefined]);
   });
 
-  it('polls the DR region too, and one failing region is reported without losing the other', async () => {
+  it('polls the primary, DR and us-east-1 (Route 53 health-check alarms) regions; a failing region is reported, the others kept', async () => {
+    let n = 0;
     cw.on(DescribeAlarmsCommand).callsFake(async () => {
-      throw sdkErr('AccessDenied', 403);
+      if (n++ === 0) throw sdkErr('AccessDenied', 403);
+      return { MetricAlarms: [{ AlarmName: `a${n}`, StateValue: 'OK' }] };
     });
     const r = await live().alarms.poll();
-    expect(r.errors?.map((e) => e.class)).toEqual(['access-denied', 'access-denied']);
-    expect(cw.commandCalls(DescribeAlarmsCommand)).toHaveLength(2);
+    expect(cw.commandCalls(DescribeAlarmsCommand)).toHaveLength(3);
+    expect(r.errors?.map((e) => e.class)).toEqual(['access-denied']);
+    expect(r.alarms).toHaveLength(2);
   });
 });
 

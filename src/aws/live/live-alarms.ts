@@ -1,4 +1,4 @@
-// Alarm states from DescribeAlarms (paginated) in the primary and DR regions, and the transitions since
+// Alarm states from DescribeAlarms (paginated) in the primary, DR and us-east-1 regions, and the transitions since
 // the previous poll. A region that cannot be read keeps its last known states and reports an error.
 import { DescribeAlarmsCommand, type CompositeAlarm, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import type { RegionRef } from '../../core/index.js';
@@ -45,7 +45,9 @@ async function readRegion(clients: LiveClients, ref: RegionRef, signal?: AbortSi
 
 export function liveAlarms(clients: LiveClients, now: () => number): AlarmsPort {
   const track = transitionTracker();
-  const refs: RegionRef[] = clients.config.drRegion && clients.config.drRegion !== clients.config.region ? ['primary', 'dr'] : ['primary'];
+  // Primary, DR, and us-east-1, where alarms on Route 53 health checks must live; each region once.
+  const seen = new Set<string>();
+  const refs = (['primary', 'dr', 'us-east-1'] as RegionRef[]).filter((r) => !seen.has(clients.regionName(r)) && seen.add(clients.regionName(r)));
   return {
     async poll(signal) {
       const results = await Promise.all(refs.map((r) => readRegion(clients, r, signal)));
