@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsPorts } from '../../src/aws/create-ports.js';
 import { showMetrics } from '../../src/cli/aws-commands.js';
@@ -47,6 +51,21 @@ describe('warroom doctor', () => {
     const doc = JSON.parse(t.out.join('\n'));
     expect(doc.ok).toBe(true);
     expect(doc.checks.map((c: { iamAction: string }) => c.iamAction)).toContain('dynamodb:ListTables');
+  });
+
+  it.skipIf(!MOTO)('--profile: credentials and region from the shared files, as the AWS CLI reads them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warroom-aws-'));
+    writeFileSync(join(dir, 'credentials'), '[drill]\naws_access_key_id = testing\naws_secret_access_key = testing\n');
+    writeFileSync(join(dir, 'config'), '[profile drill]\nregion = eu-west-1\n');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'doctor', '--profile', 'drill', '--endpoint-url', moto!.endpoint], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      env: { PATH: process.env.PATH ?? '', HOME: dir, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), AWS_CONFIG_FILE: join(dir, 'config') },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')[0]).toBe(`LIVE drill eu-west-1 (region from profile drill (${join(dir, 'config')}))`);
+    expect(r.status).toBe(0);
   });
 
   it('an endpoint that refuses connections: every check fails as unreachable, exit 6', async () => {
