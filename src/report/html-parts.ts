@@ -14,3 +14,7 @@ export function verdictHtml(met: boolean | null, byDesign = false): string {
   if (met === null) return '<span class="unknown">unknown</span>';
   return met ? '<span class="met">met</span>' : '<span class="missed">MISSED</span>';
 }
+
+/** A two-column key/value table without a header row. */
+export const kvTable = (rows: readonly (readonly [string, string])[]): string =>
+  `<table class="kv"><tbody>${rows.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join('')}</tbody></table>`;

@@ -84,7 +84,7 @@ export function tailHtml(m: ReportModel): string {
   const i = m.integrity;
   return [
     section('timeline', 'Timeline (UTC)', table(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What'], m.timeline.map((e) => [
-      num(String(e.seq)), `<span class="mono">${utc(e.at)}</span>`, esc(e.actor), esc(e.kind),
+      num(String(e.seq)), `<td class="nowrap">${utc(e.at)}</td>`, esc(e.actor), esc(e.kind),
       esc(e.text) + e.corrections.map((c) => `<span class="correction">corrected by seq ${c.seq} (${esc(c.actor)}, ${utc(c.at)}): ${esc(c.text)}</span>`).join(''),
     ]), 'timeline')),
     section('integrity', 'Integrity', ul([

@@ -1,7 +1,7 @@
 // The report as one self-contained HTML file: inline CSS and SVG, no scripts, fonts or requests; prints to PDF.
 import type { ReportModel } from '../core/report/index.js';
 import { DRAFT_NOTE, esc, figure, formatSeconds, target, utc } from './format.js';
-import { num, p, section, table, ul, verdictHtml } from './html-parts.js';
+import { kvTable, num, p, section, table, ul, verdictHtml } from './html-parts.js';
 import { actionsHtml, commsHtml, doneHtml, exerciseHtml, itemsHtml, metricsHtml, tailHtml } from './html-sections.js';
 import { REPORT_CSS } from './html-style.js';
 
@@ -52,7 +52,7 @@ function summaryHtml(m: ReportModel): string {
     ['Roles', s.roles.length ? s.roles.map((r) => `${esc(r.role)}: ${r.names.map(esc).join(', ')}`).join('; ') : 'none assigned'],
     ['Responders', s.responders.map(esc).join(', ')],
   ];
-  return section('summary', 'Summary', table(['', ''], rows.map(([k, v]) => [`<b>${k}</b>`, v])));
+  return section('summary', 'Summary', kvTable(rows));
 }
 
 function impactHtml(m: ReportModel): string {
