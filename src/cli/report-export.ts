@@ -20,6 +20,7 @@ export interface ExportOptions {
   force?: boolean;
   /** Overrides the catalog lookup (tests, or a console that already holds its scenarios). */
   scenarios?: ReportInput['scenarios'];
+  cadence?: ReportInput['cadence'];
 }
 
 export interface ExportResult {
@@ -32,7 +33,7 @@ export interface ExportResult {
 }
 
 /** Builds the report model for an incident as it stands (pure apart from reading the journal). */
-export function reportModel(store: IncidentStore, id: string, opts: Pick<ExportOptions, 'now' | 'stateDir' | 'scenarios' | 'force'>): { model: ReportModel; missingScenarios: string[] } {
+export function reportModel(store: IncidentStore, id: string, opts: Pick<ExportOptions, 'now' | 'stateDir' | 'scenarios' | 'cadence' | 'force'>): { model: ReportModel; missingScenarios: string[] } {
   const loaded = store.load(id);
   const v = loaded.verification;
   if (v.firstBad && v.firstBad.problem !== 'torn' && !opts.force) {
@@ -44,7 +45,7 @@ export function reportModel(store: IncidentStore, id: string, opts: Pick<ExportO
     state: loaded.state,
     scenarios: data.scenarios,
     now: opts.now,
-    ...('cadence' in data && data.cadence ? { cadence: data.cadence } : {}),
+    ...(opts.cadence ? { cadence: opts.cadence } : 'cadence' in data && data.cadence ? { cadence: data.cadence } : {}),
     verification: { ok: v.ok, count: v.count, headHash: v.headHash, ...(v.firstBad ? { firstBad: { seq: v.firstBad.seq, message: v.firstBad.message } } : {}) },
   });
   return { model, missingScenarios: 'missing' in data ? data.missing : [] };

@@ -88,3 +88,13 @@ describe('warroom report', () => {
     expect(r.err).toBe('warroom: warning: no scenario data for aurora-failover: recovery targets are shown as unknown');
   });
 });
+
+describe('catalog adapter', () => {
+  it('maps a runbook to the report inputs, cadence included', async () => {
+    const { toScenarioInput, cadenceOf } = await import('../../src/cli/report-catalog.js');
+    const rb = { id: 'r', title: 'R', objectives: [{ component: 'db', rto_seconds: 60 }], steps: [{ id: 'a', title: 'A', role: 'dba', instructions: 'x' }], comms: { first_update_minutes: 10, cadence_minutes: 60 } };
+    expect(toScenarioInput(rb)).toEqual({ id: 'r', title: 'R', objectives: [{ component: 'db', rto_seconds: 60 }], steps: [{ id: 'a', title: 'A', role: 'dba' }], metrics: [] });
+    expect(cadenceOf([{ ...rb, comms: {} }, rb])).toEqual({ firstUpdateMinutes: 10, cadenceMinutes: 60 });
+    expect(cadenceOf([])).toBeUndefined();
+  });
+});
