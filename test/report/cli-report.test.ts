@@ -98,3 +98,17 @@ describe('catalog adapter', () => {
     expect(cadenceOf([])).toBeUndefined();
   });
 });
+
+describe('a journal that fails verification', () => {
+  it('is refused with exit code 4, and reported with --force, saying where it fails', async () => {
+    const { readFileSync: read, writeFileSync: write } = await import('node:fs');
+    const path = join(h.dir, 'incidents', `${id}.jsonl`);
+    write(path, read(path, 'utf8').replace('"impact-started"', '"detected"'));
+    const refused = await h.run('report', id);
+    expect(refused.code).toBe(4);
+    expect(refused.err).toMatch(/^warroom: journal of .* fails verification at seq 2 .*--force/);
+    const forced = await h.run('report', id, '--format', 'json', '--force');
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(forced.out).integrity).toMatchObject({ verified: false, firstBad: expect.stringContaining('seq 2') });
+  });
+});

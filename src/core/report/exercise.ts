@@ -53,7 +53,8 @@ export function afterAction(m: Draft, injects: InjectRow[], events: readonly Tim
   const c = m.comms.cadence;
   if (c.from && c.late.length === 0 && m.comms.sent.length > 0) wentWell.push('every update went out on time');
   for (const l of c.late) {
-    toImprove.push(l.sentAt ? `update due ${l.dueAt} went out ${formatSeconds(l.lateBySeconds)} late` : `update due ${l.dueAt} was not sent (${formatSeconds(l.lateBySeconds)} overdue)`);
+    const due = l.dueAt.replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+    toImprove.push(l.sentAt ? `update due ${due} went out ${formatSeconds(l.lateBySeconds)} late` : `update due ${due} was not sent (${formatSeconds(l.lateBySeconds)} overdue)`);
   }
   for (const i of injects) {
     if (!i.response) toImprove.push(`inject ${i.inject} drew no response`);
