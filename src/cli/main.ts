@@ -5,6 +5,7 @@ import { ExitCode, WarroomError } from '../core/index.js';
 import { makeContext, systemClock, type CliContext, type CliIo, type GlobalOptions } from './context.js';
 import { registerIncidentCommands } from './incident-commands.js';
 import { registerReadCommands } from './read-commands.js';
+import { registerReportCommands } from './report-commands.js';
 import { readVersion } from './version.js';
 
 declare const __WARROOM_VERSION__: string | undefined;
@@ -16,7 +17,7 @@ export type Runner = <A extends unknown[]>(
 ) => (...args: unknown[]) => Promise<void>;
 
 /** Every group of commands; a new group is one more line here. */
-const GROUPS: Register[] = [registerIncidentCommands, registerReadCommands];
+const GROUPS: Register[] = [registerIncidentCommands, registerReadCommands, registerReportCommands];
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('warroom')
