@@ -1,6 +1,7 @@
 // `npm run bench`: every measurement in one run, printed as a table and saved to .bench/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchAppend } from './journal-bench.js';
+import { benchReport } from './report-bench.js';
 import { benchStartup } from './startup-bench.js';
 
 const line = (name: string, s: { medianMs: number; p99Ms: number; runs: number }, note = '') =>
@@ -22,6 +23,11 @@ line('node -e 0', startup.node);
 line('warroom --version', startup.version, `  (${startup.ratio}x node)`);
 line('warroom --help', startup.help);
 results.startup = startup;
+
+console.log('== report, 10,000 events ==');
+const report = await benchReport();
+for (const r of report) line(`report --format ${r.format}`, { ...r, runs: 21 });
+results.report = report;
 
 mkdirSync('.bench', { recursive: true });
 writeFileSync('.bench/latest.json', JSON.stringify(results, null, 2));
