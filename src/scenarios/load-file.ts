@@ -31,9 +31,9 @@ export function loadScenarioText(text: string, file: string): LoadedFile {
 }
 
 function toProblems(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: string): Problem[] {
-  const at = (path: PropertyKey[], message: string): Problem => {
+  const at = (path: PropertyKey[], message: string, atKey = false): Problem => {
     const problem: Problem = { file, message };
-    const line = lineAt(parsed, path);
+    const line = lineAt(parsed, path, atKey);
     if (line !== undefined) problem.line = line;
     if (path.length) problem.path = formatPath(path);
     return problem;
@@ -41,7 +41,9 @@ function toProblems(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: string): 
   const path = issue.path as PropertyKey[];
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((k) => at([...path, k], `unknown field "${k}"`));
+      return issue.keys.map((k) => at([...path, k], `unknown field "${k}"`, true));
+    case 'invalid_key':
+      return [at(path, `${issue.issues[0]?.message ?? 'invalid key'}`, true)];
     case 'invalid_type': {
       const value = valueAt(parsed.data, path);
       if (value === undefined) return [at(path, `missing required field "${String(path[path.length - 1] ?? '')}"`)];

@@ -1,5 +1,6 @@
 // Checks that need the whole scenario: ids are unique, references resolve, placeholders name declared params,
-// verify/action operations are read-only/mutating as their field says. Run by the schema after the shape is valid.
+// verify/action operations are read-only/mutating as their field says. They also run when other fields are
+// invalid (so a file's problems come out all at once), hence the defensive reading of every field.
 import type { z } from 'zod';
 import { ACTION_OPERATIONS, placeholdersIn, READ_OPERATIONS, type AwsService } from '../core/index.js';
 
@@ -7,94 +8,107 @@ import { ACTION_OPERATIONS, placeholdersIn, READ_OPERATIONS, type AwsService } f
 export const INCIDENT_FIELDS = ['id', 'title', 'severity', 'status', 'impact_started', 'elapsed', 'next_update'] as const;
 const INCIDENT_FIELD_SET = new Set<string>(INCIDENT_FIELDS);
 
-interface CallLike {
-  service: AwsService;
-  operation: string;
-}
-interface Checked {
-  params: Record<string, { pattern?: string | undefined; example: string; default?: string | undefined }>;
-  steps: { id: string; depends_on: string[]; verify?: CallLike | undefined; action?: (CallLike & { wait?: CallLike | undefined }) | undefined }[];
-  metrics: { id: string }[];
-  injects: { id: string; kind: string; alarm?: string | undefined; state?: string | undefined; metric?: { id: string } | undefined; resource?: string | undefined }[];
-  comms: { escalation: { level: number; after_minutes: number }[] };
-}
 type Path = (string | number)[];
+type Issue = (path: Path, message: string) => void;
+type Rec = Record<string, unknown>;
 
-export function checkReferences(s: Checked, ctx: z.RefinementCtx): void {
-  const issue = (path: Path, message: string) => ctx.addIssue({ code: 'custom', path, message });
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const rec = (v: unknown): Rec => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Rec) : {});
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-  unique(s.steps, 'steps', 'step', issue);
-  unique(s.metrics, 'metrics', 'metric', issue);
-  unique(s.injects, 'injects', 'inject', issue);
+export function checkReferences(input: unknown, ctx: z.RefinementCtx): void {
+  const issue: Issue = (path, message) => ctx.addIssue({ code: 'custom', path, message });
+  const s = rec(input);
+  const steps = list(s.steps).map(rec);
+  const metrics = list(s.metrics).map(rec);
+  const injects = list(s.injects).map(rec);
 
-  for (const [name, p] of Object.entries(s.params)) {
-    if (p.pattern === undefined) continue;
-    const re = new RegExp(`^(?:${p.pattern})$`);
-    if (!re.test(p.example)) issue(['params', name, 'example'], `example "${p.example}" does not match the param's pattern ${p.pattern}`);
-    if (p.default !== undefined && !re.test(p.default)) issue(['params', name, 'default'], `default "${p.default}" does not match the param's pattern ${p.pattern}`);
-  }
+  unique(steps, 'steps', 'step', issue);
+  unique(metrics, 'metrics', 'metric', issue);
+  unique(injects, 'injects', 'inject', issue);
+  checkParams(rec(s.params), issue);
 
-  const stepIds = new Set(s.steps.map((st) => st.id));
-  s.steps.forEach((step, i) => {
-    step.depends_on.forEach((dep, j) => {
-      if (dep === step.id) issue(['steps', i, 'depends_on', j], `step "${step.id}" cannot depend on itself`);
-      else if (!stepIds.has(dep)) issue(['steps', i, 'depends_on', j], `depends_on names "${dep}", which is not a step of this scenario (steps: ${[...stepIds].join(', ')})`);
+  const stepIds = steps.map((st) => str(st.id)).filter((id): id is string => id !== undefined);
+  steps.forEach((step, i) => {
+    list(step.depends_on).forEach((dep, j) => {
+      if (typeof dep !== 'string') return;
+      if (dep === step.id) issue(['steps', i, 'depends_on', j], `step "${dep}" cannot depend on itself`);
+      else if (!stepIds.includes(dep)) issue(['steps', i, 'depends_on', j], `depends_on names "${dep}", which is not a step of this scenario (steps: ${stepIds.join(', ')})`);
     });
-    if (step.verify) checkOperation(step.verify, READ_OPERATIONS, 'read-only', ['steps', i, 'verify', 'operation'], issue);
-    if (step.action) {
-      checkOperation(step.action, ACTION_OPERATIONS, 'mutating', ['steps', i, 'action', 'operation'], issue);
-      if (step.action.wait) checkOperation(step.action.wait, READ_OPERATIONS, 'read-only', ['steps', i, 'action', 'wait', 'operation'], issue);
-    }
+    checkOperation(step.verify, READ_OPERATIONS, ['steps', i, 'verify', 'operation'], issue);
+    checkOperation(step.action, ACTION_OPERATIONS, ['steps', i, 'action', 'operation'], issue);
+    checkOperation(rec(step.action).wait, READ_OPERATIONS, ['steps', i, 'action', 'wait', 'operation'], issue);
   });
-  const cycle = findCycle(s.steps);
-  if (cycle) issue(['steps', s.steps.findIndex((st) => st.id === cycle[0]), 'depends_on'], `depends_on forms a cycle: ${cycle.join(' -> ')}`);
+  const cycle = findCycle(steps);
+  if (cycle) issue(['steps', steps.findIndex((st) => st.id === cycle[0]), 'depends_on'], `depends_on forms a cycle: ${cycle.join(' -> ')}`);
 
-  const metricIds = new Set(s.metrics.map((m) => m.id));
-  s.injects.forEach((inj, i) => {
+  const metricIds = metrics.map((m) => str(m.id)).filter(Boolean);
+  injects.forEach((inj, i) => {
     const at = ['injects', i];
     if (inj.kind === 'alarm' && (!inj.alarm || !inj.state)) issue(at, 'an alarm inject needs `alarm` (the alarm name) and `state` (ALARM or OK)');
     if (inj.kind === 'metric' && !inj.metric) issue(at, 'a metric inject needs `metric: { id, to, over_seconds }`');
     if (inj.kind === 'resource' && !inj.resource) issue(at, 'a resource inject needs `resource` (the resource that changes state)');
-    if (inj.metric && !metricIds.has(inj.metric.id)) {
-      issue([...at, 'metric', 'id'], `metric "${inj.metric.id}" is not one of this scenario's metrics (${[...metricIds].join(', ') || 'none declared'})`);
+    const metricId = str(rec(inj.metric).id);
+    if (metricId !== undefined && !metricIds.includes(metricId)) {
+      issue([...at, 'metric', 'id'], `metric "${metricId}" is not one of this scenario's metrics (${metricIds.join(', ') || 'none declared'})`);
     }
   });
 
-  let previous: { level: number; after_minutes: number } | undefined;
-  s.comms.escalation.forEach((e, i) => {
-    if (previous && (e.level <= previous.level || e.after_minutes < previous.after_minutes)) {
+  let previous: Rec | undefined;
+  list(rec(s.comms).escalation).map(rec).forEach((e, i) => {
+    if (previous && (Number(e.level) <= Number(previous.level) || Number(e.after_minutes) < Number(previous.after_minutes))) {
       issue(['comms', 'escalation', i], 'escalation levels must go up, each after no fewer minutes than the one before');
     }
     previous = e;
   });
 
-  checkPlaceholders(s, new Set(Object.keys(s.params)), issue);
+  checkPlaceholders(s, new Set(Object.keys(rec(s.params))), issue);
 }
 
-function unique(items: { id: string }[], field: string, what: string, issue: (p: Path, m: string) => void): void {
-  const seen = new Set<string>();
+function checkParams(params: Rec, issue: Issue): void {
+  for (const [name, value] of Object.entries(params)) {
+    const p = rec(value);
+    const pattern = str(p.pattern);
+    if (pattern === undefined) continue;
+    let re: RegExp;
+    try {
+      re = new RegExp(`^(?:${pattern})$`);
+    } catch {
+      continue; // the schema reports the bad pattern
+    }
+    for (const field of ['example', 'default'] as const) {
+      const v = p[field];
+      if ((typeof v === 'string' || typeof v === 'number') && !re.test(String(v))) {
+        issue(['params', name, field], `${field} "${v}" does not match the param's pattern ${pattern}`);
+      }
+    }
+  }
+}
+
+function unique(items: Rec[], field: string, what: string, issue: Issue): void {
+  const seen = new Set<unknown>();
   items.forEach((item, i) => {
+    if (typeof item.id !== 'string') return;
     if (seen.has(item.id)) issue([field, i, 'id'], `duplicate ${what} id "${item.id}"`);
     seen.add(item.id);
   });
 }
 
-function checkOperation(
-  call: CallLike,
-  allowed: Record<AwsService, readonly string[]>,
-  kind: string,
-  path: Path,
-  issue: (p: Path, m: string) => void,
-): void {
-  const ops = allowed[call.service];
-  if (ops.includes(call.operation)) return;
-  const other = (allowed === READ_OPERATIONS ? ACTION_OPERATIONS : READ_OPERATIONS)[call.service] as readonly string[];
-  const why = other.includes(call.operation) ? ` (${call.operation} is ${kind === 'read-only' ? 'mutating: put it in an `action`' : 'read-only: put it in a `verify`'})` : '';
-  issue(path, `${call.service} ${call.operation} is not a ${kind} operation warroom knows${why}; use one of ${ops.join(', ') || '(none)'}`);
+function checkOperation(value: unknown, allowed: Record<AwsService, readonly string[]>, path: Path, issue: Issue): void {
+  const call = rec(value);
+  const service = str(call.service) as AwsService | undefined;
+  const operation = str(call.operation);
+  if (!service || !operation || !(service in allowed)) return; // the schema reports those
+  const ops = allowed[service];
+  if (ops.includes(operation)) return;
+  const readOnly = allowed === READ_OPERATIONS;
+  const other: readonly string[] = (readOnly ? ACTION_OPERATIONS : READ_OPERATIONS)[service];
+  const why = other.includes(operation) ? ` (${operation} is ${readOnly ? 'mutating: put it in an `action`' : 'read-only: put it in a `verify`'})` : '';
+  issue(path, `${service} ${operation} is not a ${readOnly ? 'read-only' : 'mutating'} operation warroom knows${why}; use one of ${ops.join(', ') || '(none)'}`);
 }
 
-function findCycle(steps: Checked['steps']): string[] | undefined {
-  const deps = new Map(steps.map((s) => [s.id, s.depends_on]));
+function findCycle(steps: Rec[]): string[] | undefined {
+  const deps = new Map(steps.filter((s) => typeof s.id === 'string').map((s) => [s.id as string, list(s.depends_on).filter((d): d is string => typeof d === 'string' && d !== s.id)]));
   const state = new Map<string, 'visiting' | 'done'>();
   const stack: string[] = [];
   const visit = (id: string): string[] | undefined => {
@@ -102,7 +116,7 @@ function findCycle(steps: Checked['steps']): string[] | undefined {
     if (state.get(id) === 'visiting') return [...stack.slice(stack.indexOf(id)), id];
     state.set(id, 'visiting');
     stack.push(id);
-    for (const d of (deps.get(id) ?? []).filter((x) => x !== id)) {
+    for (const d of deps.get(id) ?? []) {
       const c = visit(d);
       if (c) return c;
     }
@@ -110,15 +124,15 @@ function findCycle(steps: Checked['steps']): string[] | undefined {
     state.set(id, 'done');
     return undefined;
   };
-  for (const s of steps) {
-    const c = visit(s.id);
+  for (const id of deps.keys()) {
+    const c = visit(id);
     if (c) return c;
   }
   return undefined;
 }
 
 /** Every {{name}} outside `params` must be a declared param; comms templates may also use incident fields. */
-function checkPlaceholders(s: Checked, declared: Set<string>, issue: (p: Path, m: string) => void): void {
+function checkPlaceholders(s: Rec, declared: Set<string>, issue: Issue): void {
   const walk = (value: unknown, path: Path): void => {
     if (typeof value === 'string') {
       const inComms = path[0] === 'comms';

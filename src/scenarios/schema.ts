@@ -126,7 +126,7 @@ export const ScenarioSchema = z
     post_checks: z.array(Text).default([]),
     injects: z.array(InjectSchema).default([]),
   })
-  .superRefine(checkReferences);
+  .superRefine(checkReferences, { when: () => true });
 
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type ScenarioStep = Scenario['steps'][number];

@@ -29,14 +29,15 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 }
 
 /** The line of the deepest node along `path` (a key's own line when the path ends at a key). */
-export function lineAt(parsed: ParsedYaml, path: readonly PropertyKey[]): number | undefined {
+export function lineAt(parsed: ParsedYaml, path: readonly PropertyKey[], atKey = false): number | undefined {
   let node: unknown = parsed.doc.contents;
   let offset = rangeStart(node);
-  for (const segment of path) {
+  for (const [i, segment] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
       if (!pair) break;
       offset = rangeStart(pair.key) ?? offset;
+      if (atKey && i === path.length - 1) break;
       node = pair.value;
       offset = rangeStart(node) ?? offset;
     } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {

@@ -28,7 +28,7 @@ export function checkCommand(command: string): string[] {
 }
 
 /** Option pairs the service rejects together (the API's "either ... or" parameters). */
-const EXCLUSIVE = [
+const EXCLUSIVE: [string, string][] = [
   ['--restore-time', '--use-latest-restorable-time'],
   ['--restore-to-time', '--use-latest-restorable-time'],
   ['--restore-date-time', '--use-latest-restorable-time'],
