@@ -13,6 +13,36 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
 const examples = (s: Scenario) => Object.fromEntries(Object.entries(s.params).map(([k, p]) => [k, p.example]));
 const byId = (id: string) => catalog.scenarios.find((s) => s.id === id)!;
 
+/**
+ * The dimensions CloudWatch publishes each metric with (AWS docs, "metrics and dimensions" per service).
+ * A metric queried with any other set of dimensions returns no data, so the pane would stay empty.
+ */
+const DIMENSIONS: Record<string, string[][]> = {
+  'AWS/DynamoDB ThrottledRequests': [['TableName', 'Operation']],
+  'AWS/DynamoDB SystemErrors': [['TableName', 'Operation']],
+  'AWS/DynamoDB UserErrors': [[]], // account and region level: no TableName dimension
+  'AWS/DynamoDB ReplicationLatency': [['TableName', 'ReceivingRegion']],
+  'AWS/Lambda Errors': [['FunctionName']],
+  'AWS/Lambda Duration': [['FunctionName']],
+  'AWS/Lambda Invocations': [['FunctionName']],
+  'AWS/ApiGateway 5XXError': [['ApiName'], ['ApiName', 'Stage']],
+  'AWS/ApiGateway 4XXError': [['ApiName'], ['ApiName', 'Stage']],
+  'AWS/ApiGateway Latency': [['ApiName'], ['ApiName', 'Stage']],
+  'AWS/RDS CPUUtilization': [['DBInstanceIdentifier'], ['DBClusterIdentifier']],
+  'AWS/RDS DatabaseConnections': [['DBInstanceIdentifier'], ['DBClusterIdentifier']],
+  'AWS/RDS FreeStorageSpace': [['DBInstanceIdentifier']],
+  'AWS/RDS ReplicaLag': [['DBInstanceIdentifier']],
+  'AWS/RDS AuroraReplicaLag': [['DBInstanceIdentifier'], ['DBClusterIdentifier', 'Role']],
+  'AWS/Route53 HealthCheckStatus': [['HealthCheckId']],
+  'AWS/S3 4xxErrors': [['BucketName', 'FilterId']],
+  'AWS/S3 ReplicationLatency': [['SourceBucket', 'DestinationBucket', 'RuleId']],
+  'AWS/S3 OperationsFailedReplication': [['SourceBucket', 'DestinationBucket', 'RuleId']],
+  'AWS/EC2 CPUUtilization': [['InstanceId']],
+  'AWS/EC2 StatusCheckFailed': [['InstanceId']],
+  'AWS/ApplicationELB HTTPCode_Target_5XX_Count': [['LoadBalancer']],
+  'AWS/ApplicationELB TargetResponseTime': [['LoadBalancer']],
+};
+
 /** The five plans, by the key each `sources` entry starts with. */
 const PLANS = ['simple-log-service', 'centralized-logging', 'audityzer', 'document-management', 'dr-runbook'];
 
@@ -96,6 +126,22 @@ describe('built-in catalog', () => {
       expect(s.comms.first_update_minutes, s.id).toBe(5);
       expect(s.comms.escalation.length, s.id).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  it('queries every metric with the dimensions CloudWatch publishes it under', () => {
+    for (const s of catalog.scenarios) {
+      for (const m of s.metrics) {
+        const allowed = DIMENSIONS[`${m.namespace} ${m.metric}`];
+        expect(allowed, `${s.id}: ${m.namespace} ${m.metric} is not in the dimension table`).toBeDefined();
+        expect(allowed!.map((d) => [...d].sort().join(',')), `${s.id}: ${m.id}`).toContain(Object.keys(m.dimensions).sort().join(','));
+      }
+    }
+  });
+
+  it('reads Route 53 health checks in us-east-1, where they live, as bad when they fall', () => {
+    const health = catalog.scenarios.flatMap((s) => s.metrics).filter((m) => m.namespace === 'AWS/Route53');
+    expect(health.length).toBeGreaterThanOrEqual(1);
+    for (const m of health) expect(m).toMatchObject({ region: 'us-east-1', bad_when: 'below', statistic: 'Minimum' });
   });
 
   it('uses every declared param somewhere', () => {

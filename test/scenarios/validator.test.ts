@@ -1,4 +1,5 @@
 // The validator on broken runbooks: each problem comes with the file, the line and a message a person can act on.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../src/scenarios/index.js';
 import { edit, SAMPLE } from './fixtures/sample.js';
@@ -58,5 +59,16 @@ describe('broken runbooks', () => {
     const { problems } = loadScenarioText(text, 'odd.yaml');
     expect(problems[0]).toMatchObject({ file: 'odd.yaml', line: 1 });
     expect(problems[0]!.message).toMatch(message);
+  });
+});
+
+describe('the example in docs/runbooks.md', () => {
+  it('is a valid runbook', () => {
+    const doc = readFileSync('docs/runbooks.md', 'utf8');
+    const example = /```yaml\n(# Source: our own plan[\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const { scenario, problems } = loadScenarioText(example!, 'docs/runbooks.md');
+    expect(problems).toEqual([]);
+    expect(scenario!.id).toBe('orders-table-restore');
   });
 });
