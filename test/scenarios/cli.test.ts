@@ -182,6 +182,11 @@ describe('scenarios schema', () => {
     expect(schema.properties.category.enum).toEqual(['infrastructure', 'data', 'security', 'application']);
     expect(schema.properties.steps.items.additionalProperties).toBe(false);
     expect(schema.description).toContain('next_update');
+    const step = schema.properties.steps.items.properties;
+    expect(step.verify.properties.operation.enum).toContain('DescribeTable');
+    expect(step.verify.properties.operation.enum).not.toContain('RestoreTableToPointInTime');
+    expect(step.action.properties.operation.enum).toContain('FailoverDBCluster');
+    expect(step.action.properties.wait.properties.operation.enum).toContain('DescribeDBClusters');
   });
 });
 
