@@ -1,5 +1,5 @@
 // The built-in catalog: every file loads, covers the five plans, and every command pastes into a shell.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillTemplate, placeholdersIn } from '../../src/core/index.js';
@@ -8,6 +8,24 @@ import { SDK_INPUTS } from './support/aws-cli-options.js';
 import { checkCommand, CHECKED_TOOLS } from './support/command-check.js';
 
 const dir = builtinRunbooksDir({});
+/** Response shapes of the read operations (botocore models; support/gen-aws-cli-options.py --outputs). */
+const OUTPUTS = JSON.parse(readFileSync(new URL('./support/aws-output-shapes.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+/** Whether a verify path (Table.TableStatus, DBClusters[0].Status, X[*].Y) exists in the response shape. */
+function pathExists(tree: unknown, path: string): boolean {
+  let node = tree;
+  for (const part of path.split('.')) {
+    const m = /^([A-Za-z0-9_]+)((?:\[(?:\d+|\*)\])*)$/.exec(part);
+    if (!m || !node || typeof node !== 'object' || Array.isArray(node)) return false;
+    node = (node as Record<string, unknown>)[m[1]!];
+    for (let i = 0; i < (m[2]!.match(/\[/g)?.length ?? 0); i++) {
+      if (!Array.isArray(node)) return false;
+      node = node[0];
+    }
+    if (node === undefined) return false;
+  }
+  return true;
+}
 const catalog = loadCatalog({ builtinDir: dir });
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
 const examples = (s: Scenario) => Object.fromEntries(Object.entries(s.params).map(([k, p]) => [k, p.example]));
@@ -157,6 +175,20 @@ describe('built-in catalog', () => {
       const checks = s.steps.filter((st) => st.verify || st.action?.wait);
       if (s.services.some((x) => ['dynamodb', 'rds', 'aurora'].includes(x)) && s.steps.some((st) => st.command?.includes('aws dynamodb') || st.command?.includes('aws rds'))) {
         expect(checks.length, `${s.id} has no verify`).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+
+  it('checks paths that exist in the operation\'s response', () => {
+    expect(pathExists(OUTPUTS['dynamodb DescribeTable'], 'Table.TableStatus')).toBe(true);
+    expect(pathExists(OUTPUTS['dynamodb DescribeTable'], 'Table.Status')).toBe(false);
+    expect(pathExists(OUTPUTS['rds DescribeDBClusters'], 'DBClusters.Status')).toBe(false);
+    for (const s of catalog.scenarios) {
+      for (const step of s.steps) {
+        for (const v of [step.verify, step.action?.wait]) {
+          if (!v) continue;
+          expect(pathExists(OUTPUTS[`${v.service} ${v.operation}`], v.path), `${s.id}/${step.id}: ${v.operation} ${v.path}`).toBe(true);
+        }
       }
     }
   });

@@ -5,6 +5,8 @@ The AWS CLI (v1 and v2 alike) generates each operation command's options from th
 one --kebab-case option per input member, --no-x for booleans, and --starting-token/--page-size/--max-items
 for paginated operations. This script reads those same models, so the table matches the CLI reference.
 Usage: python3 gen-aws-cli-options.py "dynamodb describe-table" "rds wait:db-instance-available" ...
+       python3 gen-aws-cli-options.py --sdk "dynamodb DescribeTable" ...   (SDK_INPUTS)
+       python3 gen-aws-cli-options.py --outputs > aws-output-shapes.json     (verify paths)
 """
 import json
 import sys
@@ -14,7 +16,7 @@ from botocore import xform_name
 
 session = botocore.session.get_session()
 out = {}
-for arg in ([] if "--sdk" in sys.argv else sys.argv[1:]):
+for arg in ([] if ("--sdk" in sys.argv or "--outputs" in sys.argv) else sys.argv[1:]):
     service, command = arg.split(" ", 1)
     # The CLI calls the s3 API "s3api" (plain "s3" is the high-level commands, listed by hand in the table).
     model = session.get_service_model("s3" if service == "s3api" else service)
@@ -59,6 +61,34 @@ def sdk_members(pairs):
 
 
 # Usage for the SDK table: python3 gen-aws-cli-options.py --sdk "dynamodb DescribeTable" "rds FailoverDBCluster" ...
+
+
+def output_tree(shape, depth):
+    """Member names of a response, nested; lists become [item]. Leaves (and depth-cut branches) are 1."""
+    if depth == 0:
+        return 1
+    if shape.type_name == "structure":
+        return {k: output_tree(v, depth - 1) for k, v in shape.members.items()}
+    if shape.type_name == "list":
+        return [output_tree(shape.member, depth)]
+    return 1
+
+
+# python3 gen-aws-cli-options.py --outputs > aws-output-shapes.json: the responses a verify `path` walks.
+if "--outputs" in sys.argv:
+    READS = {
+        "dynamodb": ["DescribeTable", "DescribeContinuousBackups", "ListBackups", "DescribeBackup"],
+        "rds": ["DescribeDBClusters", "DescribeDBInstances", "DescribeDBSnapshots", "DescribeDBClusterSnapshots", "DescribeEvents"],
+        "route53": ["GetChange", "ListResourceRecordSets", "GetHealthCheckStatus"],
+        "cloudwatch": ["DescribeAlarms"],
+    }
+    trees = {}
+    for svc, names in READS.items():
+        model = session.get_service_model(svc)
+        for name in names:
+            trees[f"{svc} {name}"] = output_tree(model.operation_model(name).output_shape, 4)
+    print(json.dumps(trees, separators=(",", ":")))
+    sys.exit(0)
 
 if "--sdk" in sys.argv:
     out = sdk_members([a for a in sys.argv[1:] if a != "--sdk"])

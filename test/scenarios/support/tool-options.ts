@@ -18,13 +18,14 @@ export const KUBECTL_VERBS: Record<string, string[]> = {
   logs: ['--all-containers', '--all-pods', '-c', '--container', '-f', '--follow', '--ignore-errors', '--limit-bytes', '--max-log-requests', '--pod-running-timeout', '--prefix', '-p', '--previous', '-l', '--selector', '--since', '--since-time', '--tail', '--timestamps'],
   apply: [...KUBECTL_RES, '--all', '--cascade', '--dry-run', '--field-manager', '--force', '--force-conflicts', '--grace-period', '--openapi-patch', '--overwrite', '--prune', '--prune-allowlist', '--server-side', '--subresource', '--timeout', '--validate', '--wait'],
   diff: ['--concurrency', '--field-manager', '-f', '--filename', '--force-conflicts', '-k', '--kustomize', '--prune', '--prune-allowlist', '-R', '--recursive', '-l', '--selector', '--server-side', '--show-managed-fields'],
-  patch: [...KUBECTL_RES, '--dry-run', '--field-manager', '--local', '-p', '--patch', '--patch-file', '--subresource', '--type'],
+  patch: ['-f', '--filename', '-k', '--kustomize', '-R', '--recursive', '-o', '--output', '--template', '--allow-missing-template-keys', '--show-managed-fields', '--dry-run', '--field-manager', '--local', '-p', '--patch', '--patch-file', '--subresource', '--type'],
 };
 export const KUBECTL_GLOBAL = KUBECTL_COMMON;
 /** kubectl verbs with a second word (rollout undo, set env, top nodes). */
 export const KUBECTL_TWO_WORD = ['rollout', 'set', 'top'];
 
-const TF_VARS = ['-var', '-var-file', '-target', '-replace', '-input', '-lock', '-lock-timeout', '-parallelism', '-refresh', '-compact-warnings', '-no-color', '-json'];
+// Plan-customization options; apply and destroy accept them too (their help refers to plan's).
+const TF_VARS = ['-var', '-var-file', '-target', '-replace', '-input', '-lock', '-lock-timeout', '-parallelism', '-refresh', '-compact-warnings', '-no-color'];
 export const TERRAFORM_COMMANDS: Record<string, string[]> = {
   init: ['-backend', '-backend-config', '-reconfigure', '-migrate-state', '-force-copy', '-upgrade', '-input', '-lock', '-lock-timeout', '-no-color', '-get', '-plugin-dir', '-lockfile', '-json'],
   plan: [...TF_VARS, '-out', '-destroy', '-refresh-only', '-detailed-exitcode'],
