@@ -14,7 +14,7 @@ import {
 import { readTail } from '../store/journal-file.js';
 import type { Register } from './main.js';
 import { findScenario } from '../scenarios/index.js';
-import { loadCliCatalog } from './scenario-commands.js';
+import { loadCliCatalog } from './catalog.js';
 
 const LOG_KINDS = ['note', 'decision', 'action', 'comms'] as const;
 type LogKind = (typeof LOG_KINDS)[number];

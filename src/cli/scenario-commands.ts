@@ -4,25 +4,16 @@ import {
   findScenario,
   formatProblem,
   listRunbookFiles,
-  loadCatalog,
   loadScenarioFile,
-  parseParamPairs,
   renderStep,
   resolveParams,
   scenarioJsonSchema,
-  type CatalogResult,
   type Problem,
 } from '../scenarios/index.js';
-import type { CliContext } from './context.js';
+import { loadCliCatalog } from './catalog.js';
+import { parseParams } from './incident-commands.js';
 import type { Register } from './main.js';
 import { formatScenario, formatStep } from './scenario-format.js';
-
-/** The catalog as the CLI sees it: built-ins, <state-dir>/runbooks, --runbooks dirs; broken files warned about on stderr. */
-export function loadCliCatalog(ctx: CliContext): CatalogResult {
-  const catalog = loadCatalog({ dirs: ctx.runbookDirs, stateDir: ctx.stateDir, env: ctx.env });
-  for (const p of catalog.problems) ctx.err(`warroom: warning: skipped runbook ${sanitizeLine(formatProblem(p))}`);
-  return catalog;
-}
 
 export const registerScenarioCommands: Register = (program, run) => {
   const group = program
@@ -73,7 +64,7 @@ export const registerScenarioCommands: Register = (program, run) => {
     .action(
       run(async (ctx, id: string, opts: { param: string[]; json?: boolean }) => {
         const scenario = findScenario(loadCliCatalog(ctx), id);
-        const params = resolveParams(scenario, parseParamPairs(opts.param));
+        const params = resolveParams(scenario, parseParams(opts.param));
         const steps = scenario.steps.map((s) => renderStep(s, params));
         if (opts.json) return ctx.out(JSON.stringify({ id: scenario.id, params, steps }, null, 2));
         ctx.out(`${sanitizeLine(scenario.title)} (${scenario.id})`);

@@ -41,13 +41,3 @@ export function renderStep(step: ScenarioStep, params: Readonly<Record<string, s
   return rendered;
 }
 
-/** Params from `key=value` strings (the CLI's repeated --param). */
-export function parseParamPairs(pairs: readonly string[]): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw usageError(`--param "${pair}" is not key=value`);
-    params[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
-  }
-  return params;
-}
