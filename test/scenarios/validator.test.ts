@@ -36,6 +36,9 @@ describe('broken runbooks', () => {
     ['bad param name', edit(12, '  Table:'), 12, 'params.Table', /param name is lower-case/],
     ['metric inject naming no metric', edit(39, '  - { id: one, at_seconds: 0, kind: metric, text: t, facilitator: f, metric: { id: nope, to: 1 } }'), 39, 'injects[0].metric.id', /"nope" is not one of this scenario's metrics \(errors\)/],
     ['alarm inject without alarm name', edit(39, '  - { id: one, at_seconds: 0, kind: alarm, text: t, facilitator: f }'), 39, 'injects[0]', /needs `alarm`/],
+    ['action with a read-only operation', edit(31, '    instructions: Restore it.\n    action: { service: dynamodb, operation: DescribeTable, args: {}, confirm: x }'), 32, 'steps[1].action.operation', /not a mutating operation.*read-only: put it in a `verify`/],
+    ['depends_on cycle', edit(27, '      expect: { equals: ACTIVE }\n    depends_on: [restore]'), 28, 'steps[0].depends_on', /cycle: check -> restore -> check/],
+    ['escalation levels going down', edit(37, '  escalation: [{ level: 2, after_minutes: 0, who: a }, { level: 1, after_minutes: 5, who: b }]'), 37, 'comms.escalation[1]', /levels must go up/],
     ['YAML syntax error', edit(2, 'title: [unclosed'), 3, undefined, /YAML syntax/],
     ['duplicate YAML key', edit(2, 'title: Again', true), 3, undefined, /YAML syntax: Map keys must be unique/],
   ])('%s', (_, text, line, path, message) => {
