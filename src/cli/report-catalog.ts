@@ -1,10 +1,9 @@
 // The one place the report meets the scenario catalog: it turns runbooks into the plain inputs the report
 // model takes (objectives, step titles and roles, metrics, update cadence).
-// The scenario library (src/scenarios: loadCatalog, findScenario) is not part of this build yet, so
-// scenarioDataFor answers "no scenario data" and the report states that targets are unknown. Wiring it means
-// loading the catalog there and passing each found scenario through toScenarioInput; nothing else changes.
+// A scenario the catalog no longer has (a removed user runbook) is reported missing: its targets are unknown.
 import type { MetricSpec, ObjectiveTarget } from '../core/index.js';
 import type { ReportInput, ScenarioInput } from '../core/report/index.js';
+import { loadCatalog } from '../scenarios/index.js';
 
 export interface ScenarioData {
   scenarios: ReportInput['scenarios'];
@@ -39,6 +38,15 @@ export function cadenceOf(runbooks: readonly RunbookLike[]): ScenarioData['caden
   return c ? { firstUpdateMinutes: c.first_update_minutes!, cadenceMinutes: c.cadence_minutes! } : undefined;
 }
 
-export function scenarioDataFor(ids: readonly string[], _stateDir: string): ScenarioData {
-  return { scenarios: [], missing: [...ids] };
+export function scenarioDataFor(ids: readonly string[], stateDir: string, runbookDirs: readonly string[] = []): ScenarioData {
+  if (ids.length === 0) return { scenarios: [], missing: [] };
+  const catalog = loadCatalog({ dirs: [...runbookDirs], stateDir });
+  const found = ids.map((id) => catalog.scenarios.find((s) => s.id === id));
+  const runbooks = found.filter((s): s is NonNullable<typeof s> => !!s);
+  const cadence = cadenceOf(runbooks);
+  return {
+    scenarios: runbooks.map(toScenarioInput),
+    ...(cadence ? { cadence } : {}),
+    missing: ids.filter((_, i) => !found[i]),
+  };
 }

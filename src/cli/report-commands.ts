@@ -20,6 +20,7 @@ export const registerReportCommands: Register = (program: Command, run) => {
           actor: ctx.actor,
           now: ctx.clock.now(),
           stateDir: ctx.stateDir,
+          runbookDirs: ctx.runbookDirs,
           ...(opts.out ? { out: opts.out } : {}),
           ...(opts.force ? { force: true } : {}),
         });

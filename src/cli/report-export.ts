@@ -16,6 +16,8 @@ export interface ExportOptions {
   actor: string;
   now: number;
   stateDir: string;
+  /** Extra runbook directories (--runbooks), beside <stateDir>/runbooks and the built-ins. */
+  runbookDirs?: readonly string[];
   /** Produce it even when the journal fails verification (the report then says so). */
   force?: boolean;
   /** Overrides the catalog lookup (tests, or a console that already holds its scenarios). */
@@ -33,13 +35,13 @@ export interface ExportResult {
 }
 
 /** Builds the report model for an incident as it stands (pure apart from reading the journal). */
-export function reportModel(store: IncidentStore, id: string, opts: Pick<ExportOptions, 'now' | 'stateDir' | 'scenarios' | 'cadence' | 'force'>): { model: ReportModel; missingScenarios: string[] } {
+export function reportModel(store: IncidentStore, id: string, opts: Pick<ExportOptions, 'now' | 'stateDir' | 'runbookDirs' | 'scenarios' | 'cadence' | 'force'>): { model: ReportModel; missingScenarios: string[] } {
   const loaded = store.load(id);
   const v = loaded.verification;
   if (v.firstBad && v.firstBad.problem !== 'torn' && !opts.force) {
     throw new WarroomError(`journal of ${id} fails verification at ${v.firstBad.message}; run "warroom verify ${id}", or pass --force to report on it anyway`, ExitCode.corrupt);
   }
-  const data = opts.scenarios ? { scenarios: opts.scenarios } : scenarioDataFor(loaded.state.scenarios, opts.stateDir);
+  const data = opts.scenarios ? { scenarios: opts.scenarios } : scenarioDataFor(loaded.state.scenarios, opts.stateDir, opts.runbookDirs);
   const model = buildReport({
     events: loaded.events,
     state: loaded.state,

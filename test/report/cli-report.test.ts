@@ -1,5 +1,5 @@
 // `warroom report`: formats, --out, the report.exported event, DRAFT marking and errors.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cliHarness } from './cli-io.js';
@@ -81,11 +81,24 @@ describe('warroom report', () => {
     expect(r.err).toContain("argument 'pdf' is invalid");
   });
 
-  it('warns when the incident\'s scenarios have no catalog data', async () => {
+  it('takes recovery targets from the catalog for the incident\'s scenarios', async () => {
     const other = (await h.run('new', '--title', 't', '--severity', 'SEV3', '--scenario', 'aurora-failover')).out;
     const r = await h.run('report', other);
     expect(r.code).toBe(0);
-    expect(r.err).toBe('warroom: warning: no scenario data for aurora-failover: recovery targets are shown as unknown');
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/\| Aurora automated failover \| 5m/);
+  });
+
+  it('warns when a scenario is no longer in the catalog', async () => {
+    const dir = join(h.dir, 'runbooks');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'mine.yaml');
+    writeFileSync(file, readFileSync('src/scenarios/catalog/aurora-failover.yaml', 'utf8').replace(/^id: aurora-failover$/m, 'id: my-aurora-failover'));
+    const other = (await h.run('new', '--title', 't', '--severity', 'SEV3', '--scenario', 'my-aurora-failover')).out;
+    rmSync(file);
+    const r = await h.run('report', other);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('warroom: warning: no scenario data for my-aurora-failover: recovery targets are shown as unknown');
   });
 });
 
