@@ -31,6 +31,20 @@ export default tseslint.config(
     },
   },
   {
+    // A folder inside src/core (src/core/report) may import the core root one level up, nothing further out.
+    files: ['src/core/*/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...nodeIo, 'react', 'ink', 'lowdb', 'lowdb/node', 'proper-lockfile'].map((name) => ({ name, message: 'src/core is pure: no I/O, UI or storage imports.' })),
+        patterns: [
+          { group: ['@aws-sdk/*'], message: 'src/core is pure: AWS lives in src/aws.' },
+          { group: ['../../*'], message: 'src/core imports nothing of ours outside src/core.' },
+          { group: ['ink-*'], message: 'src/core is pure: no UI imports.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['src/report/**'],
     rules: {
       'no-restricted-imports': ['error', {

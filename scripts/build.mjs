@@ -1,6 +1,6 @@
 // Bundles the CLI into one file: importing Ink and the AWS SDK unbundled costs hundreds of ms at start-up.
 import { build } from 'esbuild';
-import { chmod, readFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 
 const { version } = JSON.parse(await readFile('package.json', 'utf8'));
 
@@ -27,3 +27,10 @@ await build({
   logLevel: 'warning',
 });
 await chmod('dist/cli.js', 0o755);
+
+// The built-in runbooks travel next to the bundle; the loader finds dist/runbooks from dist/cli.js or a chunk.
+await rm('dist/runbooks', { recursive: true, force: true });
+await mkdir('dist/runbooks', { recursive: true });
+for (const f of await readdir('src/scenarios/catalog')) {
+  if (/\.ya?ml$/.test(f)) await cp(`src/scenarios/catalog/${f}`, `dist/runbooks/${f}`);
+}

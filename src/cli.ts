@@ -2,6 +2,12 @@
 // everything else is loaded on demand from the composition root in cli/main.ts.
 declare const __WARROOM_VERSION__: string | undefined;
 
+// A reader that goes away (`warroom timeline ID | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const version = typeof __WARROOM_VERSION__ === 'string' ? __WARROOM_VERSION__ : (await import('./cli/version.js')).readVersion();

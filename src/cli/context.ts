@@ -6,6 +6,7 @@ import { IncidentStore } from '../store/incident-store.js';
 export interface GlobalOptions {
   stateDir?: string;
   actor?: string;
+  runbooks?: string[];
 }
 
 export interface CliIo {
@@ -19,6 +20,8 @@ export interface CliIo {
 export interface CliContext extends CliIo {
   stateDir: string;
   actor: string;
+  /** Extra runbook directories from --runbooks (the catalog also reads <stateDir>/runbooks). */
+  runbookDirs: string[];
   store: () => IncidentStore;
 }
 
@@ -40,6 +43,7 @@ export function makeContext(opts: GlobalOptions, io: CliIo): CliContext {
     ...io,
     stateDir,
     actor: opts.actor ?? defaultActor(io.env),
+    runbookDirs: opts.runbooks ?? [],
     store: () => (store ??= new IncidentStore(stateDir, io.clock, (w) => io.err(`warroom: warning: ${w.message}`))),
   };
 }

@@ -13,6 +13,8 @@ import {
 } from '../core/index.js';
 import { readTail } from '../store/journal-file.js';
 import type { Register } from './main.js';
+import { findScenario } from '../scenarios/index.js';
+import { loadCliCatalog } from './catalog.js';
 
 const LOG_KINDS = ['note', 'decision', 'action', 'comms'] as const;
 type LogKind = (typeof LOG_KINDS)[number];
@@ -76,6 +78,10 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
       run(async (ctx, opts: { title: string; severity: string; scenario?: string[]; param?: string[]; exercise?: boolean; json?: boolean }) => {
         const severity = parseSeverity(opts.severity);
         const params = parseParams(opts.param ?? []);
+        if (opts.scenario?.length) {
+          const catalog = loadCliCatalog(ctx);
+          for (const id of opts.scenario) findScenario(catalog, id);
+        }
         const first = await ctx.store().create(
           { title: opts.title, severity, mode: opts.exercise ? 'exercise' : 'live', scenarios: opts.scenario ?? [], params },
           ctx.actor,

@@ -6,6 +6,8 @@ import { makeContext, systemClock, type CliContext, type CliIo, type GlobalOptio
 import { registerAwsCommands } from './aws-commands.js';
 import { registerIncidentCommands } from './incident-commands.js';
 import { registerReadCommands } from './read-commands.js';
+import { registerReportCommands } from './report-commands.js';
+import { registerScenarioCommands } from './scenario-commands.js';
 import { readVersion } from './version.js';
 
 declare const __WARROOM_VERSION__: string | undefined;
@@ -17,7 +19,7 @@ export type Runner = <A extends unknown[]>(
 ) => (...args: unknown[]) => Promise<void>;
 
 /** Every group of commands; a new group is one more line here. */
-const GROUPS: Register[] = [registerIncidentCommands, registerReadCommands, registerAwsCommands];
+const GROUPS: Register[] = [registerIncidentCommands, registerReadCommands, registerScenarioCommands, registerReportCommands, registerAwsCommands];
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('warroom')
@@ -25,6 +27,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .version(typeof __WARROOM_VERSION__ === 'string' ? __WARROOM_VERSION__ : readVersion(), '-V, --version')
     .option('--state-dir <dir>', 'where incidents are kept (env WARROOM_STATE_DIR; default ./state)')
     .option('--actor <name>', 'who is acting, recorded on every event (env WARROOM_ACTOR; default the OS user)')
+    .option('--runbooks <dir>', 'a directory of your own runbook files (repeatable); <state-dir>/runbooks is always read', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .configureOutput({

@@ -1,7 +1,7 @@
 // Commands that read: list, show, timeline, verify. None of them writes to a journal.
 import { Option, type Command } from 'commander';
 import { ExitCode, MILESTONES, sanitizeLine, usageError, WarroomError, type IncidentState } from '../core/index.js';
-import { filterTimeline, renderTimeline, TIMELINE_FORMATS, utcStamp, type TimelineFormat } from '../report/timeline-export.js';
+import { checkKinds, filterTimeline, renderTimeline, TIMELINE_FORMATS, utcStamp, type TimelineFormat } from '../report/timeline-export.js';
 import type { IncidentStore } from '../store/incident-store.js';
 import type { CliContext } from './context.js';
 import type { Register } from './main.js';
@@ -21,11 +21,20 @@ export function loadChecked(ctx: CliContext, store: IncidentStore, id: string, f
   return loaded;
 }
 
-function parseTime(flag: string, v: string | undefined): number | undefined {
+/**
+ * A --since/--until bound: an ISO 8601 time with a zone, or a date (a UTC day; --until then means its end).
+ * A time without a zone is refused, so "10:00" is never silently read as local or as UTC.
+ */
+export function parseTime(flag: string, v: string | undefined, endOfDay = false): number | undefined {
   if (v === undefined) return undefined;
-  const ms = Date.parse(v);
-  if (Number.isNaN(ms)) throw usageError(`${flag} "${v}" is not a valid ISO 8601 time`);
-  return ms;
+  const s = v.trim();
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(s);
+  if (!dateOnly && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s)) {
+    throw usageError(`${flag} "${v}" is not an ISO 8601 time with a zone (e.g. 2026-11-21T09:30:00Z) or a date (2026-11-21)`);
+  }
+  const ms = Date.parse(dateOnly ? `${s}T00:00:00Z` : s);
+  if (Number.isNaN(ms)) throw usageError(`${flag} "${v}" is not a valid time`);
+  return dateOnly && endOfDay ? ms + 86_400_000 - 1 : ms;
 }
 
 export const registerReadCommands: Register = (program: Command, run) => {
@@ -63,8 +72,8 @@ export const registerReadCommands: Register = (program: Command, run) => {
     .description('print the timeline (text shows UTC with the date, and local time)')
     .argument('<id>', 'incident id')
     .addOption(new Option('--format <format>', 'output format').choices(TIMELINE_FORMATS).default('text'))
-    .option('--since <iso-time>', 'only events at or after this time')
-    .option('--until <iso-time>', 'only events at or before this time')
+    .option('--since <iso-time>', 'only events at or after this time (ISO 8601 with a zone, or a UTC date)')
+    .option('--until <iso-time>', 'only events at or before this time (a date means the end of that UTC day)')
     .option('--kind <kind...>', 'only these kinds (a prefix such as "step" matches step.*)')
     .option('--by <name...>', 'only events by these actors')
     .option('--force', 'print it even if the journal fails verification')
@@ -73,7 +82,9 @@ export const registerReadCommands: Register = (program: Command, run) => {
         const { events } = loadChecked(ctx, ctx.store(), id, opts.force);
         const actors = opts.by;
         const since = parseTime('--since', opts.since);
-        const until = parseTime('--until', opts.until);
+        const until = parseTime('--until', opts.until, true);
+        if (since !== undefined && until !== undefined && since > until) throw usageError('--since is after --until: nothing can match');
+        if (opts.kind) checkKinds(opts.kind, events);
         const filtered = filterTimeline(events, {
           ...(since !== undefined ? { since } : {}),
           ...(until !== undefined ? { until } : {}),

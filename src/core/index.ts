@@ -9,3 +9,6 @@ export * from './placeholders.js';
 export * from './aws-calls.js';
 export * from './sanitize.js';
 export * from './describe.js';
+export * from './exercise-clock.js';
+export * from './drill.js';
+export * from './drill-session.js';

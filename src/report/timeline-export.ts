@@ -1,5 +1,6 @@
 // Timeline exports: text for people (UTC with the date, and local time), JSONL/JSON/CSV/Markdown for tools.
-import { describeEvent, sanitizeLine, type TimelineEvent } from '../core/index.js';
+// Every format carries the UTC time, the actor, the kind and the one-line text of each event.
+import { describeEvent, EVENT_KINDS, sanitizeLine, usageError, type TimelineEvent } from '../core/index.js';
 
 export const TIMELINE_FORMATS = ['text', 'jsonl', 'json', 'csv', 'md'] as const;
 export type TimelineFormat = (typeof TIMELINE_FORMATS)[number];
@@ -22,38 +23,73 @@ export function filterTimeline(events: readonly TimelineEvent[], f: TimelineFilt
   });
 }
 
+/** The instant in UTC ISO form, whatever offset it was written with; unparseable text is kept as it is. */
+export function utcIso(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t).toISOString();
+}
+
 /** "2026-11-21 09:30:05.123Z" */
-export const utcStamp = (iso: string) => iso.replace('T', ' ');
+export const utcStamp = (iso: string) => utcIso(iso).replace('T', ' ');
 
 /** Local wall-clock time for a UTC instant, in the given IANA zone (the machine's by default). */
 export function localTime(iso: string, timeZone?: string): string {
-  const opts: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZoneName: 'short' };
-  if (timeZone) opts.timeZone = timeZone;
-  return new Intl.DateTimeFormat('en-GB', opts).format(new Date(iso));
+  return localFormatter(timeZone).format(new Date(iso));
 }
 
-const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+function localFormatter(timeZone?: string): Intl.DateTimeFormat {
+  const opts: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZoneName: 'short' };
+  try {
+    return new Intl.DateTimeFormat('en-GB', timeZone ? { ...opts, timeZone } : opts);
+  } catch {
+    // An unknown TZ name must not cost the export: fall back to the machine's zone.
+    return new Intl.DateTimeFormat('en-GB', opts);
+  }
+}
+
+/** Checks --kind values: a known kind, a prefix of known kinds ("step"), or a kind present in this journal. */
+export function checkKinds(kinds: readonly string[], events: readonly TimelineEvent[]): void {
+  const present = new Set<string>([...EVENT_KINDS, ...events.map((e) => e.kind)]);
+  for (const k of kinds) {
+    if (present.has(k) || [...present].some((p) => p.startsWith(`${k}.`))) continue;
+    const prefixes = [...new Set(EVENT_KINDS.map((p) => p.split('.')[0]!))].join(', ');
+    throw usageError(`unknown event kind "${k}": use a kind such as step.completed or a prefix (${prefixes})`);
+  }
+}
+
+// Spreadsheets run a cell starting with = + - @ (or tab/CR) as a formula; a leading ' keeps it text.
+const csvCell = (raw: string) => {
+  const v = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+};
+
+/** The event as data, with its one-line text alongside (the journal's fields are kept as they are). */
+const withText = (e: TimelineEvent) => ({ ...e, text: describeEvent(e) });
 
 export function renderTimeline(events: readonly TimelineEvent[], format: TimelineFormat, timeZone?: string): string {
   switch (format) {
     case 'jsonl':
-      return events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : '');
+      return events.map((e) => JSON.stringify(withText(e))).join('\n') + (events.length ? '\n' : '');
     case 'json':
-      return JSON.stringify(events, null, 2) + '\n';
+      return JSON.stringify(events.map(withText), null, 2) + '\n';
     case 'csv':
       return (
-        ['seq,ts,actor,kind,text', ...events.map((e) => [String(e.seq), e.ts, e.actor, e.kind, describeEvent(e)].map(csvCell).join(','))].join('\n') + '\n'
+        ['seq,ts,actor,kind,text', ...events.map((e) => [String(e.seq), utcIso(e.ts), sanitizeLine(e.actor), sanitizeLine(e.kind), sanitizeLine(describeEvent(e))].map(csvCell).join(','))].join('\n') + '\n'
       );
     case 'md':
       return (
         ['| seq | time (UTC) | actor | kind | what |', '| ---: | --- | --- | --- | --- |', ...events.map((e) =>
-          `| ${e.seq} | ${utcStamp(e.ts)} | ${mdCell(e.actor)} | ${e.kind} | ${mdCell(describeEvent(e))} |`)].join('\n') + '\n'
+          `| ${e.seq} | ${utcStamp(e.ts)} | ${mdCell(e.actor)} | ${mdCell(e.kind)} | ${mdCell(describeEvent(e))} |`)].join('\n') + '\n'
       );
-    case 'text':
+    case 'text': {
+      const local = localFormatter(timeZone);
       return events
-        .map((e) => `${String(e.seq).padStart(5)}  ${utcStamp(e.ts)} (${localTime(e.ts, timeZone)})  ${sanitizeLine(e.actor)}  ${e.kind}  ${sanitizeLine(describeEvent(e))}`)
+        .map((e) => `${String(e.seq).padStart(5)}  ${utcStamp(e.ts)} (${local.format(new Date(e.ts))})  ${sanitizeLine(e.actor)}  ${sanitizeLine(e.kind)}  ${sanitizeLine(describeEvent(e))}`)
         .join('\n') + (events.length ? '\n' : '');
+    }
   }
 }
 
-const mdCell = (v: string) => sanitizeLine(v).replace(/\|/g, '\\|');
+// Markdown passes HTML through, so event text is escaped as well as kept on one line.
+const MD_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '|': '\\|' };
+const mdCell = (v: string) => sanitizeLine(v).replace(/[&<>|]/g, (c) => MD_ESCAPES[c]!);

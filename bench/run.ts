@@ -1,0 +1,34 @@
+// `npm run bench`: every measurement in one run, printed as a table and saved to .bench/latest.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchAppend } from './journal-bench.js';
+import { benchReport } from './report-bench.js';
+import { benchStartup } from './startup-bench.js';
+
+const line = (name: string, s: { medianMs: number; p99Ms: number; runs: number }, note = '') =>
+  console.log(`${name.padEnd(52)} median ${String(s.medianMs).padStart(9)} ms   p99 ${String(s.p99Ms).padStart(9)} ms   (${s.runs} runs)${note}`);
+
+const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
+
+console.log('== append latency (fsynced) ==');
+const append = await benchAppend();
+for (const a of append) {
+  line(`warroom journal append @ ${a.existing} events`, a.warroom);
+  line(`lowdb JSONFile append  @ ${a.existing} events`, a.lowdb, '  (no fsync)');
+}
+results.append = append;
+
+console.log('== start-up ==');
+const startup = benchStartup();
+line('node -e 0', startup.node);
+line('warroom --version', startup.version, `  (${startup.ratio}x node)`);
+line('warroom --help', startup.help);
+results.startup = startup;
+
+console.log('== report, 10,000 events ==');
+const report = await benchReport();
+for (const r of report) line(`report --format ${r.format}`, { ...r, runs: 21 });
+results.report = report;
+
+mkdirSync('.bench', { recursive: true });
+writeFileSync('.bench/latest.json', JSON.stringify(results, null, 2));
+console.log('saved .bench/latest.json');

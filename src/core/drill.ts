@@ -1,0 +1,91 @@
+// A drill's schedule: the scenario's injects placed in simulated time, with optional seeded jitter so
+// teams cannot learn the script by heart while the same seed always gives the same drill.
+import { fillTemplate } from './placeholders.js';
+
+export interface InjectLike {
+  id: string;
+  at_seconds: number;
+  kind: string;
+  text: string;
+  facilitator: string;
+  alarm?: string | undefined;
+  state?: string | undefined;
+  metric?: { id: string; to: number; over_seconds: number } | undefined;
+  resource?: string | undefined;
+}
+
+export interface ScheduledInject {
+  id: string;
+  /** Simulated seconds from the start of the drill. */
+  atSeconds: number;
+  kind: string;
+  /** What participants see. */
+  text: string;
+  /** What the facilitator says (shown to the facilitator only). */
+  facilitator: string;
+  inject: InjectLike;
+}
+
+/** mulberry32: a small, well-known seeded PRNG; deterministic across platforms. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Turns a seed given as text (a number or any word) into a 32-bit integer. */
+export function seedFrom(input: string): number {
+  if (/^\d+$/.test(input)) return Number(input) >>> 0;
+  let h = 2166136261;
+  for (let i = 0; i < input.length; i++) h = Math.imul(h ^ input.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * Schedules the injects. With a seed, each inject after the first moves by up to ±10% of its offset
+ * (at most ±120 s), keeping the order the author wrote.
+ */
+export function scheduleDrill(injects: readonly InjectLike[], params: Readonly<Record<string, string>>, seed?: number): ScheduledInject[] {
+  const rand = seed === undefined ? undefined : seededRandom(seed);
+  const sorted = [...injects].sort((a, b) => a.at_seconds - b.at_seconds);
+  let last = 0;
+  return sorted.map((inject, i) => {
+    let at = inject.at_seconds;
+    if (rand && i > 0) {
+      const span = Math.min(120, inject.at_seconds * 0.1);
+      at = Math.round(inject.at_seconds + (rand() * 2 - 1) * span);
+    }
+    at = Math.max(at, last); // jitter never reorders
+    last = at;
+    return {
+      id: inject.id,
+      atSeconds: at,
+      kind: inject.kind,
+      text: fillLenient(inject.text, params),
+      facilitator: fillLenient(inject.facilitator, params),
+      inject,
+    };
+  });
+}
+
+/** Fills what it can; an inject text mentioning an unknown param keeps the placeholder visible. */
+function fillLenient(template: string, params: Readonly<Record<string, string>>): string {
+  try {
+    return fillTemplate(template, params);
+  } catch {
+    return template;
+  }
+}
+
+export const formatOffset = (seconds: number): string => {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  return `T+${h > 0 ? `${h}:` : ''}${String(m).padStart(h > 0 ? 2 : 1, '0')}:${String(sec).padStart(2, '0')}`;
+};

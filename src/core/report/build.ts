@@ -1,0 +1,72 @@
+// buildReport: the whole post-incident report as data, a pure function of the timeline, the folded state,
+// the runbooks' objectives and steps, the clock and the journal's verification.
+import { describeEvent } from '../describe.js';
+import type { IncidentState } from '../fold.js';
+import { actionRows, stepRows } from './checklist.js';
+import { commsSection, DEFAULT_CADENCE } from './comms.js';
+import { afterAction, improvementItems, injectRows } from './exercise.js';
+import { alarmChanges, metricRows } from './metrics.js';
+import { impactSection, milestoneSection } from './milestones.js';
+import { REPORT_SCHEMA_VERSION, type ReportInput, type ReportModel, type TimelineRow } from './model.js';
+import { objectivesSection } from './objectives.js';
+import { isoFromMs } from './time.js';
+
+export const isDraft = (s: IncidentState) => s.status !== 'resolved' && s.status !== 'closed';
+
+export function buildReport(input: ReportInput): ReportModel {
+  const { events, state: s, scenarios, now } = input;
+  const titles = new Map(scenarios.map((sc) => [sc.id, sc.title]));
+  const draft: Omit<ReportModel, 'exercise' | 'actionItems'> = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    generatedAt: isoFromMs(now),
+    draft: isDraft(s),
+    summary: {
+      id: s.id,
+      title: s.title,
+      severity: s.severity,
+      mode: s.mode,
+      status: s.status,
+      openedAt: s.openedAt,
+      openedBy: s.openedBy,
+      scenarios: s.scenarios.map((id) => ({ id, title: titles.get(id) ?? null })),
+      roles: Object.entries(s.roles).map(([role, names]) => ({ role, names: [...names] })),
+      responders: [...s.responders],
+    },
+    impact: impactSection(s, now),
+    milestones: milestoneSection(s),
+    objectives: objectivesSection(s, events, scenarios),
+    steps: stepRows(s, scenarios),
+    actions: actionRows(s),
+    metrics: metricRows(events, scenarios.flatMap((sc) => sc.metrics ?? [])),
+    alarmChanges: alarmChanges(events),
+    comms: commsSection(s, now, input.cadence ?? DEFAULT_CADENCE),
+    decisions: s.decisions.map((d) => ({ seq: d.seq, at: d.ts, by: d.actor, text: d.text })),
+    timeline: timelineRows(input),
+    integrity: {
+      events: input.verification.count,
+      headHash: input.verification.headHash,
+      verified: input.verification.ok,
+      firstBad: input.verification.firstBad?.message ?? null,
+    },
+  };
+  const recorded = s.actionItems.map((a) => ({ seq: a.seq, text: a.text, owner: a.owner ?? null, origin: 'timeline' as const }));
+  if (s.mode !== 'exercise') return { ...draft, exercise: null, actionItems: recorded };
+  const injects = injectRows(events);
+  const review = afterAction(draft, injects, events);
+  return {
+    ...draft,
+    exercise: { injects, afterAction: review },
+    actionItems: [...recorded, ...improvementItems(review.toImprove)],
+  };
+}
+
+function timelineRows({ events, state }: ReportInput): TimelineRow[] {
+  return events.map((e) => ({
+    seq: e.seq,
+    at: e.ts,
+    actor: e.actor,
+    kind: e.kind,
+    text: describeEvent(e),
+    corrections: (state.amendments[e.seq] ?? []).map((a) => ({ seq: a.seq, at: a.ts, actor: a.actor, text: a.text })),
+  }));
+}

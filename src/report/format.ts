@@ -1,0 +1,79 @@
+// Shared spelling for the report renderers: UTC times, durations, figures, and escaping of event text.
+import { sanitizeLine } from '../core/index.js';
+import { formatSeconds, type Basis, type Figure } from '../core/report/index.js';
+
+export { formatSeconds };
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Any external text, made safe for HTML (and for Markdown, which passes HTML through). */
+export const esc = (s: unknown): string => sanitizeLine(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+
+/** "2026-11-21 09:30:05Z": UTC, to the second (the timeline keeps milliseconds; a report does not need them). */
+export function utc(iso: string | null | undefined): string {
+  if (!iso) return 'unknown';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return esc(iso);
+  return new Date(t).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+}
+
+
+/** Text for a Markdown table cell. */
+export const cell = (s: unknown): string => esc(s).replace(/\|/g, '\\|');
+
+const BASIS_LABEL: Record<Basis, string> = { measured: 'measured', estimated: 'estimated', 'by-design': 'by design', unknown: 'unknown' };
+export const basisLabel = (b: Basis) => BASIS_LABEL[b];
+
+/** An achieved figure as shown in the objectives table. */
+export function figure(f: Figure): string {
+  if (f.basis === 'by-design') return '0 by design';
+  if (f.seconds === null) return 'unknown';
+  return `${formatSeconds(f.seconds)} (${basisLabel(f.basis)})`;
+}
+
+export const target = (seconds: number | null): string => (seconds === null ? 'unknown' : formatSeconds(seconds));
+
+export function verdict(met: boolean | null, byDesign = false): string {
+  if (byDesign) return 'met (by design)';
+  return met === null ? 'unknown' : met ? 'met' : 'MISSED';
+}
+
+export function number(v: number | null, unit?: string | null): string {
+  if (v === null) return 'unknown';
+  const n = Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) < 10 ? 2 : 1);
+  return unit && unit !== 'None' ? `${n} ${unit}` : n;
+}
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** A one-line chart of a series, averaged into at most `width` buckets. */
+export function sparkline(values: readonly number[], width = 48): string {
+  if (values.length === 0) return '';
+  const buckets: number[] = [];
+  const n = Math.min(width, values.length);
+  for (let b = 0; b < n; b++) {
+    const from = Math.floor((b * values.length) / n);
+    const to = Math.max(from + 1, Math.floor(((b + 1) * values.length) / n));
+    let sum = 0;
+    for (let i = from; i < to; i++) sum += values[i]!;
+    buckets.push(sum / (to - from));
+  }
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of buckets) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  if (hi === lo) return BARS[3]!.repeat(buckets.length);
+  return buckets.map((v) => BARS[Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1))]).join('');
+}
+
+export const DRAFT_NOTE = (status: string) => `DRAFT: the incident is still ${status}; figures may change until it is resolved.`;
+
+/** Verification evidence in one line: "Table.TableStatus=ACTIVE, ItemCount=1200". */
+export function evidenceText(evidence: Record<string, unknown>, max = 240): string {
+  const text = Object.entries(evidence)
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(', ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,43 @@
+// Turning a scenario into something to run: check the operator's params, then fill the steps with them.
+import { fillDeep, fillTemplate, usageError, type ActionSpec, type VerifySpec } from '../core/index.js';
+import type { Scenario, ScenarioStep } from './schema.js';
+
+/** Given values plus defaults, each checked against its pattern; an unknown, missing or bad param is an error naming it. */
+export function resolveParams(scenario: Scenario, given: Readonly<Record<string, string>>): Record<string, string> {
+  const declared = scenario.params;
+  const unknown = Object.keys(given).filter((k) => !(k in declared));
+  if (unknown.length) {
+    throw usageError(`scenario ${scenario.id} has no param ${unknown.map((k) => `"${k}"`).join(', ')}; its params are ${Object.keys(declared).join(', ') || '(none)'}`);
+  }
+  const values: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const [name, param] of Object.entries(declared)) {
+    const value = given[name] ?? param.default;
+    if (value === undefined) {
+      missing.push(`${name} (${param.description}; e.g. --param ${name}=${param.example})`);
+      continue;
+    }
+    if (param.pattern !== undefined && !new RegExp(`^(?:${param.pattern})$`).test(value)) {
+      throw usageError(`param "${name}" = "${value}" does not match ${param.pattern} (${param.description}; e.g. ${param.example})`);
+    }
+    values[name] = value;
+  }
+  if (missing.length) {
+    throw usageError(`scenario ${scenario.id} needs ${missing.length === 1 ? 'param' : 'params'} ${missing.join(', ')}`);
+  }
+  return values;
+}
+
+/** A step with every placeholder filled: title, instructions, command, verify and action arguments. */
+export function renderStep(step: ScenarioStep, params: Readonly<Record<string, string>>): ScenarioStep {
+  const rendered: ScenarioStep = {
+    ...step,
+    title: fillTemplate(step.title, params),
+    instructions: fillTemplate(step.instructions, params),
+  };
+  if (step.command !== undefined) rendered.command = fillTemplate(step.command, params);
+  if (step.verify !== undefined) rendered.verify = fillDeep(step.verify, params) as VerifySpec;
+  if (step.action !== undefined) rendered.action = fillDeep(step.action, params) as ActionSpec;
+  return rendered;
+}
+

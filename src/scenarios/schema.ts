@@ -1,0 +1,143 @@
+// The runbook format. This zod schema is the single source of the Scenario type, of load-time validation
+// and of the JSON Schema that editors use (`warroom scenarios schema`).
+import { z } from 'zod';
+import { ActionSpec, MetricSpec, SEVERITIES, VerifySpec, type ObjectiveTarget } from '../core/index.js';
+import { DURATION_PATTERN, parseDuration } from './durations.js';
+import { checkReferences, INCIDENT_FIELDS } from './references.js';
+
+export { INCIDENT_FIELDS };
+
+export const CATEGORIES = ['infrastructure', 'data', 'security', 'application'] as const;
+export const ROLES = [
+  'incident-commander',
+  'operations-lead',
+  'dba',
+  'application-engineer',
+  'security',
+  'communications-lead',
+  'scribe',
+  'facilitator',
+] as const;
+export const INJECT_KINDS = ['alarm', 'metric', 'resource', 'message', 'fact'] as const;
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and "-" (e.g. restore-table)');
+const ParamName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a param name is lower-case letters, digits and "_" (e.g. target_table)');
+const Text = z.string().trim().min(1, 'must not be empty');
+/** YAML reads `example: 5` as a number; a param value is always text. */
+const ParamValue = z.union([z.string().min(1, 'must not be empty'), z.number()]).transform(String);
+
+const Duration = z
+  .union([z.literal(0), z.string().regex(DURATION_PATTERN, 'a duration is a number and a unit: "30s", "15m", "2h", "1d", or 0')])
+  .transform((v) => (v === 0 ? 0 : parseDuration(v)!))
+  .meta({ description: 'a duration: "30s", "15m", "2h", "1d", or 0' });
+
+export const ObjectiveSchema = z
+  .strictObject({
+    component: Text.meta({ description: 'what the target is for, as in the plan table, e.g. "DynamoDB"' }),
+    rto: Duration.optional(),
+    rpo: Duration.optional(),
+    rpo_by_design: z.boolean().optional().meta({ description: 'true when the RPO holds by design (synchronous Multi-AZ) and is stated, not measured' }),
+    note: z.string().optional(),
+  })
+  .transform((o): ObjectiveTarget => {
+    const target: ObjectiveTarget = { component: o.component };
+    if (o.rto !== undefined) target.rto_seconds = o.rto;
+    if (o.rpo !== undefined) target.rpo_seconds = o.rpo;
+    if (o.rpo_by_design !== undefined) target.rpo_by_design = o.rpo_by_design;
+    if (o.note !== undefined) target.note = o.note;
+    return target;
+  });
+
+export const ParamSchema = z.strictObject({
+  description: Text,
+  pattern: z
+    .string()
+    .refine((p) => isRegExp(p), 'pattern is not a valid regular expression')
+    .optional()
+    .meta({ description: 'a regular expression the whole value must match' }),
+  example: ParamValue.meta({ description: 'a realistic value; commands are checked with it filled in' }),
+  default: ParamValue.optional().meta({ description: 'used when the param is not given' }),
+});
+
+export const StepSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  role: z.enum(ROLES),
+  instructions: Text,
+  command: Text.optional().meta({ description: 'a shell command the operator copies; {{param}} placeholders are filled' }),
+  verify: VerifySpec.optional().meta({ description: 'a read-only AWS check that tells when the step has worked' }),
+  action: ActionSpec.optional().meta({ description: 'a mutating AWS call, run only after the operator types `confirm`' }),
+  depends_on: z.array(Id).default([]),
+  expected_minutes: z.number().positive().optional(),
+});
+
+export const InjectSchema = z.strictObject({
+  id: Id,
+  at_seconds: z.number().int().nonnegative().meta({ description: 'offset from the start of the exercise' }),
+  kind: z.enum(INJECT_KINDS),
+  text: Text.meta({ description: 'what participants see' }),
+  facilitator: Text.meta({ description: 'what the facilitator says' }),
+  alarm: Text.optional().meta({ description: 'kind alarm: the alarm name that changes state' }),
+  state: z.enum(['ALARM', 'OK']).optional(),
+  metric: z
+    .strictObject({
+      id: z.string().min(1).meta({ description: 'the id of one of this scenario\'s metrics' }),
+      to: z.number(),
+      over_seconds: z.number().int().nonnegative().default(0),
+    })
+    .optional(),
+  resource: Text.optional().meta({ description: 'kind resource: the resource that reaches its target state (e.g. a restored table)' }),
+});
+
+export const CommsSchema = z.strictObject({
+  first_update_minutes: z.number().positive().default(5),
+  cadence_minutes: z.number().positive().default(30),
+  templates: z
+    .strictObject({ initial: Text, update: Text, resolution: Text })
+    .meta({ description: `placeholders: the scenario's params and the incident fields ${INCIDENT_FIELDS.join(', ')}` }),
+  escalation: z
+    .array(z.strictObject({ level: z.number().int().positive(), after_minutes: z.number().nonnegative(), who: Text }))
+    .min(1, 'give at least one escalation level'),
+});
+
+export const DetectionSchema = z.strictObject({
+  alarms: z.array(Text).default([]).meta({ description: 'alarm-name glob patterns, e.g. "*-dynamodb-throttles"' }),
+  metrics: z.array(Text).default([]).meta({ description: 'metric conditions, as text' }),
+  symptoms: z.array(Text).default([]),
+  keywords: z.array(Text).default([]),
+});
+
+export const ScenarioSchema = z
+  .strictObject({
+    id: Id,
+    title: Text,
+    summary: Text,
+    category: z.enum(CATEGORIES),
+    services: z.array(Text).min(1, 'name at least one service'),
+    sources: z.array(Text).min(1, 'name the plan(s) this scenario comes from'),
+    severity_hint: z.enum(SEVERITIES).optional(),
+    detection: DetectionSchema,
+    impact: Text,
+    objectives: z.array(ObjectiveSchema).default([]),
+    params: z.record(ParamName, ParamSchema).default({}),
+    steps: z.array(StepSchema).min(1, 'a scenario needs at least one step'),
+    metrics: z.array(MetricSpec).default([]),
+    comms: CommsSchema,
+    post_checks: z.array(Text).default([]),
+    injects: z.array(InjectSchema).default([]),
+  })
+  .superRefine(checkReferences, { when: () => true });
+
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type ScenarioStep = Scenario['steps'][number];
+export type ScenarioParam = z.output<typeof ParamSchema>;
+export type ScenarioInject = z.output<typeof InjectSchema>;
+
+function isRegExp(p: string): boolean {
+  try {
+    new RegExp(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
