@@ -1,8 +1,8 @@
-// The one file where the AWS commands reach the scenario catalog (src/scenarios). This build carries no
-// catalog, so asking for a scenario fails with a clear line; the real body is in docs/aws.md.
+// The one file where the AWS commands reach the scenario catalog (src/scenarios).
 import type { MetricSpec } from '../core/index.js';
-import { ExitCode, WarroomError } from '../core/index.js';
 import type { ScenarioLike } from '../aws/sim/seed.js';
+import { findScenario, resolveParams } from '../scenarios/index.js';
+import { loadCliCatalog } from './catalog.js';
 import type { CliContext } from './context.js';
 
 export interface ScenarioForAws {
@@ -15,6 +15,9 @@ export interface ScenarioForAws {
 }
 
 /** `examples`: fill missing params from the scenario's examples (on the simulated AWS, where any name will do). */
-export function scenarioForAws(_ctx: CliContext, id: string, _given: Record<string, string>, _opts: { examples?: boolean } = {}): ScenarioForAws {
-  throw new WarroomError(`scenario catalog not available in this build: cannot load "${id}"`, ExitCode.failure);
+export function scenarioForAws(ctx: CliContext, id: string, given: Record<string, string>, opts: { examples?: boolean } = {}): ScenarioForAws {
+  const scenario = findScenario(loadCliCatalog(ctx), id);
+  const examples = opts.examples ? Object.fromEntries(Object.entries(scenario.params).map(([k, p]) => [k, p.default ?? p.example])) : {};
+  const params = resolveParams(scenario, { ...examples, ...given });
+  return { id: scenario.id, title: scenario.title, metrics: scenario.metrics, params, scenario };
 }

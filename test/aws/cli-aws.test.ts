@@ -84,10 +84,37 @@ describe('warroom doctor', () => {
 });
 
 describe('warroom metrics', () => {
-  it('says clearly that this build has no scenario catalog', async () => {
+  it('a catalog scenario on the simulated AWS, params from its examples: every pane with points, exit 0', async () => {
     const t = io();
-    expect(await main(['metrics', 'dynamodb-table-corruption', '--once'], t.io)).toBe(1);
-    expect(t.err[0]).toBe('warroom: scenario catalog not available in this build: cannot load "dynamodb-table-corruption"');
+    expect(await main(['metrics', 'dynamodb-table-corruption', '--once', '--minutes', '30'], t.io)).toBe(0);
+    expect(t.out[0]).toMatch(/^SIMULATED AWS .* dynamodb-table-corruption {2}fetched 2026-03-01T12:00:00.000Z$/);
+    expect(t.out.slice(1)).toHaveLength(3);
+    for (const line of t.out.slice(1)) expect(line).toMatch(/ OK +\d+ points$/);
+  });
+
+  it('--json with a given param', async () => {
+    const t = io();
+    expect(await main(['metrics', 'dynamodb-table-corruption', '--once', '--json', '--param', 'table=orders'], t.io)).toBe(0);
+    const doc = JSON.parse(t.out.join('\n'));
+    expect(doc.panes.map((p: { id: string }) => p.id)).toEqual(['system_errors', 'restored_throttles', 'writer_errors']);
+    expect(doc.mode).toBe('simulated');
+  });
+
+  it('an unknown scenario exits 3; a param that breaks its pattern exits 2', async () => {
+    const a = io();
+    expect(await main(['metrics', 'no-such-scenario', '--once'], a.io)).toBe(3);
+    expect(a.err[0]).toMatch(/no-such-scenario/);
+    const b = io();
+    expect(await main(['metrics', 'dynamodb-table-corruption', '--once', '--param', 'table=bad name!'], b.io)).toBe(2);
+    expect(b.err[0]).toMatch(/param "table"/);
+    const c = io();
+    expect(await main(['metrics', 'dynamodb-table-corruption', '--once', '--minutes', '0'], c.io)).toBe(2);
+  });
+
+  it.skipIf(!MOTO)('live against moto: every param must be given (no examples against a real account)', async () => {
+    const t = io(motoEnv(moto!.endpoint));
+    expect(await main(['metrics', 'dynamodb-table-corruption', '--once'], t.io)).toBe(2);
+    expect(t.err[0]).toMatch(/needs params? /);
   });
 
   it('prints the panes of a scenario once, on the simulated AWS', async () => {
