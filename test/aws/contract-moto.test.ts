@@ -9,7 +9,7 @@ if (!MOTO) console.warn(`test/aws/contract-moto: ${MOTO_MISSING_REASON}`);
 if (!MOTO && MOTO_REQUIRED) {
   describe('moto under CI', () => {
     it('moto_server must be installed when CI=true', () => {
-      expect.fail(MOTO_MISSING_REASON);
+      expect.fail('moto_server is not on PATH, and CI=true requires it (pip install "moto[server]")');
     });
   });
 }
