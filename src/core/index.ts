@@ -9,3 +9,7 @@ export * from './placeholders.js';
 export * from './aws-calls.js';
 export * from './sanitize.js';
 export * from './describe.js';
+export * from './triage.js';
+export * from './timers.js';
+export * from './comms.js';
+export * from './when.js';

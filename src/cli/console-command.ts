@@ -1,0 +1,63 @@
+// `warroom` with no command: the full-screen console. Checks the terminal first (a clear message instead
+// of Ink's raw-mode crash), then loads Ink and the UI on demand so scriptable commands stay fast.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExitCode, usageError } from '../core/index.js';
+import type { UiDeps } from '../ui/deps.js';
+import { consoleStore } from './console-store.js';
+import { consoleWiring } from './console-wiring.js';
+import type { CliContext } from './context.js';
+import type { Register } from './main.js';
+import { osc52, takeTerminal } from './terminal.js';
+
+export const registerConsole: Register = (program, run) => {
+  program
+    .option('--allow-actions', 'console: allow mutating AWS actions (each needs the target typed to confirm)')
+    .action(run(async (ctx, opts: { allowActions?: boolean }) => runConsole(ctx, { allowActions: opts.allowActions === true })));
+};
+
+export async function runConsole(ctx: CliContext, opts: { allowActions: boolean }): Promise<number> {
+  const { stdin, stdout } = process;
+  if (!stdin.isTTY || !stdout.isTTY) {
+    throw usageError(`the console needs an interactive terminal (${!stdin.isTTY ? 'stdin' : 'stdout'} is not a TTY); for scripts use the commands, e.g. "warroom list" (see --help)`);
+  }
+  const store = ctx.store();
+  store.ensureWritable();
+  const wiring = await consoleWiring({ stateDir: ctx.stateDir, store, allowActions: opts.allowActions });
+  const deps: UiDeps = {
+    store: consoleStore(store, ctx.actor),
+    scenarios: wiring.scenarios,
+    catalogProblems: wiring.catalogProblems,
+    aws: wiring.aws,
+    awsConnected: wiring.awsConnected,
+    clock: ctx.clock,
+    actor: ctx.actor,
+    allowActions: opts.allowActions,
+    modeLabel: wiring.modeLabel,
+    writeComms: async (id, text) => {
+      const dir = join(store.dir, 'comms');
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const path = join(dir, `${id}-${new Date(ctx.clock.now()).toISOString().replace(/[:.]/g, '-')}.txt`);
+      writeFileSync(path, `${text}\n`, { mode: 0o600 });
+      return path;
+    },
+    ...(wiring.exportReport ? { exportReport: wiring.exportReport } : {}),
+    copy: (text) => osc52(stdout, text),
+  };
+  const [{ render }, { createConsole }] = await Promise.all([import('ink'), import('../ui/console.js')]);
+  const guard = takeTerminal(stdin, stdout, ctx.err);
+  return new Promise<number>((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      app.runner.stop();
+      instance.unmount();
+      guard.restore();
+      resolve(ExitCode.ok);
+    };
+    const app = createConsole(deps, { cols: stdout.columns || 80, rows: stdout.rows || 24, env: ctx.env, onExit: () => setImmediate(finish) });
+    const instance = render(app.element, { exitOnCtrlC: false, patchConsole: true, maxFps: 30 });
+    app.runner.start();
+  });
+}
