@@ -26,7 +26,7 @@ export const LAYER_TITLE: Record<Layer, string> = {
   alarms: 'Alarms pane',
   metrics: 'Metrics pane',
   comms: 'Comms pane',
-  list: 'Lists (home, choices, palette)',
+  list: 'Incident list (home)',
   field: 'Text fields and choices (declare, quick entry, palette)',
   help: 'Help',
   confirm: 'Confirmation',

@@ -45,10 +45,13 @@ export function startField(step: FieldStep): FieldState {
 export function filterChoices(choices: readonly Choice[], text: string): Choice[] {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...choices];
-  return choices.filter((c) => {
+  const hits = choices.filter((c) => {
     const hay = `${c.label} ${c.value} ${c.detail ?? ''}`.toLowerCase();
     return words.every((w) => hay.includes(w));
   });
+  // Choices whose value or label starts with what was typed come first; otherwise the given order stays.
+  const starts = (c: Choice) => c.value.toLowerCase().startsWith(words[0]!) || c.label.toLowerCase().startsWith(words[0]!);
+  return [...hits.filter(starts), ...hits.filter((c) => !starts(c))];
 }
 
 const clamp = (n: number, len: number) => (len === 0 ? 0 : Math.max(0, Math.min(len - 1, n)));

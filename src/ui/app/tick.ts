@@ -13,9 +13,12 @@ export function escalationsOf(s: AppState, v: IncidentView): EscalationTimer[] {
     ...v.events.filter((e) => e.kind === 'escalation.fired').map((e) => String(e.data.level)),
     ...v.firing,
   ]);
-  const stopped = !!v.incident.milestones.mitigated || ['recovered', 'resolved', 'closed'].includes(v.incident.status);
-  return escalationTimers(levels, start, fired, s.now, stopped);
+  return escalationTimers(levels, start, fired, s.now, escalationStopped(v));
 }
+
+/** Escalation stops once the incident is mitigated. */
+export const escalationStopped = (v: IncidentView) =>
+  !!v.incident.milestones.mitigated || ['recovered', 'resolved', 'closed'].includes(v.incident.status);
 
 export function onTick(s: AppState, now: number): [AppState, Effect[]] {
   let next: AppState = { ...s, now };

@@ -31,9 +31,9 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
       <Row width={s.cols}>
         <Span text={` ${utcDateTime(s.now)} `} />
         <Span text={`(${localTime(s.now, timeZone)}) `} tone="muted" />
-        <Span text={` impact ${ended ? 'lasted' : '+'}${formatDuration(sinceImpact)} `} tone={ended ? 'ok' : 'warn'} />
+        <Span text={` impact ${ended ? 'lasted ' : '+'}${formatDuration(sinceImpact)} `} tone={ended ? 'ok' : 'warn'} />
         {rto && left !== undefined ? (
-          <Span text={` RTO ${formatDuration(rto.seconds * 1000)} (${rto.component}): ${left >= 0 ? `${formatDuration(left)} left` : `overrun ${formatDuration(-left)}`} `} tone={left < 0 ? 'crit' : left < 600_000 ? 'warn' : 'ok'} />
+          <Span text={` RTO ${formatDuration(rto.seconds * 1000)} (${rto.component}): ${rtoText(left, !!ended)} `} tone={left < 0 ? 'crit' : left < 600_000 ? 'warn' : 'ok'} />
         ) : (
           <Span text=" no RTO target " tone="muted" />
         )}
@@ -41,4 +41,9 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
       </Row>
     </Box>
   );
+}
+
+function rtoText(left: number, ended: boolean): string {
+  if (ended) return left >= 0 ? `met, ${formatDuration(left)} to spare` : `missed by ${formatDuration(-left)}`;
+  return left >= 0 ? `${formatDuration(left)} left` : `overrun ${formatDuration(-left)}`;
 }

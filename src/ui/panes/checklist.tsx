@@ -1,7 +1,7 @@
 // The checklist of the chosen scenario(s): steps with role and state, and the selected step's detail
 // (instructions, the command with params filled, the last verification and its evidence).
 import { Box } from 'ink';
-import type { StepStatus } from '../../core/index.js';
+import { fillLenient, type StepStatus } from '../../core/index.js';
 import { checklistRows } from '../app/checklist.js';
 import type { AppState, IncidentView } from '../app/state.js';
 import { Line, PaneTitle, Row, Span } from '../components/text.js';
@@ -36,7 +36,7 @@ export function ChecklistPane({ s, v, width, height, focused }: { s: AppState; v
   const probe = v.probes[sel.key];
   const verification = v.incident.steps[sel.key]?.verification;
   const detail: [string, Token][] = [
-    [sel.step.instructions, 'text'],
+    [fillLenient(sel.step.instructions, v.incident.params), 'text'],
     [sel.command ? `$ ${sel.command}` : '(no command)', sel.command ? 'accent' : 'muted'],
     probe?.running
       ? ['verifying...', 'warn']

@@ -5,7 +5,7 @@ import { formatDuration } from '../../core/index.js';
 import { scenariosOf } from '../app/checklist.js';
 import { commsDueAt } from '../app/incident-commands.js';
 import type { AppState, IncidentView } from '../app/state.js';
-import { escalationsOf } from '../app/tick.js';
+import { escalationStopped, escalationsOf } from '../app/tick.js';
 import { Line, PaneTitle } from '../components/text.js';
 import { utcTime } from '../format.js';
 import type { Token } from '../theme.js';
@@ -29,9 +29,10 @@ export function CommsPane({ s, v, width, height, focused }: { s: AppState; v: In
     ['c drafts the next update', 'muted'],
   ];
   const timers = escalationsOf(s, v);
+  const stopped = escalationStopped(v);
   if (timers.length) lines.push(['escalation', 'accent']);
   for (const t of timers) {
-    const state = t.fired ? 'fired' : t.remainingMs > 0 ? `in ${formatDuration(t.remainingMs)}` : 'due';
+    const state = t.fired ? 'fired' : stopped ? 'stopped (mitigated)' : t.remainingMs > 0 ? `in ${formatDuration(t.remainingMs)}` : 'due';
     lines.push([` ${t.level}: ${t.who} ${state} (at ${utcTime(t.dueAt)} UTC)`, t.fired ? 'crit' : t.remainingMs < 5 * 60_000 ? 'warn' : 'text']);
   }
   return (
