@@ -21,6 +21,9 @@ export async function runConsole(ctx: CliContext, opts: { allowActions: boolean 
   if (!stdin.isTTY || !stdout.isTTY) {
     throw usageError(`the console needs an interactive terminal (${!stdin.isTTY ? 'stdin' : 'stdout'} is not a TTY); for scripts use the commands, e.g. "warroom list" (see --help)`);
   }
+  // Ink and the UI take most of the start-up; start loading them while the store and wiring are set up.
+  const loadingUi = Promise.all([import('ink'), import('../ui/console.js')]);
+  loadingUi.catch(() => {}); // awaited below; this only keeps an early failure from being reported twice
   const store = ctx.store();
   store.ensureWritable();
   const wiring = await consoleWiring({ stateDir: ctx.stateDir, store, allowActions: opts.allowActions });
@@ -44,7 +47,7 @@ export async function runConsole(ctx: CliContext, opts: { allowActions: boolean 
     ...(wiring.exportReport ? { exportReport: wiring.exportReport } : {}),
     copy: (text) => osc52(stdout, text),
   };
-  const [{ render }, { createConsole }] = await Promise.all([import('ink'), import('../ui/console.js')]);
+  const [{ render }, { createConsole }] = await loadingUi;
   const guard = takeTerminal(stdin, stdout, ctx.err);
   return new Promise<number>((resolve) => {
     let done = false;

@@ -40,6 +40,13 @@ export function notConnectedPorts(): AwsPorts {
   };
 }
 
+/** The banner's mode badge for a set of ports: "LIVE profile account region (DR dr-region)" or "SIMULATED region". */
+export function modeLabelFor(aws: AwsPorts): string {
+  const d = aws.describe;
+  if (aws.mode === 'simulated') return `SIMULATED ${d.region}`;
+  return ['LIVE', d.profile, d.account, d.region, d.drRegion ? `(DR ${d.drRegion})` : undefined].filter(Boolean).join(' ');
+}
+
 export async function consoleWiring(opts: { stateDir: string; store: IncidentStore; allowActions: boolean }): Promise<ConsoleWiring> {
   return {
     scenarios: FIXTURE_SCENARIOS,
