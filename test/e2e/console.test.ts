@@ -142,6 +142,42 @@ describe('the console in a terminal', () => {
     expect(b.raw()).toContain('\u001b[?1049l');
   });
 
+  it('re-lays out when the terminal is resized', async () => {
+    const stateDir = join(dir, 'resize');
+    const store = new IncidentStore(stateDir, { now: () => Date.now() });
+    await store.create({ title: 'resize me', severity: 'SEV3', mode: 'live', scenarios: [], params: {} }, 'commander');
+    const app = open(stateDir, 80, 24);
+    await app.waitFor((s) => s.includes('resize me'));
+    app.press('\r');
+    await app.waitFor((s) => s.includes('1 checklist') && s.includes('5 comms'));
+    app.resize(160, 48);
+    await app.waitFor((s) => s.includes('Metrics') && s.includes('Alarms') && s.includes('Timeline') && !s.includes('1 checklist'));
+    app.resize(70, 20);
+    await app.waitFor((s) => s.includes('Terminal too small: 70x20'));
+    app.press('q');
+    expect((await app.exited).exitCode).toBe(0);
+  });
+
+  it('restores the terminal when the process crashes', async () => {
+    const script = `import { takeTerminal } from ${JSON.stringify(new URL('../../src/cli/terminal.ts', import.meta.url).pathname)};
+      takeTerminal(process.stdin, process.stdout, (l) => process.stderr.write(l + '\\n'));
+      process.stdin.setRawMode(true);
+      process.stdout.write('\\u001b[?25l drawn');
+      setTimeout(() => { throw new Error('boom'); }, 50);`;
+    const { spawn } = await import('node-pty');
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+    const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cols: 80, rows: 24, env, cwd: new URL('../..', import.meta.url).pathname });
+    let out = '';
+    p.onData((d) => (out += d));
+    const { exitCode } = await new Promise<{ exitCode: number }>((r) => p.onExit(r));
+    expect(exitCode).toBe(1);
+    expect(out).toContain('\u001b[?1049h');
+    expect(out.indexOf('\u001b[?1049l')).toBeGreaterThan(out.indexOf('drawn'));
+    expect(out.lastIndexOf('\u001b[?25h')).toBeGreaterThan(out.lastIndexOf('\u001b[?25l'));
+    expect(out).toContain('warroom: unexpected error: boom');
+  });
+
   it('prints one clear line and exits 2 without a TTY', () => {
     const env = { ...process.env };
     delete env.CI;

@@ -12,6 +12,8 @@ export interface PtyApp {
   screen: () => string;
   bufferType: () => string;
   press: (data: string) => void;
+  /** Resizes the pseudo-terminal and the screen reading it, as a terminal window would. */
+  resize: (cols: number, rows: number) => void;
   waitFor: (pred: (screen: string) => boolean, timeout?: number) => Promise<void>;
   exited: Promise<{ exitCode: number; signal?: number }>;
   /** Resolves when the output stops changing for a moment, so the screen shows the latest frame. */
@@ -31,7 +33,10 @@ export function startApp(args: string[], opts: { cols: number; rows: number; env
     lastData = Date.now();
     term.write(d);
   });
-  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => pty.onExit(resolve));
+  // Resolves once xterm has also parsed everything the process wrote before it ended.
+  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) =>
+    pty.onExit((e) => setTimeout(() => term.write('', () => resolve(e)), 50)),
+  );
   const screen = () => {
     const b = term.buffer.active;
     const lines: string[] = [];
@@ -44,6 +49,10 @@ export function startApp(args: string[], opts: { cols: number; rows: number; env
     screen,
     bufferType: () => term.buffer.active.type,
     press: (data) => pty.write(data),
+    resize: (cols, rows) => {
+      term.resize(cols, rows);
+      pty.resize(cols, rows);
+    },
     waitFor: (pred, timeout = 5000) =>
       vi.waitFor(
         async () => {
