@@ -23,7 +23,7 @@ export function openView(s: AppState, id: string, events: TimelineEvent[], offse
   const effects: Effect[] = [{ type: 'follow', id, offset }];
   const watch = watchEffect(s, incident);
   if (watch) effects.push(watch);
-  const { declare: _declare, ...rest } = s;
+  const { declare: _declare, toast: _toast, ...rest } = s;
   return [{ ...rest, screen: 'incident', incident: view, modals: [] }, effects];
 }
 

@@ -102,7 +102,8 @@ function finishPrompt(s: AppState, m: PromptModal, runCommand: (s: AppState, cmd
 /** The command palette: every palette command of the layers it was opened from, filterable by typing. */
 export function paletteModal(layers: Parameters<typeof bindingsFor>[0]): PromptModal {
   const seen = new Set<string>();
-  const choices = bindingsFor(layers)
+  const choices = layers
+    .flatMap((layer) => bindingsFor([layer]))
     .filter((b) => b.palette && !seen.has(b.command) && seen.add(b.command))
     .map((b) => ({ value: b.command, label: `${b.command.padEnd(12)} ${b.label}`, detail: b.keys.map(keyLabel).join(' ') }));
   return { ...makePrompt('palette', 'Command palette', [{ key: 'command', label: 'Run a command (type to filter)', choices }]), paletteLayers: [...layers] };

@@ -19,6 +19,8 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
   const rto = rtoTarget(scenariosOf(inc, s.catalog));
   const left = rto ? rtoRemaining(impactStart, rto.seconds, ended ? Date.parse(ended) : s.now) : undefined;
   const [due, dueTone] = nextUpdateLine(s, v);
+  // Below 120 columns everything must still fit on the two lines, so the wording gets shorter.
+  const narrow = s.cols < 120;
   return (
     <Box flexDirection="column" height={2} width={s.cols}>
       <Row width={s.cols}>
@@ -29,15 +31,15 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
         <Span text={` ${mode} `} tone={inc.mode === 'exercise' ? 'warn' : 'accent'} inverse />
       </Row>
       <Row width={s.cols}>
-        <Span text={` ${utcDateTime(s.now)} `} />
+        <Span text={narrow ? ` ${utcDateTime(s.now).replace(' UTC', 'Z')} ` : ` ${utcDateTime(s.now)} `} />
         <Span text={`(${localTime(s.now, timeZone)}) `} tone="muted" />
-        <Span text={` impact ${ended ? 'lasted ' : '+'}${formatDuration(sinceImpact)} `} tone={ended ? 'ok' : 'warn'} />
+        <Span text={` ${narrow ? '' : 'impact '}${ended ? 'lasted ' : '+'}${formatDuration(sinceImpact)} `} tone={ended ? 'ok' : 'warn'} />
         {rto && left !== undefined ? (
-          <Span text={` RTO ${formatDuration(rto.seconds * 1000)} (${rto.component}): ${rtoText(left, !!ended)} `} tone={left < 0 ? 'crit' : left < 600_000 ? 'warn' : 'ok'} />
+          <Span text={narrow ? ` RTO ${rtoText(left, !!ended)} ` : ` RTO ${formatDuration(rto.seconds * 1000)} (${rto.component}): ${rtoText(left, !!ended)} `} tone={left < 0 ? 'crit' : left < 600_000 ? 'warn' : 'ok'} />
         ) : (
           <Span text=" no RTO target " tone="muted" />
         )}
-        <Span text={` ${due}`} tone={dueTone} />
+        <Span text={` ${narrow ? due.replace('next update', 'update').replace('no further updates due (resolved)', 'no updates due') : due}`} tone={dueTone} />
       </Row>
     </Box>
   );
