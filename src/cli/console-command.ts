@@ -13,7 +13,15 @@ import { osc52, takeTerminal } from './terminal.js';
 export const registerConsole: Register = (program, run) => {
   program
     .option('--allow-actions', 'console: allow mutating AWS actions (each needs the target typed to confirm)')
-    .action(run(async (ctx, opts: { allowActions?: boolean }) => runConsole(ctx, { allowActions: opts.allowActions === true })));
+    // Excess words reach the action so a mistyped command gets a clear message instead of opening the console.
+    .allowExcessArguments(true)
+    .action(
+      run(async (ctx, opts: { allowActions?: boolean }) => {
+        const [word] = program.args;
+        if (word !== undefined) throw usageError(`unknown command "${word}" (see warroom --help)`);
+        return runConsole(ctx, { allowActions: opts.allowActions === true });
+      }),
+    );
 };
 
 export async function runConsole(ctx: CliContext, opts: { allowActions: boolean }): Promise<number> {
