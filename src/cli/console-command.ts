@@ -68,7 +68,7 @@ export async function runConsole(ctx: CliContext, opts: { allowActions: boolean 
       resolve(ExitCode.ok);
     };
     const app = createConsole(deps, { cols: stdout.columns || 80, rows: stdout.rows || 24, env: ctx.env, onExit: () => setImmediate(finish) });
-    const instance = render(app.element, { exitOnCtrlC: false, patchConsole: true, maxFps: 30 });
+    const instance = render(app.element, { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
     app.runner.start();
   });
 }

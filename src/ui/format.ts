@@ -15,12 +15,19 @@ export function sparkline(values: readonly number[], width: number, include: rea
 export const utcTime = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 export const utcDateTime = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 
+// Building an Intl formatter costs far more than using one, and the banner formats on every frame.
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
 export function localTime(ms: number, timeZone?: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZoneName: 'short', ...(timeZone ? { timeZone } : {}) }).format(ms);
-  } catch {
-    return '';
+  const key = timeZone ?? '';
+  if (!formatters.has(key)) {
+    try {
+      formatters.set(key, new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZoneName: 'short', ...(timeZone ? { timeZone } : {}) }));
+    } catch {
+      formatters.set(key, null); // an unknown zone: show no local time rather than fail
+    }
   }
+  return formatters.get(key)?.format(ms) ?? '';
 }
 
 /** The first visible index of a window of `height` rows that keeps `cursor` in view, centred when it can. */
