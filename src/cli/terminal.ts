@@ -1,5 +1,5 @@
 // Owns the terminal while the console runs: the alternate screen, and restoring it (screen, cursor, raw
-// mode) however the process ends: a normal exit, Ctrl+C, SIGTERM/SIGHUP, an uncaught exception or rejection.
+// mode) however the process ends: a normal exit, Ctrl+C, SIGTERM/SIGHUP/SIGINT, an uncaught exception or rejection.
 const ENTER = '\u001b[?1049h\u001b[H\u001b[2J';
 const LEAVE = '\u001b[?25h\u001b[?1049l';
 
@@ -23,6 +23,7 @@ export function takeTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStrea
     process.off('unhandledRejection', onCrash);
     process.off('SIGTERM', onSigterm);
     process.off('SIGHUP', onSighup);
+    process.off('SIGINT', onSigint);
   };
   const onCrash = (e: unknown) => {
     restore();
@@ -37,7 +38,12 @@ export function takeTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStrea
     restore();
     process.exit(129);
   };
+  const onSigint = () => {
+    restore();
+    process.exit(130);
+  };
   process.on('exit', restore);
+  process.on('SIGINT', onSigint);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   process.on('SIGTERM', onSigterm);

@@ -61,10 +61,13 @@ function Frame({ s, timeZone }: { s: AppState; timeZone?: string }) {
   );
 }
 
+/** Commands the footer leaves to the help screen, so the ones that matter fit on one line. */
+const HIDDEN_HINTS = new Set(['up', 'down', 'first', 'last', 'older', 'newer', 'page-older', 'page-newer', 'oldest', 'newest', 'erase', 'clear', 'quit-now', 'prev-pane', 'back-step', 'role', 'severity', 'status', 'milestone', 'decision', 'action-item', 'fail', 'skip']);
+
 function Footer({ s }: { s: AppState }) {
   if (s.toast) return <Line text={` ${s.toast.text}`} tone={s.toast.tone} width={s.cols} />;
   const hints = bindingsFor(activeLayers(s))
-    .filter((b) => !['up', 'down', 'first', 'last', 'older', 'newer', 'page-older', 'page-newer', 'erase', 'clear', 'quit-now'].includes(b.command))
+    .filter((b) => !HIDDEN_HINTS.has(b.command) && !b.command.startsWith('pane-'))
     .map((b) => `${keyLabel(b.keys[0]!)} ${b.command}`);
   return (
     <Row width={s.cols}>

@@ -118,6 +118,21 @@ describe('the console in a terminal', () => {
     expect(actors).toEqual(['scribe', 'commander']);
   });
 
+  it('opens the third incident for Down, Down, Enter sent in one write', async () => {
+    const stateDir = join(dir, 'fast');
+    const store = new IncidentStore(stateDir, { now: () => Date.now() });
+    for (const title of ['alpha fire', 'bravo fire', 'charlie fire']) {
+      await store.create({ title, severity: 'SEV3', mode: 'live', scenarios: [], params: {} }, 'commander');
+    }
+    const list = await store.list();
+    const app = open(stateDir, 100, 30);
+    await app.waitFor((s) => s.includes('alpha fire') && s.includes('charlie fire'));
+    app.press(`${DOWN}${DOWN}\r`);
+    await app.waitFor((s) => s.includes('Checklist') && s.includes(list[2]!.id));
+    app.press('q');
+    await app.exited;
+  });
+
   it('explains a terminal smaller than 80x24 instead of crashing', async () => {
     const app = open(join(dir, 'small'), 60, 20);
     await app.waitFor((s) => s.includes('Terminal too small: 60x20') && s.includes('at least 80x24'));
