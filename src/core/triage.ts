@@ -65,6 +65,20 @@ export interface RankedScenario {
   reasons: string[];
 }
 
+/** A crude stem, so "corrupted" meets "corruption" and "restored" meets "restore". */
+const stem = (w: string) => (w.length >= 6 ? w.slice(0, 6) : w);
+
+/** A keyword is found in the text as a phrase, or (single words) by its stem. */
+function mentions(lower: string, words: Set<string>, keyword: string): boolean {
+  const k = keyword.trim().toLowerCase();
+  if (!k) return false;
+  if (lower.includes(k)) return true;
+  if (/\s/.test(k) || k.length < 6) return false;
+  const ks = stem(k);
+  for (const w of words) if (w.length >= 6 && stem(w) === ks) return true;
+  return false;
+}
+
 const STOP = new Set(['the', 'and', 'for', 'are', 'with', 'from', 'that', 'this', 'not', 'all', 'any', 'has', 'have', 'was', 'were', 'into', 'our']);
 const tokens = (text: string): Set<string> =>
   new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !STOP.has(w)));
@@ -101,7 +115,7 @@ export function rankScenarios(
       score += n;
       reasons.push(why);
     };
-    const keywords = s.detection.keywords.filter((k) => k.trim() && lower.includes(k.toLowerCase()));
+    const keywords = s.detection.keywords.filter((k) => mentions(lower, words, k));
     if (keywords.length) add(3 * keywords.length, `keyword ${keywords.join(', ')}`);
     const services = s.services.filter((svc) => svc.trim() && lower.includes(svc.toLowerCase()));
     if (services.length) add(2 * services.length, `service ${services.join(', ')}`);

@@ -108,6 +108,7 @@ export const KEYMAP: readonly Binding[] = [
   { layer: 'field', command: 'up', keys: ['up', 'ctrl+p'], label: 'previous choice' },
   { layer: 'field', command: 'erase', keys: ['backspace'], label: 'delete a character' },
   { layer: 'field', command: 'clear', keys: ['ctrl+u'], label: 'clear the field' },
+  { layer: 'field', command: 'example', keys: ['tab'], label: 'fill in the example value (runbook params)' },
 
   { layer: 'help', command: 'close', keys: ['escape', 'x', '?', 'q'], label: 'close the help' },
   { layer: 'help', command: 'down', keys: ['down', 'j'], label: 'scroll down' },

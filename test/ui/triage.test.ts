@@ -61,6 +61,12 @@ describe('rankScenarios', () => {
     expect(data[0]).toMatchObject({ id: 'dynamodb-pitr-restore', score: 3 });
   });
 
+  it('matches a keyword by its stem, not by any shared prefix', () => {
+    const one = [{ ...FIXTURE_SCENARIOS[0]!, services: [], detection: { alarms: [], metrics: [], symptoms: [], keywords: ['corruption'] } }];
+    expect(rankScenarios(one, base, 'items corrupted after deploy')[0]!.reasons).toEqual(['keyword corruption']);
+    expect(rankScenarios(one, base, 'the corridor lights')[0]!.score).toBe(0);
+  });
+
   it('keeps every scenario, ties ordered by title', () => {
     const r = rankScenarios(FIXTURE_SCENARIOS, base, '');
     expect(r.map((x) => x.score)).toEqual([0, 0]);

@@ -221,6 +221,12 @@ describe('journal, alarms and timers', () => {
       ['restore', 'todo', []],
     ]);
   });
+  it('fills a param with its example on Tab', () => {
+    const [s] = press(incidentState({}, opened('live', [])), 'C', 'dynamodb', 'return', 'ctrl+u', 'tab');
+    const top = s.modals.at(-1);
+    expect(top?.kind === 'prompt' && top.field.text).toBe('orders');
+  });
+
   it('chooses a scenario later, asking for its params', () => {
     const s = incidentState({}, opened('live', []));
     const [, effects] = press(s, 'C', 'dynamodb', 'return', 'return', 'return');

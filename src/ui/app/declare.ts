@@ -52,7 +52,8 @@ function paramSteps(s: UiScenario | undefined): FieldStep[] {
   return Object.entries(s.params).map(([name, p]) => ({
     key: `param:${name}`,
     label: `Param ${name}: ${p.description}`,
-    hint: `example: ${p.example}`,
+    hint: `example: ${p.example} (Tab fills it in)`,
+    example: p.example,
     ...(p.default !== undefined ? { initial: p.default } : {}),
     ...(p.pattern !== undefined ? { pattern: p.pattern } : {}),
   }));

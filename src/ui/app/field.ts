@@ -19,6 +19,8 @@ export interface FieldStep {
   optional?: boolean;
   /** A regular expression the text answer must match. */
   pattern?: string;
+  /** A sample answer that Tab fills in (runbook params carry one). */
+  example?: string;
 }
 
 export interface FieldState {
@@ -72,6 +74,8 @@ export function fieldKey(step: FieldStep, field: FieldState, key: KeyName, comma
       return { kind: 'edit', field: { text: [...field.text].slice(0, -1).join(''), cursor: 0 } };
     case 'clear':
       return { kind: 'edit', field: { text: '', cursor: 0 } };
+    case 'example':
+      return step.example !== undefined && !step.choices ? { kind: 'edit', field: { text: step.example, cursor: 0 } } : { kind: 'none' };
     case 'submit':
       return submit(step, field, shown);
   }

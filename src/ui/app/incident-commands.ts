@@ -177,7 +177,8 @@ export function chooseScenario(s: AppState, m: { purpose: string; answers: Recor
     const steps = missing.map(([name, p]) => ({
       key: name,
       label: `Param ${name}: ${p.description}`,
-      hint: `example: ${p.example}`,
+      hint: `example: ${p.example} (Tab fills it in)`,
+    example: p.example,
       ...(p.default !== undefined ? { initial: p.default } : {}),
       ...(p.pattern !== undefined ? { pattern: p.pattern } : {}),
     }));
