@@ -7,6 +7,9 @@ export interface ChecklistRow {
   scenario: UiScenario;
   step: UiStep;
   status: StepStatus;
+  /** Title and instructions with params filled (unfilled placeholders stay visible). */
+  title: string;
+  instructions: string;
   /** The command with params filled; unfilled placeholders stay visible. */
   command?: string;
   blockedBy: string[];
@@ -31,6 +34,8 @@ export function checklistRows(incident: IncidentState, catalog: readonly UiScena
         scenario,
         step,
         status,
+        title: fillLenient(step.title, incident.params),
+        instructions: fillLenient(step.instructions, incident.params),
         ...(step.command ? { command: fillLenient(step.command, incident.params) } : {}),
         blockedBy: step.depends_on.filter((d) => !finished(d)),
       });

@@ -102,6 +102,8 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: string): Result {
         const result = { passed: false, summary: 'not connected: AWS layer not wired', evidence: {}, attempts: 0, elapsedMs: 0 };
         return [withView(s, { ...v, probes: { ...v.probes, [row.key]: { running: false, result, at: s.now } } }), []];
       }
+      const running = v.probes[row.key];
+      if (running?.running) return [toast(s, `${row.step.id}: verification already running (polls until it holds or its deadline)`), []];
       const probes = { ...v.probes, [row.key]: { running: true, at: s.now } };
       return [withView(s, { ...v, probes }), [{ type: 'run-probe', key: row.key, spec: row.step.verify, params: { ...v.incident.params } }]];
     }

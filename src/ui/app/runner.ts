@@ -17,6 +17,8 @@ export class Runner {
   private follow: { id: string; offset: number; timer?: ReturnType<typeof setTimeout>; reading: boolean; again: boolean } | undefined;
   private aws: { controller: AbortController; timers: ReturnType<typeof setTimeout>[] } | undefined;
   private stopped = false;
+  /** Running verifications; leaving the incident cancels them. */
+  private readonly probes = new Set<AbortController>();
 
   constructor(
     private readonly deps: UiDeps,
@@ -35,6 +37,12 @@ export class Runner {
     if (this.tick) clearInterval(this.tick);
     this.stopFollowing();
     this.stopAws();
+    this.cancelProbes();
+  }
+
+  private cancelProbes(): void {
+    for (const c of this.probes) c.abort();
+    this.probes.clear();
   }
 
   run(e: Effect): void {
@@ -68,6 +76,7 @@ export class Runner {
         return;
       case 'unfollow':
         this.stopFollowing();
+        this.cancelProbes();
         return;
       case 'watch-aws':
         this.watchAws(e.metrics, e.params);
@@ -81,12 +90,20 @@ export class Runner {
           (err) => this.dispatch({ type: 'alarms.failed', message: message(err), at: this.clock.now() }),
         );
         return;
-      case 'run-probe':
-        d.aws.probes.verify(e.spec, e.params).then(
-          (result) => this.dispatch({ type: 'probe.done', key: e.key, result }),
-          (err) => this.dispatch({ type: 'probe.done', key: e.key, result: { passed: false, summary: `probe failed: ${message(err)}`, evidence: {}, attempts: 0, elapsedMs: 0 } }),
-        );
+      case 'run-probe': {
+        const controller = new AbortController();
+        this.probes.add(controller);
+        d.aws.probes
+          .verify(e.spec, e.params, controller.signal)
+          .then(
+            (result) => controller.signal.aborted || this.dispatch({ type: 'probe.done', key: e.key, result }),
+            (err) =>
+              controller.signal.aborted ||
+              this.dispatch({ type: 'probe.done', key: e.key, result: { passed: false, summary: `probe failed: ${message(err)}`, evidence: {}, attempts: 0, elapsedMs: 0, error: { class: 'unknown', message: message(err) } } }),
+          )
+          .finally(() => this.probes.delete(controller));
         return;
+      }
       case 'run-action':
         d.aws.actions.execute({ spec: e.spec, params: e.params, confirmation: e.confirmation }).then(
           (result) => this.dispatch({ type: 'action.done', incidentId: e.incidentId, actionId: e.actionId, result }),

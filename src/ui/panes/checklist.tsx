@@ -1,11 +1,11 @@
 // The checklist of the chosen scenario(s): steps with role and state, and the selected step's detail
 // (instructions, the command with params filled, the last verification and its evidence).
 import { Box } from 'ink';
-import { fillLenient, type StepStatus } from '../../core/index.js';
+import type { StepStatus } from '../../core/index.js';
 import { checklistRows } from '../app/checklist.js';
 import type { AppState, IncidentView } from '../app/state.js';
 import { Line, PaneTitle, Row, Span } from '../components/text.js';
-import { pad, windowStart } from '../format.js';
+import { pad, windowStart, wrapText } from '../format.js';
 import type { Token } from '../theme.js';
 
 const MARK: Record<StepStatus, [string, Token]> = {
@@ -30,13 +30,15 @@ export function ChecklistPane({ s, v, width, height, focused }: { s: AppState; v
   }
   const cursor = Math.min(v.cursor.checklist, rows.length - 1);
   const sel = rows[cursor]!;
-  const detailLines = Math.min(5, Math.max(0, height - 4));
+  // The selected step's detail gets what the list leaves, up to three lines of instructions.
+  const instructionLines = wrapText(sel.instructions, Math.max(20, width - 3)).slice(0, height >= 20 ? 3 : 1);
+  const detailLines = Math.min(4 + instructionLines.length, Math.max(0, height - 4));
   const listH = Math.max(1, height - 1 - detailLines);
   const start = windowStart(cursor, rows.length, listH);
   const probe = v.probes[sel.key];
   const verification = v.incident.steps[sel.key]?.verification;
   const detail: [string, Token][] = [
-    [fillLenient(sel.step.instructions, v.incident.params), 'text'],
+    ...instructionLines.map((l): [string, Token] => [l, 'text']),
     [sel.command ? `$ ${sel.command}` : '(no command)', sel.command ? 'accent' : 'muted'],
     probe?.running
       ? ['verifying...', 'warn']
@@ -57,7 +59,7 @@ export function ChecklistPane({ s, v, width, height, focused }: { s: AppState; v
         return (
           <Row key={r.key} width={width}>
             <Span text={`${selected ? '>' : ' '}${mark} `} tone={tone} inverse={selected && focused} />
-            <Span text={`${pad(r.step.id, 14)} ${r.step.title}`} bold={selected} />
+            <Span text={`${pad(r.step.id, 14)} ${r.title}`} bold={selected} />
             <Span text={`  ${r.step.role}`} tone="muted" />
           </Row>
         );

@@ -33,7 +33,7 @@ export function CommsPane({ s, v, width, height, focused }: { s: AppState; v: In
   if (timers.length) lines.push(['escalation', 'accent']);
   for (const t of timers) {
     const state = t.fired ? 'fired' : stopped ? 'stopped (mitigated)' : t.remainingMs > 0 ? `in ${formatDuration(t.remainingMs)}` : 'due';
-    lines.push([` ${t.level}: ${t.who} ${state} (at ${utcTime(t.dueAt)} UTC)`, t.fired ? 'crit' : t.remainingMs < 5 * 60_000 ? 'warn' : 'text']);
+    lines.push([` ${t.level} ${state} (${utcTime(t.dueAt)} UTC): ${t.who}`, t.fired ? 'crit' : t.remainingMs < 5 * 60_000 ? 'warn' : 'text']);
   }
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">

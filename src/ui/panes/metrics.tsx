@@ -31,7 +31,10 @@ export function MetricsPane({ s, v, width, height, focused }: { s: AppState; v: 
   const listH = Math.max(0, height - 1 - body.length);
   const cursor = Math.min(v.cursor.metrics, Math.max(0, m.series.length - 1));
   const start = windowStart(cursor, m.series.length, listH);
-  const sparkW = Math.max(8, Math.min(40, width - 58));
+  // Labels first (up to 28 columns), then the sparkline; the thresholds and age are clipped last.
+  const longest = Math.max(8, ...m.series.map((x) => (x.label || x.id).length));
+  const labelW = Math.min(28, longest, Math.max(8, width - 38));
+  const sparkW = Math.max(8, Math.min(40, width - labelW - 30));
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <PaneTitle title="Metrics" focused={focused} extra={status} />
@@ -44,18 +47,14 @@ export function MetricsPane({ s, v, width, height, focused }: { s: AppState; v: 
         const failing = series.status === 'Failed' || series.error;
         return (
           <Row key={series.id} width={width}>
-            <Span text={`${start + i === cursor && focused ? '>' : ' '}${pad(series.label || series.id, 18)} `} />
+            <Span text={`${start + i === cursor && focused ? '>' : ' '}${pad(series.label || series.id, labelW)} `} />
             <Span text={pad(sparkline(series.points.map((p) => p.v), sparkW, thresholds), sparkW)} tone="accent" />
-            {failing ? (
-              <Span text={` failing: ${series.error?.message ?? 'no data'}`} tone="crit" />
-            ) : last ? (
-              <>
-                <Span text={` ${formatValue(last.v)} ${series.unit}`} tone={level(spec, last.v)} bold />
-                <Span text={` w ${spec?.warning ?? '-'} c ${spec?.critical ?? '-'}  age ${age}${series.status === 'PartialData' ? ' partial' : ''}`} tone="muted" />
-              </>
-            ) : (
-              <Span text=" no datapoints" tone="muted" />
-            )}
+            {failing ? <Span text={` failing: ${series.error?.message ?? 'no data'}`} tone="crit" /> : null}
+            {!failing && last ? <Span text={` ${formatValue(last.v)} ${series.unit}`} tone={level(spec, last.v)} bold /> : null}
+            {!failing && last ? (
+              <Span text={` w ${spec?.warning ?? '-'} c ${spec?.critical ?? '-'}  age ${age}${series.status === 'PartialData' ? ' partial' : ''}`} tone="muted" />
+            ) : null}
+            {!failing && !last ? <Span text=" no datapoints" tone="muted" /> : null}
           </Row>
         );
       })}
