@@ -132,7 +132,8 @@ export function startAction(s: AppState, context: Record<string, string>, typed:
   if (!v || !row?.step.action) return [s, []];
   if (typed !== context.target) return [toast(s, `"${typed}" is not ${context.target}: nothing was run`, 'warn'), []];
   const spec = row.step.action;
-  const actionId = `act-${s.now.toString(36)}`;
+  // The seq the request will likely get plus the time: unique without a random source in the reducer.
+  const actionId = `act-${v.incident.lastSeq + 1}-${s.now.toString(36)}`;
   let args: Record<string, unknown>;
   try {
     args = fillDeep(spec.args, v.incident.params) as Record<string, unknown>;
