@@ -29,7 +29,7 @@ export function TimelinePane({ v, width, height, focused }: { v: IncidentView; w
       {shown.slice(start, end).map((e) => (
         <Row key={e.seq} width={width}>
           <Span text={`${e.ts.slice(11, 19)} `} tone="muted" />
-          <Span text={`${pad(e.actor, 10)} ${pad(e.kind, 18)} `} tone="muted" />
+          <Span text={`${pad(e.actor, 10)} ${pad(e.kind, 20)} `} tone="muted" />
           <Span text={describeEvent(e)} tone={tone(e)} />
         </Row>
       ))}
