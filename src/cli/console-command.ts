@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode, usageError } from '../core/index.js';
+import { IncidentStore } from '../store/incident-store.js';
 import type { UiDeps } from '../ui/deps.js';
 import { consoleStore } from './console-store.js';
 import { consoleWiring } from './console-wiring.js';
@@ -32,7 +33,9 @@ export async function runConsole(ctx: CliContext, opts: { allowActions: boolean 
   // Ink and the UI take most of the start-up; start loading them while the store and wiring are set up.
   const loadingUi = Promise.all([import('ink'), import('../ui/console.js')]);
   loadingUi.catch(() => {}); // awaited below; this only keeps an early failure from being reported twice
-  const store = ctx.store();
+  // Journal warnings (a torn line moved aside) become toasts: writing them to stderr would tear the screen.
+  let warn: (message: string) => void = (m) => ctx.err(`warroom: warning: ${m}`);
+  const store = new IncidentStore(ctx.stateDir, ctx.clock, (w) => warn(w.message));
   store.ensureWritable();
   const wiring = await consoleWiring({ stateDir: ctx.stateDir, store, allowActions: opts.allowActions });
   const deps: UiDeps = {
@@ -68,6 +71,7 @@ export async function runConsole(ctx: CliContext, opts: { allowActions: boolean 
       resolve(ExitCode.ok);
     };
     const app = createConsole(deps, { cols: stdout.columns || 80, rows: stdout.rows || 24, env: ctx.env, onExit: () => setImmediate(finish) });
+    warn = (message) => app.store.dispatch({ type: 'warning', message });
     const instance = render(app.element, { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
     app.runner.start();
   });

@@ -208,6 +208,12 @@ describe('journal, alarms and timers', () => {
     expect(appended(fx)).toEqual([{ kind: 'escalation.fired', data: { level: 'level 1', text: 'escalate to DBA on-call: 15 min since declared' } }]);
     expect(appended(run(s1, { type: 'tick', now: T0 + 16 * 60_000 })[1])).toEqual([]);
   });
+  it('shows store warnings as a toast instead of writing to the terminal', () => {
+    const [s] = run(incidentState(), { type: 'warning', message: 'a write cut short left 12 bytes' });
+    expect(s.toast).toMatchObject({ text: 'a write cut short left 12 bytes', tone: 'warn' });
+    expect(run(s, { type: 'tick', now: T0 + 9_000 })[0].toast).toBeUndefined();
+  });
+
   it('does not escalate a mitigated incident', () => {
     const s = incidentState({}, [...opened(), { kind: 'status.changed', data: { status: 'recovered' } }]);
     expect(run(s, { type: 'tick', now: T0 + 60 * 60_000 })[1]).toEqual([]);

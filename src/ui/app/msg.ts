@@ -23,7 +23,8 @@ export type Msg =
   | { type: 'action.done'; incidentId: string; actionId: string; result: ActionResult }
   | { type: 'exported'; incidentId: string; path: string; format: string; draft: boolean }
   | { type: 'comms.written'; path: string }
-  | { type: 'effect.failed'; what: string; message: string };
+  | { type: 'effect.failed'; what: string; message: string }
+  | { type: 'warning'; message: string };
 
 export type Effect =
   | { type: 'list-incidents' }

@@ -63,6 +63,8 @@ export function update(s: AppState, msg: Msg): Update {
       return [toast(s, `status update written to ${msg.path} (and copied)`, 'ok'), []];
     case 'effect.failed':
       return [toast(s, `${msg.what} failed: ${msg.message}`, 'crit'), []];
+    case 'warning':
+      return [toast(s, msg.message, 'warn'), []];
   }
 }
 
