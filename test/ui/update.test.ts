@@ -61,6 +61,15 @@ describe('declare', () => {
     expect(create.followUps[1]!.data).toEqual({ scenarios: ['dynamodb-pitr-restore'], params: { table: 'orders', restore_to: '2026-11-21T09:00:00Z' } });
     expect(create.followUps[2]!.data).toEqual({ milestone: 'impact-started', at: '2026-11-21T08:40:00.000Z', backdated: true });
   });
+  it('keeps every answer when creating the incident fails, so Enter retries', () => {
+    let [s] = press(homeState(), 'd', 'region', 'return', 'return', 'return');
+    expect(s.declare?.creating).toBe(true);
+    [s] = run(s, { type: 'incident.failed', message: 'could not declare: disk full' });
+    expect(s.screen).toBe('declare');
+    expect(s.declare).toMatchObject({ creating: false, answers: { scenario: 'region-failover', severity: 'SEV1' } });
+    expect(press(s, 'return')[1][0]).toMatchObject({ type: 'create-incident', opening: { mode: 'exercise', severity: 'SEV1' } });
+  });
+
   it('filters the scenario list by typing and picks the highlighted match', () => {
     let [s] = press(homeState(), 'd');
     [s] = press(s, 'region', 'return');

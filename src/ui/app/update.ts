@@ -9,7 +9,7 @@ import { incidentCommand, toast } from './incident-commands.js';
 import { applyJournal, onAlarms, openView } from './incident-open.js';
 import { modalKey, paletteModal } from './modals.js';
 import type { Effect, Msg } from './msg.js';
-import { tooSmall, type AppState } from './state.js';
+import { tooSmall, type AppState, type DeclareState } from './state.js';
 import { onTick } from './tick.js';
 
 export type Update = [AppState, Effect[]];
@@ -35,6 +35,8 @@ export function update(s: AppState, msg: Msg): Update {
       if (s.screen === 'incident' && s.incident?.id === msg.id) return [s, []];
       return openView(s, msg.id, msg.events, msg.offset);
     case 'incident.failed':
+      // A failed declaration keeps every answer: Enter on the last question tries again.
+      if (s.screen === 'declare' && s.declare) return [toast({ ...s, declare: { ...s.declare, creating: false } }, msg.message, 'crit'), []];
       return [toast({ ...s, screen: s.incident ? 'incident' : 'home' }, msg.message, 'crit'), []];
     case 'journal.events':
       return applyJournal(s, msg.id, msg.events, msg.offset);
@@ -140,8 +142,9 @@ function homeCommand(s: AppState, cmd: string): Update {
       const mode = cmd === 'drill' ? 'exercise' : 'live';
       if (mode === 'exercise' && s.catalog.length === 0) return [toast(s, 'no scenarios in the catalog: a drill needs one', 'warn'), []];
       const steps = declareSteps(mode, {}, s.catalog, s.firingAlarms);
-      const declare = { mode, answers: {}, index: 0, field: startField(steps[0]!), creating: false } as const;
-      return [{ ...s, screen: 'declare', declare: { ...declare, answers: {} } }, s.config.awsConnected ? [{ type: 'poll-alarms-once' }] : []];
+      const declare: DeclareState = { mode, answers: {}, index: 0, field: startField(steps[0]!), creating: false };
+      // Alarms now in ALARM feed the scenario ranking; they arrive while the first questions are answered.
+      return [{ ...s, screen: 'declare', declare }, s.config.awsConnected ? [{ type: 'poll-alarms-once' }] : []];
     }
   }
   return [s, []];
