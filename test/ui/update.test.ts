@@ -22,6 +22,16 @@ describe('home', () => {
     const [, effects] = press(listed(homeState(), 5), ...keys, 'return');
     expect(effects).toContainEqual({ type: 'load-incident', id });
   });
+  it('refreshes the list every few seconds and keeps the highlight on the same incident', () => {
+    let [s] = press(listed(homeState(), 3), 'j');
+    expect(run(s, { type: 'tick', now: T0 + 1_000 })[1]).toEqual([]);
+    const [refreshing, fx] = run(s, { type: 'tick', now: T0 + 3_000 });
+    expect(fx).toEqual([{ type: 'list-incidents' }]);
+    const newer = { ...s.home.incidents[0]!, id: 'INC-20261121-NEW1' };
+    [s] = run(refreshing, { type: 'incidents.listed', incidents: [newer, ...s.home.incidents] });
+    expect(press(s, 'return')[1]).toEqual([{ type: 'load-incident', id: 'INC-20261121-0001' }]);
+  });
+
   it('q quits, Ctrl+C quits, ? shows help, : opens the palette', () => {
     expect(press(homeState(), 'q')[1]).toEqual([{ type: 'exit' }]);
     expect(press(homeState(), 'ctrl+c')[1]).toEqual([{ type: 'exit' }]);

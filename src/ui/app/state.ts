@@ -90,7 +90,7 @@ export interface AppState {
   cols: number;
   rows: number;
   screen: 'home' | 'declare' | 'incident';
-  home: { incidents: UiIncidentSummary[]; cursor: number; loading: boolean; error?: string };
+  home: { incidents: UiIncidentSummary[]; cursor: number; loading: boolean; error?: string; listedAt?: number };
   declare?: DeclareState;
   incident?: IncidentView;
   modals: Modal[];

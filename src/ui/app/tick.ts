@@ -5,6 +5,8 @@ import type { Effect } from './msg.js';
 import type { AppState, IncidentView } from './state.js';
 
 const TOAST_MS = 8_000;
+/** The home list refreshes this often, so incidents declared in another terminal appear. */
+export const HOME_REFRESH_MS = 3_000;
 
 export function escalationsOf(s: AppState, v: IncidentView): EscalationTimer[] {
   const levels = scenariosOf(v.incident, s.catalog).flatMap((sc) => [...sc.comms.escalation]);
@@ -26,8 +28,11 @@ export function onTick(s: AppState, now: number): [AppState, Effect[]] {
     const { toast: _toast, ...rest } = next;
     next = rest;
   }
+  if (next.screen === 'home' && !next.home.loading && now - (next.home.listedAt ?? 0) >= HOME_REFRESH_MS) {
+    return [{ ...next, home: { ...next.home, loading: true } }, [{ type: 'list-incidents' }]];
+  }
   const v = next.incident;
-  if (!v) return [next, []];
+  if (!v || next.screen !== 'incident') return [next, []];
   const due = escalationsOf(next, v).filter((t) => t.due);
   if (due.length === 0) return [next, []];
   const events = due.map((t) => ({

@@ -23,8 +23,11 @@ export function update(s: AppState, msg: Msg): Update {
     case 'resize':
       return [{ ...s, cols: msg.cols, rows: msg.rows }, []];
     case 'incidents.listed': {
-      const cursor = Math.min(s.home.cursor, Math.max(0, msg.incidents.length - 1));
-      return [{ ...s, home: { incidents: msg.incidents, cursor, loading: false } }, []];
+      // The highlight stays on the same incident when a refresh adds one above it.
+      const selected = s.home.incidents[s.home.cursor]?.id;
+      const same = selected === undefined ? -1 : msg.incidents.findIndex((i) => i.id === selected);
+      const cursor = same >= 0 ? same : Math.min(s.home.cursor, Math.max(0, msg.incidents.length - 1));
+      return [{ ...s, home: { incidents: msg.incidents, cursor, loading: false, listedAt: s.now } }, []];
     }
     case 'incidents.failed':
       return [{ ...s, home: { ...s.home, loading: false, error: msg.message } }, []];
