@@ -43,7 +43,7 @@ function scenarioStep(catalog: readonly UiScenario[], a: Record<string, string>,
     label: `${byId.get(r.id)?.title ?? r.id} (${r.id})`,
     detail: mode === 'live' ? `score ${r.score}${r.reasons.length ? `: ${r.reasons.join('; ')}` : ''}` : (byId.get(r.id)?.summary ?? ''),
   }));
-  if (mode === 'live') list.push({ value: NO_SCENARIO, label: 'no scenario yet (choose later with :)', detail: '' });
+  if (mode === 'live') list.push({ value: NO_SCENARIO, label: 'no scenario yet (choose one later with C)', detail: '' });
   return { key: 'scenario', label: mode === 'live' ? 'Which scenario fits? (ranked; type to filter)' : 'Which scenario is the drill?', choices: list };
 }
 

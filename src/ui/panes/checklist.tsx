@@ -24,7 +24,7 @@ export function ChecklistPane({ s, v, width, height, focused }: { s: AppState; v
     return (
       <Box flexDirection="column" width={width} height={height} overflow="hidden">
         <PaneTitle title="Checklist" focused={focused} />
-        <Line text="No scenario chosen: press C (or : then scenario) to choose one." tone="muted" />
+        <Line text="No scenario chosen: press C to choose one." tone="muted" />
       </Box>
     );
   }
