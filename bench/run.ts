@@ -1,5 +1,6 @@
 // `npm run bench`: every measurement in one run, printed as a table and saved to .bench/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { firstFrame, keyToFrame } from './console-bench.js';
 import { benchAppend } from './journal-bench.js';
 import { benchReport } from './report-bench.js';
 import { benchStartup } from './startup-bench.js';
@@ -23,6 +24,13 @@ line('node -e 0', startup.node);
 line('warroom --version', startup.version, `  (${startup.ratio}x node)`);
 line('warroom --help', startup.help);
 results.startup = startup;
+
+console.log('== console ==');
+const frame = await firstFrame();
+line('console: process start to first frame', frame, '  (target < 250 ms)');
+const key = await keyToFrame();
+line('console: key to frame, 10,000 events', key, '  (target < 50 ms)');
+results.console = { firstFrame: frame, keyToFrame: key };
 
 console.log('== report, 10,000 events ==');
 const report = await benchReport();

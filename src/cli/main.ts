@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, WarroomError } from '../core/index.js';
 import { makeContext, systemClock, type CliContext, type CliIo, type GlobalOptions } from './context.js';
 import { registerAwsCommands } from './aws-commands.js';
+import { registerConsole } from './console-command.js';
 import { registerIncidentCommands } from './incident-commands.js';
 import { registerReadCommands } from './read-commands.js';
 import { registerReportCommands } from './report-commands.js';
@@ -19,7 +20,14 @@ export type Runner = <A extends unknown[]>(
 ) => (...args: unknown[]) => Promise<void>;
 
 /** Every group of commands; a new group is one more line here. */
-const GROUPS: Register[] = [registerIncidentCommands, registerReadCommands, registerScenarioCommands, registerReportCommands, registerAwsCommands];
+const GROUPS: Register[] = [
+  registerIncidentCommands,
+  registerReadCommands,
+  registerScenarioCommands,
+  registerReportCommands,
+  registerAwsCommands,
+  registerConsole,
+];
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('warroom')
@@ -54,10 +62,6 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     exit = c;
   });
   try {
-    if (argv.length === 0) {
-      program.outputHelp();
-      return ExitCode.ok;
-    }
     await program.parseAsync(argv, { from: 'user' });
     return exit;
   } catch (err) {

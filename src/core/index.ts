@@ -12,3 +12,7 @@ export * from './describe.js';
 export * from './exercise-clock.js';
 export * from './drill.js';
 export * from './drill-session.js';
+export * from './triage.js';
+export * from './timers.js';
+export * from './comms.js';
+export * from './when.js';

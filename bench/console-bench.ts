@@ -1,0 +1,123 @@
+// Console benchmarks against the built bundle (`npm run build` first) in a real pseudo-terminal:
+//   (a) firstFrame: process start to the console's first meaningful frame (target < 250 ms);
+//   (b) keyToFrame: key press to the updated frame on an incident holding 10,000 events (target < 50 ms).
+// Both wait for the frame's text in the pty output (see launch).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { spawn, type IPty } from 'node-pty';
+import type { NewEvent } from '../src/core/index.js';
+import { IncidentStore } from '../src/store/incident-store.js';
+
+export interface BenchResult {
+  medianMs: number;
+  p99Ms: number;
+  runs: number;
+}
+
+const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
+
+function summarise(samples: number[]): BenchResult {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+  return { medianMs: round(at(0.5)), p99Ms: round(at(0.99)), runs: s.length };
+}
+const round = (n: number) => Math.round(n * 10) / 10;
+
+function env(): Record<string, string> {
+  const e: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI') e[k] = v;
+  return { ...e, TERM: 'xterm-256color', WARROOM_ACTOR: 'bench' };
+}
+
+/**
+ * A pty running the console. `until` resolves at the moment output matching the predicate has been written
+ * since the last key press: Ink writes each frame whole, so that is when the updated frame reached the
+ * terminal (parsing it in a terminal emulator would add the emulator's time, not the console's).
+ */
+function launch(stateDir: string, cols = 160, rows = 48) {
+  const started = performance.now();
+  const pty: IPty = spawn(process.execPath, [CLI, '--state-dir', stateDir], { cols, rows, env: env(), name: 'xterm-256color' });
+  let since = '';
+  let waiter: { pred: (s: string) => boolean; resolve: (t: number) => void } | undefined;
+  pty.onData((d) => {
+    since += d;
+    if (waiter && waiter.pred(since)) {
+      const w = waiter;
+      waiter = undefined;
+      w.resolve(performance.now());
+    }
+  });
+  const until = (pred: (s: string) => boolean, timeoutMs = 10_000) =>
+    new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out; output:\n${since.slice(-2000)}`)), timeoutMs);
+      waiter = { pred, resolve: (t) => (clearTimeout(timer), resolve(t)) };
+      if (pred(since)) {
+        waiter = undefined;
+        clearTimeout(timer);
+        resolve(performance.now());
+      }
+    });
+  const press = (key: string) => {
+    since = '';
+    pty.write(key);
+  };
+  const exited = new Promise<void>((r) => pty.onExit(() => r()));
+  return { pty, started, until, press, exited };
+}
+
+/** (a) Time from spawning `node dist/cli.js` to the home screen's first frame. */
+export async function firstFrame(runs = 15): Promise<BenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'warroom-bench-'));
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const app = launch(dir);
+      const at = await app.until((s) => s.includes('No incidents yet') || s.includes('TITLE'));
+      samples.push(at - app.started);
+      app.press('q');
+      await app.exited;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return summarise(samples);
+}
+
+/** (b) Key press to updated frame: scrolls the timeline of a 10,000-event incident one event at a time. */
+export async function keyToFrame(runs = 200, events = 10_000): Promise<BenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'warroom-bench-'));
+  const samples: number[] = [];
+  try {
+    const store = new IncidentStore(dir, { now: () => Date.now() });
+    const first = await store.create({ title: 'bench incident', severity: 'SEV2', mode: 'live', scenarios: [], params: {} }, 'bench');
+    const id = String(first.data.id);
+    for (let done = 1; done < events; ) {
+      const n = Math.min(1000, events - done);
+      const batch: NewEvent[] = Array.from({ length: n }, (_, i) => ({ kind: 'note', data: { text: `note ${done + i}` } }));
+      await store.append(id, batch, 'bench');
+      done += n;
+    }
+    const app = launch(dir);
+    await app.until((s) => s.includes('bench incident'));
+    app.press('\r');
+    await app.until((s) => s.includes(`${events} events`));
+    app.press('4');
+    await app.until((s) => s.includes('following'));
+    for (let i = 0; i < runs; i++) {
+      // Keys 60 ms apart: faster than anyone types, slow enough not to queue behind the previous frame.
+      await new Promise((r) => setTimeout(r, 60));
+      const up = i % 2 === 0;
+      const t0 = performance.now();
+      app.press(up ? 'k' : 'j');
+      const t1 = await app.until((s) => (up ? s.includes('1 newer below') : s.includes('events, following')));
+      samples.push(t1 - t0);
+    }
+    app.press('q');
+    await app.exited;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return summarise(samples);
+}

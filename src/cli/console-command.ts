@@ -1,0 +1,78 @@
+// `warroom` with no command: the full-screen console. Checks the terminal first (a clear message instead
+// of Ink's raw-mode crash), then loads Ink and the UI on demand so scriptable commands stay fast.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExitCode, usageError } from '../core/index.js';
+import { IncidentStore } from '../store/incident-store.js';
+import type { UiDeps } from '../ui/deps.js';
+import { consoleStore } from './console-store.js';
+import { consoleWiring } from './console-wiring.js';
+import type { CliContext } from './context.js';
+import type { Register } from './main.js';
+import { osc52, takeTerminal } from './terminal.js';
+
+export const registerConsole: Register = (program, run) => {
+  program
+    .option('--allow-actions', 'console: allow mutating AWS actions (each needs the target typed to confirm)')
+    // Excess words reach the action so a mistyped command gets a clear message instead of opening the console.
+    .allowExcessArguments(true)
+    .action(
+      run(async (ctx, opts: { allowActions?: boolean }) => {
+        const [word] = program.args;
+        if (word !== undefined) throw usageError(`unknown command "${word}" (see warroom --help)`);
+        return runConsole(ctx, { allowActions: opts.allowActions === true });
+      }),
+    );
+};
+
+export async function runConsole(ctx: CliContext, opts: { allowActions: boolean }): Promise<number> {
+  const { stdin, stdout } = process;
+  if (!stdin.isTTY || !stdout.isTTY) {
+    throw usageError(`the console needs an interactive terminal (${!stdin.isTTY ? 'stdin' : 'stdout'} is not a TTY); for scripts use the commands, e.g. "warroom list" (see --help)`);
+  }
+  // Ink and the UI take most of the start-up; start loading them while the store and wiring are set up.
+  const loadingUi = Promise.all([import('ink'), import('../ui/console.js')]);
+  loadingUi.catch(() => {}); // awaited below; this only keeps an early failure from being reported twice
+  // Journal warnings (a torn line moved aside) become toasts: writing them to stderr would tear the screen.
+  let warn: (message: string) => void = (m) => ctx.err(`warroom: warning: ${m}`);
+  const store = new IncidentStore(ctx.stateDir, ctx.clock, (w) => warn(w.message));
+  store.ensureWritable();
+  const wiring = await consoleWiring({ stateDir: ctx.stateDir, store, allowActions: opts.allowActions });
+  const deps: UiDeps = {
+    store: consoleStore(store, ctx.actor),
+    scenarios: wiring.scenarios,
+    catalogProblems: wiring.catalogProblems,
+    aws: wiring.aws,
+    awsConnected: wiring.awsConnected,
+    clock: ctx.clock,
+    actor: ctx.actor,
+    allowActions: opts.allowActions,
+    modeLabel: wiring.modeLabel,
+    writeComms: async (id, text) => {
+      const dir = join(store.dir, 'comms');
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const path = join(dir, `${id}-${new Date(ctx.clock.now()).toISOString().replace(/[:.]/g, '-')}.txt`);
+      writeFileSync(path, `${text}\n`, { mode: 0o600 });
+      return path;
+    },
+    ...(wiring.exportReport ? { exportReport: wiring.exportReport } : {}),
+    copy: (text) => osc52(stdout, text),
+  };
+  const [{ render }, { createConsole }] = await loadingUi;
+  const guard = takeTerminal(stdin, stdout, ctx.err);
+  return new Promise<number>((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      app.runner.stop();
+      instance.unmount();
+      guard.restore();
+      resolve(ExitCode.ok);
+    };
+    const app = createConsole(deps, { cols: stdout.columns || 80, rows: stdout.rows || 24, env: ctx.env, onExit: () => setImmediate(finish) });
+    warn = (message) => app.store.dispatch({ type: 'warning', message });
+    const instance = render(app.element, { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
+    app.runner.start();
+  });
+}

@@ -1,0 +1,58 @@
+// Owns the terminal while the console runs: the alternate screen, and restoring it (screen, cursor, raw
+// mode) however the process ends: a normal exit, Ctrl+C, SIGTERM/SIGHUP/SIGINT, an uncaught exception or rejection.
+const ENTER = '\u001b[?1049h\u001b[H\u001b[2J';
+const LEAVE = '\u001b[?25h\u001b[?1049l';
+
+export interface TerminalGuard {
+  restore(): void;
+}
+
+export function takeTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, err: (line: string) => void): TerminalGuard {
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    try {
+      if (stdin.isTTY) stdin.setRawMode(false);
+    } catch {
+      /* the stream may already be closed */
+    }
+    stdout.write(LEAVE);
+    process.off('exit', restore);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+    process.off('SIGTERM', onSigterm);
+    process.off('SIGHUP', onSighup);
+    process.off('SIGINT', onSigint);
+  };
+  const onCrash = (e: unknown) => {
+    restore();
+    err(`warroom: unexpected error: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+    process.exit(1);
+  };
+  const onSigterm = () => {
+    restore();
+    process.exit(143);
+  };
+  const onSighup = () => {
+    restore();
+    process.exit(129);
+  };
+  const onSigint = () => {
+    restore();
+    process.exit(130);
+  };
+  process.on('exit', restore);
+  process.on('SIGINT', onSigint);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  process.on('SIGTERM', onSigterm);
+  process.on('SIGHUP', onSighup);
+  stdout.write(ENTER);
+  return { restore };
+}
+
+/** Writes text to the terminal's clipboard with OSC 52 (terminals that do not support it ignore it). */
+export function osc52(stdout: NodeJS.WriteStream, text: string): void {
+  stdout.write(`\u001b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`);
+}

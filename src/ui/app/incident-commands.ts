@@ -1,0 +1,192 @@
+// What the keys of the incident view do. Each handler takes the current state and returns the next one
+// with the effects to run; nothing here reads a clock or touches I/O.
+import { fillDeep, fillLenient, updateKind, incidentVars, nextUpdateDue, type NewEvent } from '../../core/index.js';
+import { checklistRows, scenariosOf } from './checklist.js';
+import { filterEvents } from './timeline.js';
+import type { Effect } from './msg.js';
+import { entryPrompt, isEntryPurpose, makePrompt } from './prompts.js';
+import { PANES, type AppState, type IncidentView, type PaneId, type Toast } from './state.js';
+
+type Result = [AppState, Effect[]];
+
+export const toast = (s: AppState, text: string, tone: Toast['tone'] = 'muted'): AppState => ({ ...s, toast: { text, tone, at: s.now } });
+const withView = (s: AppState, v: IncidentView): AppState => ({ ...s, incident: v });
+const clamp = (n: number, len: number) => (len <= 0 ? 0 : Math.max(0, Math.min(len - 1, n)));
+
+export function paneLength(s: AppState, v: IncidentView, pane: PaneId): number {
+  switch (pane) {
+    case 'checklist':
+      return checklistRows(v.incident, s.catalog).length;
+    case 'metrics':
+      return v.metrics.series.length;
+    case 'alarms':
+      return v.alarms.list.length;
+    case 'timeline':
+      return filterEvents(v.events, v.filter).length;
+    case 'comms':
+      return 0;
+  }
+}
+
+function move(s: AppState, v: IncidentView, pane: PaneId, delta: number): AppState {
+  const len = paneLength(s, v, pane);
+  return withView(s, { ...v, cursor: { ...v.cursor, [pane]: clamp(v.cursor[pane] + delta, len) } });
+}
+
+export function incidentCommand(s: AppState, cmd: string): Result {
+  const v = s.incident;
+  if (!v) return [s, []];
+  const paneJump = /^pane-(.+)$/.exec(cmd)?.[1];
+  if (paneJump && (PANES as readonly string[]).includes(paneJump)) return [withView(s, { ...v, pane: paneJump as PaneId }), []];
+  if (isEntryPurpose(cmd)) return [{ ...s, modals: [...s.modals, entryPrompt(cmd)] }, []];
+  const i = PANES.indexOf(v.pane);
+  switch (cmd) {
+    case 'next-pane':
+      return [withView(s, { ...v, pane: PANES[(i + 1) % PANES.length]! }), []];
+    case 'prev-pane':
+      return [withView(s, { ...v, pane: PANES[(i + PANES.length - 1) % PANES.length]! }), []];
+    case 'filter':
+      return [{ ...s, modals: [...s.modals, makePrompt('filter', 'Filter the timeline', [{ key: 'filter', label: 'kind:step actor:alice words (empty shows all)', initial: v.filter, optional: true }])] }, []];
+    case 'clear-filter':
+      return [withView(s, { ...v, filter: '', cursor: { ...v.cursor, timeline: 0 } }), []];
+    case 'scenario': {
+      const choices = s.catalog.map((sc) => ({ value: sc.id, label: `${sc.title} (${sc.id})`, detail: sc.summary }));
+      if (choices.length === 0) return [toast(s, 'the scenario catalog is empty', 'warn'), []];
+      return [{ ...s, modals: [...s.modals, makePrompt('scenario', 'Choose a scenario', [{ key: 'scenario', label: 'Scenario (type to filter)', choices }])] }, []];
+    }
+    case 'comms':
+      return [{ ...s, modals: [...s.modals, { kind: 'draft', text: draftText(s, v), updateKind: updateKind(v.incident) }] }, []];
+    case 'export':
+      return [toast(s, 'exporting the report...'), [{ type: 'export', id: v.id, draft: !['resolved', 'closed'].includes(v.incident.status) }]];
+    case 'back': {
+      const { incident: _incident, ...rest } = s;
+      return [{ ...rest, screen: 'home', home: { ...s.home, loading: true } }, [{ type: 'unfollow' }, { type: 'unwatch-aws' }, { type: 'list-incidents' }]];
+    }
+    case 'up':
+    case 'down':
+      return [move(s, v, v.pane, cmd === 'down' ? 1 : -1), []];
+    case 'older':
+    case 'newer':
+    case 'page-older':
+    case 'page-newer': {
+      const page = Math.max(1, s.rows - 12);
+      const delta = { older: 1, newer: -1, 'page-older': page, 'page-newer': -page }[cmd];
+      return [move(s, v, 'timeline', delta), []];
+    }
+    case 'oldest':
+      return [move(s, v, 'timeline', Number.MAX_SAFE_INTEGER), []];
+    case 'newest':
+      return [withView(s, { ...v, cursor: { ...v.cursor, timeline: 0 } }), []];
+  }
+  return checklistCommand(s, v, cmd);
+}
+
+function checklistCommand(s: AppState, v: IncidentView, cmd: string): Result {
+  const rows = checklistRows(v.incident, s.catalog);
+  const row = rows[clamp(v.cursor.checklist, rows.length)];
+  if (!row) return [toast(s, 'no checklist: choose a scenario (:) first', 'warn'), []];
+  const ref = { scenario: row.scenario.id, step: row.step.id };
+  const append = (events: NewEvent[]): Effect => ({ type: 'append', id: v.id, events });
+  switch (cmd) {
+    case 'advance': {
+      if (row.status === 'todo' || row.status === 'failed') {
+        const warn = row.blockedBy.length ? toast(s, `started before ${row.blockedBy.join(', ')} finished`, 'warn') : s;
+        return [warn, [append([{ kind: 'step.started', data: ref }])]];
+      }
+      if (row.status === 'in-progress') return [s, [append([{ kind: 'step.completed', data: ref }])]];
+      return [toast(s, `${row.step.id} is ${row.status}; v verifies it again`), []];
+    }
+    case 'verify': {
+      if (!row.step.verify) return [toast(s, `${row.step.id} has no verification; check it by hand and mark it done`, 'warn'), []];
+      if (!s.config.awsConnected) {
+        const result = { passed: false, summary: 'not connected: AWS layer not wired', evidence: {}, attempts: 0, elapsedMs: 0 };
+        return [withView(s, { ...v, probes: { ...v.probes, [row.key]: { running: false, result, at: s.now } } }), []];
+      }
+      const running = v.probes[row.key];
+      if (running?.running) return [toast(s, `${row.step.id}: verification already running (polls until it holds or its deadline)`), []];
+      const probes = { ...v.probes, [row.key]: { running: true, at: s.now } };
+      return [withView(s, { ...v, probes }), [{ type: 'run-probe', key: row.key, spec: row.step.verify, params: { ...v.incident.params } }]];
+    }
+    case 'copy': {
+      if (!row.command) return [toast(s, `${row.step.id} has no command to copy`, 'warn'), []];
+      return [toast(withView(s, { ...v, copied: row.command }), 'copied (OSC 52); the command is printed under the checklist', 'ok'), [{ type: 'copy', text: row.command }]];
+    }
+    case 'skip':
+    case 'fail':
+      return [{ ...s, modals: [...s.modals, makePrompt(cmd, `${cmd === 'skip' ? 'Skip' : 'Fail'} ${row.step.id}`, [{ key: 'reason', label: 'Why?' }], { ...ref })] }, []];
+    case 'action': {
+      if (!row.step.action) return [toast(s, `${row.step.id} has no AWS action`, 'warn'), []];
+      if (!s.config.allowActions) return [toast(s, 'actions are disabled: start warroom with --allow-actions', 'warn'), []];
+      const target = fillLenient(row.step.action.confirm, v.incident.params);
+      const label = `Type ${target} to run ${row.step.action.service} ${row.step.action.operation}`;
+      return [{ ...s, modals: [...s.modals, makePrompt('confirm-action', 'Confirm AWS action', [{ key: 'typed', label }], { ...ref, key: row.key, target })] }, []];
+    }
+  }
+  return [s, []];
+}
+
+/** Starts the AWS action after the operator typed its target exactly. */
+export function startAction(s: AppState, context: Record<string, string>, typed: string): Result {
+  const v = s.incident;
+  const row = v && checklistRows(v.incident, s.catalog).find((r) => r.key === context.key);
+  if (!v || !row?.step.action) return [s, []];
+  if (typed !== context.target) return [toast(s, `"${typed}" is not ${context.target}: nothing was run`, 'warn'), []];
+  const spec = row.step.action;
+  // The seq the request will likely get plus the time: unique without a random source in the reducer.
+  const actionId = `act-${v.incident.lastSeq + 1}-${s.now.toString(36)}`;
+  let args: Record<string, unknown>;
+  try {
+    args = fillDeep(spec.args, v.incident.params) as Record<string, unknown>;
+  } catch (err) {
+    return [toast(s, (err as Error).message, 'crit'), []];
+  }
+  const events: NewEvent[] = [
+    { kind: 'aws.action.requested', data: { actionId, service: spec.service, operation: spec.operation, target: typed, args, scenario: row.scenario.id, step: row.step.id } },
+    { kind: 'aws.action.approved', data: { actionId, confirmedTarget: typed } },
+  ];
+  return [
+    toast(s, `running ${spec.operation} on ${typed}...`),
+    [
+      { type: 'append', id: v.id, events },
+      { type: 'run-action', incidentId: v.id, actionId, spec, params: { ...v.incident.params }, confirmation: typed },
+    ],
+  ];
+}
+
+export function draftText(s: AppState, v: IncidentView): string {
+  const [first] = scenariosOf(v.incident, s.catalog);
+  const kind = updateKind(v.incident);
+  const template =
+    first?.comms.templates[kind] ??
+    '[{{severity}}] {{title}} ({{incident_id}}): status {{status}}. Impact since {{impact_start}}. Next update {{next_update}}.';
+  // Sending this update restarts the cadence, so the next one is due a cadence from now.
+  const nextUpdateAt = s.now + (first?.comms.cadence_minutes ?? 30) * 60_000;
+  return fillLenient(template, incidentVars(v.incident, { now: s.now, nextUpdateAt, ...(first ? { scenarioTitle: first.title, impact: first.impact } : {}) }));
+}
+
+export function commsDueAt(v: IncidentView, plan: { first_update_minutes: number; cadence_minutes: number }): number {
+  const declared = Date.parse(v.incident.milestones.declared?.at ?? v.incident.openedAt);
+  return nextUpdateDue(plan, declared, v.incident.commsSent.map((c) => Date.parse(c.ts)));
+}
+
+/** Records a scenario choice; asks first for any of its params the incident does not have yet. */
+export function chooseScenario(s: AppState, m: { purpose: string; answers: Record<string, string>; context: Record<string, string> }): Result {
+  const v = s.incident;
+  const id = m.purpose === 'scenario' ? (m.answers.scenario ?? '') : (m.context.scenario ?? '');
+  const sc = s.catalog.find((x) => x.id === id);
+  if (!v || !sc) return [s, []];
+  const missing = Object.entries(sc.params).filter(([name]) => v.incident.params[name] === undefined);
+  if (m.purpose === 'scenario' && missing.length > 0) {
+    const steps = missing.map(([name, p]) => ({
+      key: name,
+      label: `Param ${name}: ${p.description}`,
+      hint: `example: ${p.example} (Tab fills it in)`,
+    example: p.example,
+      ...(p.default !== undefined ? { initial: p.default } : {}),
+      ...(p.pattern !== undefined ? { pattern: p.pattern } : {}),
+    }));
+    return [{ ...s, modals: [...s.modals, makePrompt('scenario-params', `Params for ${sc.id}`, steps, { scenario: sc.id })] }, []];
+  }
+  const params = m.purpose === 'scenario-params' ? m.answers : {};
+  return [s, [{ type: 'append', id: v.id, events: [{ kind: 'scenario.selected', data: { scenarios: [sc.id], params } }] }]];
+}

@@ -1,0 +1,86 @@
+// Opening an incident and keeping it current: journal events from any writer, AWS observations.
+import { applyEvent, foldIncident, type IncidentState, type NewEvent, type TimelineEvent } from '../../core/index.js';
+import type { AlarmState, AlarmTransition } from '../../aws/ports.js';
+import { scenariosOf } from './checklist.js';
+import type { Effect } from './msg.js';
+import type { AppState, IncidentView } from './state.js';
+
+export function openView(s: AppState, id: string, events: TimelineEvent[], offset: number): [AppState, Effect[]] {
+  const incident = foldIncident(events);
+  const view: IncidentView = {
+    id,
+    events,
+    incident,
+    offset,
+    pane: 'checklist',
+    cursor: { checklist: 0, metrics: 0, alarms: 0, timeline: 0, comms: 0 },
+    filter: '',
+    metrics: { series: [] },
+    alarms: { list: [], recent: [] },
+    probes: {},
+    firing: [],
+  };
+  const effects: Effect[] = [{ type: 'follow', id, offset }];
+  const watch = watchEffect(s, incident);
+  if (watch) effects.push(watch);
+  const { declare: _declare, toast: _toast, ...rest } = s;
+  return [{ ...rest, screen: 'incident', incident: view, modals: [] }, effects];
+}
+
+function watchEffect(s: AppState, incident: IncidentState): Effect | undefined {
+  if (!s.config.awsConnected) return undefined;
+  const metrics = scenariosOf(incident, s.catalog).flatMap((sc) => [...sc.metrics]);
+  return { type: 'watch-aws', metrics, params: { ...incident.params } };
+}
+
+/** Applies events read from the journal (ours echoed back, or another terminal's). */
+export function applyJournal(s: AppState, id: string, events: TimelineEvent[], offset: number): [AppState, Effect[]] {
+  const view = s.incident;
+  if (!view || view.id !== id) return [s, []];
+  const fresh = events.filter((e) => e.seq > view.incident.lastSeq);
+  if (fresh.length === 0) return [{ ...s, incident: { ...view, offset } }, []];
+  const before = view.incident.scenarios.join(',');
+  const incident = structuredClone(view.incident);
+  for (const e of fresh) applyEvent(incident, e);
+  const firedNow = new Set(fresh.filter((e) => e.kind === 'escalation.fired').map((e) => String(e.data.level)));
+  const next: IncidentView = {
+    ...view,
+    events: [...view.events, ...fresh],
+    incident,
+    offset,
+    firing: view.firing.filter((l) => !firedNow.has(l)),
+    // A scrolled-back timeline keeps showing the same events while new ones arrive below.
+    cursor: view.cursor.timeline > 0 ? { ...view.cursor, timeline: view.cursor.timeline + fresh.length } : view.cursor,
+  };
+  const effects: Effect[] = [];
+  if (incident.scenarios.join(',') !== before) {
+    const watch = watchEffect(s, incident);
+    if (watch) effects.push(watch);
+  }
+  return [{ ...s, incident: next }, effects];
+}
+
+/** Alarm transitions not yet on the timeline (another terminal may have recorded them already). */
+export function unrecordedTransitions(incident: IncidentState, transitions: readonly AlarmTransition[]): NewEvent[] {
+  return transitions
+    .filter((t) => {
+      const known = incident.alarms[t.alarm];
+      return !(known && known.state === t.to && known.since === t.at);
+    })
+    .map((t) => ({
+      kind: 'alarm.changed' as const,
+      data: { alarm: t.alarm, from: t.from, to: t.to, reason: t.reason, region: t.region, ...(isIso(t.at) ? { at: t.at } : {}) },
+    }));
+}
+
+const isIso = (t: string) => !Number.isNaN(Date.parse(t)) && /T.*(Z|[+-]\d\d:?\d\d)$/.test(t);
+
+export function onAlarms(s: AppState, alarms: AlarmState[], transitions: AlarmTransition[], at: number): [AppState, Effect[]] {
+  const firing = alarms.filter((a) => a.state === 'ALARM').map((a) => a.name);
+  const view = s.incident;
+  if (!view) return [{ ...s, firingAlarms: firing }, []];
+  const recent = [...transitions, ...view.alarms.recent].slice(0, 50);
+  const events = unrecordedTransitions(view.incident, transitions);
+  const next = { ...s, firingAlarms: firing, incident: { ...view, alarms: { list: alarms, recent, fetchedAt: at } } };
+  return [next, events.length ? [{ type: 'append', id: view.id, events }] : []];
+}

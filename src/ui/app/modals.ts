@@ -1,0 +1,110 @@
+// Keys for the modal on top of the stack: help, confirmation, status update draft and prompts.
+import type { NewEvent } from '../../core/index.js';
+import { bindingsFor, keyLabel, resolveKey } from '../keymap.js';
+import type { KeyName } from '../keys.js';
+import { fieldKey, startField } from './field.js';
+import { chooseScenario, startAction, toast } from './incident-commands.js';
+import type { Effect } from './msg.js';
+import { entryEvents, isEntryPurpose, makePrompt } from './prompts.js';
+import type { AppState, Modal, PromptModal } from './state.js';
+
+type Result = [AppState, Effect[]];
+const pop = (s: AppState): AppState => ({ ...s, modals: s.modals.slice(0, -1) });
+const replaceTop = (s: AppState, m: Modal): AppState => ({ ...s, modals: [...s.modals.slice(0, -1), m] });
+
+export function modalKey(s: AppState, m: Modal, key: KeyName, runCommand: (s: AppState, cmd: string) => Result): Result {
+  switch (m.kind) {
+    case 'help': {
+      const cmd = resolveKey(['help'], key);
+      if (cmd === 'close') return [pop(s), []];
+      if (cmd === 'down' || cmd === 'up') return [replaceTop(s, { ...m, scroll: Math.max(0, m.scroll + (cmd === 'down' ? 1 : -1)) }), []];
+      return [s, []];
+    }
+    case 'confirm': {
+      const cmd = resolveKey(['confirm'], key);
+      if (cmd === 'yes') return [pop(s), [{ type: 'exit' }]];
+      if (cmd === 'no') return [pop(s), []];
+      return [s, []];
+    }
+    case 'draft': {
+      const cmd = resolveKey(['draft'], key);
+      const v = s.incident;
+      if (cmd === 'close') return [pop(s), []];
+      if (cmd === 'edit') return [{ ...s, modals: [...s.modals, makePrompt('draft-line', 'Add a line', [{ key: 'line', label: 'Line to add' }])] }, []];
+      if (cmd === 'send' && v) {
+        const event: NewEvent = { kind: 'comms.sent', data: { channel: 'status', text: m.text, kind: m.updateKind } };
+        return [
+          toast(pop(s), 'status update sent: recorded, written to a file and copied', 'ok'),
+          [{ type: 'append', id: v.id, events: [event] }, { type: 'write-comms', id: v.id, text: m.text }, { type: 'copy', text: m.text }],
+        ];
+      }
+      return [s, []];
+    }
+    case 'prompt':
+      return promptKey(s, m, key, runCommand);
+  }
+}
+
+function promptKey(s: AppState, m: PromptModal, key: KeyName, runCommand: (s: AppState, cmd: string) => Result): Result {
+  const step = m.steps[m.index]!;
+  const out = fieldKey(step, m.field, key, resolveKey(['field'], key));
+  switch (out.kind) {
+    case 'none':
+      return [s, []];
+    case 'cancel':
+      return [pop(s), []];
+    case 'back':
+      if (m.index === 0) return [s, []];
+      return [replaceTop(s, { ...m, index: m.index - 1, field: startField(m.steps[m.index - 1]!) }), []];
+    case 'edit':
+      return [replaceTop(s, { ...m, field: out.field }), []];
+    case 'submit': {
+      const answers = { ...m.answers, [step.key]: out.value };
+      if (m.index + 1 < m.steps.length) {
+        return [replaceTop(s, { ...m, answers, index: m.index + 1, field: startField(m.steps[m.index + 1]!) }), []];
+      }
+      return finishPrompt(pop(s), { ...m, answers }, runCommand);
+    }
+  }
+}
+
+function finishPrompt(s: AppState, m: PromptModal, runCommand: (s: AppState, cmd: string) => Result): Result {
+  const v = s.incident;
+  const a = m.answers;
+  if (m.purpose === 'palette') return runCommand(s, a.command ?? '');
+  if (m.purpose === 'filter') {
+    return v ? [{ ...s, incident: { ...v, filter: a.filter ?? '', pane: 'timeline', cursor: { ...v.cursor, timeline: 0 } } }, []] : [s, []];
+  }
+  if (m.purpose === 'draft-line') {
+    const top = s.modals.at(-1);
+    return top?.kind === 'draft' ? [{ ...s, modals: [...s.modals.slice(0, -1), { ...top, text: `${top.text}\n${a.line ?? ''}` }] }, []] : [s, []];
+  }
+  if (!v) return [s, []];
+  if (m.purpose === 'scenario' || m.purpose === 'scenario-params') return chooseScenario(s, m);
+  if (m.purpose === 'confirm-action') return startAction(s, m.context, a.typed ?? '');
+  if (m.purpose === 'skip' || m.purpose === 'fail') {
+    const ref = { scenario: m.context.scenario ?? '', step: m.context.step ?? '' };
+    const event: NewEvent = m.purpose === 'skip' ? { kind: 'step.skipped', data: { ...ref, reason: a.reason ?? '' } } : { kind: 'step.failed', data: { ...ref, reason: a.reason ?? '' } };
+    return [s, [{ type: 'append', id: v.id, events: [event] }]];
+  }
+  if (isEntryPurpose(m.purpose)) {
+    const out = entryEvents(m.purpose, a, s.now, v.incident);
+    if ('error' in out) {
+      // Reopen the prompt at its last question with the problem shown; nothing is lost.
+      const last = m.steps.length - 1;
+      return [{ ...s, modals: [...s.modals, { ...m, index: last, field: { text: a[m.steps[last]!.key] ?? '', cursor: 0, error: out.error } }] }, []];
+    }
+    return [s, [{ type: 'append', id: v.id, events: out.events }]];
+  }
+  return [s, []];
+}
+
+/** The command palette: every palette command of the layers it was opened from, filterable by typing. */
+export function paletteModal(layers: Parameters<typeof bindingsFor>[0]): PromptModal {
+  const seen = new Set<string>();
+  const choices = layers
+    .flatMap((layer) => bindingsFor([layer]))
+    .filter((b) => b.palette && !seen.has(b.command) && seen.add(b.command))
+    .map((b) => ({ value: b.command, label: `${b.command.padEnd(12)} ${b.label}`, detail: b.keys.map(keyLabel).join(' ') }));
+  return { ...makePrompt('palette', 'Command palette', [{ key: 'command', label: 'Run a command (type to filter)', choices }]), paletteLayers: [...layers] };
+}

@@ -1,0 +1,44 @@
+// Messages the reducer handles (keys, ticks, effect results) and the effects it asks the runner to run.
+import type { ActionResult, AlarmState, AlarmTransition, MetricSeries, ProbeResult } from '../../aws/ports.js';
+import type { ActionSpec, MetricSpec, NewEvent, TimelineEvent, VerifySpec } from '../../core/index.js';
+import type { IncidentOpening, UiIncidentSummary } from '../deps.js';
+import type { KeyName } from '../keys.js';
+
+export type Msg =
+  | { type: 'key'; key: KeyName }
+  | { type: 'tick'; now: number }
+  | { type: 'resize'; cols: number; rows: number }
+  | { type: 'incidents.listed'; incidents: UiIncidentSummary[] }
+  | { type: 'incidents.failed'; message: string }
+  | { type: 'incident.loaded'; id: string; events: TimelineEvent[]; offset: number }
+  | { type: 'incident.failed'; message: string }
+  | { type: 'incident.created'; id: string }
+  | { type: 'journal.events'; id: string; events: TimelineEvent[]; offset: number }
+  | { type: 'append.failed'; message: string }
+  | { type: 'metrics.fetched'; series: MetricSeries[]; at: number }
+  | { type: 'metrics.failed'; message: string; at: number }
+  | { type: 'alarms.polled'; alarms: AlarmState[]; transitions: AlarmTransition[]; at: number }
+  | { type: 'alarms.failed'; message: string; at: number }
+  | { type: 'probe.done'; key: string; result: ProbeResult }
+  | { type: 'action.done'; incidentId: string; actionId: string; result: ActionResult }
+  | { type: 'exported'; incidentId: string; path: string; format: string; draft: boolean }
+  | { type: 'comms.written'; path: string }
+  | { type: 'effect.failed'; what: string; message: string }
+  | { type: 'warning'; message: string };
+
+export type Effect =
+  | { type: 'list-incidents' }
+  | { type: 'load-incident'; id: string }
+  | { type: 'create-incident'; opening: IncidentOpening; followUps: NewEvent[] }
+  | { type: 'append'; id: string; events: NewEvent[] }
+  | { type: 'follow'; id: string; offset: number }
+  | { type: 'unfollow' }
+  | { type: 'watch-aws'; metrics: MetricSpec[]; params: Record<string, string> }
+  | { type: 'unwatch-aws' }
+  | { type: 'poll-alarms-once' }
+  | { type: 'run-probe'; key: string; spec: VerifySpec; params: Record<string, string> }
+  | { type: 'run-action'; incidentId: string; actionId: string; spec: ActionSpec; params: Record<string, string>; confirmation: string }
+  | { type: 'copy'; text: string }
+  | { type: 'write-comms'; id: string; text: string }
+  | { type: 'export'; id: string; draft: boolean }
+  | { type: 'exit' };

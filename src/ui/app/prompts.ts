@@ -1,0 +1,103 @@
+// Quick entry: each prompt is a short list of questions whose answers become one timeline event.
+import { MILESTONES, parseWhen, ROLES, SEVERITIES, STATUSES, type NewEvent } from '../../core/index.js';
+import { startField, type FieldStep } from './field.js';
+import type { PromptModal, PromptPurpose } from './state.js';
+
+const list = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
+
+export function makePrompt(purpose: PromptPurpose, title: string, steps: FieldStep[], context: Record<string, string> = {}): PromptModal {
+  return { kind: 'prompt', purpose, title, steps, index: 0, field: startField(steps[0]!), answers: {}, context };
+}
+
+type EntryPurpose = 'note' | 'decision' | 'action-item' | 'role' | 'milestone' | 'severity' | 'status';
+
+const ENTRY_STEPS: Record<EntryPurpose, { title: string; steps: FieldStep[] }> = {
+  note: { title: 'Note', steps: [{ key: 'text', label: 'Note' }] },
+  decision: { title: 'Decision', steps: [{ key: 'text', label: 'Decision (what was decided, and why)' }] },
+  'action-item': {
+    title: 'Action item',
+    steps: [
+      { key: 'text', label: 'Action item' },
+      { key: 'owner', label: 'Owner (optional)', optional: true },
+    ],
+  },
+  role: {
+    title: 'Assign a role',
+    steps: [
+      { key: 'role', label: 'Role', choices: list(ROLES) },
+      { key: 'name', label: 'Who' },
+    ],
+  },
+  milestone: {
+    title: 'Milestone',
+    steps: [
+      { key: 'milestone', label: 'Milestone', choices: list(MILESTONES) },
+      { key: 'when', label: 'When? (now, 09:30 UTC, -20m, 2026-11-21T09:30Z)', initial: 'now' },
+    ],
+  },
+  severity: {
+    title: 'Severity',
+    steps: [
+      { key: 'severity', label: 'New severity', choices: list(SEVERITIES) },
+      { key: 'reason', label: 'Why (optional)', optional: true },
+    ],
+  },
+  status: {
+    title: 'Status',
+    steps: [
+      { key: 'status', label: 'New status', choices: list(STATUSES) },
+      { key: 'reason', label: 'Why (optional)', optional: true },
+    ],
+  },
+};
+
+export const isEntryPurpose = (p: string): p is EntryPurpose => p in ENTRY_STEPS;
+
+export function entryPrompt(purpose: EntryPurpose, initial?: Record<string, string>): PromptModal {
+  const def = ENTRY_STEPS[purpose];
+  const steps = def.steps.map((s) => (initial?.[s.key] !== undefined ? { ...s, initial: initial[s.key]! } : s));
+  return makePrompt(purpose, def.title, steps);
+}
+
+const opt = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+
+/** The events a finished quick entry records, or an error to show in the prompt. */
+export function entryEvents(
+  purpose: EntryPurpose,
+  a: Record<string, string>,
+  now: number,
+  incident: { milestones: Record<string, unknown> },
+): { events: NewEvent[] } | { error: string } {
+  const text = a.text ?? '';
+  switch (purpose) {
+    case 'note':
+      return { events: [{ kind: 'note', data: { text } }] };
+    case 'decision':
+      return { events: [{ kind: 'decision', data: { text } }] };
+    case 'action-item': {
+      const owner = opt(a.owner);
+      return { events: [{ kind: 'action_item.added', data: { text, ...(owner ? { owner } : {}) } }] };
+    }
+    case 'role':
+      return { events: [{ kind: 'role.assigned', data: { role: a.role ?? '', name: a.name ?? '' } }] };
+    case 'milestone': {
+      const w = parseWhen(a.when ?? 'now', now);
+      if (!w.ok) return { error: w.error };
+      return { events: [{ kind: 'milestone.set', data: { milestone: a.milestone as never, at: w.at, backdated: w.backdated } }] };
+    }
+    case 'severity': {
+      const reason = opt(a.reason);
+      return { events: [{ kind: 'severity.changed', data: { severity: a.severity as never, ...(reason ? { reason } : {}) } }] };
+    }
+    case 'status': {
+      const reason = opt(a.reason);
+      const events: NewEvent[] = [{ kind: 'status.changed', data: { status: a.status as never, ...(reason ? { reason } : {}) } }];
+      // Resolving (or mitigating) without the milestone would leave the report without its end time.
+      const milestone = a.status === 'resolved' ? 'resolved' : a.status === 'recovered' ? 'mitigated' : undefined;
+      if (milestone && !incident.milestones[milestone]) {
+        events.push({ kind: 'milestone.set', data: { milestone, at: new Date(now).toISOString(), backdated: false } });
+      }
+      return { events };
+    }
+  }
+}

@@ -1,0 +1,120 @@
+// The console's whole state: one plain value the reducer replaces and the views read.
+import type { AlarmState, AlarmTransition, MetricSeries, ProbeResult } from '../../aws/ports.js';
+import type { IncidentState, TimelineEvent } from '../../core/index.js';
+import type { UiIncidentSummary } from '../deps.js';
+import type { Layer } from '../keymap.js';
+import type { UiScenario } from '../scenario.js';
+import type { FieldState, FieldStep } from './field.js';
+
+export const PANES = ['checklist', 'metrics', 'alarms', 'timeline', 'comms'] as const;
+export type PaneId = (typeof PANES)[number];
+
+export interface IncidentView {
+  id: string;
+  events: TimelineEvent[];
+  incident: IncidentState;
+  offset: number;
+  pane: PaneId;
+  /** Checklist, metrics and alarms: the selected row. Timeline: events hidden below (0 = following the newest). */
+  cursor: Record<PaneId, number>;
+  filter: string;
+  metrics: { series: MetricSeries[]; fetchedAt?: number; error?: string };
+  alarms: { list: AlarmState[]; recent: AlarmTransition[]; fetchedAt?: number; error?: string };
+  probes: Record<string, { running: boolean; result?: ProbeResult; at: number }>;
+  /** Escalation levels being recorded, so a tick does not record one twice before the journal echoes it. */
+  firing: string[];
+  /** The last command copied, printed in full. */
+  copied?: string;
+}
+
+export type PromptPurpose =
+  | 'note'
+  | 'decision'
+  | 'action-item'
+  | 'role'
+  | 'milestone'
+  | 'severity'
+  | 'status'
+  | 'skip'
+  | 'fail'
+  | 'filter'
+  | 'confirm-action'
+  | 'palette'
+  | 'scenario'
+  | 'scenario-params'
+  | 'draft-line';
+
+export interface PromptModal {
+  kind: 'prompt';
+  purpose: PromptPurpose;
+  title: string;
+  steps: FieldStep[];
+  index: number;
+  field: FieldState;
+  answers: Record<string, string>;
+  /** Context the prompt acts on: a step key, an action target, the layers the palette was opened from. */
+  context: Record<string, string>;
+  paletteLayers?: Layer[];
+}
+
+export type Modal =
+  | { kind: 'help'; layers: Layer[]; scroll: number }
+  | { kind: 'confirm'; purpose: 'quit'; text: string }
+  | { kind: 'draft'; text: string; updateKind: string }
+  | PromptModal;
+
+export interface DeclareState {
+  mode: 'live' | 'exercise';
+  answers: Record<string, string>;
+  index: number;
+  field: FieldState;
+  creating: boolean;
+}
+
+export interface Toast {
+  text: string;
+  tone: 'ok' | 'warn' | 'crit' | 'muted';
+  at: number;
+}
+
+export interface AppConfig {
+  actor: string;
+  allowActions: boolean;
+  awsConnected: boolean;
+  modeLabel: string;
+  catalogProblems: readonly string[];
+}
+
+export interface AppState {
+  now: number;
+  cols: number;
+  rows: number;
+  screen: 'home' | 'declare' | 'incident';
+  home: { incidents: UiIncidentSummary[]; cursor: number; loading: boolean; error?: string; listedAt?: number };
+  declare?: DeclareState;
+  incident?: IncidentView;
+  modals: Modal[];
+  toast?: Toast;
+  catalog: readonly UiScenario[];
+  /** Names of alarms now in ALARM, for triage ranking (empty when AWS is not connected). */
+  firingAlarms: string[];
+  config: AppConfig;
+}
+
+export const MIN_COLS = 80;
+export const MIN_ROWS = 24;
+export const tooSmall = (s: Pick<AppState, 'cols' | 'rows'>) => s.cols < MIN_COLS || s.rows < MIN_ROWS;
+
+export function initialState(opts: { now: number; cols: number; rows: number; catalog: readonly UiScenario[]; config: AppConfig }): AppState {
+  return {
+    now: opts.now,
+    cols: opts.cols,
+    rows: opts.rows,
+    screen: 'home',
+    home: { incidents: [], cursor: 0, loading: true },
+    modals: [],
+    catalog: opts.catalog,
+    firingAlarms: [],
+    config: opts.config,
+  };
+}

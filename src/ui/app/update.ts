@@ -1,0 +1,186 @@
+// The console's one reducer: update(state, msg) -> [state, effects]. Pure: keys, ticks and effect results
+// come in as messages; I/O goes out as effects for the runner.
+import type { ProbeResult } from '../../aws/ports.js';
+import { resolveKey, type Layer } from '../keymap.js';
+import type { KeyName } from '../keys.js';
+import { checkAnswer, declareEffect, declareSteps } from './declare.js';
+import { fieldKey, startField } from './field.js';
+import { incidentCommand, toast } from './incident-commands.js';
+import { applyJournal, onAlarms, openView } from './incident-open.js';
+import { modalKey, paletteModal } from './modals.js';
+import type { Effect, Msg } from './msg.js';
+import { tooSmall, type AppState, type DeclareState } from './state.js';
+import { onTick } from './tick.js';
+
+export type Update = [AppState, Effect[]];
+
+export function update(s: AppState, msg: Msg): Update {
+  switch (msg.type) {
+    case 'key':
+      return onKey(s, msg.key);
+    case 'tick':
+      return onTick(s, msg.now);
+    case 'resize':
+      return [{ ...s, cols: msg.cols, rows: msg.rows }, []];
+    case 'incidents.listed': {
+      // The highlight stays on the same incident when a refresh adds one above it.
+      const selected = s.home.incidents[s.home.cursor]?.id;
+      const same = selected === undefined ? -1 : msg.incidents.findIndex((i) => i.id === selected);
+      const cursor = same >= 0 ? same : Math.min(s.home.cursor, Math.max(0, msg.incidents.length - 1));
+      return [{ ...s, home: { incidents: msg.incidents, cursor, loading: false, listedAt: s.now } }, []];
+    }
+    case 'incidents.failed':
+      return [{ ...s, home: { ...s.home, loading: false, error: msg.message } }, []];
+    case 'incident.created':
+      return [toast(s, `declared ${msg.id}`, 'ok'), [{ type: 'load-incident', id: msg.id }]];
+    case 'incident.loaded':
+      // A second Enter pressed while the first load was running must not reset the open view.
+      if (s.screen === 'incident' && s.incident?.id === msg.id) return [s, []];
+      return openView(s, msg.id, msg.events, msg.offset);
+    case 'incident.failed':
+      // A failed declaration keeps every answer: Enter on the last question tries again.
+      if (s.screen === 'declare' && s.declare) return [toast({ ...s, declare: { ...s.declare, creating: false } }, msg.message, 'crit'), []];
+      return [toast({ ...s, screen: s.incident ? 'incident' : 'home' }, msg.message, 'crit'), []];
+    case 'journal.events':
+      return applyJournal(s, msg.id, msg.events, msg.offset);
+    case 'append.failed':
+      return [toast(s, `not recorded: ${msg.message}`, 'crit'), []];
+    case 'metrics.fetched':
+      return s.incident ? [{ ...s, incident: { ...s.incident, metrics: { series: msg.series, fetchedAt: msg.at } } }, []] : [s, []];
+    case 'metrics.failed':
+      return s.incident ? [{ ...s, incident: { ...s.incident, metrics: { ...s.incident.metrics, error: msg.message } } }, []] : [s, []];
+    case 'alarms.polled':
+      return onAlarms(s, msg.alarms, msg.transitions, msg.at);
+    case 'alarms.failed':
+      return s.incident ? [{ ...s, incident: { ...s.incident, alarms: { ...s.incident.alarms, error: msg.message } } }, []] : [s, []];
+    case 'probe.done':
+      return onProbe(s, msg.key, msg.result);
+    case 'action.done': {
+      const r = msg.result;
+      const event = r.ok
+        ? { kind: 'aws.action.succeeded' as const, data: { actionId: msg.actionId, summary: r.summary, simulated: r.simulated, ...(r.requestId ? { requestId: r.requestId } : {}) } }
+        : { kind: 'aws.action.failed' as const, data: { actionId: msg.actionId, errorClass: r.error?.class ?? 'unknown', message: r.error?.message ?? r.summary, ...(r.requestId ? { requestId: r.requestId } : {}) } };
+      return [toast(s, `action ${r.ok ? 'succeeded' : 'failed'}: ${r.ok ? r.summary : (r.error?.message ?? r.summary)}`, r.ok ? 'ok' : 'crit'), [{ type: 'append', id: msg.incidentId, events: [event] }]];
+    }
+    case 'exported':
+      return [toast(s, `report written to ${msg.path}`, 'ok'), [{ type: 'append', id: msg.incidentId, events: [{ kind: 'report.exported', data: { format: msg.format, path: msg.path, draft: msg.draft } }] }]];
+    case 'comms.written':
+      return [toast(s, `status update written to ${msg.path} (and copied)`, 'ok'), []];
+    case 'effect.failed':
+      return [toast(s, `${msg.what} failed: ${msg.message}`, 'crit'), []];
+    case 'warning':
+      return [toast(s, msg.message, 'warn'), []];
+  }
+}
+
+function onProbe(s: AppState, key: string, result: ProbeResult): Update {
+  const v = s.incident;
+  if (!v) return [s, []];
+  const next = { ...s, incident: { ...v, probes: { ...v.probes, [key]: { running: false, result, at: s.now } } } };
+  const [scenario, step] = key.split('/') as [string, string];
+  // A probe that could not run at all (no AWS layer) is shown, not recorded as evidence.
+  if (result.error?.class === 'not-supported') return [next, []];
+  return [next, [{ type: 'append', id: v.id, events: [{ kind: 'step.verified', data: { scenario, step, passed: result.passed, summary: result.summary, evidence: result.evidence } }] }]];
+}
+
+/** The key layers in force, highest priority first: modal > focused pane > screen > global. */
+export function activeLayers(s: AppState): Layer[] {
+  const top = s.modals.at(-1);
+  if (top) return top.kind === 'prompt' ? ['field'] : [top.kind === 'draft' ? 'draft' : top.kind];
+  if (s.screen === 'declare') return ['field'];
+  if (s.screen === 'home') return ['home', 'list', 'global'];
+  return [s.incident?.pane ?? 'checklist', 'incident', 'global'];
+}
+
+function onKey(s: AppState, key: KeyName): Update {
+  if (key === 'ctrl+c') return [s, [{ type: 'exit' }]];
+  if (tooSmall(s)) return key === 'q' ? [s, [{ type: 'exit' }]] : [s, []];
+  const top = s.modals.at(-1);
+  if (top) return modalKey(s, top, key, runCommand);
+  if (s.screen === 'declare') return declareKey(s, key);
+  const cmd = resolveKey(activeLayers(s), key);
+  return cmd ? runCommand(s, cmd) : [s, []];
+}
+
+function runCommand(s: AppState, cmd: string): Update {
+  const layers = activeLayers(s);
+  switch (cmd) {
+    case 'help':
+      return [{ ...s, modals: [...s.modals, { kind: 'help', layers, scroll: 0 }] }, []];
+    case 'palette':
+      return [{ ...s, modals: [...s.modals, paletteModal(layers)] }, []];
+    case 'quit-now':
+      return [s, [{ type: 'exit' }]];
+    case 'quit': {
+      const inc = s.incident?.incident;
+      const drillRunning = s.screen === 'incident' && inc?.mode === 'exercise' && !['resolved', 'closed'].includes(inc.status);
+      if (drillRunning) return [{ ...s, modals: [...s.modals, { kind: 'confirm', purpose: 'quit', text: 'A drill is running. Quit anyway? (y/n)' }] }, []];
+      return [s, [{ type: 'exit' }]];
+    }
+  }
+  if (s.screen === 'home') return homeCommand(s, cmd);
+  return incidentCommand(s, cmd);
+}
+
+function homeCommand(s: AppState, cmd: string): Update {
+  const n = s.home.incidents.length;
+  const at = (c: number) => [{ ...s, home: { ...s.home, cursor: Math.max(0, Math.min(n - 1, c)) } }, []] as Update;
+  switch (cmd) {
+    case 'down':
+      return at(s.home.cursor + 1);
+    case 'up':
+      return at(s.home.cursor - 1);
+    case 'first':
+      return at(0);
+    case 'last':
+      return at(n - 1);
+    case 'refresh':
+      return [{ ...s, home: { ...s.home, loading: true } }, [{ type: 'list-incidents' }]];
+    case 'open': {
+      const picked = s.home.incidents[s.home.cursor];
+      return picked ? [toast(s, `opening ${picked.id}...`), [{ type: 'load-incident', id: picked.id }]] : [s, []];
+    }
+    case 'declare':
+    case 'drill': {
+      const mode = cmd === 'drill' ? 'exercise' : 'live';
+      if (mode === 'exercise' && s.catalog.length === 0) return [toast(s, 'no scenarios in the catalog: a drill needs one', 'warn'), []];
+      const steps = declareSteps(mode, {}, s.catalog, s.firingAlarms);
+      const declare: DeclareState = { mode, answers: {}, index: 0, field: startField(steps[0]!), creating: false };
+      // Alarms now in ALARM feed the scenario ranking; they arrive while the first questions are answered.
+      return [{ ...s, screen: 'declare', declare }, s.config.awsConnected ? [{ type: 'poll-alarms-once' }] : []];
+    }
+  }
+  return [s, []];
+}
+
+function declareKey(s: AppState, key: KeyName): Update {
+  const d = s.declare;
+  if (!d || d.creating) return [s, []];
+  const steps = declareSteps(d.mode, d.answers, s.catalog, s.firingAlarms);
+  const step = steps[d.index]!;
+  const out = fieldKey(step, d.field, key, resolveKey(['field'], key));
+  switch (out.kind) {
+    case 'none':
+      return [s, []];
+    case 'cancel': {
+      const { declare: _d, ...rest } = s;
+      return [{ ...rest, screen: 'home' }, []];
+    }
+    case 'back': {
+      if (d.index === 0) return [s, []];
+      const prev = steps[d.index - 1]!;
+      return [{ ...s, declare: { ...d, index: d.index - 1, field: { ...startField(prev), ...(prev.choices ? {} : { text: d.answers[prev.key] ?? prev.initial ?? '' }) } } }, []];
+    }
+    case 'edit':
+      return [{ ...s, declare: { ...d, field: out.field } }, []];
+    case 'submit': {
+      const problem = checkAnswer(step.key, out.value, s.now);
+      if (problem) return [{ ...s, declare: { ...d, field: { ...d.field, error: problem } } }, []];
+      const answers = { ...d.answers, [step.key]: out.value };
+      const nextSteps = declareSteps(d.mode, answers, s.catalog, s.firingAlarms);
+      const following = nextSteps[d.index + 1];
+      if (following) return [{ ...s, declare: { ...d, answers, index: d.index + 1, field: startField(following) } }, []];
+      return [{ ...s, declare: { ...d, answers, creating: true } }, [declareEffect(d.mode, answers, s.now)]];
+    }
+  }
+}

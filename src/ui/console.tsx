@@ -1,0 +1,38 @@
+// Builds a console from its dependencies: the store of state, the runner of effects and the Ink element.
+// The composition root renders the element and owns the terminal; tests render it with ink-testing-library.
+import type { ReactElement } from 'react';
+import { App } from './app-view.js';
+import { Runner } from './app/runner.js';
+import { initialState } from './app/state.js';
+import { createAppStore, type AppStore } from './app/store.js';
+import type { UiDeps } from './deps.js';
+import { makeTheme } from './theme.js';
+
+export interface ConsoleInstance {
+  store: AppStore;
+  runner: Runner;
+  element: ReactElement;
+}
+
+export function createConsole(deps: UiDeps, opts: { cols: number; rows: number; env: Record<string, string | undefined>; onExit: () => void }): ConsoleInstance {
+  const state = initialState({
+    now: deps.clock.now(),
+    cols: opts.cols,
+    rows: opts.rows,
+    catalog: deps.scenarios,
+    config: {
+      actor: deps.actor,
+      allowActions: deps.allowActions,
+      awsConnected: deps.awsConnected,
+      modeLabel: deps.modeLabel,
+      catalogProblems: deps.catalogProblems,
+    },
+  });
+  // The store hands effects to the runner, and the runner dispatches results back into the store.
+  const holder: { runner?: Runner } = {};
+  const store = createAppStore(state, (e) => holder.runner?.run(e));
+  const runner = new Runner(deps, store.dispatch, opts.onExit);
+  holder.runner = runner;
+  const element = <App store={store} theme={makeTheme(opts.env)} {...(deps.timeZone ? { timeZone: deps.timeZone } : {})} />;
+  return { store, runner, element };
+}

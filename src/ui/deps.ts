@@ -1,0 +1,50 @@
+// Everything the console receives from the composition root. The UI sees the store as operations, the
+// catalog as plain data and AWS through its ports; it never imports an adapter.
+import type { AwsPorts } from '../aws/ports.js';
+import type { Clock, IncidentState, NewEvent, TimelineEvent } from '../core/index.js';
+import type { UiScenario } from './scenario.js';
+
+export interface UiIncidentSummary {
+  id: string;
+  title: string;
+  severity: string;
+  status: string;
+  mode: string;
+  openedAt: string;
+  updatedAt: string;
+  events: number;
+}
+
+export type IncidentOpening = Omit<NewEvent<'incident.opened'>['data'], 'id'>;
+
+export interface UiStore {
+  list(): Promise<UiIncidentSummary[]>;
+  load(id: string): Promise<{ events: TimelineEvent[]; state: IncidentState; offset: number }>;
+  append(id: string, events: readonly NewEvent[]): Promise<TimelineEvent[]>;
+  /** Events any writer appended after `offset`, and the offset to resume from. */
+  readSince(id: string, offset: number): Promise<{ events: TimelineEvent[]; offset: number }>;
+  create(opening: IncidentOpening): Promise<TimelineEvent>;
+}
+
+export interface UiDeps {
+  store: UiStore;
+  scenarios: readonly UiScenario[];
+  /** Why the catalog is partial or missing, shown on the home screen. */
+  catalogProblems: readonly string[];
+  aws: AwsPorts;
+  /** False when the composition root has no AWS layer: panes say so instead of showing stale data. */
+  awsConnected: boolean;
+  clock: Clock;
+  actor: string;
+  allowActions: boolean;
+  /** For the banner, e.g. "LIVE prod-admin eu-west-2" or "SIMULATED". */
+  modeLabel: string;
+  /** Writes a status update where it can be pasted; returns the path. */
+  writeComms(incidentId: string, text: string): Promise<string>;
+  /** Renders the post-incident report; returns where it was written. Absent until a renderer is wired. */
+  exportReport?: (incidentId: string) => Promise<{ path: string; format: string }>;
+  /** Copies text to the terminal's clipboard (OSC 52) where the terminal allows. */
+  copy(text: string): void;
+  /** Local time zone for the banner (tests fix it). */
+  timeZone?: string;
+}

@@ -1,0 +1,46 @@
+// Communications and escalation: the countdown to the next status update, the last one sent, and the
+// escalation timers from the scenario's plan.
+import { Box } from 'ink';
+import { formatDuration } from '../../core/index.js';
+import { scenariosOf } from '../app/checklist.js';
+import { commsDueAt } from '../app/incident-commands.js';
+import type { AppState, IncidentView } from '../app/state.js';
+import { escalationStopped, escalationsOf } from '../app/tick.js';
+import { Line, PaneTitle } from '../components/text.js';
+import { utcTime } from '../format.js';
+import type { Token } from '../theme.js';
+
+export function nextUpdateLine(s: AppState, v: IncidentView): [string, Token] {
+  const [first] = scenariosOf(v.incident, s.catalog);
+  if (['resolved', 'closed'].includes(v.incident.status)) return ['no further updates due (resolved)', 'muted'];
+  const plan = first?.comms ?? { first_update_minutes: 5, cadence_minutes: 30 };
+  const left = commsDueAt(v, plan) - s.now;
+  return left >= 0 ? [`next update in ${formatDuration(left)}`, left < 60_000 ? 'warn' : 'ok'] : [`update OVERDUE by ${formatDuration(-left)}`, 'crit'];
+}
+
+export function CommsPane({ s, v, width, height, focused }: { s: AppState; v: IncidentView; width: number; height: number; focused: boolean }) {
+  const [first] = scenariosOf(v.incident, s.catalog);
+  const [due, dueTone] = nextUpdateLine(s, v);
+  const last = v.incident.commsSent.at(-1);
+  const lines: [string, Token][] = [
+    [due, dueTone],
+    [first ? `cadence: first within ${first.comms.first_update_minutes} min, then every ${first.comms.cadence_minutes} min` : 'no scenario: default cadence 5 / 30 min', 'muted'],
+    [last ? `last sent ${utcTime(Date.parse(last.ts))} UTC by ${last.actor}: ${last.text}` : 'no update sent yet', last ? 'text' : 'warn'],
+    ['c drafts the next update', 'muted'],
+  ];
+  const timers = escalationsOf(s, v);
+  const stopped = escalationStopped(v);
+  if (timers.length) lines.push(['escalation', 'accent']);
+  for (const t of timers) {
+    const state = t.fired ? 'fired' : stopped ? 'stopped (mitigated)' : t.remainingMs > 0 ? `in ${formatDuration(t.remainingMs)}` : 'due';
+    lines.push([` ${t.level} ${state} (${utcTime(t.dueAt)} UTC): ${t.who}`, t.fired ? 'crit' : t.remainingMs < 5 * 60_000 ? 'warn' : 'text']);
+  }
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <PaneTitle title="Comms" focused={focused} extra={`${v.incident.commsSent.length} sent`} />
+      {lines.slice(0, Math.max(0, height - 1)).map(([text, tone], i) => (
+        <Line key={i} text={text} tone={tone} width={width} />
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,38 @@
+// The timeline tail: a window over the (filtered) events, newest at the bottom, times in UTC.
+import { Box } from 'ink';
+import { useMemo } from 'react';
+import { describeEvent, type TimelineEvent } from '../../core/index.js';
+import type { IncidentView } from '../app/state.js';
+import { filterEvents } from '../app/timeline.js';
+import { PaneTitle, Row, Span } from '../components/text.js';
+import { pad } from '../format.js';
+import type { Token } from '../theme.js';
+
+function tone(e: TimelineEvent): Token {
+  if (e.kind.endsWith('.failed') || e.kind === 'escalation.fired' || (e.kind === 'alarm.changed' && e.data.to === 'ALARM')) return 'crit';
+  if (e.kind === 'step.verified') return e.data.passed ? 'ok' : 'crit';
+  if (e.kind.startsWith('milestone') || e.kind.startsWith('severity') || e.kind.startsWith('status')) return 'accent';
+  if (e.kind === 'decision') return 'warn';
+  return 'text';
+}
+
+export function TimelinePane({ v, width, height, focused }: { v: IncidentView; width: number; height: number; focused: boolean }) {
+  const shown = useMemo(() => filterEvents(v.events, v.filter), [v.events, v.filter]);
+  const listH = Math.max(0, height - 1);
+  const end = Math.max(0, shown.length - v.cursor.timeline);
+  const start = Math.max(0, end - listH);
+  const where = v.cursor.timeline === 0 ? 'following' : `${v.cursor.timeline} newer below`;
+  const extra = `${shown.length}${v.filter ? ` of ${v.events.length} (filter: ${v.filter})` : ''} events, ${where}`;
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <PaneTitle title="Timeline" focused={focused} extra={extra} />
+      {shown.slice(start, end).map((e) => (
+        <Row key={e.seq} width={width}>
+          <Span text={`${e.ts.slice(11, 19)} `} tone="muted" />
+          <Span text={`${pad(e.actor, 10)} ${pad(e.kind, 20)} `} tone="muted" />
+          <Span text={describeEvent(e)} tone={tone(e)} />
+        </Row>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,49 @@
+// The fields of a catalog scenario that the console reads. Structural, so the catalog's Scenario type
+// (src/scenarios) is assignable to it without the UI importing the loader.
+import type { ActionSpec, MetricSpec, ObjectiveTarget, Severity, TriageScenario, VerifySpec } from '../core/index.js';
+
+export interface UiStep {
+  id: string;
+  title: string;
+  role: string;
+  instructions: string;
+  command?: string | undefined;
+  verify?: VerifySpec | undefined;
+  action?: ActionSpec | undefined;
+  depends_on: readonly string[];
+  expected_minutes?: number | undefined;
+}
+
+export interface UiParam {
+  description: string;
+  pattern?: string | undefined;
+  example: string;
+  default?: string | undefined;
+}
+
+export interface UiScenario extends TriageScenario {
+  summary: string;
+  severity_hint?: Severity | undefined;
+  impact: string;
+  objectives: readonly ObjectiveTarget[];
+  params: Readonly<Record<string, UiParam>>;
+  steps: readonly UiStep[];
+  metrics: readonly MetricSpec[];
+  comms: {
+    first_update_minutes: number;
+    cadence_minutes: number;
+    templates: { initial: string; update: string; resolution: string };
+    escalation: readonly { level: number | string; after_minutes: number; who: string }[];
+  };
+}
+
+/** The objective the banner counts down against: the longest RTO, the point by which everything is back. */
+export function rtoTarget(scenarios: readonly UiScenario[]): { component: string; seconds: number } | undefined {
+  let best: { component: string; seconds: number } | undefined;
+  for (const s of scenarios) {
+    for (const o of s.objectives) {
+      if (o.rto_seconds !== undefined && (!best || o.rto_seconds > best.seconds)) best = { component: o.component, seconds: o.rto_seconds };
+    }
+  }
+  return best;
+}

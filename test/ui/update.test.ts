@@ -1,0 +1,260 @@
+import { describe, expect, it } from 'vitest';
+import { checklistRows } from '../../src/ui/app/checklist.js';
+import type { AppState } from '../../src/ui/app/state.js';
+import { activeLayers } from '../../src/ui/app/update.js';
+import { appended, press, run } from './fixtures/drive.js';
+import { events, homeState, incidentState, opened, T0 } from './fixtures/state.js';
+
+const listed = (s: AppState, n: number) =>
+  run(s, { type: 'incidents.listed', incidents: Array.from({ length: n }, (_, i) => ({ id: `INC-20261121-000${i}`, title: `t${i}`, severity: 'SEV2', status: 'declared', mode: 'live', openedAt: new Date(T0).toISOString(), updatedAt: new Date(T0).toISOString(), events: 1 })) })[0];
+
+describe('home', () => {
+  it('opens exactly the highlighted incident after fast Down, Down, Enter', () => {
+    const [, effects] = press(listed(homeState(), 5), 'down', 'down', 'return');
+    expect(effects).toEqual([{ type: 'load-incident', id: 'INC-20261121-0002' }]);
+  });
+  it.each<[string[], string]>([
+    [['j', 'j', 'j', 'k'], 'INC-20261121-0002'],
+    [['G'], 'INC-20261121-0004'],
+    [['G', 'g'], 'INC-20261121-0000'],
+    [['down', 'down', 'down', 'down', 'down', 'down', 'down'], 'INC-20261121-0004'],
+  ])('%j then Enter opens %s', (keys, id) => {
+    const [, effects] = press(listed(homeState(), 5), ...keys, 'return');
+    expect(effects).toContainEqual({ type: 'load-incident', id });
+  });
+  it('refreshes the list every few seconds and keeps the highlight on the same incident', () => {
+    let [s] = press(listed(homeState(), 3), 'j');
+    expect(run(s, { type: 'tick', now: T0 + 1_000 })[1]).toEqual([]);
+    const [refreshing, fx] = run(s, { type: 'tick', now: T0 + 3_000 });
+    expect(fx).toEqual([{ type: 'list-incidents' }]);
+    const newer = { ...s.home.incidents[0]!, id: 'INC-20261121-NEW1' };
+    [s] = run(refreshing, { type: 'incidents.listed', incidents: [newer, ...s.home.incidents] });
+    expect(press(s, 'return')[1]).toEqual([{ type: 'load-incident', id: 'INC-20261121-0001' }]);
+  });
+
+  it('q quits, Ctrl+C quits, ? shows help, : opens the palette', () => {
+    expect(press(homeState(), 'q')[1]).toEqual([{ type: 'exit' }]);
+    expect(press(homeState(), 'ctrl+c')[1]).toEqual([{ type: 'exit' }]);
+    expect(press(homeState(), '?')[0].modals.at(-1)).toMatchObject({ kind: 'help', layers: ['home', 'list', 'global'] });
+    expect(press(homeState(), ':')[0].modals.at(-1)).toMatchObject({ kind: 'prompt', purpose: 'palette' });
+  });
+  it('runs a command chosen in the palette by typing its name', () => {
+    const [s] = press(homeState(), ':', 'drill', 'return');
+    expect(s.screen).toBe('declare');
+    expect(s.declare?.mode).toBe('exercise');
+  });
+  it('answers only q and Ctrl+C while the terminal is too small', () => {
+    const small = { ...homeState(), cols: 70, rows: 20 };
+    expect(press(small, 'n')[0].screen).toBe('home');
+    expect(press(small, 'q')[1]).toEqual([{ type: 'exit' }]);
+  });
+});
+
+describe('declare', () => {
+  it('records triage, the chosen scenario, milestones and status when the incident is created', () => {
+    let [s] = press(homeState(), 'n');
+    [s] = press(s, 'Orders corrupt', 'return', 'dynamodb orders table', 'return');
+    [s] = press(s, 'return'); // scope: single-resource
+    [s] = press(s, 'down', 'return'); // data integrity: yes
+    [s] = press(s, 'return', 'return'); // security no, customer impact none
+    [s] = press(s, 'ctrl+u', '-20m', 'return'); // since
+    expect(s.declare?.field.cursor).toBe(0); // suggested SEV1 is highlighted
+    [s] = press(s, 'down', 'return'); // override: SEV2
+    [s] = press(s, 'return'); // best ranked scenario
+    const [, effects] = press(s, 'return', 'return'); // param defaults
+    expect(effects).toHaveLength(1);
+    const create = effects[0]!;
+    if (create.type !== 'create-incident') throw new Error('expected create-incident');
+    expect(create.opening).toEqual({ title: 'Orders corrupt', severity: 'SEV2', mode: 'live', scenarios: [], params: {} });
+    expect(create.followUps.map((e) => e.kind)).toEqual(['triage.answered', 'scenario.selected', 'milestone.set', 'milestone.set', 'status.changed']);
+    expect(create.followUps[0]!.data).toMatchObject({ suggestedSeverity: 'SEV1', answers: { dataIntegrity: 'yes', chosenSeverity: 'SEV2', since: '-20m' } });
+    expect(create.followUps[1]!.data).toEqual({ scenarios: ['dynamodb-pitr-restore'], params: { table: 'orders', restore_to: '2026-11-21T09:00:00Z' } });
+    expect(create.followUps[2]!.data).toEqual({ milestone: 'impact-started', at: '2026-11-21T08:40:00.000Z', backdated: true });
+  });
+  it('keeps every answer when creating the incident fails, so Enter retries', () => {
+    let [s] = press(homeState(), 'd', 'region', 'return', 'return', 'return');
+    expect(s.declare?.creating).toBe(true);
+    [s] = run(s, { type: 'incident.failed', message: 'could not declare: disk full' });
+    expect(s.screen).toBe('declare');
+    expect(s.declare).toMatchObject({ creating: false, answers: { scenario: 'region-failover', severity: 'SEV1' } });
+    expect(press(s, 'return')[1][0]).toMatchObject({ type: 'create-incident', opening: { mode: 'exercise', severity: 'SEV1' } });
+  });
+
+  it('filters the scenario list by typing and picks the highlighted match', () => {
+    let [s] = press(homeState(), 'd');
+    [s] = press(s, 'region', 'return');
+    expect(s.declare?.answers.scenario).toBe('region-failover');
+  });
+  it('shows an error and stays on the question for a bad time', () => {
+    let [s] = press(homeState(), 'n', 'x', 'return', 'y', 'return', 'return', 'return', 'return', 'return');
+    [s] = press(s, 'ctrl+u', 'yesterday', 'return');
+    expect(s.declare?.field.error).toMatch(/not a time/);
+  });
+  it('goes back a question with Ctrl+B and cancels with Esc or Ctrl+X', () => {
+    const [s] = press(homeState(), 'n', 'x', 'return', 'ctrl+b');
+    expect(s.declare?.index).toBe(0);
+    expect(press(s, 'escape')[0].screen).toBe('home');
+    expect(press(s, 'ctrl+x')[0].screen).toBe('home');
+  });
+});
+
+describe('incident view', () => {
+  it('follows the journal once opened and stops on the way back', () => {
+    const s = incidentState();
+    expect(s.screen).toBe('incident');
+    expect(press(s, 'b')[1]).toEqual([{ type: 'unfollow' }, { type: 'unwatch-aws' }, { type: 'list-incidents' }]);
+    expect(press(s, 'escape')[0].screen).toBe('home');
+  });
+  it('starts, completes and fails steps on the highlighted row', () => {
+    const s = incidentState();
+    expect(appended(press(s, 'return')[1])).toEqual([{ kind: 'step.started', data: { scenario: 'dynamodb-pitr-restore', step: 'freeze-writes' } }]);
+    expect(appended(press(s, 'j', 'f', 'no access', 'return')[1])).toEqual([{ kind: 'step.failed', data: { scenario: 'dynamodb-pitr-restore', step: 'check-pitr', reason: 'no access' } }]);
+    expect(appended(press(s, 'j', 'j', 'z', 'done by hand', 'return')[1])[0]).toMatchObject({ kind: 'step.skipped', data: { step: 'restore' } });
+  });
+  it('marks an in-progress step done', () => {
+    const s = incidentState({}, [...opened(), { kind: 'step.started', data: { scenario: 'dynamodb-pitr-restore', step: 'freeze-writes' } }]);
+    expect(appended(press(s, 'return')[1])[0]!.kind).toBe('step.completed');
+  });
+  it('shows "not connected" for a verification without an AWS layer, and records nothing', () => {
+    const [s, effects] = press(incidentState(), 'j', 'v');
+    expect(effects).toEqual([]);
+    expect(s.incident?.probes['dynamodb-pitr-restore/check-pitr']?.result?.summary).toMatch(/not connected/);
+  });
+  it('runs the probe when connected and records its evidence', () => {
+    const [s, effects] = press(incidentState({ awsConnected: true }), 'j', 'v');
+    expect(effects[0]).toMatchObject({ type: 'run-probe', key: 'dynamodb-pitr-restore/check-pitr', params: { table: 'orders' } });
+    const result = { passed: true, summary: 'ENABLED', evidence: { status: 'ENABLED' }, attempts: 1, elapsedMs: 5 };
+    const [, after] = run(s, { type: 'probe.done', key: 'dynamodb-pitr-restore/check-pitr', result });
+    expect(appended(after)).toEqual([{ kind: 'step.verified', data: { scenario: 'dynamodb-pitr-restore', step: 'check-pitr', passed: true, summary: 'ENABLED', evidence: { status: 'ENABLED' } } }]);
+  });
+  it('copies the command with params filled', () => {
+    const [s, effects] = press(incidentState(), 'j', 'y');
+    expect(effects).toEqual([{ type: 'copy', text: 'aws dynamodb describe-continuous-backups --table-name orders' }]);
+    expect(s.incident?.copied).toContain('--table-name orders');
+  });
+  it('refuses actions without --allow-actions', () => {
+    const [s, effects] = press(incidentState(), 'j', 'j', 'A');
+    expect(effects).toEqual([]);
+    expect(s.toast?.text).toMatch(/--allow-actions/);
+  });
+  it('runs an action only after the target name is typed exactly', () => {
+    const s = incidentState({ allowActions: true });
+    const [wrong, none] = press(s, 'j', 'j', 'A', 'orders', 'return');
+    expect(none).toEqual([]);
+    expect(wrong.toast?.text).toMatch(/nothing was run/);
+    const [, effects] = press(s, 'j', 'j', 'A', 'orders-restored', 'return');
+    expect(appended(effects).map((e) => e.kind)).toEqual(['aws.action.requested', 'aws.action.approved']);
+    expect(effects.at(-1)).toMatchObject({ type: 'run-action', confirmation: 'orders-restored', params: { table: 'orders' } });
+  });
+  it.each<[string, string[], string, Record<string, unknown>]>([
+    ['note', ['n', 'writers stopped', 'return'], 'note', { text: 'writers stopped' }],
+    ['decision', ['D', 'restore to 08:00', 'return'], 'decision', { text: 'restore to 08:00' }],
+    ['action item', ['I', 'add a canary', 'return', 'bob', 'return'], 'action_item.added', { text: 'add a canary', owner: 'bob' }],
+    ['role', ['R', 'scribe', 'return', 'carol', 'return'], 'role.assigned', { role: 'scribe', name: 'carol' }],
+    ['milestone', ['m', 'detected', 'return', 'ctrl+u', '08:50', 'return'], 'milestone.set', { milestone: 'detected', at: '2026-11-21T08:50:00.000Z', backdated: true }],
+    ['severity', ['S', 'SEV1', 'return', 'return'], 'severity.changed', { severity: 'SEV1' }],
+    ['status', ['T', 'mitigating', 'return', 'failover done', 'return'], 'status.changed', { status: 'mitigating', reason: 'failover done' }],
+  ])('quick entry: %s is one event', (_n, keys, kind, data) => {
+    const evs = appended(press(incidentState(), ...keys)[1]);
+    expect(evs).toEqual([{ kind, data }]);
+  });
+  it('resolving also sets the resolved milestone when it is missing', () => {
+    expect(appended(press(incidentState(), 'T', 'resolved', 'return', 'return')[1]).map((e) => e.kind)).toEqual(['status.changed', 'milestone.set']);
+  });
+  it('keeps a bad milestone time in the prompt with the error', () => {
+    const [s, effects] = press(incidentState(), 'm', 'return', 'ctrl+u', 'soon', 'return');
+    expect(effects).toEqual([]);
+    const top = s.modals.at(-1);
+    expect(top?.kind === 'prompt' && top.field.error).toMatch(/not a time/);
+  });
+  it('drafts a status update from the template and sends it', () => {
+    const [s] = press(incidentState(), 'c');
+    const draft = s.modals.at(-1);
+    expect(draft).toMatchObject({ kind: 'draft', updateKind: 'initial' });
+    expect(draft?.kind === 'draft' && draft.text).toMatch(/^\[SEV2\] Orders corrupted: we are investigating\./);
+    const [, effects] = press(s, 'e', 'ETA 30 min', 'return', 's');
+    expect(effects.map((e) => e.type)).toEqual(['append', 'write-comms', 'copy']);
+    expect(appended(effects)[0]).toMatchObject({ kind: 'comms.sent', data: { kind: 'initial', text: expect.stringMatching(/\nETA 30 min$/) } });
+  });
+  it('filters the timeline and moves through panes', () => {
+    let [s] = press(incidentState(), '/', 'kind:status', 'return');
+    expect(s.incident?.filter).toBe('kind:status');
+    expect(s.incident?.pane).toBe('timeline');
+    [s] = press(s, 'x');
+    expect(s.incident?.filter).toBe('');
+    expect(press(s, 'tab')[0].incident?.pane).toBe('comms');
+    expect(press(s, '2')[0].incident?.pane).toBe('metrics');
+    expect(activeLayers(press(s, '3')[0])).toEqual(['alarms', 'incident', 'global']);
+  });
+  it('asks before quitting a running drill', () => {
+    const drill = incidentState({}, opened('exercise'));
+    const [s, effects] = press(drill, 'q');
+    expect(effects).toEqual([]);
+    expect(press(s, 'n')[1]).toEqual([]);
+    expect(press(s, 'y')[1]).toEqual([{ type: 'exit' }]);
+    expect(press(incidentState(), 'q')[1]).toEqual([{ type: 'exit' }]);
+  });
+  it('exports through the one Export effect', () => {
+    expect(press(incidentState(), 'E')[1]).toEqual([{ type: 'export', id: 'INC-20261121-AAAA', draft: true }]);
+  });
+});
+
+describe('journal, alarms and timers', () => {
+  it('applies events from another terminal once, however often they are read', () => {
+    const s = incidentState();
+    const theirs = events([{ kind: 'note', data: { text: 'from the scribe' }, actor: 'scribe' }], 5);
+    const [once] = run(s, { type: 'journal.events', id: 'INC-20261121-AAAA', events: theirs, offset: 5 });
+    const [twice] = run(once, { type: 'journal.events', id: 'INC-20261121-AAAA', events: theirs, offset: 5 });
+    expect(twice.incident?.events).toHaveLength(5);
+    expect(twice.incident?.incident.notes).toBe(1);
+    expect(twice.incident?.incident.responders).toContain('scribe');
+  });
+  it('records each alarm transition once, even when another terminal saw it first', () => {
+    const s = incidentState({ awsConnected: true });
+    const t = { alarm: 'orders-errors', from: 'OK', to: 'ALARM', reason: 'threshold crossed', at: '2026-11-21T09:01:00.000Z', region: 'eu-west-2' };
+    const alarm = { name: 'orders-errors', state: 'ALARM' as const, reason: 'x', updatedAt: t.at, region: 'eu-west-2' };
+    const [s1, first] = run(s, { type: 'alarms.polled', alarms: [alarm], transitions: [t], at: T0 });
+    expect(appended(first)).toEqual([{ kind: 'alarm.changed', data: { alarm: 'orders-errors', from: 'OK', to: 'ALARM', reason: 'threshold crossed', region: 'eu-west-2', at: t.at } }]);
+    expect(s1.firingAlarms).toEqual(['orders-errors']);
+    const echoed = events([{ kind: 'alarm.changed', data: appended(first)[0]!.data }], 5);
+    const [s2] = run(s1, { type: 'journal.events', id: 'INC-20261121-AAAA', events: echoed, offset: 5 });
+    expect(appended(run(s2, { type: 'alarms.polled', alarms: [alarm], transitions: [t], at: T0 })[1])).toEqual([]);
+  });
+  it('fires each escalation once when its time comes', () => {
+    const s = incidentState();
+    expect(appended(run(s, { type: 'tick', now: T0 + 14 * 60_000 })[1])).toEqual([]);
+    const [s1, fx] = run(s, { type: 'tick', now: T0 + 15 * 60_000 });
+    expect(appended(fx)).toEqual([{ kind: 'escalation.fired', data: { level: 'level 1', text: 'escalate to DBA on-call: 15 min since declared' } }]);
+    expect(appended(run(s1, { type: 'tick', now: T0 + 16 * 60_000 })[1])).toEqual([]);
+  });
+  it('shows store warnings as a toast instead of writing to the terminal', () => {
+    const [s] = run(incidentState(), { type: 'warning', message: 'a write cut short left 12 bytes' });
+    expect(s.toast).toMatchObject({ text: 'a write cut short left 12 bytes', tone: 'warn' });
+    expect(run(s, { type: 'tick', now: T0 + 9_000 })[0].toast).toBeUndefined();
+  });
+
+  it('does not escalate a mitigated incident', () => {
+    const s = incidentState({}, [...opened(), { kind: 'status.changed', data: { status: 'recovered' } }]);
+    expect(run(s, { type: 'tick', now: T0 + 60 * 60_000 })[1]).toEqual([]);
+  });
+  it('lists the checklist of the chosen scenario with folded states', () => {
+    const s = incidentState({}, [...opened(), { kind: 'step.skipped', data: { scenario: 'dynamodb-pitr-restore', step: 'check-pitr', reason: 'r' } }]);
+    const rows = checklistRows(s.incident!.incident, s.catalog);
+    expect(rows.map((r) => [r.step.id, r.status, r.blockedBy])).toEqual([
+      ['freeze-writes', 'todo', []],
+      ['check-pitr', 'skipped', []],
+      ['restore', 'todo', []],
+    ]);
+  });
+  it('fills a param with its example on Tab', () => {
+    const [s] = press(incidentState({}, opened('live', [])), 'C', 'dynamodb', 'return', 'ctrl+u', 'tab');
+    const top = s.modals.at(-1);
+    expect(top?.kind === 'prompt' && top.field.text).toBe('orders');
+  });
+
+  it('chooses a scenario later, asking for its params', () => {
+    const s = incidentState({}, opened('live', []));
+    const [, effects] = press(s, 'C', 'dynamodb', 'return', 'return', 'return');
+    expect(appended(effects)).toEqual([{ kind: 'scenario.selected', data: { scenarios: ['dynamodb-pitr-restore'], params: { table: 'orders', restore_to: '2026-11-21T09:00:00Z' } } }]);
+  });
+});
