@@ -2,11 +2,12 @@
 // of Ink's raw-mode crash), then loads Ink and the UI on demand so scriptable commands stay fast.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExitCode, usageError } from '../core/index.js';
+import { ExitCode, simElapsed, usageError, type ExerciseClock } from '../core/index.js';
 import { IncidentStore } from '../store/incident-store.js';
+import type { ConsoleOpenOptions } from '../ui/console.js';
 import type { UiDeps } from '../ui/deps.js';
 import { consoleStore } from './console-store.js';
-import { consoleWiring } from './console-wiring.js';
+import { consoleWiring, type AwsFlags } from './console-wiring.js';
 import type { CliContext } from './context.js';
 import type { Register } from './main.js';
 import { osc52, takeTerminal } from './terminal.js';
@@ -14,22 +15,42 @@ import { osc52, takeTerminal } from './terminal.js';
 export const registerConsole: Register = (program, run) => {
   program
     .option('--allow-actions', 'console: allow mutating AWS actions (each needs the target typed to confirm)')
+    .option('--profile <name>', 'console: AWS profile (env AWS_PROFILE)')
+    .option('--region <region>', 'console: primary region (env AWS_REGION, then AWS_DEFAULT_REGION)')
+    .option('--dr-region <region>', 'console: disaster-recovery region (env WARROOM_DR_REGION)')
+    .option('--endpoint-url <url>', 'console: send every AWS call here (env AWS_ENDPOINT_URL)')
+    .option('--facilitator', 'console: drive the drill of the exercise you open and show the facilitator\'s lines')
     // Excess words reach the action so a mistyped command gets a clear message instead of opening the console.
     .allowExcessArguments(true)
     .action(
-      run(async (ctx, opts: { allowActions?: boolean }) => {
+      run(async (ctx, opts: { allowActions?: boolean; facilitator?: boolean } & AwsFlags) => {
         const [word] = program.args;
         if (word !== undefined) throw usageError(`unknown command "${word}" (see warroom --help)`);
-        return runConsole(ctx, { allowActions: opts.allowActions === true });
+        const aws: AwsFlags = { profile: opts.profile, region: opts.region, drRegion: opts.drRegion, endpointUrl: opts.endpointUrl };
+        const open: ConsoleOpenOptions | undefined = opts.facilitator ? { drill: { speed: 1, facilitator: true } } : undefined;
+        return runConsole(ctx, { allowActions: opts.allowActions === true, aws, ...(open ? { open } : {}) });
       }),
     );
 };
 
-export async function runConsole(ctx: CliContext, opts: { allowActions: boolean }): Promise<number> {
+export interface ConsoleOptions {
+  allowActions: boolean;
+  aws?: AwsFlags;
+  open?: ConsoleOpenOptions;
+  seed?: number;
+}
+
+/** The console needs a terminal: a clear message instead of Ink's raw-mode crash. */
+export function requireTerminal(): void {
   const { stdin, stdout } = process;
   if (!stdin.isTTY || !stdout.isTTY) {
     throw usageError(`the console needs an interactive terminal (${!stdin.isTTY ? 'stdin' : 'stdout'} is not a TTY); for scripts use the commands, e.g. "warroom list" (see --help)`);
   }
+}
+
+export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise<number> {
+  const { stdin, stdout } = process;
+  requireTerminal();
   // Ink and the UI take most of the start-up; start loading them while the store and wiring are set up.
   const loadingUi = Promise.all([import('ink'), import('../ui/console.js')]);
   loadingUi.catch(() => {}); // awaited below; this only keeps an early failure from being reported twice
@@ -37,12 +58,31 @@ export async function runConsole(ctx: CliContext, opts: { allowActions: boolean 
   let warn: (message: string) => void = (m) => ctx.err(`warroom: warning: ${m}`);
   const store = new IncidentStore(ctx.stateDir, ctx.clock, (w) => warn(w.message));
   store.ensureWritable();
-  const wiring = await consoleWiring({ stateDir: ctx.stateDir, store, allowActions: opts.allowActions });
+  // The exercise AWS ages on the drill's clock (x60 makes a 20-minute restore take 20 s), real time otherwise.
+  let drill: { clock: ExerciseClock; startedAt: number } | undefined;
+  const exerciseClock = { now: () => (drill ? drill.startedAt + simElapsed(drill.clock, ctx.clock.now()) : ctx.clock.now()) };
+  const wiring = await consoleWiring({
+    stateDir: ctx.stateDir,
+    runbookDirs: ctx.runbookDirs,
+    store,
+    allowActions: opts.allowActions,
+    aws: opts.aws ?? {},
+    env: ctx.env,
+    clock: ctx.clock,
+    exerciseClock,
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+  });
   const deps: UiDeps = {
     store: consoleStore(store, ctx.actor),
     scenarios: wiring.scenarios,
     catalogProblems: wiring.catalogProblems,
     aws: wiring.aws,
+    exerciseAws: wiring.exerciseAws,
+    prepareIncident: wiring.prepareIncident,
+    applyInject: wiring.applyInject,
+    setDrillClock: (clock, startedAt) => {
+      drill = clock ? { clock, startedAt } : undefined;
+    },
     awsConnected: wiring.awsConnected,
     clock: ctx.clock,
     actor: ctx.actor,
@@ -55,7 +95,7 @@ export async function runConsole(ctx: CliContext, opts: { allowActions: boolean 
       writeFileSync(path, `${text}\n`, { mode: 0o600 });
       return path;
     },
-    ...(wiring.exportReport ? { exportReport: wiring.exportReport } : {}),
+    exportReport: wiring.exportReport,
     copy: (text) => osc52(stdout, text),
   };
   const [{ render }, { createConsole }] = await loadingUi;
@@ -70,7 +110,7 @@ export async function runConsole(ctx: CliContext, opts: { allowActions: boolean 
       guard.restore();
       resolve(ExitCode.ok);
     };
-    const app = createConsole(deps, { cols: stdout.columns || 80, rows: stdout.rows || 24, env: ctx.env, onExit: () => setImmediate(finish) });
+    const app = createConsole(deps, { cols: stdout.columns || 80, rows: stdout.rows || 24, env: ctx.env, onExit: () => setImmediate(finish), ...(opts.open ? { open: opts.open } : {}) });
     warn = (message) => app.store.dispatch({ type: 'warning', message });
     const instance = render(app.element, { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
     app.runner.start();

@@ -1,43 +1,36 @@
-// The console's scenario catalog, AWS ports and report export: the one file to change when the catalog
-// (src/scenarios) and the AWS layer (src/aws/create-ports) are wired in.
-//
-// For now it is honest about what is missing: the catalog is the two test fixture scenarios, every AWS
-// port answers "not connected" (panes say "no data: AWS layer not wired"), and Export writes the
-// Markdown timeline until the report renderer lands.
+// The console's scenario catalog, AWS ports and report export. Live incidents get the AWS the session was
+// configured for (the simulated AWS when none is); exercise incidents always get a simulated AWS of their
+// own, so nothing a drill does can reach real AWS whatever flags the session was started with.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AwsFailure, AwsPorts } from '../aws/ports.js';
-import { renderTimeline } from '../report/timeline-export.js';
-import type { UiScenario } from '../ui/scenario.js';
-import { FIXTURE_SCENARIOS } from '../../test/ui/fixtures/scenarios.js';
+import { sanitizeLine, type Clock } from '../core/index.js';
+import { createAwsPorts, type CreatedPorts } from '../aws/create-ports.js';
+import type { AwsPorts } from '../aws/ports.js';
+import { renderReport } from '../report/render.js';
+import { formatProblem, loadCatalog, type Scenario } from '../scenarios/index.js';
 import type { IncidentStore } from '../store/incident-store.js';
+import type { IncidentSetup } from '../ui/deps.js';
+import type { UiScenario } from '../ui/scenario.js';
+import { reportModel } from './report-export.js';
+
+export interface AwsFlags {
+  profile?: string | undefined;
+  region?: string | undefined;
+  drRegion?: string | undefined;
+  endpointUrl?: string | undefined;
+}
 
 export interface ConsoleWiring {
   scenarios: readonly UiScenario[];
   catalogProblems: string[];
   aws: AwsPorts;
+  /** The simulated AWS exercise incidents run on. */
+  exerciseAws: AwsPorts;
   awsConnected: boolean;
   modeLabel: string;
-  exportReport?: (id: string) => Promise<{ path: string; format: string }>;
-}
-
-const NOT_WIRED: AwsFailure = { class: 'not-supported', message: 'not connected: AWS layer not wired' };
-const notWired = () => Promise.reject(new Error(NOT_WIRED.message));
-
-export function notConnectedPorts(): AwsPorts {
-  return {
-    mode: 'simulated',
-    describe: { region: 'none' },
-    metrics: { fetch: notWired },
-    alarms: { poll: notWired },
-    probes: { verify: async () => ({ passed: false, summary: NOT_WIRED.message, evidence: {}, attempts: 0, elapsedMs: 0, error: NOT_WIRED }) },
-    actions: {
-      enabled: false,
-      target: (spec) => spec.confirm,
-      execute: async () => ({ ok: false, summary: NOT_WIRED.message, simulated: false, error: NOT_WIRED }),
-    },
-    recoveryPoints: { read: async () => ({ points: [], errors: [NOT_WIRED] }) },
-  };
+  prepareIncident: (setup: IncidentSetup) => void;
+  applyInject: (setup: IncidentSetup, injectId: string) => string | undefined;
+  exportReport: (id: string) => Promise<{ path: string; format: string; draft: boolean }>;
 }
 
 /** The banner's mode badge for a set of ports: "LIVE profile account region (DR dr-region)" or "SIMULATED region". */
@@ -47,20 +40,53 @@ export function modeLabelFor(aws: AwsPorts): string {
   return ['LIVE', d.profile, d.account, d.region, d.drRegion ? `(DR ${d.drRegion})` : undefined].filter(Boolean).join(' ');
 }
 
-export async function consoleWiring(opts: { stateDir: string; store: IncidentStore; allowActions: boolean }): Promise<ConsoleWiring> {
+export interface WiringOptions {
+  stateDir: string;
+  runbookDirs: readonly string[];
+  store: IncidentStore;
+  allowActions: boolean;
+  aws: AwsFlags;
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  /** The clock exercise resources age by: the drill's clock when one is running. */
+  exerciseClock?: Clock;
+  seed?: number;
+}
+
+export async function consoleWiring(opts: WiringOptions): Promise<ConsoleWiring> {
+  const catalog = loadCatalog({ dirs: [...opts.runbookDirs], stateDir: opts.stateDir, env: opts.env });
+  const live = createAwsPorts({ mode: 'live', ...opts.aws, allowActions: opts.allowActions, env: opts.env, clock: opts.clock });
+  // Drills practise actions on the model, so they are enabled there (each still needs its typed confirmation).
+  const exercise = createAwsPorts({ mode: 'exercise', allowActions: true, env: {}, clock: opts.exerciseClock ?? opts.clock, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
+  const byId = new Map(catalog.scenarios.map((s) => [s.id, s]));
   return {
-    scenarios: FIXTURE_SCENARIOS,
-    catalogProblems: ['built-in sample scenarios (the runbook catalog is not wired yet)'],
-    aws: notConnectedPorts(),
-    awsConnected: false,
-    modeLabel: 'AWS NOT CONNECTED',
+    scenarios: catalog.scenarios,
+    catalogProblems: catalog.problems.map((p) => `skipped runbook ${sanitizeLine(formatProblem(p))}`),
+    aws: live,
+    exerciseAws: exercise,
+    awsConnected: true,
+    modeLabel: modeLabelFor(live),
+    prepareIncident: (setup) => {
+      // The simulated AWS needs the incident's resources (tables, clusters, zones) to exist before a verify reads them.
+      for (const ports of setup.mode === 'exercise' ? [exercise] : [live]) loadIntoSim(ports, setup.scenarios.map((id) => byId.get(id)), setup.params);
+    },
+    applyInject: (setup, injectId) => {
+      const inject = setup.scenarios.flatMap((id) => byId.get(id)?.injects ?? []).find((i) => i.id === injectId);
+      return inject && exercise.sim ? exercise.sim.applyInject(inject) : undefined;
+    },
     exportReport: async (id) => {
-      const { events } = opts.store.load(id);
+      const { model } = reportModel(opts.store, id, { now: opts.clock.now(), stateDir: opts.stateDir, runbookDirs: opts.runbookDirs, force: true });
       const dir = join(opts.store.dir, 'reports');
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const path = join(dir, `${id}-timeline.md`);
-      writeFileSync(path, renderTimeline(events, 'md'), { mode: 0o600 });
-      return { path, format: 'md-timeline' };
+      const stamp = new Date(opts.clock.now()).toISOString().replace(/[:.]/g, '-');
+      const path = join(dir, `${id}-${stamp}.md`);
+      writeFileSync(path, renderReport(model, 'md'), { mode: 0o600 });
+      return { path, format: 'md', draft: model.draft };
     },
   };
+}
+
+function loadIntoSim(ports: CreatedPorts, scenarios: readonly (Scenario | undefined)[], params: Readonly<Record<string, string>>): void {
+  if (!ports.sim) return;
+  for (const s of scenarios) if (s) ports.sim.load(s, params);
 }

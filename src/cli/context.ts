@@ -41,6 +41,9 @@ export function makeContext(opts: GlobalOptions, io: CliIo): CliContext {
   let store: IncidentStore | undefined;
   return {
     ...io,
+    // Wrapped so a command's `return ctx.out(...)` never turns a writer's return value into an exit code.
+    out: (line) => void io.out(line),
+    err: (line) => void io.err(line),
     stateDir,
     actor: opts.actor ?? defaultActor(io.env),
     runbookDirs: opts.runbooks ?? [],

@@ -4,7 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, WarroomError } from '../core/index.js';
 import { makeContext, systemClock, type CliContext, type CliIo, type GlobalOptions } from './context.js';
 import { registerAwsCommands } from './aws-commands.js';
-import { registerConsole } from './console-command.js';
+import { registerConsole, runConsole } from './console-command.js';
+import { registerExerciseCommands } from './exercise-commands.js';
 import { registerIncidentCommands } from './incident-commands.js';
 import { registerReadCommands } from './read-commands.js';
 import { registerReportCommands } from './report-commands.js';
@@ -27,6 +28,13 @@ const GROUPS: Register[] = [
   registerReportCommands,
   registerAwsCommands,
   registerConsole,
+  registerExerciseCommands((ctx, plan, incidentId) =>
+    runConsole(ctx, {
+      allowActions: false,
+      open: { incidentId, drill: { speed: plan.speed, ...(plan.seed !== undefined ? { seed: plan.seed } : {}), facilitator: true } },
+      ...(plan.seed !== undefined ? { seed: plan.seed } : {}),
+    }),
+  ),
 ];
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -48,8 +56,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     (body) =>
     async (...args) => {
       const cmd = args[args.length - 1] as Command;
-      const ctx = makeContext(cmd.optsWithGlobals<GlobalOptions>(), io);
-      const code = await body(ctx, ...(args.slice(0, -1) as never));
+      const globals = cmd.optsWithGlobals<GlobalOptions & Record<string, unknown>>();
+      const ctx = makeContext(globals, io);
+      // Options given to the program (the console's AWS flags) and to a command are one set to the command.
+      const rest = args.slice(0, -1);
+      if (rest.length > 0) rest[rest.length - 1] = { ...globals, ...(rest[rest.length - 1] as object) };
+      const code = await body(ctx, ...(rest as never));
       setExit(typeof code === 'number' ? code : ExitCode.ok);
     };
   for (const register of GROUPS) register(program, run);

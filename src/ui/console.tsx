@@ -14,7 +14,17 @@ export interface ConsoleInstance {
   element: ReactElement;
 }
 
-export function createConsole(deps: UiDeps, opts: { cols: number; rows: number; env: Record<string, string | undefined>; onExit: () => void }): ConsoleInstance {
+export interface ConsoleOpenOptions {
+  /** Open this incident straight away instead of the home screen. */
+  incidentId?: string;
+  /** Drive a drill: of `incidentId`, or (with --facilitator) of whichever exercise gets opened. */
+  drill?: { speed: number; seed?: number; facilitator: boolean };
+}
+
+export function createConsole(
+  deps: UiDeps,
+  opts: { cols: number; rows: number; env: Record<string, string | undefined>; onExit: () => void; open?: ConsoleOpenOptions },
+): ConsoleInstance {
   const state = initialState({
     now: deps.clock.now(),
     cols: opts.cols,
@@ -28,10 +38,12 @@ export function createConsole(deps: UiDeps, opts: { cols: number; rows: number; 
       catalogProblems: deps.catalogProblems,
     },
   });
+  const drill = opts.open?.drill;
+  if (drill) state.pendingDrill = { ...drill, ...(opts.open?.incidentId ? { incidentId: opts.open.incidentId } : {}) };
   // The store hands effects to the runner, and the runner dispatches results back into the store.
   const holder: { runner?: Runner } = {};
   const store = createAppStore(state, (e) => holder.runner?.run(e));
-  const runner = new Runner(deps, store.dispatch, opts.onExit);
+  const runner = new Runner(deps, store.dispatch, opts.onExit, deps.clock, opts.open?.incidentId);
   holder.runner = runner;
   const element = <App store={store} theme={makeTheme(opts.env)} {...(deps.timeZone ? { timeZone: deps.timeZone } : {})} />;
   return { store, runner, element };

@@ -1,7 +1,7 @@
 // Everything the console receives from the composition root. The UI sees the store as operations, the
 // catalog as plain data and AWS through its ports; it never imports an adapter.
 import type { AwsPorts } from '../aws/ports.js';
-import type { Clock, IncidentState, NewEvent, TimelineEvent } from '../core/index.js';
+import type { Clock, ExerciseClock, IncidentState, NewEvent, TimelineEvent } from '../core/index.js';
 import type { UiScenario } from './scenario.js';
 
 export interface UiIncidentSummary {
@@ -26,12 +26,27 @@ export interface UiStore {
   create(opening: IncidentOpening): Promise<TimelineEvent>;
 }
 
+/** What the AWS side needs to know about the open incident: which AWS it runs on and what to seed. */
+export interface IncidentSetup {
+  mode: 'live' | 'exercise';
+  scenarios: readonly string[];
+  params: Readonly<Record<string, string>>;
+}
+
 export interface UiDeps {
   store: UiStore;
   scenarios: readonly UiScenario[];
   /** Why the catalog is partial or missing, shown on the home screen. */
   catalogProblems: readonly string[];
   aws: AwsPorts;
+  /** The simulated AWS exercise incidents run on: a drill never reaches real AWS. Defaults to `aws`. */
+  exerciseAws?: AwsPorts;
+  /** Seeds the simulated AWS with the incident's resources when it is opened or a scenario is added. */
+  prepareIncident?(setup: IncidentSetup): void;
+  /** Applies a drill inject to the exercise AWS (an alarm fires, a metric ramps); returns what changed. */
+  applyInject?(setup: IncidentSetup, injectId: string): string | undefined;
+  /** Keeps the exercise AWS on the drill's clock, so a restore takes simulated minutes at any speed. */
+  setDrillClock?(clock: ExerciseClock | undefined, startedAt: number): void;
   /** False when the composition root has no AWS layer: panes say so instead of showing stale data. */
   awsConnected: boolean;
   clock: Clock;

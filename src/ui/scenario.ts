@@ -1,6 +1,6 @@
 // The fields of a catalog scenario that the console reads. Structural, so the catalog's Scenario type
 // (src/scenarios) is assignable to it without the UI importing the loader.
-import type { ActionSpec, MetricSpec, ObjectiveTarget, Severity, TriageScenario, VerifySpec } from '../core/index.js';
+import type { ActionSpec, InjectLike, MetricSpec, ObjectiveTarget, Severity, TriageScenario, VerifySpec } from '../core/index.js';
 
 export interface UiStep {
   id: string;
@@ -29,6 +29,8 @@ export interface UiScenario extends TriageScenario {
   params: Readonly<Record<string, UiParam>>;
   steps: readonly UiStep[];
   metrics: readonly MetricSpec[];
+  /** Timed events for drills. */
+  injects?: readonly InjectLike[];
   comms: {
     first_update_minutes: number;
     cadence_minutes: number;

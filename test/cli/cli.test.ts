@@ -191,7 +191,7 @@ describe('warroom CLI', () => {
   it('rejects unknown commands and options with exit 2', async () => {
     const r = await runCli(['frobnicate']);
     expect(r.code).toBe(2);
-    expect(r.err.join('\n')).toMatch(/unknown command 'frobnicate'/);
+    expect(r.err).toEqual(['warroom: unknown command "frobnicate" (see warroom --help)']);
   });
 });
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consoleStore, readTailFrom } from '../../src/cli/console-store.js';
-import { modeLabelFor, notConnectedPorts } from '../../src/cli/console-wiring.js';
+import { consoleWiring, modeLabelFor } from '../../src/cli/console-wiring.js';
+import { notConnectedPorts } from './fixtures/not-connected.js';
 import { main } from '../../src/cli/main.js';
 import { IncidentStore } from '../../src/store/incident-store.js';
 
@@ -55,10 +56,26 @@ describe('console wiring', () => {
     expect(modeLabelFor({ ...notConnectedPorts(), mode: 'live', describe: { profile: 'prod-admin', region: 'eu-west-2', drRegion: 'eu-west-1' } })).toBe('LIVE prod-admin eu-west-2 (DR eu-west-1)');
     expect(modeLabelFor({ ...notConnectedPorts(), describe: { region: 'us-east-1' } })).toBe('SIMULATED us-east-1');
   });
-  it('has no-AWS ports that say they are not connected', async () => {
-    const ports = notConnectedPorts();
-    await expect(ports.alarms.poll()).rejects.toThrow(/not connected/);
-    const probe = await ports.probes.verify({} as never, {});
-    expect(probe).toMatchObject({ passed: false, error: { class: 'not-supported' } });
+  it('serves the real catalog, the simulated AWS with no configuration, and a separate simulated AWS for drills', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warroom-wiring-'));
+    try {
+      const clock = { now: () => Date.parse('2026-11-21T10:00:00Z') };
+      const store = new IncidentStore(dir, clock);
+      const w = await consoleWiring({ stateDir: dir, runbookDirs: [], store, allowActions: false, aws: {}, env: {}, clock });
+      expect(w.scenarios.map((s) => s.id)).toContain('dynamodb-table-corruption');
+      expect(w.catalogProblems).toEqual([]);
+      expect(w.aws.mode).toBe('simulated');
+      expect(w.modeLabel).toMatch(/^SIMULATED /);
+      expect(w.aws.actions.enabled).toBe(false);
+      expect(w.exerciseAws).not.toBe(w.aws);
+      expect(w.exerciseAws.actions.enabled).toBe(true);
+      // Live AWS configured: live incidents use it, drills still get the simulated AWS.
+      const live = await consoleWiring({ stateDir: dir, runbookDirs: [], store, allowActions: true, aws: { region: 'eu-west-2', endpointUrl: 'http://127.0.0.1:9' }, env: {}, clock });
+      expect(live.aws.mode).toBe('live');
+      expect(live.modeLabel).toBe('LIVE eu-west-2');
+      expect(live.exerciseAws.mode).toBe('simulated');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Messages the reducer handles (keys, ticks, effect results) and the effects it asks the runner to run.
 import type { ActionResult, AlarmState, AlarmTransition, MetricSeries, ProbeResult } from '../../aws/ports.js';
-import type { ActionSpec, MetricSpec, NewEvent, TimelineEvent, VerifySpec } from '../../core/index.js';
+import type { ActionSpec, ExerciseClock, MetricSpec, NewEvent, TimelineEvent, VerifySpec } from '../../core/index.js';
 import type { IncidentOpening, UiIncidentSummary } from '../deps.js';
 import type { KeyName } from '../keys.js';
 
@@ -41,4 +41,5 @@ export type Effect =
   | { type: 'copy'; text: string }
   | { type: 'write-comms'; id: string; text: string }
   | { type: 'export'; id: string; draft: boolean }
+  | { type: 'drill-clock'; clock: ExerciseClock | undefined; startedAt: number }
   | { type: 'exit' };

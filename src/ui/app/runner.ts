@@ -1,7 +1,8 @@
 // Runs effects against the ports and dispatches their results. It owns the one tick, the journal
 // follower, the AWS poll loops and every AbortController, so stopping it stops everything.
-import type { Clock, MetricSpec } from '../../core/index.js';
-import type { UiDeps } from '../deps.js';
+import { simElapsed, type Clock, type ExerciseClock, type MetricSpec, type TimelineEvent } from '../../core/index.js';
+import type { AwsPorts } from '../../aws/ports.js';
+import type { IncidentSetup, UiDeps } from '../deps.js';
 import type { Effect, Msg } from './msg.js';
 
 export const POLL_JOURNAL_MS = 400;
@@ -15,21 +16,26 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 export class Runner {
   private tick?: ReturnType<typeof setInterval>;
   private follow: { id: string; offset: number; timer?: ReturnType<typeof setTimeout>; reading: boolean; again: boolean } | undefined;
-  private aws: { controller: AbortController; timers: ReturnType<typeof setTimeout>[] } | undefined;
+  private aws: { controller: AbortController; timers: ReturnType<typeof setTimeout>[]; kicks: (() => void)[] } | undefined;
   private stopped = false;
   /** Running verifications; leaving the incident cancels them. */
   private readonly probes = new Set<AbortController>();
+  /** The open incident as far as AWS is concerned: exercise incidents only ever use the exercise AWS. */
+  private setup: IncidentSetup | undefined;
+  private drillClock: { clock: ExerciseClock; startedAt: number } | undefined;
 
   constructor(
     private readonly deps: UiDeps,
     private readonly dispatch: (m: Msg) => void,
     private readonly onExit: () => void,
     private readonly clock: Clock = deps.clock,
+    private readonly openFirst?: string,
   ) {}
 
   start(): void {
     this.tick = setInterval(() => this.dispatch({ type: 'tick', now: this.clock.now() }), 1000);
     this.run({ type: 'list-incidents' });
+    if (this.openFirst) this.run({ type: 'load-incident', id: this.openFirst });
   }
 
   stop(): void {
@@ -45,16 +51,50 @@ export class Runner {
     this.probes.clear();
   }
 
+  private ports(): AwsPorts {
+    return this.setup?.mode === 'exercise' ? (this.deps.exerciseAws ?? this.deps.aws) : this.deps.aws;
+  }
+
+  private prepare(setup: IncidentSetup): void {
+    this.setup = setup;
+    try {
+      this.deps.prepareIncident?.(setup);
+    } catch (err) {
+      this.dispatch({ type: 'warning', message: `could not prepare the simulated AWS: ${message(err)}` });
+    }
+  }
+
+  /** Other terminals' events can change what AWS must know: a scenario added, a drill inject fired. */
+  private onJournal(events: readonly TimelineEvent[]): void {
+    for (const ev of events) {
+      if (!this.setup) return;
+      if (ev.kind === 'scenario.selected') {
+        const scenarios = [...new Set([...this.setup.scenarios, ...((ev.data.scenarios as string[]) ?? [])])];
+        this.prepare({ ...this.setup, scenarios, params: { ...this.setup.params, ...((ev.data.params as Record<string, string>) ?? {}) } });
+      } else if (ev.kind === 'exercise.inject' && this.setup.mode === 'exercise') {
+        const changed = this.deps.applyInject?.(this.setup, String(ev.data.inject));
+        if (changed) this.dispatch({ type: 'warning', message: `inject: ${changed}` });
+        for (const kick of this.aws?.kicks ?? []) kick();
+      }
+    }
+  }
+
   run(e: Effect): void {
     if (this.stopped) return;
-    const d = this.deps;
+    const d = { ...this.deps, aws: this.ports() };
     const fail = (what: string) => (err: unknown) => this.dispatch({ type: 'effect.failed', what, message: message(err) });
     switch (e.type) {
       case 'list-incidents':
         d.store.list().then((incidents) => this.dispatch({ type: 'incidents.listed', incidents }), (err) => this.dispatch({ type: 'incidents.failed', message: message(err) }));
         return;
       case 'load-incident':
-        d.store.load(e.id).then((r) => this.dispatch({ type: 'incident.loaded', id: e.id, events: r.events, offset: r.offset }), (err) => this.dispatch({ type: 'incident.failed', message: message(err) }));
+        d.store.load(e.id).then(
+          (r) => {
+            this.prepare({ mode: r.state.mode, scenarios: r.state.scenarios, params: r.state.params });
+            this.dispatch({ type: 'incident.loaded', id: e.id, events: r.events, offset: r.offset });
+          },
+          (err) => this.dispatch({ type: 'incident.failed', message: message(err) }),
+        );
         return;
       case 'create-incident':
         d.store
@@ -127,6 +167,10 @@ export class Runner {
         }
         d.exportReport(e.id).then((r) => this.dispatch({ type: 'exported', incidentId: e.id, path: r.path, format: r.format, draft: e.draft }), fail('export'));
         return;
+      case 'drill-clock':
+        this.drillClock = e.clock ? { clock: e.clock, startedAt: e.startedAt } : undefined;
+        d.setDrillClock?.(e.clock, e.startedAt);
+        return;
       case 'exit':
         this.stop();
         this.onExit();
@@ -161,7 +205,10 @@ export class Runner {
         (r) => {
           if (this.follow !== f) return;
           f.offset = r.offset;
-          if (r.events.length) this.dispatch({ type: 'journal.events', id: f.id, events: r.events, offset: r.offset });
+          if (r.events.length) {
+            this.onJournal(r.events);
+            this.dispatch({ type: 'journal.events', id: f.id, events: r.events, offset: r.offset });
+          }
         },
         () => {
           /* a transient read error: the next poll tries again */
@@ -177,6 +224,12 @@ export class Runner {
       });
   }
 
+  /** Now, as the AWS in use sees it: the drill's simulated time for an exercise, else the wall clock. */
+  private awsNow(): number {
+    const d = this.drillClock;
+    return this.setup?.mode === 'exercise' && d ? d.startedAt + simElapsed(d.clock, this.clock.now()) : this.clock.now();
+  }
+
   private stopAws(): void {
     if (!this.aws) return;
     this.aws.controller.abort();
@@ -188,28 +241,44 @@ export class Runner {
   private watchAws(metrics: MetricSpec[], params: Record<string, string>): void {
     this.stopAws();
     const controller = new AbortController();
-    const state = { controller, timers: [] as ReturnType<typeof setTimeout>[] };
+    const state = { controller, timers: [] as ReturnType<typeof setTimeout>[], kicks: [] as (() => void)[] };
     this.aws = state;
     const signal = () => AbortSignal.any([controller.signal, AbortSignal.timeout(AWS_TIMEOUT_MS)]);
+    // Each loop runs one request at a time; a kick (a drill inject just changed the simulated AWS) runs it
+    // now instead of at the next period, or right after the request in flight.
     const loop = (every: number, once: () => Promise<void>) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let inFlight = false;
+      let wanted = false;
       const go = () => {
         if (controller.signal.aborted) return;
+        if (timer) clearTimeout(timer);
+        inFlight = true;
         once().finally(() => {
-          if (!controller.signal.aborted) state.timers.push(setTimeout(go, every));
+          inFlight = false;
+          if (controller.signal.aborted) return;
+          if (wanted) {
+            wanted = false;
+            go();
+          } else {
+            timer = setTimeout(go, every);
+            state.timers.push(timer);
+          }
         });
       };
+      state.kicks.push(() => (inFlight ? (wanted = true) : go()));
       go();
     };
     loop(POLL_ALARMS_MS, () =>
-      this.deps.aws.alarms.poll(signal()).then(
+      this.ports().alarms.poll(signal()).then(
         (r) => void (controller.signal.aborted || this.dispatch({ type: 'alarms.polled', alarms: r.alarms, transitions: r.transitions, at: this.clock.now() })),
         (err) => void (controller.signal.aborted || this.dispatch({ type: 'alarms.failed', message: message(err), at: this.clock.now() })),
       ),
     );
     if (metrics.length === 0) return;
     loop(POLL_METRICS_MS, () => {
-      const end = this.clock.now();
-      return this.deps.aws.metrics.fetch(metrics, params, { start: end - METRIC_WINDOW_MS, end }, signal()).then(
+      const end = this.awsNow();
+      return this.ports().metrics.fetch(metrics, params, { start: end - METRIC_WINDOW_MS, end }, signal()).then(
         (series) => void (controller.signal.aborted || this.dispatch({ type: 'metrics.fetched', series, at: this.clock.now() })),
         (err) => void (controller.signal.aborted || this.dispatch({ type: 'metrics.failed', message: message(err), at: this.clock.now() })),
       );

@@ -1,6 +1,6 @@
 // The console's whole state: one plain value the reducer replaces and the views read.
 import type { AlarmState, AlarmTransition, MetricSeries, ProbeResult } from '../../aws/ports.js';
-import type { IncidentState, TimelineEvent } from '../../core/index.js';
+import type { DrillSession, IncidentState, ScheduledInject, TimelineEvent } from '../../core/index.js';
 import type { UiIncidentSummary } from '../deps.js';
 import type { Layer } from '../keymap.js';
 import type { UiScenario } from '../scenario.js';
@@ -77,6 +77,16 @@ export interface Toast {
   at: number;
 }
 
+/** A drill this terminal drives: its clock fires the injects. `facilitator` shows the facilitator's lines. */
+export interface DrillView {
+  incidentId: string;
+  session: DrillSession;
+  facilitator: boolean;
+  /** Real time at which simulated time 0 fell: the exercise AWS ages from here. */
+  startedAt: number;
+  lastFired?: ScheduledInject;
+}
+
 export interface AppConfig {
   actor: string;
   allowActions: boolean;
@@ -99,6 +109,9 @@ export interface AppState {
   /** Names of alarms now in ALARM, for triage ranking (empty when AWS is not connected). */
   firingAlarms: string[];
   config: AppConfig;
+  drill?: DrillView;
+  /** A drill to start once its incident opens (`warroom exercise`, or a drill set up on the home screen). */
+  pendingDrill?: { incidentId?: string; speed: number; seed?: number; facilitator: boolean };
 }
 
 export const MIN_COLS = 80;

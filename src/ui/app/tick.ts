@@ -1,6 +1,7 @@
 // Once a second: the clock moves, due escalations are recorded, an old toast fades.
 import { escalationTimers, type EscalationTimer } from '../../core/index.js';
 import { scenariosOf } from './checklist.js';
+import { stepDrill } from './drill.js';
 import type { Effect } from './msg.js';
 import type { AppState, IncidentView } from './state.js';
 
@@ -23,7 +24,13 @@ export const escalationStopped = (v: IncidentView) =>
   !!v.incident.milestones.mitigated || ['recovered', 'resolved', 'closed'].includes(v.incident.status);
 
 export function onTick(s: AppState, now: number): [AppState, Effect[]] {
-  let next: AppState = { ...s, now };
+  const [drilled, drillEffects] = stepDrill({ ...s, now }, { kind: 'tick' });
+  const [after, effects] = onClockTick(drilled, now);
+  return [after, [...drillEffects, ...effects]];
+}
+
+function onClockTick(s: AppState, now: number): [AppState, Effect[]] {
+  let next: AppState = s;
   if (next.toast && now - next.toast.at > TOAST_MS) {
     const { toast: _toast, ...rest } = next;
     next = rest;

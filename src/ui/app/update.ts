@@ -10,6 +10,7 @@ import { applyJournal, onAlarms, openView } from './incident-open.js';
 import { modalKey, paletteModal } from './modals.js';
 import type { Effect, Msg } from './msg.js';
 import { tooSmall, type AppState, type DeclareState } from './state.js';
+import { drillCommand, drillCommands, startDrill } from './drill.js';
 import { onTick } from './tick.js';
 
 export type Update = [AppState, Effect[]];
@@ -31,12 +32,15 @@ export function update(s: AppState, msg: Msg): Update {
     }
     case 'incidents.failed':
       return [{ ...s, home: { ...s.home, loading: false, error: msg.message } }, []];
-    case 'incident.created':
-      return [toast(s, `declared ${msg.id}`, 'ok'), [{ type: 'load-incident', id: msg.id }]];
+    case 'incident.created': {
+      // A drill set up on the home screen starts driving as soon as its incident opens.
+      const drill = s.declare?.mode === 'exercise' ? { pendingDrill: { incidentId: msg.id, speed: 1, facilitator: true } } : {};
+      return [toast({ ...s, ...drill }, `declared ${msg.id}`, 'ok'), [{ type: 'load-incident', id: msg.id }]];
+    }
     case 'incident.loaded':
       // A second Enter pressed while the first load was running must not reset the open view.
       if (s.screen === 'incident' && s.incident?.id === msg.id) return [s, []];
-      return openView(s, msg.id, msg.events, msg.offset);
+      return withPendingDrill(openView(s, msg.id, msg.events, msg.offset));
     case 'incident.failed':
       // A failed declaration keeps every answer: Enter on the last question tries again.
       if (s.screen === 'declare' && s.declare) return [toast({ ...s, declare: { ...s.declare, creating: false } }, msg.message, 'crit'), []];
@@ -119,6 +123,7 @@ function runCommand(s: AppState, cmd: string): Update {
     }
   }
   if (s.screen === 'home') return homeCommand(s, cmd);
+  if (drillCommands.includes(cmd)) return drillCommand(s, cmd);
   return incidentCommand(s, cmd);
 }
 
@@ -183,4 +188,14 @@ function declareKey(s: AppState, key: KeyName): Update {
       return [{ ...s, declare: { ...d, answers, creating: true } }, [declareEffect(d.mode, answers, s.now)]];
     }
   }
+}
+
+/** Starts the drill waiting for this incident, if any. */
+function withPendingDrill([s, effects]: Update): Update {
+  const p = s.pendingDrill;
+  if (!p || !s.incident || (p.incidentId !== undefined && p.incidentId !== s.incident.id)) return [s, effects];
+  if (s.incident.incident.mode !== 'exercise') return [s, effects];
+  const { pendingDrill: _done, ...rest } = s;
+  const [next, more] = startDrill(rest, { speed: p.speed, ...(p.seed !== undefined ? { seed: p.seed } : {}), facilitator: p.facilitator });
+  return [next, [...effects, ...more]];
 }

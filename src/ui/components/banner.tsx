@@ -1,6 +1,6 @@
 // The banner that never scrolls away: who and what, severity, status, mode, clocks and countdowns.
 import { Box } from 'ink';
-import { formatDuration, rtoRemaining } from '../../core/index.js';
+import { formatDuration, formatOffset, rtoRemaining, simElapsed } from '../../core/index.js';
 import { scenariosOf } from '../app/checklist.js';
 import type { AppState, IncidentView } from '../app/state.js';
 import { localTime, utcDateTime } from '../format.js';
@@ -12,7 +12,9 @@ const SEV_TONE = { SEV1: 'crit', SEV2: 'crit', SEV3: 'warn', SEV4: 'muted' } as 
 
 export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZone?: string }) {
   const inc = v.incident;
-  const mode = inc.mode === 'exercise' ? 'EXERCISE' : s.config.modeLabel;
+  const drill = s.drill?.incidentId === inc.id ? s.drill.session.clock : undefined;
+  const drillText = drill ? ` ${drill.paused ? 'PAUSED' : `x${drill.speed}`} ${formatOffset(simElapsed(drill, s.now) / 1000)}` : '';
+  const mode = inc.mode === 'exercise' ? `EXERCISE${drillText}` : s.config.modeLabel;
   const impactStart = Date.parse(inc.milestones['impact-started']?.at ?? inc.milestones.declared?.at ?? inc.openedAt);
   const ended = inc.milestones.resolved?.at ?? inc.milestones.mitigated?.at;
   const sinceImpact = (ended ? Date.parse(ended) : s.now) - impactStart;

@@ -1,7 +1,7 @@
 // Communications and escalation: the countdown to the next status update, the last one sent, and the
 // escalation timers from the scenario's plan.
 import { Box } from 'ink';
-import { formatDuration } from '../../core/index.js';
+import { formatDuration, formatOffset, nextInject, simElapsed } from '../../core/index.js';
 import { scenariosOf } from '../app/checklist.js';
 import { commsDueAt } from '../app/incident-commands.js';
 import type { AppState, IncidentView } from '../app/state.js';
@@ -28,6 +28,7 @@ export function CommsPane({ s, v, width, height, focused }: { s: AppState; v: In
     [last ? `last sent ${utcTime(Date.parse(last.ts))} UTC by ${last.actor}: ${last.text}` : 'no update sent yet', last ? 'text' : 'warn'],
     ['c drafts the next update', 'muted'],
   ];
+  lines.unshift(...drillLines(s, v));
   const timers = escalationsOf(s, v);
   const stopped = escalationStopped(v);
   if (timers.length) lines.push(['escalation', 'accent']);
@@ -43,4 +44,20 @@ export function CommsPane({ s, v, width, height, focused }: { s: AppState; v: In
       ))}
     </Box>
   );
+}
+
+/** The facilitator's view of a drill this terminal drives: the clock, the next inject and what to say. */
+export function drillLines(s: AppState, v: IncidentView): [string, Token][] {
+  const d = s.drill;
+  if (!d || d.incidentId !== v.id) return [];
+  const clock = d.session.clock;
+  const next = nextInject(d.session);
+  const lines: [string, Token][] = [
+    [`drill ${clock.paused ? 'PAUSED' : `x${clock.speed}`} at ${formatOffset(simElapsed(clock, s.now) / 1000)}; ${d.session.fired.length}/${d.session.schedule.length} injects fired`, clock.paused ? 'warn' : 'accent'],
+    [next ? `next ${formatOffset(next.atSeconds)} [${next.kind}] ${next.text}` : 'every inject has fired', 'text'],
+  ];
+  if (d.facilitator && d.lastFired) lines.push([`facilitator (${d.lastFired.id}): ${d.lastFired.facilitator}`, 'warn']);
+  if (d.facilitator && next) lines.push([`facilitator next: ${next.facilitator}`, 'muted']);
+  lines.push(['P pause/resume  + - speed  J jump to next  F fire next now', 'muted']);
+  return lines;
 }

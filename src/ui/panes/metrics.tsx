@@ -3,7 +3,7 @@
 import { Box } from 'ink';
 import type { ReactElement } from 'react';
 import type { MetricSpec } from '../../core/index.js';
-import { formatDuration } from '../../core/index.js';
+import { formatDuration, simElapsed } from '../../core/index.js';
 import { scenariosOf } from '../app/checklist.js';
 import type { AppState, IncidentView } from '../app/state.js';
 import { Line, PaneTitle, Row, Span } from '../components/text.js';
@@ -22,6 +22,9 @@ function level(spec: MetricSpec | undefined, v: number): Token {
 export function MetricsPane({ s, v, width, height, focused }: { s: AppState; v: IncidentView; width: number; height: number; focused: boolean }) {
   const specs = scenariosOf(v.incident, s.catalog).flatMap((sc) => [...sc.metrics]);
   const m = v.metrics;
+  // A drill's simulated AWS reports points in drill time, so their age is measured against it.
+  const d = s.drill?.incidentId === v.id ? s.drill : undefined;
+  const dataNow = d ? d.startedAt + simElapsed(d.session.clock, s.now) : s.now;
   const stale = m.fetchedAt !== undefined && s.now - m.fetchedAt > METRICS_STALE_MS;
   const status = !s.config.awsConnected ? 'not connected' : m.error ? 'failing' : stale ? 'stale' : m.fetchedAt ? `fetched ${formatDuration(s.now - m.fetchedAt)} ago` : 'fetching...';
   const body: ReactElement[] = [];
@@ -42,7 +45,7 @@ export function MetricsPane({ s, v, width, height, focused }: { s: AppState; v: 
       {m.series.slice(start, start + listH).map((series, i) => {
         const spec = specs.find((x) => x.id === series.id);
         const last = series.points.at(-1);
-        const age = last ? formatDuration(s.now - Date.parse(last.t)) : '';
+        const age = last ? formatDuration(dataNow - Date.parse(last.t)) : '';
         const thresholds = [spec?.warning, spec?.critical].filter((x): x is number => x !== undefined);
         const failing = series.status === 'Failed' || series.error;
         return (

@@ -1,0 +1,77 @@
+// A drill driven from this terminal: the facilitator's clock and the injects it fires. The drill session
+// is pure core (drillStep); here it meets the console: ticks, keys, the timeline and the exercise AWS clock.
+import { drillStep, newDrill, nextInject, scheduleDrill, type DrillControl, type ScheduledInject, type TimelineEvent } from '../../core/index.js';
+import { scenariosOf } from './checklist.js';
+import type { Effect } from './msg.js';
+import type { AppState, DrillView } from './state.js';
+
+export const SPEEDS = [1, 2, 5, 10, 30, 60] as const;
+type Result = [AppState, Effect[]];
+
+const clockEffect = (d: DrillView | undefined): Effect => ({ type: 'drill-clock', clock: d?.session.clock, startedAt: d?.startedAt ?? 0 });
+
+/** Starts driving the drill of the open exercise incident, resuming after the injects already on its timeline. */
+export function startDrill(s: AppState, opts: { speed: number; seed?: number; facilitator: boolean }): Result {
+  const v = s.incident;
+  if (!v || v.incident.mode !== 'exercise') return [s, []];
+  const injects = scenariosOf(v.incident, s.catalog).flatMap((sc) => [...(sc.injects ?? [])]);
+  const schedule = scheduleDrill(injects, v.incident.params, opts.seed);
+  if (schedule.length === 0) return [{ ...s, toast: { text: 'this exercise\'s scenarios have no injects to drill', tone: 'warn', at: s.now } }, []];
+  const fired = firedOnTimeline(v.events);
+  let session = { ...newDrill(schedule, s.now, opts.speed), fired };
+  const resumed = fired.length > 0;
+  const lastAt = Math.max(0, ...schedule.filter((i) => fired.includes(i.id)).map((i) => i.atSeconds));
+  if (resumed) session = { ...session, clock: { ...session.clock, anchorSim: lastAt * 1000 } };
+  const r = drillStep(session, resumed ? { kind: 'tick' } : { kind: 'start', speed: opts.speed, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }, s.now);
+  const startEvents = resumed ? [{ kind: 'exercise.clock' as const, data: { control: 'resume', speed: opts.speed, detail: `driving from ${s.config.actor}'s terminal after ${fired.length} injects` } }] : [];
+  const drill: DrillView = { incidentId: v.id, session: r.session, facilitator: opts.facilitator, startedAt: s.now - lastAt * 1000, ...lastOf(r.firedNow) };
+  return [{ ...s, drill }, [{ type: 'append', id: v.id, events: [...startEvents, ...r.events] }, clockEffect(drill)]];
+}
+
+/** A tick or a facilitator's control: fires what is due and records everything on the timeline. */
+export function stepDrill(s: AppState, control: DrillControl): Result {
+  const d = s.drill;
+  if (!d) return [s, []];
+  const r = drillStep(d.session, control, s.now);
+  if (r.events.length === 0 && r.session === d.session) return [s, []];
+  const drill: DrillView = { ...d, session: r.session, ...lastOf(r.firedNow) };
+  const effects: Effect[] = r.events.length ? [{ type: 'append', id: d.incidentId, events: r.events }] : [];
+  if (control.kind !== 'tick') effects.push(clockEffect(drill));
+  return [{ ...s, drill }, effects];
+}
+
+/** The facilitator's keys. Without a drill in this terminal, P starts driving the open exercise. */
+export function drillCommand(s: AppState, cmd: string): Result {
+  const d = s.drill;
+  if (!d) {
+    if (cmd === 'drill-pause' && s.incident?.incident.mode === 'exercise') return startDrill(s, { speed: 1, facilitator: true });
+    return [{ ...s, toast: { text: 'no drill is running in this terminal (open an exercise and press P to drive it)', tone: 'warn', at: s.now } }, []];
+  }
+  const speedAt = SPEEDS.indexOf(d.session.clock.speed as (typeof SPEEDS)[number]);
+  switch (cmd) {
+    case 'drill-pause':
+      return stepDrill(s, { kind: d.session.clock.paused ? 'resume' : 'pause' });
+    case 'drill-faster':
+      return stepDrill(s, { kind: 'speed', speed: SPEEDS[Math.min(SPEEDS.length - 1, speedAt + 1)] ?? 60 });
+    case 'drill-slower':
+      return stepDrill(s, { kind: 'speed', speed: SPEEDS[Math.max(0, speedAt - 1)] ?? 1 });
+    case 'drill-next':
+      return stepDrill(s, { kind: 'next' });
+    case 'drill-fire': {
+      const next = nextInject(d.session);
+      return next ? stepDrill(s, { kind: 'fire', injectId: next.id }) : [{ ...s, toast: { text: 'every inject has fired', tone: 'muted', at: s.now } }, []];
+    }
+  }
+  return [s, []];
+}
+
+export const drillCommands = ['drill-pause', 'drill-faster', 'drill-slower', 'drill-next', 'drill-fire'];
+
+function firedOnTimeline(events: readonly TimelineEvent[]): string[] {
+  return events.filter((e) => e.kind === 'exercise.inject').map((e) => String(e.data.inject));
+}
+
+const lastOf = (fired: readonly ScheduledInject[]): { lastFired?: ScheduledInject } => {
+  const last = fired.at(-1);
+  return last ? { lastFired: last } : {};
+};
