@@ -1,8 +1,8 @@
 // Status update drafts: the scenario's template filled from the incident's state. Unlike fillTemplate, a
 // placeholder with no value stays visible as {{name}} so the operator sees what to fill in before sending.
 import type { IncidentState } from './fold.js';
+import { PLACEHOLDER } from './placeholders.js';
 
-const PLACEHOLDER = /\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g;
 
 export function fillLenient(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);

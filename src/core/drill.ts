@@ -1,6 +1,6 @@
 // A drill's schedule: the scenario's injects placed in simulated time, with optional seeded jitter so
 // teams cannot learn the script by heart while the same seed always gives the same drill.
-import { fillTemplate } from './placeholders.js';
+import { fillLenient } from './comms.js';
 
 export interface InjectLike {
   id: string;
@@ -71,15 +71,6 @@ export function scheduleDrill(injects: readonly InjectLike[], params: Readonly<R
       inject,
     };
   });
-}
-
-/** Fills what it can; an inject text mentioning an unknown param keeps the placeholder visible. */
-function fillLenient(template: string, params: Readonly<Record<string, string>>): string {
-  try {
-    return fillTemplate(template, params);
-  } catch {
-    return template;
-  }
 }
 
 export const formatOffset = (seconds: number): string => {

@@ -16,3 +16,4 @@ export * from './triage.js';
 export * from './timers.js';
 export * from './comms.js';
 export * from './when.js';
+export * from './recovery-targets.js';

@@ -1,7 +1,7 @@
 // {{param}} placeholders, shared by runbook commands, verify/action arguments, metric dimensions and comms.
 import { usageError } from './errors.js';
 
-const PLACEHOLDER = /\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g;
+export const PLACEHOLDER = /\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g;
 
 export function placeholdersIn(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);

@@ -77,6 +77,7 @@ export const KEYMAP: readonly Binding[] = [
   { layer: 'incident', command: 'export', keys: ['E'], label: 'export the post-incident report', palette: true },
   { layer: 'incident', command: 'filter', keys: ['/'], label: 'filter the timeline (kind:x actor:y words)', palette: true },
   { layer: 'incident', command: 'back', keys: ['escape', 'b'], label: 'back to the incident list', palette: true },
+  { layer: 'incident', command: 'recovery-points', keys: ['W'], label: 'read recovery points (latest restorable time, replica lag) for the RPO in the report', palette: true },
   { layer: 'incident', command: 'drill-pause', keys: ['P'], label: 'drill: pause or resume the exercise clock (drives an open exercise from this terminal)', palette: true },
   { layer: 'incident', command: 'drill-faster', keys: ['+'], label: 'drill: speed the clock up (x1, x2, x5, x10, x30, x60)', palette: true },
   { layer: 'incident', command: 'drill-slower', keys: ['-'], label: 'drill: slow the clock down', palette: true },

@@ -1,6 +1,6 @@
 // What the keys of the incident view do. Each handler takes the current state and returns the next one
 // with the effects to run; nothing here reads a clock or touches I/O.
-import { fillDeep, fillLenient, updateKind, incidentVars, nextUpdateDue, type NewEvent } from '../../core/index.js';
+import { fillDeep, fillLenient, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
 import { checklistRows, scenariosOf } from './checklist.js';
 import { filterEvents } from './timeline.js';
 import type { Effect } from './msg.js';
@@ -56,6 +56,11 @@ export function incidentCommand(s: AppState, cmd: string): Result {
     }
     case 'comms':
       return [{ ...s, modals: [...s.modals, { kind: 'draft', text: draftText(s, v), updateKind: updateKind(v.incident) }] }, []];
+    case 'recovery-points': {
+      const targets = recoveryTargets(scenariosOf(v.incident, s.catalog), v.incident.params);
+      if (targets.length === 0) return [toast(s, 'no DynamoDB table or RDS cluster in this incident\'s scenarios to read a recovery point from', 'warn'), []];
+      return [toast(s, `reading recovery points of ${targets.map((t) => t.resource).join(', ')}...`), [{ type: 'read-recovery-points', id: v.id, targets }]];
+    }
     case 'export':
       return [toast(s, 'exporting the report...'), [{ type: 'export', id: v.id, draft: !['resolved', 'closed'].includes(v.incident.status) }]];
     case 'back': {

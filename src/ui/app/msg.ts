@@ -1,6 +1,6 @@
 // Messages the reducer handles (keys, ticks, effect results) and the effects it asks the runner to run.
-import type { ActionResult, AlarmState, AlarmTransition, MetricSeries, ProbeResult } from '../../aws/ports.js';
-import type { ActionSpec, ExerciseClock, MetricSpec, NewEvent, TimelineEvent, VerifySpec } from '../../core/index.js';
+import type { ActionResult, AlarmState, AlarmTransition, MetricSeries, ProbeResult, RecoveryPoint } from '../../aws/ports.js';
+import type { ActionSpec, ExerciseClock, MetricSpec, NewEvent, RecoveryTarget, TimelineEvent, VerifySpec } from '../../core/index.js';
 import type { IncidentOpening, UiIncidentSummary } from '../deps.js';
 import type { KeyName } from '../keys.js';
 
@@ -24,7 +24,8 @@ export type Msg =
   | { type: 'exported'; incidentId: string; path: string; format: string; draft: boolean }
   | { type: 'comms.written'; path: string }
   | { type: 'effect.failed'; what: string; message: string }
-  | { type: 'warning'; message: string };
+  | { type: 'warning'; message: string }
+  | { type: 'recovery-points.read'; id: string; points: RecoveryPoint[]; errors: string[] };
 
 export type Effect =
   | { type: 'list-incidents' }
@@ -42,4 +43,5 @@ export type Effect =
   | { type: 'write-comms'; id: string; text: string }
   | { type: 'export'; id: string; draft: boolean }
   | { type: 'drill-clock'; clock: ExerciseClock | undefined; startedAt: number }
+  | { type: 'read-recovery-points'; id: string; targets: RecoveryTarget[] }
   | { type: 'exit' };

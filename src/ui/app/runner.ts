@@ -167,6 +167,12 @@ export class Runner {
         }
         d.exportReport(e.id).then((r) => this.dispatch({ type: 'exported', incidentId: e.id, path: r.path, format: r.format, draft: e.draft }), fail('export'));
         return;
+      case 'read-recovery-points':
+        d.aws.recoveryPoints.read(e.targets, AbortSignal.timeout(AWS_TIMEOUT_MS)).then(
+          (r) => this.dispatch({ type: 'recovery-points.read', id: e.id, points: r.points, errors: r.errors.map((x) => x.message) }),
+          fail('reading recovery points'),
+        );
+        return;
       case 'drill-clock':
         this.drillClock = e.clock ? { clock: e.clock, startedAt: e.startedAt } : undefined;
         d.setDrillClock?.(e.clock, e.startedAt);

@@ -10,6 +10,7 @@ import { applyJournal, onAlarms, openView } from './incident-open.js';
 import { modalKey, paletteModal } from './modals.js';
 import type { Effect, Msg } from './msg.js';
 import { tooSmall, type AppState, type DeclareState } from './state.js';
+import { recoveryPointEvent } from '../../aws/timeline-events.js';
 import { drillCommand, drillCommands, startDrill } from './drill.js';
 import { onTick } from './tick.js';
 
@@ -74,6 +75,11 @@ export function update(s: AppState, msg: Msg): Update {
       return [toast(s, `${msg.what} failed: ${msg.message}`, 'crit'), []];
     case 'warning':
       return [toast(s, msg.message, 'warn'), []];
+    case 'recovery-points.read': {
+      const events = msg.points.map((p) => recoveryPointEvent(p));
+      const text = `${msg.points.length} recovery point${msg.points.length === 1 ? '' : 's'} recorded${msg.errors.length ? `; ${msg.errors.join('; ')}` : ''}`;
+      return [toast(s, text, msg.errors.length ? 'warn' : 'ok'), events.length ? [{ type: 'append', id: msg.id, events }] : []];
+    }
   }
 }
 

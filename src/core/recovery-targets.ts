@@ -1,0 +1,43 @@
+// Which resources' recovery points tell a scenario's achieved RPO: the tables and clusters its verify steps
+// read, each tied to the objective whose component names that service.
+import type { ObjectiveTarget, RegionRef, VerifySpec } from './aws-calls.js';
+import { fillTemplate } from './placeholders.js';
+
+export interface RecoveryTarget {
+  component: string;
+  service: 'dynamodb' | 'rds';
+  resource: string;
+  region: RegionRef;
+}
+
+const RESOURCE_ARG = { dynamodb: ['TableName'], rds: ['DBClusterIdentifier', 'DBInstanceIdentifier'] } as const;
+const COMPONENT_WORDS = { dynamodb: /dynamo/i, rds: /aurora|rds|database|postgres|mysql/i } as const;
+
+export function recoveryTargets(
+  scenarios: readonly { steps: readonly { verify?: VerifySpec | undefined }[]; objectives: readonly ObjectiveTarget[] }[],
+  params: Readonly<Record<string, string>>,
+): RecoveryTarget[] {
+  const seen = new Set<string>();
+  const out: RecoveryTarget[] = [];
+  for (const sc of scenarios) {
+    for (const step of sc.steps) {
+      const v = step.verify;
+      if (!v || (v.service !== 'dynamodb' && v.service !== 'rds')) continue;
+      const service = v.service;
+      const arg = RESOURCE_ARG[service].map((k) => v.args[k]).find((a): a is string => typeof a === 'string');
+      if (!arg) continue;
+      let resource: string;
+      try {
+        resource = fillTemplate(arg, params);
+      } catch {
+        continue; // a param the incident does not have: nothing to read
+      }
+      // The first resource per service is the one the scenario protects; later ones are restore targets.
+      if ([...seen].some((k) => k.startsWith(`${service}:`)) || seen.has(`${service}:${resource}`)) continue;
+      seen.add(`${service}:${resource}`);
+      const component = sc.objectives.find((o) => COMPONENT_WORDS[service].test(o.component))?.component ?? (service === 'dynamodb' ? 'DynamoDB' : 'RDS/Aurora');
+      out.push({ component, service, resource, region: v.region });
+    }
+  }
+  return out;
+}
