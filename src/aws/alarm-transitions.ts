@@ -5,7 +5,8 @@ const key = (a: Pick<AlarmState, 'region' | 'name'>) => `${a.region}\u0000${a.na
 
 /**
  * Transitions from `previous` to `current`. The first poll (previous undefined) is a baseline and reports
- * none; an alarm seen for the first time later reports a transition from "(new)". Regions that failed
+ * none; an alarm seen for the first time later reports a transition from "(new)", unless it is simply OK
+ * (a newly watched scenario's healthy alarms are not news). Regions that failed
  * this poll are passed in `unreadRegions`, and their alarms are neither compared nor forgotten.
  */
 export function detectTransitions(
@@ -16,7 +17,7 @@ export function detectTransitions(
   const out: AlarmTransition[] = [];
   for (const a of current) {
     const before = previous.get(key(a));
-    if (before && before.state === a.state) continue;
+    if (before ? before.state === a.state : a.state === 'OK') continue;
     out.push({ alarm: a.name, from: before ? before.state : '(new)', to: a.state, reason: a.reason, at: a.updatedAt, region: a.region });
   }
   return out;

@@ -15,10 +15,11 @@ describe('alarm transitions', () => {
     expect(track([a('x', 'ALARM'), a('y', 'ALARM')])).toEqual([]);
   });
 
-  it('a new alarm appears as a transition from (new); same name in two regions is two alarms', () => {
+  it('a new alarm that is not OK appears as a transition from (new); same name in two regions is two alarms', () => {
     const track = transitionTracker();
     track([a('x', 'OK')]);
     expect(track([a('x', 'OK'), a('x', 'ALARM', 'us-west-2')]).map((t) => [t.alarm, t.region, t.from, t.to])).toEqual([['x', 'us-west-2', '(new)', 'ALARM']]);
+    expect(track([a('x', 'OK'), a('x', 'ALARM', 'us-west-2'), a('z', 'OK')])).toEqual([]);
   });
 
   it('a region that could not be read keeps its states, so its recovery is still seen as a change', () => {
