@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { withKeysTable } from '../../scripts/keys-table.js';
+import { KEY_DOCS, withKeysTable } from '../../scripts/keys-table.js';
 import { KEYMAP, keysMarkdown, resolveKey } from '../../src/ui/keymap.js';
 import { decodeKeys } from '../../src/ui/keys.js';
 
@@ -47,8 +47,8 @@ describe('keymap', () => {
     expect(resolveKey(['home', 'list', 'global'], 'n')).toBe('declare');
     expect(resolveKey(['field'], 'q')).toBeUndefined();
   });
-  it('docs/console.md carries the table generated from the keymap', () => {
-    const doc = readFileSync(new URL('../../docs/console.md', import.meta.url), 'utf8');
+  it.each(KEY_DOCS)('%s carries the table generated from the keymap', (path) => {
+    const doc = readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
     expect(doc).toContain(keysMarkdown());
     expect(withKeysTable(doc)).toBe(doc);
   });
