@@ -38,12 +38,16 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** FNV-1a: a 32-bit hash of a string, to derive seeds from names. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** Turns a seed given as text (a number or any word) into a 32-bit integer. */
 export function seedFrom(input: string): number {
-  if (/^\d+$/.test(input)) return Number(input) >>> 0;
-  let h = 2166136261;
-  for (let i = 0; i < input.length; i++) h = Math.imul(h ^ input.charCodeAt(i), 16777619);
-  return h >>> 0;
+  return /^\d+$/.test(input) ? Number(input) >>> 0 : fnv1a(input);
 }
 
 /**

@@ -79,3 +79,36 @@ export function splitJournal(content: Buffer): RawJournal {
   const lines = good === '' ? [] : good.split('\n');
   return { lines, torn, size: content.length };
 }
+
+/** Complete events appended after byte `offset` (reads only those bytes), and the offset to resume from. */
+export function readFrom(path: string, offset: number): { events: TimelineEvent[]; offset: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size <= offset) return { events: [], offset };
+    const buf = Buffer.alloc(size - offset);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, offset + got);
+      if (n === 0) break;
+      got += n;
+    }
+    const lastNl = buf.subarray(0, got).lastIndexOf(0x0a);
+    if (lastNl < 0) return { events: [], offset };
+    const events = buf
+      .subarray(0, lastNl)
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.length > 0)
+      .flatMap((l) => {
+        try {
+          return [JSON.parse(l) as TimelineEvent];
+        } catch {
+          return []; // a damaged line is reported by "warroom verify"; following goes on
+        }
+      });
+    return { events, offset: offset + lastNl + 1 };
+  } finally {
+    closeSync(fd);
+  }
+}

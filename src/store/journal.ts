@@ -14,7 +14,7 @@ import {
   type TimelineEvent,
 } from '../core/index.js';
 import { ioError } from './io-errors.js';
-import { readTail, splitJournal } from './journal-file.js';
+import { readFrom, readTail, splitJournal } from './journal-file.js';
 import { verifyLines, type VerifyResult } from './verify.js';
 
 export function hashEvent(e: Omit<TimelineEvent, 'hash'>): string {
@@ -170,23 +170,12 @@ export class Journal {
 
   /** Events appended after `offset` by any writer (complete lines only), and the new offset. */
   readSince(offset: number): { events: TimelineEvent[]; offset: number } {
-    let content: Buffer;
     try {
-      content = readFileSync(this.path);
+      return readFrom(this.path, offset);
     } catch (err) {
       throw ioError(err, this.path, 'read the journal');
     }
-    if (content.length <= offset) return { events: [], offset };
-    const fresh = content.subarray(offset);
-    const lastNl = fresh.lastIndexOf(0x0a);
-    if (lastNl < 0) return { events: [], offset };
-    const events = fresh
-      .subarray(0, lastNl)
-      .toString('utf8')
-      .split('\n')
-      .filter((l) => l.length > 0)
-      .map((l) => JSON.parse(l) as TimelineEvent);
-    return { events, offset: offset + lastNl + 1 };
   }
+
 }
 

@@ -2,7 +2,8 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { consoleStore, readTailFrom } from '../../src/cli/console-store.js';
+import { consoleStore } from '../../src/cli/console-store.js';
+import { readFrom } from '../../src/store/journal-file.js';
 import { consoleWiring, modeLabelFor } from '../../src/cli/console-wiring.js';
 import { notConnectedPorts } from './fixtures/not-connected.js';
 import { main } from '../../src/cli/main.js';
@@ -46,7 +47,7 @@ describe('the console store', () => {
     const read = await ui.readSince(id, offset);
     expect(read.events.map((e) => [e.seq, e.actor, e.kind])).toEqual([[2, 'scribe', 'note']]);
     appendFileSync(store.journalPath(id), '{"seq":3,"half');
-    expect(readTailFrom(store.journalPath(id), read.offset)).toEqual({ events: [], offset: read.offset });
+    expect(readFrom(store.journalPath(id), read.offset)).toEqual({ events: [], offset: read.offset });
     expect((await ui.readSince(id, read.offset)).events).toEqual([]);
   });
 });
