@@ -47,15 +47,21 @@ export function drillCommand(s: AppState, cmd: string): Result {
     if (cmd === 'drill-pause' && s.incident?.incident.mode === 'exercise') return startDrill(s, { speed: 1, facilitator: true });
     return [{ ...s, toast: { text: 'no drill is running in this terminal (open an exercise and press P to drive it)', tone: 'warn', at: s.now } }, []];
   }
-  const speedAt = SPEEDS.indexOf(d.session.clock.speed as (typeof SPEEDS)[number]);
+  // The keys act on the drill in view only: a facilitator glancing at another incident must not steer it blind.
+  if (s.incident?.id !== d.incidentId) {
+    return [{ ...s, toast: { text: `the drill runs on ${d.incidentId}: open it to control the drill`, tone: 'warn', at: s.now } }, []];
+  }
   switch (cmd) {
     case 'drill-pause':
       return stepDrill(s, { kind: d.session.clock.paused ? 'resume' : 'pause' });
     case 'drill-faster':
-      return stepDrill(s, { kind: 'speed', speed: SPEEDS[Math.min(SPEEDS.length - 1, speedAt + 1)] ?? 60 });
-    case 'drill-slower':
-      return stepDrill(s, { kind: 'speed', speed: SPEEDS[Math.max(0, speedAt - 1)] ?? 1 });
+    case 'drill-slower': {
+      const speed = nextSpeed(d.session.clock.speed, cmd === 'drill-faster' ? 1 : -1);
+      if (speed === undefined) return [{ ...s, toast: { text: `the drill clock is already at x${d.session.clock.speed}`, tone: 'muted', at: s.now } }, []];
+      return stepDrill(s, { kind: 'speed', speed });
+    }
     case 'drill-next':
+      if (!nextInject(d.session)) return [{ ...s, toast: { text: 'every inject has fired', tone: 'muted', at: s.now } }, []];
       return stepDrill(s, { kind: 'next' });
     case 'drill-fire': {
       const next = nextInject(d.session);
@@ -63,6 +69,11 @@ export function drillCommand(s: AppState, cmd: string): Result {
     }
   }
   return [s, []];
+}
+
+/** The next step of SPEEDS above or below `speed` (which --speed may have set between two steps). */
+export function nextSpeed(speed: number, direction: 1 | -1): number | undefined {
+  return direction > 0 ? SPEEDS.find((x) => x > speed) : [...SPEEDS].reverse().find((x) => x < speed);
 }
 
 export const drillCommands = ['drill-pause', 'drill-faster', 'drill-slower', 'drill-next', 'drill-fire'];
