@@ -141,6 +141,7 @@ describe('warroom exercise in a terminal', () => {
     expect(md).toMatch(/### What went well\n\n- /);
     // `warroom exercise` declares the incident, so the update cadence is scored and no milestone is missing.
     expect(md).toContain('Every update went out on time.');
+    expect(md).not.toContain('{{'); // step titles and the update name the drill's resources
     expect(md).not.toMatch(/\| declared \| MISSING/);
     const json = JSON.parse(report('json')) as { exercise: { injects: { inject: string; response: { seconds: number; kind: string } | null }[]; afterAction: { wentWell: string[]; toImprove: string[] } } | null };
     expect(json.exercise).not.toBeNull();
