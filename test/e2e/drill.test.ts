@@ -118,7 +118,7 @@ describe('warroom exercise in a terminal', () => {
     expect(state.status).toBe('resolved');
     const controls = events.filter((e) => e.kind === 'exercise.clock');
     expect(controls.map((e) => e.data.control).slice(0, 3)).toEqual(['start', 'pause', 'resume']);
-    expect(controls[0]!.data).toEqual({ control: 'start', speed: 60, detail: 'seed 7' });
+    expect(controls[0]!.data).toEqual({ control: 'start', speed: 60, seed: 7, detail: 'seed 7' });
     const injects = events.filter((e) => e.kind === 'exercise.inject');
     expect(injects.map((e) => e.data.inject)).toEqual(schedule.map((i) => i.id));
     expect(injects.map((e) => e.data.offsetSeconds)).toEqual(schedule.map((i) => i.atSeconds));

@@ -27,7 +27,7 @@ describe('starting a drill in the console', () => {
   it('records exercise.clock start with the speed and seed, and the first inject at T+0:00', () => {
     const [s, fx] = started(60, 7);
     expect(appended(fx)).toEqual([
-      { kind: 'exercise.clock', data: { control: 'start', speed: 60, detail: 'seed 7' } },
+      { kind: 'exercise.clock', data: { control: 'start', speed: 60, seed: 7, detail: 'seed 7' } },
       { kind: 'exercise.inject', data: { inject: 'missing-records', text: schedule(7)[0]!.text, offsetSeconds: 0 } },
     ]);
     expect(fx.every((e) => e.type !== 'append' || e.id === EXERCISE_ID)).toBe(true);
@@ -197,7 +197,36 @@ describe('resuming a drill on an incident that already has injects', () => {
     expect(s.drill).toBeUndefined();
     const [driving, fx] = press(s, 'P');
     expect(kinds(fx)).toEqual(['exercise.clock:resume']);
-    expect(driving.drill?.session.clock.speed).toBe(1);
+    expect(driving.drill?.session.clock.speed).toBe(60); // the speed it was running at, not P's default x1
+  });
+});
+
+describe('taking over a seeded drill from another terminal', () => {
+  it('keeps the seed it started with and the speed it last ran at', () => {
+    const plan = schedule(7);
+    const before: NewEvent[] = [
+      { kind: 'exercise.clock', data: { control: 'start', speed: 60, seed: 7, detail: 'seed 7' } },
+      { kind: 'exercise.inject', data: { inject: plan[0]!.id, text: plan[0]!.text, offsetSeconds: 0 } },
+      { kind: 'exercise.clock', data: { control: 'speed', speed: 30 } },
+      { kind: 'exercise.inject', data: { inject: plan[1]!.id, text: plan[1]!.text, offsetSeconds: plan[1]!.atSeconds } },
+    ];
+    const [s] = run(consoleState(), { type: 'incident.loaded', id: EXERCISE_ID, events: exerciseEvents(before), offset: 1 });
+    const [driving, fx] = press(s, 'P');
+    expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: { control: 'resume', speed: 30, detail: expect.stringContaining('after 2 injects') } }]);
+    expect(driving.drill!.session.schedule.map((i) => i.atSeconds)).toEqual(plan.map((i) => i.atSeconds));
+    expect(simElapsed(driving.drill!.session.clock, driving.now)).toBe(plan[1]!.atSeconds * 1000);
+    const dueReal = Math.ceil(((plan[2]!.atSeconds - plan[1]!.atSeconds) * 1000) / 30);
+    expect(injected(tick(driving, dueReal - 1)[1])).toEqual([]);
+    expect(injected(tick(driving, dueReal)[1])).toEqual([plan[2]!.id]);
+  });
+
+  it('ignores a recorded speed out of range', () => {
+    const before: NewEvent[] = [
+      { kind: 'exercise.clock', data: { control: 'speed', speed: 500 } },
+      { kind: 'exercise.inject', data: { inject: 'missing-records', text: 'x', offsetSeconds: 0 } },
+    ];
+    const [s] = run(consoleState(), { type: 'incident.loaded', id: EXERCISE_ID, events: exerciseEvents(before), offset: 1 });
+    expect(press(s, 'P')[0].drill?.session.clock.speed).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 // A drill driven from this terminal: the facilitator's clock and the injects it fires. The drill session
 // is pure core (drillStep); here it meets the console: ticks, keys, the timeline and the exercise AWS clock.
-import { drillStep, newDrill, nextInject, scheduleDrill, type DrillControl, type ScheduledInject, type TimelineEvent } from '../../core/index.js';
+import { drillStep, MAX_SPEED, MIN_SPEED, newDrill, nextInject, scheduleDrill, type DrillControl, type ScheduledInject, type TimelineEvent } from '../../core/index.js';
 import { scenariosOf } from './checklist.js';
 import type { Effect } from './msg.js';
 import type { AppState, DrillView } from './state.js';
@@ -14,12 +14,14 @@ const clockEffect = (d: DrillView | undefined): Effect => ({ type: 'drill-clock'
 export function startDrill(s: AppState, opts: { speed: number; seed?: number; facilitator: boolean }): Result {
   const v = s.incident;
   if (!v || v.incident.mode !== 'exercise') return [s, []];
+  const fired = firedOnTimeline(v.events);
+  const resumed = fired.length > 0;
+  // A resumed drill keeps the seed and speed it was running with, whichever terminal started it.
+  if (resumed) opts = { ...opts, ...recordedDrill(v.events) };
   const injects = scenariosOf(v.incident, s.catalog).flatMap((sc) => [...(sc.injects ?? [])]);
   const schedule = scheduleDrill(injects, v.incident.params, opts.seed);
   if (schedule.length === 0) return [{ ...s, toast: { text: 'this exercise\'s scenarios have no injects to drill', tone: 'warn', at: s.now } }, []];
-  const fired = firedOnTimeline(v.events);
   let session = { ...newDrill(schedule, s.now, opts.speed), fired };
-  const resumed = fired.length > 0;
   const lastAt = Math.max(0, ...schedule.filter((i) => fired.includes(i.id)).map((i) => i.atSeconds));
   if (resumed) session = { ...session, clock: { ...session.clock, anchorSim: lastAt * 1000 } };
   const r = drillStep(session, resumed ? { kind: 'tick' } : { kind: 'start', speed: opts.speed, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }, s.now);
@@ -77,6 +79,15 @@ export function nextSpeed(speed: number, direction: 1 | -1): number | undefined 
 }
 
 export const drillCommands = ['drill-pause', 'drill-faster', 'drill-slower', 'drill-next', 'drill-fire'];
+
+/** The seed the drill started with and the speed it last ran at, as recorded on the timeline. */
+function recordedDrill(events: readonly TimelineEvent[]): { seed?: number; speed?: number } {
+  const clock = events.filter((e) => e.kind === 'exercise.clock');
+  const seed = clock.find((e) => e.data.control === 'start')?.data.seed;
+  const speed = clock.findLast((e) => typeof e.data.speed === 'number')?.data.speed;
+  const usable = typeof speed === 'number' && speed >= MIN_SPEED && speed <= MAX_SPEED; // a hand-edited journal must not crash the console
+  return { ...(typeof seed === 'number' ? { seed } : {}), ...(usable ? { speed } : {}) };
+}
 
 function firedOnTimeline(events: readonly TimelineEvent[]): string[] {
   return events.filter((e) => e.kind === 'exercise.inject').map((e) => String(e.data.inject));
