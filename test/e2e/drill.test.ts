@@ -44,6 +44,7 @@ describe('warroom exercise in a terminal', () => {
   it('runs a seeded drill at x60: injects, pause, checklist, update, resolve, export; the journal and report show it', async () => {
     const stateDir = join(dir, 'state');
     const script = await runCli(['exercise', SCENARIO, '--script', '--seed', '7', '--json']);
+    expect(script.code).toBe(0);
     const schedule = (JSON.parse(script.out.join('\n')) as { schedule: { id: string; atSeconds: number }[] }).schedule;
 
     const a = (app = startApp(['exercise', SCENARIO, '--speed', '60', '--seed', '7', '--state-dir', stateDir], { cols: 160, rows: 48, env: { WARROOM_ACTOR: 'facilitator' } }));
