@@ -82,7 +82,20 @@ export function registerExerciseCommands(launch: DrillLauncher): Register {
             },
             ctx.actor,
           );
-          return launch(ctx, plan, String(first.data.id));
+          const id = String(first.data.id);
+          // As a drill set up in the console: the scenario's impact starts now and the incident is declared,
+          // so the banner's RTO and the report's update cadence run from the start of the drill.
+          const now = new Date(ctx.clock.now()).toISOString();
+          await ctx.store().append(
+            id,
+            [
+              { kind: 'milestone.set', data: { milestone: 'impact-started', at: now, backdated: false } },
+              { kind: 'milestone.set', data: { milestone: 'declared', at: now, backdated: false } },
+              { kind: 'status.changed', data: { status: 'declared' } },
+            ],
+            ctx.actor,
+          );
+          return launch(ctx, plan, id);
         }),
       );
   };

@@ -2,6 +2,7 @@
 // placeholder with no value stays visible as {{name}} so the operator sees what to fill in before sending.
 import type { IncidentState } from './fold.js';
 import { PLACEHOLDER } from './placeholders.js';
+import { formatDuration } from './timers.js';
 
 
 export function fillLenient(template: string, values: Readonly<Record<string, string>>): string {
@@ -26,6 +27,8 @@ export function incidentVars(
   const steps = Object.values(state.steps);
   const done = steps.filter((s) => s.status === 'done' || s.status === 'verified' || s.status === 'skipped').length;
   const ms = state.milestones;
+  const startedAt = ms['impact-started']?.at ?? ms.declared?.at ?? state.openedAt;
+  const endedAt = ms.resolved?.at ? Date.parse(ms.resolved.at) : extra.now;
   return {
     ...state.params,
     id: state.id,
@@ -38,6 +41,9 @@ export function incidentVars(
     time: utc(extra.now),
     impact: extra.impact ?? '',
     impact_start: at(ms['impact-started']?.at),
+    // The runbooks' names for the incident fields (INCIDENT_FIELDS in src/scenarios).
+    impact_started: at(ms['impact-started']?.at),
+    elapsed: formatDuration(endedAt - Date.parse(startedAt)),
     started_at: at(ms['impact-started']?.at ?? state.openedAt),
     detected_at: at(ms.detected?.at),
     declared_at: at(ms.declared?.at ?? state.openedAt),

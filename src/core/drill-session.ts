@@ -31,9 +31,9 @@ export function newDrill(schedule: ScheduledInject[], realNow: number, speed: nu
   return { clock: startClock(realNow, speed), schedule, fired: [] };
 }
 
-const clockEvent = (control: string, c: ExerciseClock, detail?: string): NewEvent<'exercise.clock'> => ({
+const clockEvent = (control: string, c: ExerciseClock, detail?: string, seed?: number): NewEvent<'exercise.clock'> => ({
   kind: 'exercise.clock',
-  data: { control, speed: c.speed, ...(detail ? { detail } : {}) },
+  data: { control, speed: c.speed, ...(seed !== undefined ? { seed } : {}), ...(detail ? { detail } : {}) },
 });
 
 const injectEvent = (i: ScheduledInject): NewEvent<'exercise.inject'> => ({
@@ -50,7 +50,7 @@ export function drillStep(s: DrillSession, control: DrillControl, realNow: numbe
   const forced: ScheduledInject[] = [];
   switch (control.kind) {
     case 'start':
-      events.push(clockEvent('start', s.clock, control.seed !== undefined ? `seed ${control.seed}` : undefined));
+      events.push(clockEvent('start', s.clock, control.seed !== undefined ? `seed ${control.seed}` : undefined, control.seed));
       break;
     case 'pause':
       if (!s.clock.paused) {

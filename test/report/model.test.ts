@@ -23,6 +23,15 @@ const scenario = (objectives: ScenarioInput['objectives'], steps: ScenarioInput[
 const ms = (m: string, min: number) => [min, 'milestone.set', { milestone: m, at: at(min), backdated: false }] as E;
 const rp = (min: number, point: Record<string, unknown>) => [min, 'aws.read', { service: 'dynamodb', operation: 'DescribeContinuousBackups', summary: 'x', values: { recoveryPoint: { component: 'db', resource: 'orders', source: 'DescribeContinuousBackups', measured: true, ...point } } }] as E;
 
+describe('what was done', () => {
+  it('names the incident\'s resources in step titles, and keeps a param it lacks visible', () => {
+    const events = timeline([]).map((e) => (e.kind === 'incident.opened' ? { ...e, data: { ...e.data, params: { table: 'orders' } } } : e));
+    const steps = [{ id: 'restore', title: 'Restore {{table}} into {{target}}', role: 'dba' }];
+    const r = buildReport({ events, state: foldIncident(events), scenarios: scenario([], steps), now: T0, verification: { ok: true, count: events.length, headHash: 'h' } });
+    expect(r.steps[0]!.title).toBe('Restore orders into {{target}}');
+  });
+});
+
 describe('recovery objectives', () => {
   it('shows unknown, not zero, when nothing was measured', () => {
     const r = report([], scenario([{ component: 'db', rto_seconds: 600, rpo_seconds: 60 }])).objectives.rows[0]!;

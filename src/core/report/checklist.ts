@@ -1,8 +1,10 @@
 // What was done: the runbook checklist as walked, and the AWS actions with their outcomes.
 import type { IncidentState, StepState } from '../fold.js';
 import type { ActionRow, ScenarioInput, StepRow } from './model.js';
+import { fillLenient } from '../comms.js';
 import { secondsBetween } from './time.js';
 
+/** Step titles name the incident's resources ({{table}}); a param the incident lacks stays visible. */
 export function stepRows(s: IncidentState, scenarios: readonly ScenarioInput[]): StepRow[] {
   const rows: StepRow[] = [];
   const seen = new Set<string>();
@@ -10,7 +12,7 @@ export function stepRows(s: IncidentState, scenarios: readonly ScenarioInput[]):
     for (const st of sc.steps) {
       const key = `${sc.id}/${st.id}`;
       seen.add(key);
-      rows.push(stepRow(sc.id, st.id, s.steps[key], st));
+      rows.push(stepRow(sc.id, st.id, s.steps[key], { ...st, title: fillLenient(st.title, s.params) }));
     }
   }
   // Steps recorded on the timeline but absent from the runbooks given (renamed, or no catalog) still count.

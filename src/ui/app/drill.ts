@@ -1,6 +1,6 @@
 // A drill driven from this terminal: the facilitator's clock and the injects it fires. The drill session
 // is pure core (drillStep); here it meets the console: ticks, keys, the timeline and the exercise AWS clock.
-import { drillStep, newDrill, nextInject, scheduleDrill, type DrillControl, type ScheduledInject, type TimelineEvent } from '../../core/index.js';
+import { drillStep, MAX_SPEED, MIN_SPEED, newDrill, nextInject, scheduleDrill, type DrillControl, type ScheduledInject, type TimelineEvent } from '../../core/index.js';
 import { scenariosOf } from './checklist.js';
 import type { Effect } from './msg.js';
 import type { AppState, DrillView } from './state.js';
@@ -14,12 +14,14 @@ const clockEffect = (d: DrillView | undefined): Effect => ({ type: 'drill-clock'
 export function startDrill(s: AppState, opts: { speed: number; seed?: number; facilitator: boolean }): Result {
   const v = s.incident;
   if (!v || v.incident.mode !== 'exercise') return [s, []];
+  const fired = firedOnTimeline(v.events);
+  const resumed = fired.length > 0;
+  // A resumed drill keeps the seed and speed it was running with, whichever terminal started it.
+  if (resumed) opts = { ...opts, ...recordedDrill(v.events) };
   const injects = scenariosOf(v.incident, s.catalog).flatMap((sc) => [...(sc.injects ?? [])]);
   const schedule = scheduleDrill(injects, v.incident.params, opts.seed);
   if (schedule.length === 0) return [{ ...s, toast: { text: 'this exercise\'s scenarios have no injects to drill', tone: 'warn', at: s.now } }, []];
-  const fired = firedOnTimeline(v.events);
   let session = { ...newDrill(schedule, s.now, opts.speed), fired };
-  const resumed = fired.length > 0;
   const lastAt = Math.max(0, ...schedule.filter((i) => fired.includes(i.id)).map((i) => i.atSeconds));
   if (resumed) session = { ...session, clock: { ...session.clock, anchorSim: lastAt * 1000 } };
   const r = drillStep(session, resumed ? { kind: 'tick' } : { kind: 'start', speed: opts.speed, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }, s.now);
@@ -47,15 +49,21 @@ export function drillCommand(s: AppState, cmd: string): Result {
     if (cmd === 'drill-pause' && s.incident?.incident.mode === 'exercise') return startDrill(s, { speed: 1, facilitator: true });
     return [{ ...s, toast: { text: 'no drill is running in this terminal (open an exercise and press P to drive it)', tone: 'warn', at: s.now } }, []];
   }
-  const speedAt = SPEEDS.indexOf(d.session.clock.speed as (typeof SPEEDS)[number]);
+  // The keys act on the drill in view only: a facilitator glancing at another incident must not steer it blind.
+  if (s.incident?.id !== d.incidentId) {
+    return [{ ...s, toast: { text: `the drill runs on ${d.incidentId}: open it to control the drill`, tone: 'warn', at: s.now } }, []];
+  }
   switch (cmd) {
     case 'drill-pause':
       return stepDrill(s, { kind: d.session.clock.paused ? 'resume' : 'pause' });
     case 'drill-faster':
-      return stepDrill(s, { kind: 'speed', speed: SPEEDS[Math.min(SPEEDS.length - 1, speedAt + 1)] ?? 60 });
-    case 'drill-slower':
-      return stepDrill(s, { kind: 'speed', speed: SPEEDS[Math.max(0, speedAt - 1)] ?? 1 });
+    case 'drill-slower': {
+      const speed = nextSpeed(d.session.clock.speed, cmd === 'drill-faster' ? 1 : -1);
+      if (speed === undefined) return [{ ...s, toast: { text: `the drill clock is already at x${d.session.clock.speed}`, tone: 'muted', at: s.now } }, []];
+      return stepDrill(s, { kind: 'speed', speed });
+    }
     case 'drill-next':
+      if (!nextInject(d.session)) return [{ ...s, toast: { text: 'every inject has fired', tone: 'muted', at: s.now } }, []];
       return stepDrill(s, { kind: 'next' });
     case 'drill-fire': {
       const next = nextInject(d.session);
@@ -65,7 +73,21 @@ export function drillCommand(s: AppState, cmd: string): Result {
   return [s, []];
 }
 
+/** The next step of SPEEDS above or below `speed` (which --speed may have set between two steps). */
+export function nextSpeed(speed: number, direction: 1 | -1): number | undefined {
+  return direction > 0 ? SPEEDS.find((x) => x > speed) : [...SPEEDS].reverse().find((x) => x < speed);
+}
+
 export const drillCommands = ['drill-pause', 'drill-faster', 'drill-slower', 'drill-next', 'drill-fire'];
+
+/** The seed the drill started with and the speed it last ran at, as recorded on the timeline. */
+function recordedDrill(events: readonly TimelineEvent[]): { seed?: number; speed?: number } {
+  const clock = events.filter((e) => e.kind === 'exercise.clock');
+  const seed = clock.find((e) => e.data.control === 'start')?.data.seed;
+  const speed = clock.findLast((e) => typeof e.data.speed === 'number')?.data.speed;
+  const usable = typeof speed === 'number' && speed >= MIN_SPEED && speed <= MAX_SPEED; // a hand-edited journal must not crash the console
+  return { ...(typeof seed === 'number' ? { seed } : {}), ...(usable ? { speed } : {}) };
+}
 
 function firedOnTimeline(events: readonly TimelineEvent[]): string[] {
   return events.filter((e) => e.kind === 'exercise.inject').map((e) => String(e.data.inject));

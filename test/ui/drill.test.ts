@@ -1,0 +1,154 @@
+// The console's drill, through the reducer with a fixed clock: start, ticks at a speed, P, + and -, J and F.
+import { describe, expect, it } from 'vitest';
+import { simElapsed } from '../../src/core/index.js';
+import type { Effect } from '../../src/ui/app/msg.js';
+import type { AppState } from '../../src/ui/app/state.js';
+import { press, run } from './fixtures/drive.js';
+import { appended, clockEffects, consoleState, drillEvents, EXERCISE_ID, exerciseEvents, injected, kinds, schedule, started, tick } from './fixtures/exercise.js';
+import { T0 } from './fixtures/state.js';
+
+describe('starting a drill in the console', () => {
+  it('records exercise.clock start with the speed and seed, and the first inject at T+0:00', () => {
+    const [s, fx] = started(60, 7);
+    expect(appended(fx)).toEqual([
+      { kind: 'exercise.clock', data: { control: 'start', speed: 60, seed: 7, detail: 'seed 7' } },
+      { kind: 'exercise.inject', data: { inject: 'missing-records', text: schedule(7)[0]!.text, offsetSeconds: 0 } },
+    ]);
+    expect(fx.every((e) => e.type !== 'append' || e.id === EXERCISE_ID)).toBe(true);
+    expect(clockEffects(fx)).toEqual([{ type: 'drill-clock', clock: { anchorSim: 0, anchorReal: T0, speed: 60, paused: false }, startedAt: T0 }]);
+    expect(s.drill).toMatchObject({ incidentId: EXERCISE_ID, facilitator: true, lastFired: { id: 'missing-records' } });
+    expect(s.pendingDrill).toBeUndefined();
+  });
+
+  it('does not start a drill waiting for another incident', () => {
+    const evs = exerciseEvents();
+    const [s, fx] = run(consoleState({ incidentId: 'INC-20261121-OTHR', speed: 60, facilitator: true }), { type: 'incident.loaded', id: EXERCISE_ID, events: evs, offset: 1 });
+    expect(s.drill).toBeUndefined();
+    expect(appended(fx)).toEqual([]);
+  });
+});
+
+describe('drill ticks', () => {
+  it('fire each inject when simulated time reaches it at the chosen speed, once', () => {
+    const plan = schedule(7);
+    let [s] = started(60, 7);
+    const fired: unknown[] = [];
+    for (const inject of plan.slice(1)) {
+      const dueReal = Math.ceil((inject.atSeconds * 1000) / 60);
+      let fx: Effect[];
+      [s, fx] = tick(s, dueReal - 1);
+      expect(injected(fx), `${inject.id} not yet due ${dueReal - 1} ms in`).not.toContain(inject.id);
+      fired.push(...injected(fx));
+      [s, fx] = tick(s, dueReal);
+      expect(injected(fx)).toContain(inject.id);
+      expect(appended(fx).find((e) => e.data.inject === inject.id)?.data.offsetSeconds).toBe(inject.atSeconds);
+      expect(clockEffects(fx)).toEqual([]); // a tick is no control: the runner's clock is already right
+      fired.push(...injected(fx));
+    }
+    expect(fired).toEqual(plan.slice(1).map((i) => i.id));
+    expect(injected(tick(s, 10 * 3_600_000)[1])).toEqual([]);
+  });
+
+  it('at x1 fires the 5-minute inject after 5 real minutes, not before', () => {
+    const at = schedule()[1]!;
+    expect(at).toMatchObject({ id: 'errors-rise', atSeconds: 300 });
+    const [s] = started(1);
+    expect(injected(tick(s, 299_000)[1])).toEqual([]);
+    expect(injected(tick(s, 300_000)[1])).toEqual(['errors-rise']);
+  });
+});
+
+describe('P pauses and resumes', () => {
+  it('records pause, fires nothing while paused however many ticks, and resumes where it stopped', () => {
+    let [s] = started(60);
+    [s] = tick(s, 2_000); // T+2:00
+    let fx: Effect[];
+    [s, fx] = press({ ...s, now: T0 + 2_000 }, 'P');
+    expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: { control: 'pause', speed: 60 } }]);
+    expect(clockEffects(fx)).toEqual([{ type: 'drill-clock', clock: { anchorSim: 120_000, anchorReal: T0 + 2_000, speed: 60, paused: true }, startedAt: T0 }]);
+    for (let sec = 3; sec <= 3_600; sec += 1) {
+      [s, fx] = tick(s, sec * 1000);
+      // Escalations keep wall-clock time (as the report does); the drill itself records nothing.
+      expect(drillEvents(fx)).toEqual([]);
+      expect(clockEffects(fx)).toEqual([]);
+    }
+    expect(simElapsed(s.drill!.session.clock, s.now)).toBe(120_000);
+    [s, fx] = press(s, 'P');
+    expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: { control: 'resume', speed: 60 } }]);
+    expect(clockEffects(fx)[0]).toMatchObject({ clock: { paused: false, anchorSim: 120_000, anchorReal: T0 + 3_600_000 } });
+    // errors-rise is at T+5:00: three simulated minutes, 3 real seconds at x60, after the resume.
+    expect(injected(tick(s, 3_600_000 + 2_999)[1])).toEqual([]);
+    expect(injected(tick(s, 3_600_000 + 3_000)[1])).toEqual(['errors-rise']);
+  });
+});
+
+describe('+ and - step the speed', () => {
+  const speedsPressing = (s: AppState, key: string, times: number) => {
+    const out: unknown[] = [];
+    for (let i = 0; i < times; i++) {
+      let fx: Effect[];
+      [s, fx] = press(s, key);
+      out.push(...appended(fx).map((e) => e.data.speed));
+      expect(clockEffects(fx)).toHaveLength(appended(fx).length);
+    }
+    return [s, out] as const;
+  };
+
+  it('goes through x1, x2, x5, x10, x30, x60 and back, stopping at the ends without recording anything', () => {
+    const [fast, up] = speedsPressing(started(1)[0], '+', 6);
+    expect(up).toEqual([2, 5, 10, 30, 60]);
+    expect(fast.drill!.session.clock.speed).toBe(60);
+    expect(fast.toast?.text).toBe('the drill clock is already at x60');
+    const [slow, down] = speedsPressing(fast, '-', 6);
+    expect(down).toEqual([30, 10, 5, 2, 1]);
+    expect(slow.drill!.session.clock.speed).toBe(1);
+    expect(slow.toast?.text).toBe('the drill clock is already at x1');
+  });
+
+  it('from a speed between the steps, goes to the next step up or down', () => {
+    expect(speedsPressing(started(3)[0], '+', 1)[1]).toEqual([5]);
+    expect(speedsPressing(started(3)[0], '-', 1)[1]).toEqual([2]);
+  });
+
+  it('keeps simulated time continuous across a change of speed', () => {
+    let [s] = started(1);
+    [s] = tick(s, 60_000); // T+1:00 at x1
+    [s] = press(s, '+', '+', '+', '+', '+'); // x60
+    expect(injected(tick(s, 60_000 + 3_999)[1])).toEqual([]);
+    expect(injected(tick(s, 60_000 + 4_000)[1])).toEqual(['errors-rise']); // 4 min more at x60
+  });
+});
+
+describe('J and F', () => {
+  it('J jumps the clock to the next inject, which fires at once, in schedule order', () => {
+    let [s] = started(1, 7);
+    const plan = schedule(7);
+    for (const inject of plan.slice(1)) {
+      let fx: Effect[];
+      [s, fx] = press(s, 'J');
+      expect(kinds(fx)).toEqual(['exercise.clock:jump', `exercise.inject:${inject.id}`]);
+      expect(appended(fx)[0]!.data).toEqual({ control: 'jump', speed: 1, detail: `to ${inject.id}` });
+      expect(clockEffects(fx)[0]).toMatchObject({ clock: { anchorSim: inject.atSeconds * 1000 } });
+    }
+    const [after, fx] = press(s, 'J');
+    expect(fx).toEqual([]);
+    expect(after.toast?.text).toBe('every inject has fired');
+  });
+
+  it('F fires the next inject now without moving the clock; once all fired it only says so', () => {
+    let [s] = started(1);
+    let fx: Effect[];
+    [s, fx] = press(s, 'F');
+    expect(kinds(fx)).toEqual(['exercise.clock:fire', 'exercise.inject:errors-rise']);
+    expect(appended(fx)[0]!.data.detail).toBe('fired errors-rise early');
+    expect(simElapsed(s.drill!.session.clock, s.now)).toBe(0);
+    expect(clockEffects(fx)).toHaveLength(1);
+    [s] = press(s, 'F', 'F', 'F');
+    expect(s.drill!.session.fired).toEqual(schedule().map((i) => i.id));
+    // Its time comes later: an inject fired early does not fire again.
+    expect(injected(tick(s, 3_600_000)[1])).toEqual([]);
+    [s, fx] = press(s, 'F');
+    expect(fx).toEqual([]);
+    expect(s.toast?.text).toBe('every inject has fired');
+  });
+});
