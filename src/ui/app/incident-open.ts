@@ -62,14 +62,16 @@ export function applyJournal(s: AppState, id: string, events: TimelineEvent[], o
 
 /** Alarm transitions not yet on the timeline (another terminal may have recorded them already). */
 export function unrecordedTransitions(incident: IncidentState, transitions: readonly AlarmTransition[]): NewEvent[] {
+  const drill = incident.mode === 'exercise';
   return transitions
     .filter((t) => {
       const known = incident.alarms[t.alarm];
-      return !(known && known.state === t.to && known.since === t.at);
+      return !(known && known.state === t.to && (drill || known.since === t.at));
     })
     .map((t) => ({
       kind: 'alarm.changed' as const,
-      data: { alarm: t.alarm, from: t.from, to: t.to, reason: t.reason, region: t.region, ...(isIso(t.at) ? { at: t.at } : {}) },
+      // A drill's simulated AWS stamps changes in drill time; the event's own time is the one to report.
+      data: { alarm: t.alarm, from: t.from, to: t.to, reason: t.reason, region: t.region, ...(isIso(t.at) && !drill ? { at: t.at } : {}) },
     }));
 }
 
