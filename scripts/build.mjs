@@ -4,6 +4,9 @@ import { chmod, cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 
 const { version } = JSON.parse(await readFile('package.json', 'utf8'));
 
+// Stale chunks from an earlier build would otherwise pile up next to the new ones.
+await rm('dist/chunks', { recursive: true, force: true });
+
 await build({
   entryPoints: { cli: 'src/cli.ts' },
   outdir: 'dist',

@@ -1,5 +1,10 @@
 // Entry point. Answers --version before loading anything else, so scripts and health checks stay fast;
-// everything else is loaded on demand from the composition root in cli/main.ts.
+// `warroom [options]` (the console) starts without commander; everything else is loaded on demand from the
+// composition root in cli/main.ts.
+import { parseConsoleArgv } from './cli/console-options.js';
+import { traceMark } from './cli/startup-trace.js';
+
+traceMark('entry');
 declare const __WARROOM_VERSION__: string | undefined;
 
 // A reader that goes away (`warroom timeline ID | head`) is not an error.
@@ -12,6 +17,10 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const version = typeof __WARROOM_VERSION__ === 'string' ? __WARROOM_VERSION__ : (await import('./cli/version.js')).readVersion();
   process.stdout.write(`${version}\n`);
+} else if (parseConsoleArgv(argv)) {
+  const { consoleMain } = await import('./cli/console-command.js');
+  traceMark('console module loaded');
+  process.exitCode = await consoleMain(parseConsoleArgv(argv)!);
 } else {
   const { main } = await import('./cli/main.js');
   process.exitCode = await main(argv);
