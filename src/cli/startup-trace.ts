@@ -1,12 +1,15 @@
-// WARROOM_TRACE_STARTUP=<file>: start-up marks in ms since the process started, appended to that file
-// (never the terminal: the console owns it). Costs one env lookup per mark when unset.
+// WARROOM_TRACE_STARTUP=<file>: start-up marks appended to that file (never the terminal: the console owns
+// it), each as ms since the process started and CPU ms used so far (steadier than wall time on a busy machine).
+// Costs one env lookup per mark when unset.
 import { appendFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 const marks: string[] = [];
 
 export function traceMark(name: string): void {
-  if (process.env.WARROOM_TRACE_STARTUP) marks.push(`${performance.now().toFixed(1).padStart(8)} ${name}`);
+  if (!process.env.WARROOM_TRACE_STARTUP) return;
+  const cpu = process.cpuUsage();
+  marks.push(`${performance.now().toFixed(1).padStart(8)} ${((cpu.user + cpu.system) / 1000).toFixed(1).padStart(8)} ${name}`);
 }
 
 /** Writes the marks so far; called once the first frame is on screen, so the write is not measured. */
