@@ -11,6 +11,7 @@ import { addOptions, CONSOLE_OPTIONS, type ParsedOptions } from './console-optio
 import { consoleWiring, type AwsFlags } from './console-wiring.js';
 import { makeContext, processIo, type CliContext, type CliIo, type GlobalOptions } from './context.js';
 import type { Register } from './main.js';
+import { loadUi, type LoadedUi } from './load-ui.js';
 import { reportWarroomError } from './report-error.js';
 import { flushTrace, traceMark } from './startup-trace.js';
 import { osc52, takeTerminal } from './terminal.js';
@@ -39,10 +40,10 @@ export function consoleOptions(opts: ConsoleFlags): ConsoleOptions {
 }
 
 /** `warroom [options]` without commander: argv already read by parseConsoleArgv. */
-export async function consoleMain(parsed: ParsedOptions, io: CliIo = processIo()): Promise<number> {
+export async function consoleMain(parsed: ParsedOptions, ui?: Promise<LoadedUi>, io: CliIo = processIo()): Promise<number> {
   try {
     const ctx = makeContext(parsed as GlobalOptions, io);
-    return await runConsole(ctx, consoleOptions(parsed as ConsoleFlags));
+    return await runConsole(ctx, { ...consoleOptions(parsed as ConsoleFlags), ...(ui ? { ui } : {}) });
   } catch (err) {
     return reportWarroomError(err, io);
   }
@@ -53,6 +54,8 @@ export interface ConsoleOptions {
   aws?: AwsFlags;
   open?: ConsoleOpenOptions;
   seed?: number;
+  /** Ink and the UI, when the caller started loading them already. */
+  ui?: Promise<LoadedUi>;
 }
 
 /** The console needs a terminal: a clear message instead of Ink's raw-mode crash. */
@@ -67,7 +70,7 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
   const { stdin, stdout } = process;
   requireTerminal();
   // Ink and the UI take most of the start-up; start loading them while the store and wiring are set up.
-  const loadingUi = Promise.all([import('ink'), import('../ui/console.js')]);
+  const loadingUi = opts.ui ?? loadUi();
   traceMark('console: loading ui');
   loadingUi.catch(() => {}); // awaited below; this only keeps an early failure from being reported twice
   // Journal warnings (a torn line moved aside) become toasts: writing them to stderr would tear the screen.
