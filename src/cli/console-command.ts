@@ -96,6 +96,7 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     store: consoleStore(store, ctx.actor),
     // The catalog (dozens of YAML files to parse and validate) arrives right after the first frame.
     scenarios: [],
+    catalogPending: true,
     catalogProblems: [],
     aws: wiring.aws,
     exerciseAws: wiring.exerciseAws,
