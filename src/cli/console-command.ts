@@ -2,13 +2,13 @@
 // of Ink's raw-mode crash), then loads Ink and the UI on demand so scriptable commands stay fast.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExitCode, simElapsed, usageError, type ExerciseClock } from '../core/index.js';
+import { ExitCode, sanitizeLine, simElapsed, usageError, type ExerciseClock } from '../core/index.js';
 import { IncidentStore } from '../store/incident-store.js';
 import type { ConsoleOpenOptions } from '../ui/console.js';
 import type { UiDeps } from '../ui/deps.js';
 import { consoleStore } from './console-store.js';
 import { addOptions, CONSOLE_OPTIONS, type ParsedOptions } from './console-options.js';
-import { consoleWiring, type AwsFlags } from './console-wiring.js';
+import { consoleWiring, type AwsFlags, type ConsoleCatalog, type ConsoleWiring } from './console-wiring.js';
 import { makeContext, processIo, type CliContext, type CliIo, type GlobalOptions } from './context.js';
 import type { Register } from './main.js';
 import { loadUi, type LoadedUi } from './load-ui.js';
@@ -63,6 +63,15 @@ export function requireTerminal(): void {
   const { stdin, stdout } = process;
   if (!stdin.isTTY || !stdout.isTTY) {
     throw usageError(`the console needs an interactive terminal (${!stdin.isTTY ? 'stdin' : 'stdout'} is not a TTY); for scripts use the commands, e.g. "warroom list" (see --help)`);
+  }
+}
+
+/** The catalog never stops the console once it is on screen: a failure to read it is shown as its problem. */
+function catalogOrProblem(wiring: ConsoleWiring): ConsoleCatalog {
+  try {
+    return wiring.catalog();
+  } catch (err) {
+    return { scenarios: [], problems: [`cannot read the runbooks: ${sanitizeLine((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '')}`] };
   }
 }
 
@@ -138,8 +147,7 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     const instance = render(app.element, { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
     traceMark('console: first frame');
     // Still synchronous after the first frame, so no key is handled before the catalog is in.
-    const catalog = wiring.catalog();
-    app.store.dispatch({ type: 'catalog.loaded', scenarios: catalog.scenarios, problems: catalog.problems });
+    app.store.dispatch({ type: 'catalog.loaded', ...catalogOrProblem(wiring) });
     traceMark('console: catalog loaded');
     app.runner.start();
     flushTrace();
