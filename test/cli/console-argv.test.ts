@@ -19,6 +19,7 @@ describe('parseConsoleArgv', () => {
     [['--runbooks', 'a', '--runbooks=b', '--allow-actions', '--facilitator']],
     [['--profile', 'prod', '--endpoint-url', 'http://127.0.0.1:4566', '--region', 'x', '--region', 'y']],
     [['--actor', '--state-dir']],
+    [['--state-dir=', '--actor=a=b']],
   ])('reads %j as commander does', (argv) => {
     expect(parseConsoleArgv(argv)).toEqual(commanderOpts(argv));
   });
