@@ -1,7 +1,7 @@
 // AWS commands: `doctor` (what works, what is denied) and `metrics` (a scenario's CloudWatch panes).
 import { Option, type Command } from 'commander';
 import { ExitCode, usageError, type MetricSpec } from '../core/index.js';
-import { loadAwsPorts, type CreatedPorts } from '../aws/sim-ports.js';
+import { loadAwsPorts, type CreatedPorts } from '../aws/load-ports.js';
 import { nextRefreshAt } from '../aws/metric-plan.js';
 import { realSleep } from '../aws/poll-verify.js';
 import { scenarioForAws, type ScenarioForAws } from './aws-commands-catalog.js';

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sanitizeLine, type Clock } from '../core/index.js';
 import type { AwsPorts } from '../aws/ports.js';
-import { loadAwsPorts, type CreatedPorts } from '../aws/sim-ports.js';
+import { loadAwsPorts, type CreatedPorts } from '../aws/load-ports.js';
 import { formatProblem, loadCatalog, type Scenario } from '../scenarios/index.js';
 import type { IncidentStore } from '../store/incident-store.js';
 import type { IncidentSetup } from '../ui/deps.js';

@@ -1,5 +1,5 @@
-// The simulated half of createAwsPorts, apart so a caller can get simulated ports without loading the
-// live adapters (and the AWS SDK behind them): the console's start-up does.
+// AWS ports without loading the SDK up front: the simulated AWS is built here, and the live adapters (and the
+// AWS SDK behind them) are imported only when live AWS is configured. The console and the commands use this.
 import { readFileSync } from 'node:fs';
 import type { Clock } from '../core/index.js';
 import type { CallBudget, Purpose } from './live/clients.js';
