@@ -146,10 +146,11 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     warn = (message) => app.store.dispatch({ type: 'warning', message });
     const instance = render(app.element, { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
     traceMark('console: first frame');
-    // Still synchronous after the first frame, so no key is handled before the catalog is in.
+    // The runner's first reads (the incident list) start now and finish while the catalog is read. The catalog
+    // is read in the same synchronous step, so no key and no read result is handled before it is in.
+    app.runner.start();
     app.store.dispatch({ type: 'catalog.loaded', ...catalogOrProblem(wiring) });
     traceMark('console: catalog loaded');
-    app.runner.start();
     flushTrace();
   });
 }
