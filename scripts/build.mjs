@@ -1,8 +1,12 @@
 // Bundles the CLI into one file: importing Ink and the AWS SDK unbundled costs hundreds of ms at start-up.
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { chmod, cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 
 const { version } = JSON.parse(await readFile('package.json', 'utf8'));
+
+// Stale chunks from an earlier build would otherwise pile up next to the new ones.
+await rm('dist/chunks', { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: 'src/cli.ts' },
@@ -34,3 +38,5 @@ await mkdir('dist/runbooks', { recursive: true });
 for (const f of await readdir('src/scenarios/catalog')) {
   if (/\.ya?ml$/.test(f)) await cp(`src/scenarios/catalog/${f}`, `dist/runbooks/${f}`);
 }
+// Parsed and validated now so the console and the commands need not parse them at every start.
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/runbook-cache.ts', 'dist/runbooks'], { stdio: 'inherit' });

@@ -1,9 +1,7 @@
 // AWS commands: `doctor` (what works, what is denied) and `metrics` (a scenario's CloudWatch panes).
 import { Option, type Command } from 'commander';
 import { ExitCode, usageError, type MetricSpec } from '../core/index.js';
-import { createAwsPorts, type CreatedPorts } from '../aws/create-ports.js';
-import { createLiveClients } from '../aws/live/clients.js';
-import { runDoctor } from '../aws/live/doctor.js';
+import { loadAwsPorts, type CreatedPorts } from '../aws/load-ports.js';
 import { nextRefreshAt } from '../aws/metric-plan.js';
 import { realSleep } from '../aws/poll-verify.js';
 import { scenarioForAws, type ScenarioForAws } from './aws-commands-catalog.js';
@@ -37,17 +35,19 @@ function parseParams(pairs: readonly string[]): Record<string, string> {
   return out;
 }
 
-export function portsFor(ctx: CliContext, flags: AwsFlags): CreatedPorts {
-  return createAwsPorts({ mode: 'live', profile: flags.profile, region: flags.region, drRegion: flags.drRegion, endpointUrl: flags.endpointUrl, allowActions: false, env: ctx.env, clock: ctx.clock });
+/** The AWS SDK is loaded only when live AWS is configured, so the other commands start without it. */
+export function portsFor(ctx: CliContext, flags: AwsFlags): Promise<CreatedPorts> {
+  return loadAwsPorts({ mode: 'live', profile: flags.profile, region: flags.region, drRegion: flags.drRegion, endpointUrl: flags.endpointUrl, allowActions: false, env: ctx.env, clock: ctx.clock });
 }
 
 export async function doctor(ctx: CliContext, flags: AwsFlags): Promise<number> {
-  const ports = portsFor(ctx, flags);
+  const ports = await portsFor(ctx, flags);
   if (ports.mode === 'simulated') {
     const msg = 'no AWS configuration given (no --profile, --region, --endpoint-url or AWS_* environment): warroom runs on the simulated AWS; nothing to check';
     ctx.out(flags.json ? JSON.stringify({ configured: false, message: msg, checks: [] }) : msg);
     return ExitCode.ok;
   }
+  const [{ createLiveClients }, { runDoctor }] = await Promise.all([import('../aws/live/clients.js'), import('../aws/live/doctor.js')]);
   const clients = createLiveClients(ports.config);
   try {
     const checks = await runDoctor(clients);
@@ -106,7 +106,7 @@ export const registerAwsCommands: Register = (program, run) => {
     run(async (ctx, id: string, flags: AwsFlags & { param: string[]; once?: boolean; minutes: string }) => {
       const minutes = Number(flags.minutes);
       if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 1440 * 15) throw usageError(`--minutes "${flags.minutes}" must be a number of minutes between 1 and 21600`);
-      const ports = portsFor(ctx, flags);
+      const ports = await portsFor(ctx, flags);
       const found = scenarioForAws(ctx, id, parseParams(flags.param), { examples: ports.mode === 'simulated' });
       const stop = new AbortController();
       const onInt = () => stop.abort();

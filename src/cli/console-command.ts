@@ -2,42 +2,60 @@
 // of Ink's raw-mode crash), then loads Ink and the UI on demand so scriptable commands stay fast.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExitCode, simElapsed, usageError, type ExerciseClock } from '../core/index.js';
+import { ExitCode, sanitizeLine, simElapsed, usageError, type ExerciseClock } from '../core/index.js';
 import { IncidentStore } from '../store/incident-store.js';
 import type { ConsoleOpenOptions } from '../ui/console.js';
 import type { UiDeps } from '../ui/deps.js';
 import { consoleStore } from './console-store.js';
-import { consoleWiring, type AwsFlags } from './console-wiring.js';
-import type { CliContext } from './context.js';
+import { addOptions, CONSOLE_OPTIONS, type ParsedOptions } from './console-options.js';
+import { consoleWiring, type AwsFlags, type ConsoleCatalog, type ConsoleWiring } from './console-wiring.js';
+import { makeContext, processIo, type CliContext, type CliIo, type GlobalOptions } from './context.js';
 import type { Register } from './main.js';
+import { loadUi, type LoadedUi } from './load-ui.js';
+import { reportWarroomError } from './report-error.js';
+import { flushTrace, traceMark } from './startup-trace.js';
 import { osc52, takeTerminal } from './terminal.js';
 
 export const registerConsole: Register = (program, run) => {
+  addOptions(program, CONSOLE_OPTIONS);
   program
-    .option('--allow-actions', 'console: allow mutating AWS actions (each needs the target typed to confirm)')
-    .option('--profile <name>', 'console: AWS profile (env AWS_PROFILE)')
-    .option('--region <region>', 'console: primary region (env AWS_REGION, then AWS_DEFAULT_REGION)')
-    .option('--dr-region <region>', 'console: disaster-recovery region (env WARROOM_DR_REGION)')
-    .option('--endpoint-url <url>', 'console: send every AWS call here (env AWS_ENDPOINT_URL)')
-    .option('--facilitator', 'console: drive the drill of the exercise you open and show the facilitator\'s lines')
     // Excess words reach the action so a mistyped command gets a clear message instead of opening the console.
     .allowExcessArguments(true)
     .action(
-      run(async (ctx, opts: { allowActions?: boolean; facilitator?: boolean } & AwsFlags) => {
+      run(async (ctx, opts: ConsoleFlags) => {
         const [word] = program.args;
         if (word !== undefined) throw usageError(`unknown command "${word}" (see warroom --help)`);
-        const aws: AwsFlags = { profile: opts.profile, region: opts.region, drRegion: opts.drRegion, endpointUrl: opts.endpointUrl };
-        const open: ConsoleOpenOptions | undefined = opts.facilitator ? { drill: { speed: 1, facilitator: true } } : undefined;
-        return runConsole(ctx, { allowActions: opts.allowActions === true, aws, ...(open ? { open } : {}) });
+        return runConsole(ctx, consoleOptions(opts));
       }),
     );
 };
+
+/** The console's own options as parsed, by commander or by parseConsoleArgv. */
+export type ConsoleFlags = { allowActions?: boolean; facilitator?: boolean } & AwsFlags;
+
+export function consoleOptions(opts: ConsoleFlags): ConsoleOptions {
+  const aws: AwsFlags = { profile: opts.profile, region: opts.region, drRegion: opts.drRegion, endpointUrl: opts.endpointUrl };
+  const open: ConsoleOpenOptions | undefined = opts.facilitator ? { drill: { speed: 1, facilitator: true } } : undefined;
+  return { allowActions: opts.allowActions === true, aws, ...(open ? { open } : {}) };
+}
+
+/** `warroom [options]` without commander: argv already read by parseConsoleArgv. */
+export async function consoleMain(parsed: ParsedOptions, ui?: Promise<LoadedUi>, io: CliIo = processIo()): Promise<number> {
+  try {
+    const ctx = makeContext(parsed as GlobalOptions, io);
+    return await runConsole(ctx, { ...consoleOptions(parsed as ConsoleFlags), ...(ui ? { ui } : {}) });
+  } catch (err) {
+    return reportWarroomError(err, io);
+  }
+}
 
 export interface ConsoleOptions {
   allowActions: boolean;
   aws?: AwsFlags;
   open?: ConsoleOpenOptions;
   seed?: number;
+  /** Ink and the UI, when the caller started loading them already. */
+  ui?: Promise<LoadedUi>;
 }
 
 /** The console needs a terminal: a clear message instead of Ink's raw-mode crash. */
@@ -48,11 +66,21 @@ export function requireTerminal(): void {
   }
 }
 
+/** The catalog never stops the console once it is on screen: a failure to read it is shown as its problem. */
+function catalogOrProblem(wiring: ConsoleWiring): ConsoleCatalog {
+  try {
+    return wiring.catalog();
+  } catch (err) {
+    return { scenarios: [], problems: [`cannot read the runbooks: ${sanitizeLine((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '')}`] };
+  }
+}
+
 export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise<number> {
   const { stdin, stdout } = process;
   requireTerminal();
   // Ink and the UI take most of the start-up; start loading them while the store and wiring are set up.
-  const loadingUi = Promise.all([import('ink'), import('../ui/console.js')]);
+  const loadingUi = opts.ui ?? loadUi();
+  traceMark('console: loading ui');
   loadingUi.catch(() => {}); // awaited below; this only keeps an early failure from being reported twice
   // Journal warnings (a torn line moved aside) become toasts: writing them to stderr would tear the screen.
   let warn: (message: string) => void = (m) => ctx.err(`warroom: warning: ${m}`);
@@ -72,10 +100,13 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     exerciseClock,
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   });
+  traceMark('console: wiring ready');
   const deps: UiDeps = {
     store: consoleStore(store, ctx.actor),
-    scenarios: wiring.scenarios,
-    catalogProblems: wiring.catalogProblems,
+    // The catalog (dozens of YAML files to parse and validate) arrives right after the first frame.
+    scenarios: [],
+    catalogPending: true,
+    catalogProblems: [],
     aws: wiring.aws,
     exerciseAws: wiring.exerciseAws,
     prepareIncident: wiring.prepareIncident,
@@ -99,6 +130,7 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     copy: (text) => osc52(stdout, text),
   };
   const [{ render }, { createConsole }] = await loadingUi;
+  traceMark('console: ui loaded');
   const guard = takeTerminal(stdin, stdout, ctx.err);
   return new Promise<number>((resolve) => {
     let done = false;
@@ -113,6 +145,12 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     const app = createConsole(deps, { cols: stdout.columns || 80, rows: stdout.rows || 24, env: ctx.env, onExit: () => setImmediate(finish), ...(opts.open ? { open: opts.open } : {}) });
     warn = (message) => app.store.dispatch({ type: 'warning', message });
     const instance = render(app.element, { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
+    traceMark('console: first frame');
+    // The runner's first reads (the incident list) start now and finish while the catalog is read. The catalog
+    // is read in the same synchronous step, so no key and no read result is handled before it is in.
     app.runner.start();
+    app.store.dispatch({ type: 'catalog.loaded', ...catalogOrProblem(wiring) });
+    traceMark('console: catalog loaded');
+    flushTrace();
   });
 }

@@ -4,14 +4,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sanitizeLine, type Clock } from '../core/index.js';
-import { createAwsPorts, type CreatedPorts } from '../aws/create-ports.js';
 import type { AwsPorts } from '../aws/ports.js';
-import { renderReport } from '../report/render.js';
+import { loadAwsPorts, type CreatedPorts } from '../aws/load-ports.js';
 import { formatProblem, loadCatalog, type Scenario } from '../scenarios/index.js';
 import type { IncidentStore } from '../store/incident-store.js';
 import type { IncidentSetup } from '../ui/deps.js';
 import type { UiScenario } from '../ui/scenario.js';
-import { reportModel } from './report-export.js';
 
 export interface AwsFlags {
   profile?: string | undefined;
@@ -20,9 +18,14 @@ export interface AwsFlags {
   endpointUrl?: string | undefined;
 }
 
-export interface ConsoleWiring {
+export interface ConsoleCatalog {
   scenarios: readonly UiScenario[];
-  catalogProblems: string[];
+  problems: string[];
+}
+
+export interface ConsoleWiring {
+  /** Reads and validates the runbooks on first call (the console calls it after its first frame). */
+  catalog: () => ConsoleCatalog;
   aws: AwsPorts;
   /** The simulated AWS exercise incidents run on. */
   exerciseAws: AwsPorts;
@@ -54,27 +57,36 @@ export interface WiringOptions {
 }
 
 export async function consoleWiring(opts: WiringOptions): Promise<ConsoleWiring> {
-  const catalog = loadCatalog({ dirs: [...opts.runbookDirs], stateDir: opts.stateDir, env: opts.env });
-  const live = createAwsPorts({ mode: 'live', ...opts.aws, allowActions: opts.allowActions, env: opts.env, clock: opts.clock });
+  let loaded: { scenarios: Scenario[]; problems: string[]; byId: Map<string, Scenario> } | undefined;
+  const catalog = () => {
+    if (!loaded) {
+      const c = loadCatalog({ dirs: [...opts.runbookDirs], stateDir: opts.stateDir, env: opts.env });
+      const problems = c.problems.map((p) => `skipped runbook ${sanitizeLine(formatProblem(p))}`);
+      loaded = { scenarios: c.scenarios, problems, byId: new Map(c.scenarios.map((s) => [s.id, s])) };
+    }
+    return loaded;
+  };
+  const byId = (id: string) => catalog().byId.get(id);
+  const live = await loadAwsPorts({ mode: 'live', ...opts.aws, allowActions: opts.allowActions, env: opts.env, clock: opts.clock });
   // Drills practise actions on the model, so they are enabled there (each still needs its typed confirmation).
-  const exercise = createAwsPorts({ mode: 'exercise', allowActions: true, env: {}, clock: opts.exerciseClock ?? opts.clock, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
-  const byId = new Map(catalog.scenarios.map((s) => [s.id, s]));
+  const exercise = await loadAwsPorts({ mode: 'exercise', allowActions: true, env: {}, clock: opts.exerciseClock ?? opts.clock, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
   return {
-    scenarios: catalog.scenarios,
-    catalogProblems: catalog.problems.map((p) => `skipped runbook ${sanitizeLine(formatProblem(p))}`),
+    catalog,
     aws: live,
     exerciseAws: exercise,
     awsConnected: true,
     modeLabel: modeLabelFor(live),
     prepareIncident: (setup) => {
       // The simulated AWS needs the incident's resources (tables, clusters, zones) to exist before a verify reads them.
-      for (const ports of setup.mode === 'exercise' ? [exercise] : [live]) loadIntoSim(ports, setup.scenarios.map((id) => byId.get(id)), setup.params);
+      for (const ports of setup.mode === 'exercise' ? [exercise] : [live]) loadIntoSim(ports, setup.scenarios.map((id) => byId(id)), setup.params);
     },
     applyInject: (setup, injectId) => {
-      const inject = setup.scenarios.flatMap((id) => byId.get(id)?.injects ?? []).find((i) => i.id === injectId);
+      const inject = setup.scenarios.flatMap((id) => byId(id)?.injects ?? []).find((i) => i.id === injectId);
       return inject && exercise.sim ? exercise.sim.applyInject(inject) : undefined;
     },
     exportReport: async (id) => {
+      // The report renderers are needed only when asked for, so they stay out of start-up.
+      const [{ reportModel }, { renderReport }] = await Promise.all([import('./report-export.js'), import('../report/render.js')]);
       const { model } = reportModel(opts.store, id, { now: opts.clock.now(), stateDir: opts.stateDir, runbookDirs: opts.runbookDirs, force: true });
       const dir = join(opts.store.dir, 'reports');
       mkdirSync(dir, { recursive: true, mode: 0o700 });

@@ -27,6 +27,17 @@ export interface CliContext extends CliIo {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/** The real process's streams, environment and clock. */
+export function processIo(): CliIo {
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    stdin: process.stdin,
+    env: process.env,
+    clock: systemClock,
+  };
+}
+
 export function defaultActor(env: NodeJS.ProcessEnv): string {
   if (env.WARROOM_ACTOR) return env.WARROOM_ACTOR;
   try {

@@ -1,8 +1,9 @@
 // The composition root for scriptable commands: parses argv and runs one command. Errors leave as one
 // line on stderr with an exit code from core/errors (a stack trace only with WARROOM_DEBUG=1).
 import { Command, CommanderError } from 'commander';
-import { ExitCode, WarroomError } from '../core/index.js';
-import { makeContext, systemClock, type CliContext, type CliIo, type GlobalOptions } from './context.js';
+import { ExitCode } from '../core/index.js';
+import { makeContext, processIo, type CliContext, type CliIo, type GlobalOptions } from './context.js';
+import { addOptions, GLOBAL_OPTIONS } from './console-options.js';
 import { registerAwsCommands } from './aws-commands.js';
 import { registerConsole, runConsole } from './console-command.js';
 import { registerExerciseCommands } from './exercise-commands.js';
@@ -10,6 +11,7 @@ import { registerIncidentCommands } from './incident-commands.js';
 import { registerReadCommands } from './read-commands.js';
 import { registerReportCommands } from './report-commands.js';
 import { registerScenarioCommands } from './scenario-commands.js';
+import { reportWarroomError } from './report-error.js';
 import { readVersion } from './version.js';
 
 declare const __WARROOM_VERSION__: string | undefined;
@@ -41,9 +43,6 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   const program = new Command('warroom')
     .description('A terminal incident console for AWS disaster recovery: runbooks, live CloudWatch panes and an append-only timeline.')
     .version(typeof __WARROOM_VERSION__ === 'string' ? __WARROOM_VERSION__ : readVersion(), '-V, --version')
-    .option('--state-dir <dir>', 'where incidents are kept (env WARROOM_STATE_DIR; default ./state)')
-    .option('--actor <name>', 'who is acting, recorded on every event (env WARROOM_ACTOR; default the OS user)')
-    .option('--runbooks <dir>', 'a directory of your own runbook files (repeatable); <state-dir>/runbooks is always read', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .configureOutput({
@@ -51,6 +50,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       writeErr: (s) => io.err(s.replace(/\n$/, '')),
     })
     .exitOverride();
+  addOptions(program, GLOBAL_OPTIONS);
 
   const run: Runner =
     (body) =>
@@ -87,22 +87,5 @@ export function reportError(err: unknown, io: Pick<CliIo, 'err' | 'env'>): numbe
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
     return ExitCode.usage;
   }
-  if (err instanceof WarroomError) {
-    io.err(`warroom: ${err.message}`);
-    return err.exitCode;
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  io.err(`warroom: unexpected error: ${message.split('\n')[0]}`);
-  if (io.env.WARROOM_DEBUG && err instanceof Error && err.stack) io.err(err.stack);
-  return ExitCode.failure;
-}
-
-function processIo(): CliIo {
-  return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    stdin: process.stdin,
-    env: process.env,
-    clock: systemClock,
-  };
+  return reportWarroomError(err, io);
 }

@@ -1,7 +1,7 @@
 // The declarative AWS calls a runbook may name. The runbook schema (src/scenarios) embeds these shapes and
 // the AWS layer (src/aws) interprets them; they live here so neither of the two imports the other.
 // Arguments use the SDK's own field names (TableName, DBClusterIdentifier...) with {{param}} placeholders.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const AWS_SERVICES = ['dynamodb', 'rds', 'route53', 'cloudwatch'] as const;
 export type AwsService = (typeof AWS_SERVICES)[number];

@@ -1,6 +1,6 @@
 // Every kind of event the timeline holds, and the shape of its data. The schemas validate what is
 // appended; reading stays lenient so a newer journal still opens (unknown kinds are shown, not folded).
-import { z } from 'zod';
+import * as z from 'zod';
 import { SEVERITIES } from './severity.js';
 
 export const STATUSES = ['triage', 'declared', 'mitigating', 'recovered', 'resolved', 'closed'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { usageError } from './errors.js';
 import { EVENT_DATA, EVENT_KINDS, type EventKind } from './events.js';
 

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { notFound } from '../core/index.js';
 import { loadScenarioFile } from './load-file.js';
+import { readParsedCache } from './parsed-cache.js';
 import type { Scenario } from './schema.js';
 import type { Problem } from './yaml-source.js';
 
@@ -39,8 +40,9 @@ export function loadCatalog(opts: CatalogOptions = {}): CatalogResult {
       continue;
     }
     const seenHere = new Map<string, string>();
+    const cache = source.builtin ? readParsedCache(source.dir) : undefined;
     for (const file of listed.files) {
-      const loaded = loadScenarioFile(file);
+      const loaded = loadScenarioFile(file, cache);
       if (!loaded.scenario) {
         result.problems.push(...loaded.problems);
         continue;

@@ -1,5 +1,5 @@
 // The runbook format as JSON Schema, for editors (yaml-language-server: $schema=...) and other tools.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTION_OPERATIONS, READ_OPERATIONS } from '../core/index.js';
 import { ScenarioSchema } from './schema.js';
 

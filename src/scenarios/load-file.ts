@@ -1,6 +1,7 @@
 // Reads one runbook file: YAML syntax, then the schema; every problem comes back with its file and line.
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
+import { textKey, type ParsedCache } from './parsed-cache.js';
 import { ScenarioSchema, type Scenario } from './schema.js';
 import { formatPath, lineAt, parseYaml, type ParsedYaml, type Problem } from './yaml-source.js';
 
@@ -10,7 +11,8 @@ export interface LoadedFile {
   problems: Problem[];
 }
 
-export function loadScenarioFile(file: string): LoadedFile {
+/** `cache`: scenarios already validated, by text hash (see parsed-cache.ts). */
+export function loadScenarioFile(file: string, cache?: ParsedCache): LoadedFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -18,6 +20,8 @@ export function loadScenarioFile(file: string): LoadedFile {
     const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
     return { file, problems: [{ file, message: `cannot read the file (${code})` }] };
   }
+  const cached = cache?.get(textKey(text));
+  if (cached) return { file, scenario: cached, problems: [] };
   return loadScenarioText(text, file);
 }
 

@@ -1,6 +1,6 @@
 // The runbook format. This zod schema is the single source of the Scenario type, of load-time validation
 // and of the JSON Schema that editors use (`warroom scenarios schema`).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActionSpec, MetricSpec, SEVERITIES, VerifySpec, type ObjectiveTarget } from '../core/index.js';
 import { DURATION_PATTERN, parseDuration } from './durations.js';
 import { checkReferences, INCIDENT_FIELDS } from './references.js';

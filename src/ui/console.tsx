@@ -30,6 +30,7 @@ export function createConsole(
     cols: opts.cols,
     rows: opts.rows,
     catalog: deps.scenarios,
+    ...(deps.catalogPending ? { catalogPending: true } : {}),
     config: {
       actor: deps.actor,
       allowActions: deps.allowActions,

@@ -36,6 +36,8 @@ export interface IncidentSetup {
 export interface UiDeps {
   store: UiStore;
   scenarios: readonly UiScenario[];
+  /** True when `scenarios` is empty only until a catalog.loaded message brings the catalog (after the first frame). */
+  catalogPending?: boolean;
   /** Why the catalog is partial or missing, shown on the home screen. */
   catalogProblems: readonly string[];
   aws: AwsPorts;

@@ -63,8 +63,8 @@ describe('console wiring', () => {
       const clock = { now: () => Date.parse('2026-11-21T10:00:00Z') };
       const store = new IncidentStore(dir, clock);
       const w = await consoleWiring({ stateDir: dir, runbookDirs: [], store, allowActions: false, aws: {}, env: {}, clock });
-      expect(w.scenarios.map((s) => s.id)).toContain('dynamodb-table-corruption');
-      expect(w.catalogProblems).toEqual([]);
+      expect(w.catalog().scenarios.map((s) => s.id)).toContain('dynamodb-table-corruption');
+      expect(w.catalog().problems).toEqual([]);
       expect(w.aws.mode).toBe('simulated');
       expect(w.modeLabel).toMatch(/^SIMULATED /);
       expect(w.aws.actions.enabled).toBe(false);

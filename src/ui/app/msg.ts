@@ -3,11 +3,13 @@ import type { ActionResult, AlarmState, AlarmTransition, MetricSeries, ProbeResu
 import type { ActionSpec, ExerciseClock, MetricSpec, NewEvent, RecoveryTarget, TimelineEvent, VerifySpec } from '../../core/index.js';
 import type { IncidentOpening, UiIncidentSummary } from '../deps.js';
 import type { KeyName } from '../keys.js';
+import type { UiScenario } from '../scenario.js';
 
 export type Msg =
   | { type: 'key'; key: KeyName }
   | { type: 'tick'; now: number }
   | { type: 'resize'; cols: number; rows: number }
+  | { type: 'catalog.loaded'; scenarios: readonly UiScenario[]; problems: readonly string[] }
   | { type: 'incidents.listed'; incidents: UiIncidentSummary[] }
   | { type: 'incidents.failed'; message: string }
   | { type: 'incident.loaded'; id: string; events: TimelineEvent[]; offset: number }

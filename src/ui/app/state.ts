@@ -109,6 +109,8 @@ export interface AppState {
   modals: Modal[];
   toast?: Toast;
   catalog: readonly UiScenario[];
+  /** The catalog is still being read (it arrives in a catalog.loaded message, after the first frame). */
+  catalogPending?: boolean;
   /** Names of alarms now in ALARM, for triage ranking (empty when AWS is not connected). */
   firingAlarms: string[];
   config: AppConfig;
@@ -121,7 +123,7 @@ export const MIN_COLS = 80;
 export const MIN_ROWS = 24;
 export const tooSmall = (s: Pick<AppState, 'cols' | 'rows'>) => s.cols < MIN_COLS || s.rows < MIN_ROWS;
 
-export function initialState(opts: { now: number; cols: number; rows: number; catalog: readonly UiScenario[]; config: AppConfig }): AppState {
+export function initialState(opts: { now: number; cols: number; rows: number; catalog: readonly UiScenario[]; catalogPending?: boolean; config: AppConfig }): AppState {
   return {
     now: opts.now,
     cols: opts.cols,
@@ -130,6 +132,7 @@ export function initialState(opts: { now: number; cols: number; rows: number; ca
     home: { incidents: [], cursor: 0, loading: true },
     modals: [],
     catalog: opts.catalog,
+    ...(opts.catalogPending ? { catalogPending: true } : {}),
     firingAlarms: [],
     config: opts.config,
   };

@@ -27,6 +27,8 @@ export function update(s: AppState, msg: Msg): Update {
       return onTick(s, msg.now);
     case 'resize':
       return [{ ...s, cols: msg.cols, rows: msg.rows }, []];
+    case 'catalog.loaded':
+      return [{ ...s, catalog: msg.scenarios, catalogPending: false, config: { ...s.config, catalogProblems: msg.problems } }, []];
     case 'incidents.listed': {
       // The highlight stays on the same incident when a refresh adds one above it.
       const selected = s.home.incidents[s.home.cursor]?.id;

@@ -14,7 +14,7 @@ export function HomeScreen({ s, height }: { s: AppState; height: number }) {
     <Box flexDirection="column" width={s.cols} height={height} overflow="hidden">
       <Row>
         <Span text=" warroom " tone="accent" inverse bold />
-        <Span text={`  ${s.config.modeLabel}  actor ${s.config.actor}  ${s.catalog.length} scenarios${s.config.allowActions ? '  ACTIONS ENABLED' : ''}`} tone="muted" />
+        <Span text={`  ${s.config.modeLabel}  actor ${s.config.actor}  ${s.catalogPending ? 'reading runbooks' : `${s.catalog.length} scenarios`}${s.config.allowActions ? '  ACTIONS ENABLED' : ''}`} tone="muted" />
       </Row>
       <Line text=" n declare an incident   d start a drill   Enter open   r refresh   ? keys   q quit" tone="muted" />
       {s.config.catalogProblems.length ? <Line text={` catalog: ${s.config.catalogProblems.join('; ')}`} tone="warn" /> : null}
