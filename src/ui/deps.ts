@@ -1,19 +1,12 @@
 // Everything the console receives from the composition root. The UI sees the store as operations, the
 // catalog as plain data and AWS through its ports; it never imports an adapter.
 import type { AwsPorts } from '../aws/ports.js';
+import type { IncidentSummary } from '../store/incident-store.js';
 import type { Clock, ExerciseClock, IncidentState, NewEvent, TimelineEvent } from '../core/index.js';
 import type { UiScenario } from './scenario.js';
 
-export interface UiIncidentSummary {
-  id: string;
-  title: string;
-  severity: string;
-  status: string;
-  mode: string;
-  openedAt: string;
-  updatedAt: string;
-  events: number;
-}
+/** An incident as the home screen lists it (the store's summary, without its cache bookkeeping). */
+export type UiIncidentSummary = Omit<IncidentSummary, 'journalSize'>;
 
 export type IncidentOpening = Omit<NewEvent<'incident.opened'>['data'], 'id'>;
 
