@@ -71,6 +71,8 @@ async function benchJournal(dir: string, events: TimelineEvent[], appends: numbe
   closeSync(fd);
   const journal = new Journal(path, clock);
   for (let i = 0; i < 20; i++) await journal.append([{ kind: 'note', data: { text: `warm-up ${i}` } }], 'bench');
+  // Collect the prefill's garbage now (npm run bench passes --expose-gc), not in the middle of the samples.
+  (globalThis as { gc?: () => void }).gc?.();
   const samples: number[] = [];
   for (let i = 0; i < appends; i++) {
     const t = performance.now();
