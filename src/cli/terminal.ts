@@ -2,6 +2,7 @@
 // mode) however the process ends: a normal exit, Ctrl+C, SIGTERM/SIGHUP/SIGINT, an uncaught exception or rejection.
 const ENTER = '\u001b[?1049h\u001b[H\u001b[2J';
 const LEAVE = '\u001b[?25h\u001b[?1049l';
+const SIGNAL_EXIT = { SIGINT: 130, SIGHUP: 129, SIGTERM: 143 } as const;
 
 export interface TerminalGuard {
   restore(): void;
@@ -21,33 +22,21 @@ export function takeTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStrea
     process.off('exit', restore);
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
-    process.off('SIGTERM', onSigterm);
-    process.off('SIGHUP', onSighup);
-    process.off('SIGINT', onSigint);
+    for (const [signal, handler] of onSignal) process.off(signal, handler);
   };
   const onCrash = (e: unknown) => {
     restore();
     err(`warroom: unexpected error: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
     process.exit(1);
   };
-  const onSigterm = () => {
-    restore();
-    process.exit(143);
-  };
-  const onSighup = () => {
-    restore();
-    process.exit(129);
-  };
-  const onSigint = () => {
-    restore();
-    process.exit(130);
-  };
+  // Exit the way a shell reports death by that signal: 128 + its number.
+  const onSignal = (Object.entries(SIGNAL_EXIT) as [NodeJS.Signals, number][]).map(
+    ([signal, code]) => [signal, () => (restore(), process.exit(code))] as const,
+  );
   process.on('exit', restore);
-  process.on('SIGINT', onSigint);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
-  process.on('SIGTERM', onSigterm);
-  process.on('SIGHUP', onSighup);
+  for (const [signal, handler] of onSignal) process.on(signal, handler);
   stdout.write(ENTER);
   return { restore };
 }

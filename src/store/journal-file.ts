@@ -86,14 +86,8 @@ export function readFrom(path: string, offset: number): { events: TimelineEvent[
   try {
     const size = fstatSync(fd).size;
     if (size <= offset) return { events: [], offset };
-    const buf = Buffer.alloc(size - offset);
-    let got = 0;
-    while (got < buf.length) {
-      const n = readSync(fd, buf, got, buf.length - got, offset + got);
-      if (n === 0) break;
-      got += n;
-    }
-    const lastNl = buf.subarray(0, got).lastIndexOf(0x0a);
+    const buf = readRange(fd, offset, size - offset);
+    const lastNl = buf.lastIndexOf(0x0a);
     if (lastNl < 0) return { events: [], offset };
     const events = buf
       .subarray(0, lastNl)
@@ -111,4 +105,16 @@ export function readFrom(path: string, offset: number): { events: TimelineEvent[
   } finally {
     closeSync(fd);
   }
+}
+
+/** Reads `length` bytes from `start` (fewer if the file is shorter): readSync may return short reads. */
+export function readRange(fd: number, start: number, length: number): Buffer {
+  const buf = Buffer.alloc(length);
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, buf, got, length - got, start + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return buf.subarray(0, got);
 }

@@ -2,7 +2,7 @@
 // returns, and serialised across processes by a lock file so concurrent responders never lose or
 // duplicate a seq. Appends read only the tail, so their cost does not grow with the timeline.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { lock } from 'proper-lockfile';
 import {
   canonicalJson,
@@ -14,7 +14,7 @@ import {
   type TimelineEvent,
 } from '../core/index.js';
 import { ioError } from './io-errors.js';
-import { readFrom, readTail, splitJournal } from './journal-file.js';
+import { readFrom, readRange, readTail, splitJournal } from './journal-file.js';
 import { verifyLines, type VerifyResult } from './verify.js';
 
 export function hashEvent(e: Omit<TimelineEvent, 'hash'>): string {
@@ -130,13 +130,7 @@ export class Journal {
   private preserveTorn(goodLength: number, size: number, nextSeq: number) {
     const fd = openSync(this.path, 'r+');
     try {
-      const torn = Buffer.alloc(size - goodLength);
-      let off = 0;
-      while (off < torn.length) {
-        const n = readSync(fd, torn, off, torn.length - off, goodLength + off);
-        if (n === 0) break;
-        off += n;
-      }
+      const torn = readRange(fd, goodLength, size - goodLength);
       const savedTo = `${this.path}.torn-${nextSeq}-${this.clock.now()}`;
       const out = openSync(savedTo, 'wx', 0o600);
       try {
