@@ -105,6 +105,7 @@ export const DetectionSchema = z.strictObject({
   metrics: z.array(Text).default([]).meta({ description: 'metric conditions, as text' }),
   symptoms: z.array(Text).default([]),
   keywords: z.array(Text).default([]),
+  drill: z.boolean().default(false).meta({ description: 'a scheduled exercise: triage offers it only when declaring a drill, never for a live incident' }),
 });
 
 export const ScenarioSchema = z

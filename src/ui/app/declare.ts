@@ -3,7 +3,6 @@
 import {
   CUSTOMER_IMPACTS,
   parseWhen,
-  rankScenarios,
   SCOPES,
   SEVERITIES,
   SEVERITY_LABEL,
@@ -16,11 +15,10 @@ import {
 import type { IncidentOpening } from '../deps.js';
 import type { UiScenario } from '../scenario.js';
 import type { FieldStep } from './field.js';
+import { answerChoices, scenarioChoices } from './triage-view.js';
 import type { Effect } from './msg.js';
 
 export const NO_SCENARIO = '(none)';
-
-const choices = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 
 export function triageAnswers(a: Record<string, string>): TriageAnswers {
   return {
@@ -33,16 +31,7 @@ export function triageAnswers(a: Record<string, string>): TriageAnswers {
 }
 
 function scenarioStep(catalog: readonly UiScenario[], a: Record<string, string>, firing: readonly string[], mode: 'live' | 'exercise'): FieldStep {
-  const ranked =
-    mode === 'live'
-      ? rankScenarios(catalog, triageAnswers(a), a.title ?? '', firing)
-      : [...catalog].sort((x, y) => x.title.localeCompare(y.title)).map((s) => ({ id: s.id, score: 0, reasons: [] as string[] }));
-  const byId = new Map(catalog.map((s) => [s.id, s]));
-  const list = ranked.map((r) => ({
-    value: r.id,
-    label: `${byId.get(r.id)?.title ?? r.id} (${r.id})`,
-    detail: mode === 'live' ? `score ${r.score}${r.reasons.length ? `: ${r.reasons.join('; ')}` : ''}` : (byId.get(r.id)?.summary ?? ''),
-  }));
+  const list = scenarioChoices(catalog, triageAnswers(a), a.title ?? '', firing, mode);
   if (mode === 'live') list.push({ value: NO_SCENARIO, label: 'no scenario yet (choose one later with C)', detail: '' });
   return { key: 'scenario', label: mode === 'live' ? 'Which scenario fits? (ranked; type to filter)' : 'Which scenario is the drill?', choices: list };
 }
@@ -78,10 +67,10 @@ export function declareSteps(
   return [
     { key: 'title', label: 'What is happening, in a few words?' },
     { key: 'affected', label: 'What is affected? (service, table, cluster, endpoint, symptom)' },
-    { key: 'scope', label: 'Scope', choices: choices(SCOPES) },
-    { key: 'dataIntegrity', label: 'Is data integrity at risk?', choices: choices(YES_NO_UNKNOWN) },
-    { key: 'security', label: 'Is security involved (compromise, leaked credentials)?', choices: choices(YES_NO_UNKNOWN) },
-    { key: 'customerImpact', label: 'Customer impact', choices: choices(CUSTOMER_IMPACTS) },
+    { key: 'scope', label: 'Scope', choices: answerChoices(SCOPES, 'not sure yet') },
+    { key: 'dataIntegrity', label: 'Is data integrity at risk?', choices: answerChoices(YES_NO_UNKNOWN) },
+    { key: 'security', label: 'Is security involved (compromise, leaked credentials)?', choices: answerChoices(YES_NO_UNKNOWN) },
+    { key: 'customerImpact', label: 'Customer impact', choices: answerChoices(CUSTOMER_IMPACTS) },
     { key: 'since', label: 'Since when? (now, 09:30 UTC, -20m, 2026-11-21T09:30Z)', initial: 'now' },
     {
       key: 'severity',
