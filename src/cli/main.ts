@@ -12,6 +12,7 @@ import { registerReadCommands } from './read-commands.js';
 import { registerReportCommands } from './report-commands.js';
 import { registerScenarioCommands } from './scenario-commands.js';
 import { reportWarroomError } from './report-error.js';
+import { registerTriageCommand } from './triage-command.js';
 import { readVersion } from './version.js';
 
 declare const __WARROOM_VERSION__: string | undefined;
@@ -27,6 +28,7 @@ const GROUPS: Register[] = [
   registerIncidentCommands,
   registerReadCommands,
   registerScenarioCommands,
+  registerTriageCommand,
   registerReportCommands,
   registerAwsCommands,
   registerConsole,

@@ -107,14 +107,14 @@ const SCOPE_WORDS: Record<Scope, string[]> = {
 interface Vocabulary {
   keywords: { text: string; words: Words }[];
   services: { text: string; words: Words }[];
-  /** Stems of the symptoms and the title, without stop words, each with a word that shows it. */
+  /** Stems of the symptoms, metric conditions and title, without stop words, each with a word that shows it. */
   symptomStems: Map<string, string>;
 }
 
 function vocabulary(s: TriageScenario): Vocabulary {
   const phrases = (list: readonly string[]) => list.filter((t) => t.trim()).map((text) => ({ text, words: words(text) }));
   const symptomStems = new Map<string, string>();
-  for (const text of [...s.detection.symptoms, s.title]) {
+  for (const text of [...s.detection.symptoms, ...s.detection.metrics, s.title]) {
     const w = words(text);
     w.stems.forEach((stem, i) => {
       if (!isStopWord(stem) && stem.length > 1 && !/^\d+$/.test(stem) && !symptomStems.has(stem)) symptomStems.set(stem, w.raw[i]!);
