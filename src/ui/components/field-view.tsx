@@ -2,13 +2,15 @@
 // the highlighted item (the same index the reducer will pick on Enter).
 import { Box } from 'ink';
 import { filterChoices, type FieldState, type FieldStep } from '../app/field.js';
-import { windowStart } from '../format.js';
+import { windowStart, wrapText } from '../format.js';
 import { Line, Row, Span } from './text.js';
 
 export function FieldView({ step, field, width, height }: { step: FieldStep; field: FieldState; width: number; height: number }) {
   const shown = step.choices ? filterChoices(step.choices, field.text) : [];
   const cursor = Math.min(field.cursor, Math.max(0, shown.length - 1));
-  const fixed = 2 + (step.hint ? 1 : 0) + (field.error ? 1 : 0);
+  // The highlighted choice's detail in full below the list (a ranked scenario's reasons run past its row).
+  const detail = shown[cursor]?.detail ? wrapText(`${shown[cursor]!.detail}`, Math.max(1, width - 2)).slice(0, 2) : [];
+  const fixed = 2 + (step.hint ? 1 : 0) + (field.error ? 1 : 0) + detail.length;
   const listH = Math.max(0, height - fixed);
   const start = windowStart(cursor, shown.length, listH);
   return (
@@ -30,6 +32,9 @@ export function FieldView({ step, field, width, height }: { step: FieldStep; fie
           </Row>
         );
       })}
+      {detail.map((l, i) => (
+        <Line key={`detail-${i}`} text={`  ${l}`} tone="muted" width={width} />
+      ))}
     </Box>
   );
 }
