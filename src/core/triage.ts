@@ -1,10 +1,9 @@
-// Triage: a severity suggestion from the declare questions, and the scenarios ranked by how well their
-// `detection` fits what the operator described and the alarms now in ALARM. Pure; the operator overrides both.
+// Triage: the declare questions and a severity suggestion from the answers; the scenarios are ranked in
+// triage-rank. Pure; the operator overrides both.
 import type { Severity } from './severity.js';
-import { alarmHits } from './triage-alarms.js';
-import { findPhrase, isStopWord, phraseKey, spellOutAwsNames, words, type Words } from './triage-words.js';
 
 export { globMatch, globSpecificity } from './triage-alarms.js';
+export * from './triage-rank.js';
 
 /** `unknown` is a real answer: at 3am the scope is often not known yet. */
 export const SCOPES = ['single-resource', 'az', 'region', 'account', 'unknown'] as const;
@@ -30,6 +29,7 @@ export interface SeveritySuggestion {
 
 /** The worst level any answer justifies, with the answers that justify it. */
 export function suggestSeverity(a: TriageAnswers): SeveritySuggestion {
+  const customers = a.customerImpact === 'unknown' ? 'customers may be affected' : 'customers are affected';
   const rules: [Severity, boolean, string][] = [
     ['SEV1', a.customerImpact === 'outage', 'customers face a complete outage'],
     ['SEV1', a.dataIntegrity === 'yes', 'data integrity is at risk'],
@@ -37,8 +37,8 @@ export function suggestSeverity(a: TriageAnswers): SeveritySuggestion {
     ['SEV1', (a.scope === 'region' || a.scope === 'account') && a.customerImpact === 'major', `a whole ${a.scope} is affected with major customer impact`],
     ['SEV2', a.customerImpact === 'major', 'major customer impact'],
     ['SEV2', a.scope === 'region' || a.scope === 'account', `a whole ${a.scope} is affected`],
-    ['SEV2', a.dataIntegrity === 'unknown' && a.customerImpact !== 'none', 'data integrity is unknown while customers are affected'],
-    ['SEV2', a.security === 'unknown' && a.customerImpact !== 'none', 'security involvement is unknown while customers are affected'],
+    ['SEV2', a.dataIntegrity === 'unknown' && a.customerImpact !== 'none', `data integrity is unknown while ${customers}`],
+    ['SEV2', a.security === 'unknown' && a.customerImpact !== 'none', `security involvement is unknown while ${customers}`],
     ['SEV3', a.customerImpact === 'degraded', 'customers see degradation'],
     ['SEV3', a.scope === 'az', 'one availability zone is affected'],
     ['SEV3', a.customerImpact === 'unknown', 'customer impact is not known yet'],
@@ -48,177 +48,4 @@ export function suggestSeverity(a: TriageAnswers): SeveritySuggestion {
     if (reasons.length > 0) return { severity: level, reasons };
   }
   return { severity: 'SEV4', reasons: ['no customer impact, data or security concern reported'] };
-}
-
-/** The fields of a scenario that triage reads (the catalog's Scenario type is assignable to it). */
-export interface TriageScenario {
-  id: string;
-  title: string;
-  category: string;
-  services: readonly string[];
-  severity_hint?: Severity | undefined;
-  detection: {
-    alarms: readonly string[];
-    metrics: readonly string[];
-    symptoms: readonly string[];
-    keywords: readonly string[];
-    /** A scheduled exercise: offered only when declaring a drill, never for a live incident. */
-    drill?: boolean | undefined;
-  };
-}
-
-/** One piece of evidence for a scenario: what matched and what it added to the score. */
-export interface TriageMatch {
-  kind: 'keyword' | 'service' | 'symptom' | 'alarm' | 'answer';
-  /** What matched: the words as typed, the alarm name, or the answer. */
-  text: string;
-  /** What it matched in the runbook: the keyword, the symptom word, the alarm glob. */
-  against: string;
-  weight: number;
-}
-
-export interface RankedScenario {
-  id: string;
-  score: number;
-  /** One line per kind of evidence, for people. */
-  reasons: string[];
-  matches: TriageMatch[];
-}
-
-export interface RankOptions {
-  /** live: never a drill; drill: only drills. */
-  mode?: 'live' | 'drill';
-}
-
-export const isDrill = (s: Pick<TriageScenario, 'detection'>): boolean => s.detection.drill === true;
-
-/** The weight of each kind of evidence; a match counts its weight times how rare it is among the candidates. */
-const WEIGHT = { keyword: 3, service: 1.5, symptom: 1, alarm: 10, answer: 2 } as const;
-const MAX_SYMPTOM_WORDS = 4;
-
-const SCOPE_WORDS: Record<Scope, string[]> = {
-  'single-resource': [],
-  az: ['availability zone', 'az', 'multi-az', 'zone'],
-  region: ['region', 'regional', 'cross-region'],
-  account: ['account', 'credentials', 'compromise'],
-  unknown: [],
-};
-
-interface Vocabulary {
-  keywords: { text: string; words: Words }[];
-  services: { text: string; words: Words }[];
-  /** Stems of the symptoms, metric conditions and title, without stop words, each with a word that shows it. */
-  symptomStems: Map<string, string>;
-}
-
-function vocabulary(s: TriageScenario): Vocabulary {
-  const phrases = (list: readonly string[]) => list.filter((t) => t.trim()).map((text) => ({ text, words: words(text) }));
-  const symptomStems = new Map<string, string>();
-  for (const text of [...s.detection.symptoms, ...s.detection.metrics, s.title]) {
-    const w = words(text);
-    w.stems.forEach((stem, i) => {
-      if (!isStopWord(stem) && stem.length > 1 && !/^\d+$/.test(stem) && !symptomStems.has(stem)) symptomStems.set(stem, w.raw[i]!);
-    });
-  }
-  return { keywords: phrases(s.detection.keywords), services: phrases(s.services), symptomStems };
-}
-
-/** ln(1 + N/df): evidence many candidates share counts less. */
-function rarity(counts: Map<string, number>, n: number) {
-  return (key: string) => Math.log(1 + n / Math.max(1, counts.get(key) ?? 1));
-}
-
-/** ln(N/df): a word every candidate's symptoms use says nothing. */
-function wordRarity(counts: Map<string, number>, n: number) {
-  return (key: string) => Math.log(n / Math.max(1, counts.get(key) ?? 1));
-}
-
-function countBy<T>(lists: readonly T[][], key: (t: T) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const list of lists) for (const k of new Set(list.map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return counts;
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
-
-/**
- * The candidate scenarios with a score and the evidence for it, best first (ties by title). Live mode never
- * offers a drill, drill mode only drills. `text` is what the operator typed (title and the "affected"
- * answer); `firingAlarms` are the names of alarms now in ALARM (empty when AWS is not connected).
- */
-export function rankScenarios(
-  scenarios: readonly TriageScenario[],
-  answers: TriageAnswers,
-  text: string,
-  firingAlarms: readonly string[] = [],
-  options: RankOptions = {},
-): RankedScenario[] {
-  const drills = options.mode === 'drill';
-  const candidates = scenarios.filter((s) => isDrill(s) === drills);
-  const typed = words(spellOutAwsNames(`${text} ${answers.affected}`));
-  const typedStems = new Set(typed.stems);
-  const vocab = candidates.map(vocabulary);
-  const n = candidates.length;
-  const phraseRarity = rarity(countBy(vocab.map((v) => [...v.keywords, ...v.services]), (p) => phraseKey(p.words)), n);
-  const stemRarity = wordRarity(countBy(vocab.map((v) => [...v.symptomStems.keys()]), (k) => k), n);
-  const alarms = alarmHits(candidates.map((s) => s.detection.alarms), firingAlarms);
-
-  const ranked = candidates.map((s, i) => {
-    const v = vocab[i]!;
-    const matches: TriageMatch[] = [];
-    const seen = new Set<string>();
-    for (const [kind, list] of [['keyword', v.keywords], ['service', v.services]] as const) {
-      for (const p of list) {
-        const key = phraseKey(p.words);
-        if (seen.has(key)) continue;
-        const found = findPhrase(typed, p.words);
-        if (found === undefined) continue;
-        seen.add(key);
-        // A phrase of several words is more telling than one word.
-        const length = 1 + 0.5 * (p.words.stems.length - 1);
-        matches.push({ kind, text: found, against: p.text, weight: WEIGHT[kind] * length * phraseRarity(key) });
-      }
-    }
-    // A word already counted in a matched phrase is not counted again as a symptom word.
-    const counted = new Set(matches.flatMap((m) => words(m.text).stems));
-    const symptomHits = [...v.symptomStems.entries()]
-      .filter(([stem]) => typedStems.has(stem) && !counted.has(stem))
-      .map(([stem, shown]) => ({ kind: 'symptom' as const, text: typed.raw[typed.stems.indexOf(stem)]!, against: shown, weight: WEIGHT.symptom * stemRarity(stem) }))
-      .sort((a, b) => b.weight - a.weight)
-      .slice(0, MAX_SYMPTOM_WORDS);
-    matches.push(...symptomHits);
-    for (const hit of alarms[i]!) {
-      if (hit.weight > 0) matches.push({ kind: 'alarm', text: hit.alarm, against: hit.pattern, weight: WEIGHT.alarm * hit.weight });
-    }
-    matches.push(...answerMatches(s, answers));
-    const score = round(matches.reduce((sum, m) => sum + m.weight, 0));
-    return { id: s.id, title: s.title, score, reasons: describeMatches(matches), matches: matches.map((m) => ({ ...m, weight: round(m.weight) })) };
-  });
-  return ranked
-    .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title))
-    .map(({ id, score, reasons, matches }) => ({ id, score, reasons, matches }));
-}
-
-function answerMatches(s: TriageScenario, a: TriageAnswers): TriageMatch[] {
-  const out: TriageMatch[] = [];
-  if (a.dataIntegrity === 'yes' && s.category === 'data') out.push({ kind: 'answer', text: 'data integrity at risk', against: 'a data scenario', weight: WEIGHT.answer * 1.5 });
-  if (a.security === 'yes' && s.category === 'security') out.push({ kind: 'answer', text: 'security involved', against: 'a security scenario', weight: WEIGHT.answer * 2 });
-  const scopeText = words(`${s.id} ${s.title} ${s.detection.keywords.join(' ')}`);
-  const scopeWord = SCOPE_WORDS[a.scope].find((w) => findPhrase(scopeText, words(w)) !== undefined);
-  if (scopeWord) out.push({ kind: 'answer', text: `${a.scope} scope`, against: scopeWord, weight: WEIGHT.answer });
-  return out;
-}
-
-const quote = (ms: TriageMatch[]) => ms.map((m) => (m.text === m.against ? `"${m.text}"` : `"${m.text}" (${m.against})`)).join(', ');
-
-/** The evidence as short lines: words, services, symptoms, alarms, answers. */
-export function describeMatches(matches: readonly TriageMatch[]): string[] {
-  const of = (kind: TriageMatch['kind']) => matches.filter((m) => m.kind === kind);
-  const lines: string[] = [];
-  if (of('keyword').length) lines.push(`words ${quote(of('keyword'))}`);
-  if (of('service').length) lines.push(`service ${quote(of('service'))}`);
-  if (of('symptom').length) lines.push(`symptoms ${of('symptom').map((m) => m.text).join(', ')}`);
-  for (const m of of('alarm')) lines.push(`alarm ${m.text} (${m.against})`);
-  for (const m of of('answer')) lines.push(`${m.text}: ${m.against}`);
-  return lines;
 }

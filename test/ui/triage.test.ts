@@ -26,6 +26,13 @@ describe('suggestSeverity', () => {
     expect(s.reasons.length).toBeGreaterThan(0);
   });
 
+  it('says customers may be affected when the impact is not known', () => {
+    expect(suggestSeverity({ ...base, scope: 'unknown', dataIntegrity: 'unknown', security: 'unknown', customerImpact: 'unknown' })).toEqual({
+      severity: 'SEV2',
+      reasons: ['data integrity is unknown while customers may be affected', 'security involvement is unknown while customers may be affected'],
+    });
+  });
+
   it('gives every reason that justifies the level', () => {
     expect(suggestSeverity({ ...base, dataIntegrity: 'yes', security: 'yes' }).reasons).toEqual(['data integrity is at risk', 'security is involved']);
   });
