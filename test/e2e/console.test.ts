@@ -199,6 +199,9 @@ describe('the console in a terminal', () => {
     expect(out).toContain('\u001b[?1049h');
     expect(out.indexOf('\u001b[?1049l')).toBeGreaterThan(out.indexOf('drawn'));
     expect(out.lastIndexOf('\u001b[?25h')).toBeGreaterThan(out.lastIndexOf('\u001b[?25l'));
+    // Bracketed paste goes off too, or the shell would get pasted text wrapped in markers.
+    expect(out).toContain('\u001b[?2004h');
+    expect(out.lastIndexOf('\u001b[?2004l')).toBeGreaterThan(out.lastIndexOf('\u001b[?2004h'));
     expect(out).toContain('warroom: unexpected error: boom');
   });
 

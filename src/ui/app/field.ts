@@ -1,6 +1,7 @@
 // One question at a time: a text field or a choice list filtered by typing. Pure; the declare wizard and
 // every quick-entry prompt use it. The highlighted choice is an index into the filtered list kept in state,
 // so Enter picks exactly what is highlighted however fast the keys came.
+import { sanitize } from '../../core/index.js';
 import { isPrintable, type KeyName } from '../keys.js';
 
 export interface Choice {
@@ -98,4 +99,14 @@ function submit(step: FieldStep, field: FieldState, shown: Choice[]): FieldOutco
     return { kind: 'edit', field: { ...field, error: `"${value}" does not match ${step.pattern}` } };
   }
   return { kind: 'submit', value };
+}
+
+/**
+ * Pasted text goes into the field as typed text, line breaks included (Enter still submits, once).
+ * A choice list's filter is one line, so there the breaks become spaces. Escape sequences are dropped.
+ */
+export function pasteIntoField(step: FieldStep, field: FieldState, text: string): FieldState {
+  const clean = sanitize(text.replace(/\r\n?/g, '\n'));
+  if (step.choices) return { text: (field.text + clean).replace(/\s+/g, ' ').trimStart(), cursor: 0 };
+  return { text: field.text + clean, cursor: field.cursor };
 }

@@ -16,6 +16,7 @@ import { scenariosOf } from './checklist.js';
 import { metricSnapshots } from './metric-snapshots.js';
 import { drillCommand, drillCommands, startDrill } from './drill.js';
 import { onTick } from './tick.js';
+import { onPaste } from './paste.js';
 
 export type Update = [AppState, Effect[]];
 
@@ -23,6 +24,8 @@ export function update(s: AppState, msg: Msg): Update {
   switch (msg.type) {
     case 'key':
       return onKey(s, msg.key);
+    case 'paste':
+      return onPaste(s, msg.text);
     case 'tick':
       return onTick(s, msg.now);
     case 'resize':
