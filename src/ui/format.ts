@@ -138,3 +138,26 @@ export function fitParts<P extends Part>(parts: readonly P[], width: number): P[
     return { ...p, text: `${truncate(p.text.trimEnd(), room - 1)} ` };
   });
 }
+
+/**
+ * Wraps text without changing it: joined back, each line's pieces give the line exactly (spaces kept), so
+ * what the viewer shows is what was copied. Breaks after a space when one is in reach, else mid-word.
+ */
+export function wrapExact(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    let rest = line;
+    do {
+      let [head, tail] = splitAtWidth(rest, width);
+      const space = head.lastIndexOf(' ');
+      if (tail && !tail.startsWith(' ') && space > 0) [head, tail] = [head.slice(0, space + 1), head.slice(space + 1) + tail];
+      out.push(head);
+      rest = tail;
+    } while (rest);
+  }
+  return out;
+}
+
+/** The text viewer's lines at a terminal width, and how many fit on its page (the reducer scrolls by them). */
+export const viewLines = (text: string, cols: number): string[] => wrapExact(text, Math.max(10, cols - 2));
+export const viewPageHeight = (rows: number): number => Math.max(1, rows - 7);

@@ -22,6 +22,8 @@ export interface FieldStep {
   pattern?: string;
   /** A sample answer that Tab fills in (runbook params carry one). */
   example?: string;
+  /** A choice list that also takes any typed answer, offered last as "TEXT (<other>)", e.g. "new role". */
+  other?: string;
 }
 
 export interface FieldState {
@@ -37,12 +39,19 @@ export type FieldOutcome =
   | { kind: 'back' }
   | { kind: 'none' };
 
-export function startField(step: FieldStep): FieldState {
+/** A field ready for its question; `answer` is the answer given before (going back keeps it). */
+export function startField(step: FieldStep, answer?: string): FieldState {
   if (step.choices) {
-    const i = step.initial === undefined ? 0 : step.choices.findIndex((c) => c.value === step.initial);
+    const want = answer ?? step.initial;
+    const i = want === undefined ? 0 : step.choices.findIndex((c) => c.value === want);
     return { text: '', cursor: Math.max(0, i) };
   }
-  return { text: step.initial ?? '', cursor: 0 };
+  return { text: answer ?? step.initial ?? '', cursor: 0 };
+}
+
+/** True when the field holds text the person typed (a choice list's filter is not an answer). */
+export function hasTypedText(step: FieldStep, field: FieldState): boolean {
+  return !step.choices && field.text.trim() !== (step.initial ?? '').trim();
 }
 
 export function filterChoices(choices: readonly Choice[], text: string): Choice[] {
@@ -57,11 +66,20 @@ export function filterChoices(choices: readonly Choice[], text: string): Choice[
   return [...hits.filter(starts), ...hits.filter((c) => !starts(c))];
 }
 
+/** The choices on screen for what was typed: the matches, then the typed text itself where the step takes any answer. */
+export function shownChoices(step: FieldStep, text: string): Choice[] {
+  if (!step.choices) return [];
+  const hits = filterChoices(step.choices, text);
+  const typed = text.trim();
+  if (!step.other || !typed || step.choices.some((c) => c.value === typed)) return hits;
+  return [...hits, { value: typed, label: `${typed} (${step.other})` }];
+}
+
 const clamp = (n: number, len: number) => (len === 0 ? 0 : Math.max(0, Math.min(len - 1, n)));
 
 /** Applies one key (already resolved to a command in the field layer, or a typed character). */
 export function fieldKey(step: FieldStep, field: FieldState, key: KeyName, command: string | undefined): FieldOutcome {
-  const shown = step.choices ? filterChoices(step.choices, field.text) : [];
+  const shown = shownChoices(step, field.text);
   switch (command) {
     case 'cancel':
       return { kind: 'cancel' };

@@ -3,12 +3,12 @@
 // is drawn on as many lines as it has, its end kept in view.
 import { Box } from 'ink';
 import SelectInput from 'ink-select-input';
-import { filterChoices, type Choice, type FieldState, type FieldStep } from '../app/field.js';
+import { shownChoices, type Choice, type FieldState, type FieldStep } from '../app/field.js';
 import { wrapText } from '../format.js';
 import { Line, Row, Span } from './text.js';
 
 export function FieldView({ step, field, width, height }: { step: FieldStep; field: FieldState; width: number; height: number }) {
-  const shown = step.choices ? filterChoices(step.choices, field.text) : [];
+  const shown = shownChoices(step, field.text);
   const cursor = Math.min(field.cursor, Math.max(0, shown.length - 1));
   const fixed = 1 + (step.hint ? 1 : 0) + (field.error ? 1 : 0);
   const textLines = step.choices ? [field.text] : wrapText(field.text, Math.max(10, width - 3));
