@@ -70,7 +70,7 @@ describe('the text viewer', () => {
 
   it('Enter on a timeline event shows it whole, with its amendments', () => {
     const long = `writers stopped at 09:10 ${'and the queue drained '.repeat(8)}\nsecond line`;
-    const list = [...opened(), { kind: 'note' as const, data: { text: long } }, { kind: 'status.changed' as const, data: { status: 'mitigating' } }];
+    const list = [...opened(), { kind: 'note' as const, data: { text: long } }, { kind: 'status.changed' as const, data: { status: 'mitigating' as const } }];
     const base = incidentState({}, list, { cols: 80, rows: 24 });
     const noteSeq = list.length - 1;
     const [withAmend] = run(base, { type: 'journal.events', id: base.incident!.id, events: events([{ kind: 'amend', data: { target: noteSeq, text: 'it was 09:12' } }], list.length + 1, T0, 'bob'), offset: list.length + 1 });
