@@ -81,6 +81,9 @@ export function pad(text: string, n: number): string {
   return text + ' '.repeat(n - w);
 }
 
+/** Pads text to at least `n` columns, never cutting it. */
+export const padEnd = (text: string, n: number): string => text + ' '.repeat(Math.max(0, n - stringWidth(text)));
+
 /** Word-wraps text to `width` columns (long words are cut), keeping the text's own line breaks. */
 export function wrapText(text: string, width: number): string[] {
   const out: string[] = [];

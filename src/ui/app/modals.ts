@@ -1,7 +1,7 @@
 // Keys for the modal on top of the stack: help, confirmation, status update draft, text viewer and prompts.
 // A form with answers (a prompt, or a draft with added lines) asks before Esc discards it.
 import type { NewEvent } from '../../core/index.js';
-import { viewLines, viewPageHeight } from '../format.js';
+import { padEnd, viewLines, viewPageHeight } from '../format.js';
 import { bindingsFor, keyLabel, resolveKey } from '../keymap.js';
 import type { KeyName } from '../keys.js';
 import { fieldKey, hasTypedText, startField } from './field.js';
@@ -119,7 +119,7 @@ export function paletteModal(layers: Parameters<typeof bindingsFor>[0]): PromptM
   const choices = layers
     .flatMap((layer) => bindingsFor([layer]))
     .filter((b) => b.palette && !seen.has(b.command) && seen.add(b.command))
-    .map((b) => ({ value: b.command, label: `${b.command.padEnd(12)} ${b.label}`, detail: b.keys.map(keyLabel).join(' ') }));
+    .map((b) => ({ value: b.command, label: `${padEnd(b.command, 12)} ${b.label}`, detail: b.keys.map(keyLabel).join(' ') }));
   return { ...makePrompt('palette', 'Command palette', [{ key: 'command', label: 'Run a command (type to filter)', choices }]), paletteLayers: [...layers] };
 }
 

@@ -2,7 +2,7 @@
 import { Box } from 'ink';
 import { bindingsFor, keyLabel, LAYER_TITLE } from '../keymap.js';
 import type { AppState, Modal } from '../app/state.js';
-import { viewLines, viewPageHeight, wrapText } from '../format.js';
+import { padEnd, viewLines, viewPageHeight, wrapText } from '../format.js';
 import { FieldView } from './field-view.js';
 import { Line, Row, Span } from './text.js';
 
@@ -49,7 +49,7 @@ function HelpView({ m, width, height }: { m: Extract<Modal, { kind: 'help' }>; w
   const lines: { text: string; head?: boolean }[] = [];
   for (const layer of [...new Set(layers)]) {
     lines.push({ text: LAYER_TITLE[layer], head: true });
-    for (const b of bindingsFor([layer])) lines.push({ text: `  ${b.keys.map(keyLabel).join(' / ').padEnd(22)} ${b.label}` });
+    for (const b of bindingsFor([layer])) lines.push({ text: `  ${padEnd(b.keys.map(keyLabel).join(' / '), 22)} ${b.label}` });
   }
   const bodyH = Math.max(1, height - 1);
   const start = Math.min(m.scroll, Math.max(0, lines.length - bodyH));
