@@ -63,7 +63,7 @@ function promptKey(s: AppState, m: PromptModal, key: KeyName, runCommand: (s: Ap
     case 'none':
       return [s, []];
     case 'cancel':
-      return Object.keys(m.answers).length > 0 || hasTypedText(step, m.field) ? [askDiscard(s, `Discard this ${m.title.toLowerCase()}?`), []] : [pop(s), []];
+      return Object.keys(m.answers).length > 0 || hasTypedText(step, m.field) ? [askDiscard(s, `Discard what was typed in "${m.title}"?`), []] : [pop(s), []];
     case 'back': {
       if (m.index === 0) return [s, []];
       const prev = m.steps[m.index - 1]!;

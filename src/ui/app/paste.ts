@@ -18,5 +18,5 @@ export function onPaste(s: AppState, text: string): [AppState, Effect[]] {
     return [{ ...s, declare: { ...d, field: pasteIntoField(step, d.field, text) } }, []];
   }
   const size = [...text].length;
-  return [toast(s, `paste ignored: not in a text field (${size} character${size === 1 ? '' : 's'}); open a note (n) or another field first`, 'warn'), []];
+  return [toast(s, `paste ignored (${size} character${size === 1 ? '' : 's'}): not in a text field`, 'warn'), []];
 }
