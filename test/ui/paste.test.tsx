@@ -41,6 +41,16 @@ describe('paste', () => {
     expect(app!.store.journals.get(id)!.map((e) => e.kind)).toEqual(['incident.opened']);
   });
 
+  it('puts a paste into a declare answer and keeps the question', async () => {
+    app = await mount();
+    await waitFrame((f) => f.includes('No incidents yet'));
+    app.type('n');
+    await waitFrame((f) => f.includes('What is happening'));
+    app.type('\u001b[200~Orders corrupt\r\u001b[201~');
+    await waitFrame((f) => f.includes('> Orders corrupt') && f.includes('What is happening'));
+    expect(app.store.journals.size).toBe(0);
+  });
+
   it('filters a choice list with a pasted word, on one line', async () => {
     await openIncident();
     app!.type('T');

@@ -4,14 +4,14 @@
 import { Box } from 'ink';
 import SelectInput from 'ink-select-input';
 import { shownChoices, type Choice, type FieldState, type FieldStep } from '../app/field.js';
-import { wrapText } from '../format.js';
+import { wrapExact } from '../format.js';
 import { Line, Row, Span } from './text.js';
 
 export function FieldView({ step, field, width, height }: { step: FieldStep; field: FieldState; width: number; height: number }) {
   const shown = shownChoices(step, field.text);
   const cursor = Math.min(field.cursor, Math.max(0, shown.length - 1));
   const fixed = 1 + (step.hint ? 1 : 0) + (field.error ? 1 : 0);
-  const textLines = step.choices ? [field.text] : wrapText(field.text, Math.max(10, width - 3));
+  const textLines = step.choices ? [field.text] : wrapExact(field.text, Math.max(10, width - 4));
   const textH = Math.max(1, Math.min(textLines.length, height - fixed - 1));
   const visible = textLines.slice(-textH);
   const listH = Math.max(0, height - fixed - textH);

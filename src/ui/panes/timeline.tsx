@@ -2,7 +2,7 @@
 // row is the highlighted event while the pane has focus: Enter opens it whole.
 import { Box } from 'ink';
 import { useMemo } from 'react';
-import { describeEvent, type TimelineEvent } from '../../core/index.js';
+import { describeEvent, sanitizeLine, type TimelineEvent } from '../../core/index.js';
 import type { IncidentView } from '../app/state.js';
 import { filterEvents } from '../app/timeline.js';
 import { PaneTitle, Row, Span } from '../components/text.js';
@@ -30,7 +30,7 @@ export function TimelinePane({ v, width, height, focused }: { v: IncidentView; w
       {shown.slice(start, end).map((e, i) => (
         <Row key={e.seq} width={width}>
           <Span text={`${e.ts.slice(11, 19)} `} tone="muted" inverse={focused && start + i === end - 1} />
-          <Span text={`${pad(e.actor, 10)} ${pad(e.kind, 20)} `} tone="muted" />
+          <Span text={`${pad(sanitizeLine(e.actor), 10)} ${pad(e.kind, 20)} `} tone="muted" />
           <Span text={describeEvent(e)} tone={tone(e)} />
         </Row>
       ))}
