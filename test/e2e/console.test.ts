@@ -152,6 +152,8 @@ describe('the console in a terminal', () => {
   it('restores the terminal on Ctrl+C and on SIGTERM', async () => {
     const a = open(join(dir, 'sig'), 100, 30);
     await a.waitFor((s) => s.includes('warroom'));
+    // Raw mode is set just after the first frame; a Ctrl+C before it is a SIGINT (exit 130), not a key.
+    await a.settle();
     a.press('\u0003');
     expect((await a.exited).exitCode).toBe(0);
     expect(a.bufferType()).toBe('normal');
