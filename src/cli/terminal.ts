@@ -1,7 +1,9 @@
-// Owns the terminal while the console runs: the alternate screen, and restoring it (screen, cursor, raw
-// mode) however the process ends: a normal exit, Ctrl+C, SIGTERM/SIGHUP/SIGINT, an uncaught exception or rejection.
-const ENTER = '\u001b[?1049h\u001b[H\u001b[2J';
-const LEAVE = '\u001b[?25h\u001b[?1049l';
+// Owns the terminal while the console runs: the alternate screen and bracketed paste, and restoring both
+// (screen, cursor, paste mode, raw mode) however the process ends: a normal exit, Ctrl+C, SIGTERM/SIGHUP/SIGINT,
+// an uncaught exception or rejection. Bracketed paste makes the terminal mark pasted text, so a paste is
+// read as text and never as key presses (a left-on paste mode would garble the shell afterwards).
+const ENTER = '\u001b[?1049h\u001b[H\u001b[2J\u001b[?2004h';
+const LEAVE = '\u001b[?2004l\u001b[?25h\u001b[?1049l';
 const SIGNAL_EXIT = { SIGINT: 130, SIGHUP: 129, SIGTERM: 143 } as const;
 
 export interface TerminalGuard {

@@ -1,14 +1,14 @@
 // The root view: reads the store, turns key presses into messages and picks the screen. The frame is one
 // row shorter than the terminal so Ink redraws in place instead of clearing the screen (no flicker).
 import { Box, useInput, useStdout } from 'ink';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { AppStore } from './app/store.js';
 import { MIN_COLS, MIN_ROWS, tooSmall, type AppState } from './app/state.js';
 import { activeLayers } from './app/update.js';
 import { ModalView } from './components/modal-view.js';
 import { Line, Row, Span, ThemeContext } from './components/text.js';
 import { bindingsFor, keyLabel } from './keymap.js';
-import { decodeKeys } from './keys.js';
+import { createInputDecoder } from './keys.js';
 import { DeclareScreen } from './screens/declare.js';
 import { HomeScreen } from './screens/home.js';
 import { IncidentScreen } from './screens/incident.js';
@@ -16,8 +16,9 @@ import type { Theme } from './theme.js';
 
 export function App({ store, theme, timeZone }: { store: AppStore; theme: Theme; timeZone?: string }) {
   const s = useSyncExternalStore(store.subscribe, store.getState);
+  const decode = useRef(createInputDecoder()).current;
   useInput((input, key) => {
-    for (const k of decodeKeys(input, key)) store.dispatch({ type: 'key', key: k });
+    for (const i of decode(input, key)) store.dispatch(i.type === 'key' ? { type: 'key', key: i.key } : { type: 'paste', text: i.text });
   });
   const { stdout } = useStdout();
   useEffect(() => {

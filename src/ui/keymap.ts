@@ -15,7 +15,8 @@ export type Layer =
   | 'field'
   | 'help'
   | 'confirm'
-  | 'draft';
+  | 'draft'
+  | 'view';
 
 export const LAYER_TITLE: Record<Layer, string> = {
   global: 'Everywhere',
@@ -31,6 +32,7 @@ export const LAYER_TITLE: Record<Layer, string> = {
   help: 'Help',
   confirm: 'Confirmation',
   draft: 'Status update draft',
+  view: 'Full text (a copied command, a timeline event)',
 };
 
 export interface Binding {
@@ -88,7 +90,7 @@ export const KEYMAP: readonly Binding[] = [
   { layer: 'checklist', command: 'up', keys: ['up', 'k'], label: 'previous step' },
   { layer: 'checklist', command: 'advance', keys: ['return', ' '], label: 'start the step, or mark it done' },
   { layer: 'checklist', command: 'verify', keys: ['v'], label: 'run the step\'s verification', palette: true },
-  { layer: 'checklist', command: 'copy', keys: ['y'], label: 'copy the step\'s command (printed + OSC 52)', palette: true },
+  { layer: 'checklist', command: 'copy', keys: ['y'], label: 'copy the step\'s command (OSC 52) and show it whole', palette: true },
   { layer: 'checklist', command: 'fail', keys: ['f'], label: 'mark the step failed (asks why)', palette: true },
   { layer: 'checklist', command: 'skip', keys: ['z'], label: 'skip the step (asks why)', palette: true },
   { layer: 'checklist', command: 'action', keys: ['A'], label: 'run the step\'s AWS action (--allow-actions; type the target)', palette: true },
@@ -99,6 +101,7 @@ export const KEYMAP: readonly Binding[] = [
   { layer: 'timeline', command: 'page-newer', keys: ['pagedown', 'ctrl+d'], label: 'a page newer' },
   { layer: 'timeline', command: 'oldest', keys: ['home', 'g'], label: 'oldest event' },
   { layer: 'timeline', command: 'newest', keys: ['end', 'G'], label: 'newest event (follow)' },
+  { layer: 'timeline', command: 'event-detail', keys: ['return', 'o'], label: 'open the highlighted event whole, with its amendments' },
   { layer: 'timeline', command: 'clear-filter', keys: ['x'], label: 'clear the timeline filter', palette: true },
 
   { layer: 'alarms', command: 'down', keys: ['down', 'j'], label: 'next alarm' },
@@ -119,11 +122,18 @@ export const KEYMAP: readonly Binding[] = [
   { layer: 'help', command: 'close', keys: ['escape', 'x', '?', 'q'], label: 'close the help' },
   { layer: 'help', command: 'down', keys: ['down', 'j'], label: 'scroll down' },
   { layer: 'help', command: 'up', keys: ['up', 'k'], label: 'scroll up' },
-  { layer: 'confirm', command: 'yes', keys: ['y'], label: 'yes' },
-  { layer: 'confirm', command: 'no', keys: ['n', 'escape', 'x'], label: 'no' },
+  { layer: 'confirm', command: 'yes', keys: ['y'], label: 'yes (quit, or discard the form\'s answers)' },
+  { layer: 'confirm', command: 'no', keys: ['n', 'escape', 'x'], label: 'no (back to the form, answers kept)' },
   { layer: 'draft', command: 'send', keys: ['s', 'return'], label: 'send: record comms.sent, write the file, copy (OSC 52)' },
   { layer: 'draft', command: 'edit', keys: ['e'], label: 'add a line to the draft' },
-  { layer: 'draft', command: 'close', keys: ['escape', 'x'], label: 'close without sending' },
+  { layer: 'draft', command: 'close', keys: ['escape', 'x'], label: 'close without sending (asks first when lines were added)' },
+  { layer: 'view', command: 'close', keys: ['escape', 'x', 'q', 'return'], label: 'close the text' },
+  { layer: 'view', command: 'down', keys: ['down', 'j'], label: 'scroll down' },
+  { layer: 'view', command: 'up', keys: ['up', 'k'], label: 'scroll up' },
+  { layer: 'view', command: 'page-down', keys: ['pagedown', ' '], label: 'a page down' },
+  { layer: 'view', command: 'page-up', keys: ['pageup', 'u'], label: 'a page up' },
+  { layer: 'view', command: 'top', keys: ['home', 'g'], label: 'the start' },
+  { layer: 'view', command: 'bottom', keys: ['end', 'G'], label: 'the end' },
 ];
 
 /** The command a key runs in the given layers, first layer first (modal > pane > screen > global). */

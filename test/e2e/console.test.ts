@@ -152,6 +152,8 @@ describe('the console in a terminal', () => {
   it('restores the terminal on Ctrl+C and on SIGTERM', async () => {
     const a = open(join(dir, 'sig'), 100, 30);
     await a.waitFor((s) => s.includes('warroom'));
+    // Raw mode is set just after the first frame; a Ctrl+C before it is a SIGINT (exit 130), not a key.
+    await a.settle();
     a.press('\u0003');
     expect((await a.exited).exitCode).toBe(0);
     expect(a.bufferType()).toBe('normal');
@@ -199,6 +201,9 @@ describe('the console in a terminal', () => {
     expect(out).toContain('\u001b[?1049h');
     expect(out.indexOf('\u001b[?1049l')).toBeGreaterThan(out.indexOf('drawn'));
     expect(out.lastIndexOf('\u001b[?25h')).toBeGreaterThan(out.lastIndexOf('\u001b[?25l'));
+    // Bracketed paste goes off too, or the shell would get pasted text wrapped in markers.
+    expect(out).toContain('\u001b[?2004h');
+    expect(out.lastIndexOf('\u001b[?2004l')).toBeGreaterThan(out.lastIndexOf('\u001b[?2004h'));
     expect(out).toContain('warroom: unexpected error: boom');
   });
 

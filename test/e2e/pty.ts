@@ -12,6 +12,11 @@ export interface PtyApp {
   screen: () => string;
   bufferType: () => string;
   press: (data: string) => void;
+  /**
+   * Pastes text the way a terminal does: newlines sent as carriage returns, wrapped in the bracketed-paste
+   * markers only when the program turned bracketed paste on (xterm tracks that mode as it parses output).
+   */
+  paste: (text: string) => void;
   /** Resizes the pseudo-terminal and the screen reading it, as a terminal window would. */
   resize: (cols: number, rows: number) => void;
   waitFor: (pred: (screen: string) => boolean, timeout?: number) => Promise<void>;
@@ -49,6 +54,10 @@ export function startApp(args: string[], opts: { cols: number; rows: number; env
     screen,
     bufferType: () => term.buffer.active.type,
     press: (data) => pty.write(data),
+    paste: (text) => {
+      const body = text.replace(/\r?\n/g, '\r');
+      pty.write(term.modes.bracketedPasteMode ? `\u001b[200~${body}\u001b[201~` : body);
+    },
     resize: (cols, rows) => {
       term.resize(cols, rows);
       pty.resize(cols, rows);

@@ -128,8 +128,11 @@ describe('console (ink-testing-library)', () => {
     app.type('\r');
     await waitFrame((f) => f.includes('freeze-writes'));
     app.type('jy');
-    await waitFrame((f) => f.includes('copied: aws dynamodb describe-continuous-backups --table-name orders'));
+    // The command opens whole in the viewer; closing it leaves the copied command under the checklist.
+    await waitFrame((f) => f.includes('Command of check-pitr') && f.includes('aws dynamodb describe-continuous-backups --table-name orders'));
     expect(app.copied).toEqual(['aws dynamodb describe-continuous-backups --table-name orders']);
+    app.type('x');
+    await waitFrame((f) => f.includes('copied: aws dynamodb describe-continuous-backups --table-name orders'));
     app.type('q');
     await vi.waitFor(() => expect(app!.exited()).toBe(true));
   });

@@ -3,7 +3,7 @@ import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { KEY_DOCS, withKeysTable } from '../../scripts/keys-table.js';
 import { KEYMAP, keysMarkdown, resolveKey } from '../../src/ui/keymap.js';
-import { decodeKeys } from '../../src/ui/keys.js';
+import { createInputDecoder, decodeKeys } from '../../src/ui/keys.js';
 
 const none: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
@@ -22,6 +22,28 @@ describe('decodeKeys', () => {
     ['\u0015', {}, ['ctrl+u']],
     ['G', { shift: true }, ['G']],
   ])('%j -> %j', (input, key, want) => expect(decodeKeys(input, { ...none, ...key })).toEqual(want));
+});
+
+describe('createInputDecoder', () => {
+  // What Ink's useInput hands over for ESC[200~ "a\rb" Tab "\r" ESC[201~ arriving over several reads.
+  it('turns everything between the paste markers into one paste, line breaks as \\n', () => {
+    const decode = createInputDecoder();
+    const got = [
+      ...decode('j', none),
+      ...decode('[200~', none),
+      ...decode('log line\rTres', none),
+      ...decode('', { ...none, tab: true }),
+      ...decode('olved\r\n', none),
+      ...decode('', { ...none, return: true }),
+      ...decode('[201~', none),
+      ...decode('T', { ...none, shift: true }),
+    ];
+    expect(got).toEqual([
+      { type: 'key', key: 'j' },
+      { type: 'paste', text: 'log line\nTres\tolved\n\n' },
+      { type: 'key', key: 'T' },
+    ]);
+  });
 });
 
 describe('keymap', () => {

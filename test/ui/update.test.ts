@@ -93,8 +93,9 @@ describe('declare', () => {
   it('goes back a question with Ctrl+B and cancels with Esc or Ctrl+X', () => {
     const [s] = press(homeState(), 'n', 'x', 'return', 'ctrl+b');
     expect(s.declare?.index).toBe(0);
-    expect(press(s, 'escape')[0].screen).toBe('home');
-    expect(press(s, 'ctrl+x')[0].screen).toBe('home');
+    // An answer was given, so cancelling asks first (y discards).
+    expect(press(s, 'escape', 'y')[0].screen).toBe('home');
+    expect(press(s, 'ctrl+x', 'y')[0].screen).toBe('home');
   });
 });
 

@@ -1,6 +1,7 @@
 // One question at a time: a text field or a choice list filtered by typing. Pure; the declare wizard and
 // every quick-entry prompt use it. The highlighted choice is an index into the filtered list kept in state,
 // so Enter picks exactly what is highlighted however fast the keys came.
+import { sanitize } from '../../core/index.js';
 import { isPrintable, type KeyName } from '../keys.js';
 
 export interface Choice {
@@ -21,6 +22,8 @@ export interface FieldStep {
   pattern?: string;
   /** A sample answer that Tab fills in (runbook params carry one). */
   example?: string;
+  /** A choice list that also takes any typed answer, offered last as "TEXT (<other>)", e.g. "new role". */
+  other?: string;
 }
 
 export interface FieldState {
@@ -36,12 +39,19 @@ export type FieldOutcome =
   | { kind: 'back' }
   | { kind: 'none' };
 
-export function startField(step: FieldStep): FieldState {
+/** A field ready for its question; `answer` is the answer given before (going back keeps it). */
+export function startField(step: FieldStep, answer?: string): FieldState {
   if (step.choices) {
-    const i = step.initial === undefined ? 0 : step.choices.findIndex((c) => c.value === step.initial);
+    const want = answer ?? step.initial;
+    const i = want === undefined ? 0 : step.choices.findIndex((c) => c.value === want);
     return { text: '', cursor: Math.max(0, i) };
   }
-  return { text: step.initial ?? '', cursor: 0 };
+  return { text: answer ?? step.initial ?? '', cursor: 0 };
+}
+
+/** True when the field holds text the person typed (a choice list's filter is not an answer). */
+export function hasTypedText(step: FieldStep, field: FieldState): boolean {
+  return !step.choices && field.text.trim() !== (step.initial ?? '').trim();
 }
 
 export function filterChoices(choices: readonly Choice[], text: string): Choice[] {
@@ -56,11 +66,20 @@ export function filterChoices(choices: readonly Choice[], text: string): Choice[
   return [...hits.filter(starts), ...hits.filter((c) => !starts(c))];
 }
 
+/** The choices on screen for what was typed: the matches, then the typed text itself where the step takes any answer. */
+export function shownChoices(step: FieldStep, text: string): Choice[] {
+  if (!step.choices) return [];
+  const hits = filterChoices(step.choices, text);
+  const typed = text.trim();
+  if (!step.other || !typed || step.choices.some((c) => c.value === typed)) return hits;
+  return [...hits, { value: typed, label: `${typed} (${step.other})` }];
+}
+
 const clamp = (n: number, len: number) => (len === 0 ? 0 : Math.max(0, Math.min(len - 1, n)));
 
 /** Applies one key (already resolved to a command in the field layer, or a typed character). */
 export function fieldKey(step: FieldStep, field: FieldState, key: KeyName, command: string | undefined): FieldOutcome {
-  const shown = step.choices ? filterChoices(step.choices, field.text) : [];
+  const shown = shownChoices(step, field.text);
   switch (command) {
     case 'cancel':
       return { kind: 'cancel' };
@@ -98,4 +117,14 @@ function submit(step: FieldStep, field: FieldState, shown: Choice[]): FieldOutco
     return { kind: 'edit', field: { ...field, error: `"${value}" does not match ${step.pattern}` } };
   }
   return { kind: 'submit', value };
+}
+
+/**
+ * Pasted text goes into the field as typed text, line breaks included (Enter still submits, once).
+ * A choice list's filter is one line, so there the breaks become spaces. Escape sequences are dropped.
+ */
+export function pasteIntoField(step: FieldStep, field: FieldState, text: string): FieldState {
+  const clean = sanitize(text.replace(/\r\n?/g, '\n'));
+  if (step.choices) return { text: (field.text + clean).replace(/\s+/g, ' ').trimStart(), cursor: 0 };
+  return { text: field.text + clean, cursor: field.cursor };
 }

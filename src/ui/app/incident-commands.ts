@@ -6,6 +6,7 @@ import { filterEvents } from './timeline.js';
 import type { Effect } from './msg.js';
 import { entryPrompt, isEntryPurpose, makePrompt } from './prompts.js';
 import { PANES, type AppState, type IncidentView, type PaneId, type Toast } from './state.js';
+import { copyCommand, eventDetail } from './text-view.js';
 
 type Result = [AppState, Effect[]];
 
@@ -82,6 +83,8 @@ export function incidentCommand(s: AppState, cmd: string): Result {
       return [move(s, v, 'timeline', Number.MAX_SAFE_INTEGER), []];
     case 'newest':
       return [withView(s, { ...v, cursor: { ...v.cursor, timeline: 0 } }), []];
+    case 'event-detail':
+      return eventDetail(s, v);
   }
   return checklistCommand(s, v, cmd);
 }
@@ -114,7 +117,7 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: string): Result {
     }
     case 'copy': {
       if (!row.command) return [toast(s, `${row.step.id} has no command to copy`, 'warn'), []];
-      return [toast(withView(s, { ...v, copied: row.command }), 'copied (OSC 52); the command is printed under the checklist', 'ok'), [{ type: 'copy', text: row.command }]];
+      return copyCommand(s, v, row.step.id, row.command);
     }
     case 'skip':
     case 'fail':

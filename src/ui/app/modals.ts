@@ -1,8 +1,10 @@
-// Keys for the modal on top of the stack: help, confirmation, status update draft and prompts.
+// Keys for the modal on top of the stack: help, confirmation, status update draft, text viewer and prompts.
+// A form with answers (a prompt, or a draft with added lines) asks before Esc discards it.
 import type { NewEvent } from '../../core/index.js';
+import { padEnd, viewLines, viewPageHeight } from '../format.js';
 import { bindingsFor, keyLabel, resolveKey } from '../keymap.js';
 import type { KeyName } from '../keys.js';
-import { fieldKey, startField } from './field.js';
+import { fieldKey, hasTypedText, startField } from './field.js';
 import { chooseScenario, startAction, toast } from './incident-commands.js';
 import type { Effect } from './msg.js';
 import { entryEvents, isEntryPurpose, makePrompt } from './prompts.js';
@@ -22,14 +24,23 @@ export function modalKey(s: AppState, m: Modal, key: KeyName, runCommand: (s: Ap
     }
     case 'confirm': {
       const cmd = resolveKey(['confirm'], key);
-      if (cmd === 'yes') return [pop(s), [{ type: 'exit' }]];
+      if (cmd === 'yes') return m.purpose === 'quit' ? [pop(s), [{ type: 'exit' }]] : [discardForm(pop(s)), []];
       if (cmd === 'no') return [pop(s), []];
+      return [s, []];
+    }
+    case 'view': {
+      const cmd = resolveKey(['view'], key);
+      if (cmd === 'close') return [pop(s), []];
+      const page = viewPageHeight(s.rows);
+      const last = Math.max(0, viewLines(m.text, s.cols).length - page);
+      const step = { down: 1, up: -1, 'page-down': page, 'page-up': -page, top: -last, bottom: last }[cmd ?? ''];
+      if (step !== undefined) return [replaceTop(s, { ...m, scroll: Math.max(0, Math.min(last, m.scroll + step)) }), []];
       return [s, []];
     }
     case 'draft': {
       const cmd = resolveKey(['draft'], key);
       const v = s.incident;
-      if (cmd === 'close') return [pop(s), []];
+      if (cmd === 'close') return m.edited ? [askDiscard(s, 'Discard the lines added to this update?'), []] : [pop(s), []];
       if (cmd === 'edit') return [{ ...s, modals: [...s.modals, makePrompt('draft-line', 'Add a line', [{ key: 'line', label: 'Line to add' }])] }, []];
       if (cmd === 'send' && v) {
         const event: NewEvent = { kind: 'comms.sent', data: { channel: 'status', text: m.text, kind: m.updateKind } };
@@ -52,16 +63,19 @@ function promptKey(s: AppState, m: PromptModal, key: KeyName, runCommand: (s: Ap
     case 'none':
       return [s, []];
     case 'cancel':
-      return [pop(s), []];
-    case 'back':
+      return Object.keys(m.answers).length > 0 || hasTypedText(step, m.field) ? [askDiscard(s, `Discard what was typed in "${m.title}"?`), []] : [pop(s), []];
+    case 'back': {
       if (m.index === 0) return [s, []];
-      return [replaceTop(s, { ...m, index: m.index - 1, field: startField(m.steps[m.index - 1]!) }), []];
+      const prev = m.steps[m.index - 1]!;
+      return [replaceTop(s, { ...m, index: m.index - 1, field: startField(prev, m.answers[prev.key]) }), []];
+    }
     case 'edit':
       return [replaceTop(s, { ...m, field: out.field }), []];
     case 'submit': {
       const answers = { ...m.answers, [step.key]: out.value };
       if (m.index + 1 < m.steps.length) {
-        return [replaceTop(s, { ...m, answers, index: m.index + 1, field: startField(m.steps[m.index + 1]!) }), []];
+        const next = m.steps[m.index + 1]!;
+        return [replaceTop(s, { ...m, answers, index: m.index + 1, field: startField(next, answers[next.key]) }), []];
       }
       return finishPrompt(pop(s), { ...m, answers }, runCommand);
     }
@@ -77,7 +91,7 @@ function finishPrompt(s: AppState, m: PromptModal, runCommand: (s: AppState, cmd
   }
   if (m.purpose === 'draft-line') {
     const top = s.modals.at(-1);
-    return top?.kind === 'draft' ? [{ ...s, modals: [...s.modals.slice(0, -1), { ...top, text: `${top.text}\n${a.line ?? ''}` }] }, []] : [s, []];
+    return top?.kind === 'draft' ? [{ ...s, modals: [...s.modals.slice(0, -1), { ...top, text: `${top.text}\n${a.line ?? ''}`, edited: true }] }, []] : [s, []];
   }
   if (!v) return [s, []];
   if (m.purpose === 'scenario' || m.purpose === 'scenario-params') return chooseScenario(s, m);
@@ -105,6 +119,21 @@ export function paletteModal(layers: Parameters<typeof bindingsFor>[0]): PromptM
   const choices = layers
     .flatMap((layer) => bindingsFor([layer]))
     .filter((b) => b.palette && !seen.has(b.command) && seen.add(b.command))
-    .map((b) => ({ value: b.command, label: `${b.command.padEnd(12)} ${b.label}`, detail: b.keys.map(keyLabel).join(' ') }));
+    .map((b) => ({ value: b.command, label: `${padEnd(b.command, 12)} ${b.label}`, detail: b.keys.map(keyLabel).join(' ') }));
   return { ...makePrompt('palette', 'Command palette', [{ key: 'command', label: 'Run a command (type to filter)', choices }]), paletteLayers: [...layers] };
+}
+
+/** Asks before a form with answers is thrown away; "no" goes back to the form as it was. */
+export function askDiscard(s: AppState, question: string): AppState {
+  return { ...s, modals: [...s.modals, { kind: 'confirm', purpose: 'discard', text: `${question} (y/n)` }] };
+}
+
+/** Throws away the form under the confirmation: the modal on top, or else the declare screen. */
+function discardForm(s: AppState): AppState {
+  if (s.modals.length > 0) return pop(s);
+  if (s.screen === 'declare') {
+    const { declare: _d, ...rest } = s;
+    return { ...rest, screen: 'home' };
+  }
+  return s;
 }

@@ -7,6 +7,7 @@ import type { UiScenario } from '../scenario.js';
 
 export type Msg =
   | { type: 'key'; key: KeyName }
+  | { type: 'paste'; text: string }
   | { type: 'tick'; now: number }
   | { type: 'resize'; cols: number; rows: number }
   | { type: 'catalog.loaded'; scenarios: readonly UiScenario[]; problems: readonly string[] }

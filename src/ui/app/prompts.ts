@@ -24,7 +24,7 @@ const ENTRY_STEPS: Record<EntryPurpose, { title: string; steps: FieldStep[] }> =
   role: {
     title: 'Assign a role',
     steps: [
-      { key: 'role', label: 'Role', choices: list(ROLES) },
+      { key: 'role', label: 'Role (pick one, or type any role name)', choices: list(ROLES), other: 'new role' },
       { key: 'name', label: 'Who' },
     ],
   },

@@ -62,8 +62,9 @@ export interface PromptModal {
 
 export type Modal =
   | { kind: 'help'; layers: Layer[]; scroll: number }
-  | { kind: 'confirm'; purpose: 'quit'; text: string }
-  | { kind: 'draft'; text: string; updateKind: string }
+  | { kind: 'confirm'; purpose: 'quit' | 'discard'; text: string }
+  | { kind: 'draft'; text: string; updateKind: string; edited?: boolean }
+  | { kind: 'view'; title: string; text: string; scroll: number }
   | PromptModal;
 
 export interface DeclareState {

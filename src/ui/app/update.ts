@@ -4,10 +4,10 @@ import type { ProbeResult } from '../../aws/ports.js';
 import { resolveKey, type Layer } from '../keymap.js';
 import type { KeyName } from '../keys.js';
 import { checkAnswer, declareEffect, declareSteps } from './declare.js';
-import { fieldKey, startField } from './field.js';
+import { fieldKey, hasTypedText, startField } from './field.js';
 import { incidentCommand, toast } from './incident-commands.js';
 import { applyJournal, onAlarms, openView } from './incident-open.js';
-import { modalKey, paletteModal } from './modals.js';
+import { askDiscard, modalKey, paletteModal } from './modals.js';
 import type { Effect, Msg } from './msg.js';
 import { tooSmall, type AppState, type DeclareState } from './state.js';
 import type { MetricSeries } from '../../aws/ports.js';
@@ -16,6 +16,7 @@ import { scenariosOf } from './checklist.js';
 import { metricSnapshots } from './metric-snapshots.js';
 import { drillCommand, drillCommands, startDrill } from './drill.js';
 import { onTick } from './tick.js';
+import { onPaste } from './paste.js';
 
 export type Update = [AppState, Effect[]];
 
@@ -23,6 +24,8 @@ export function update(s: AppState, msg: Msg): Update {
   switch (msg.type) {
     case 'key':
       return onKey(s, msg.key);
+    case 'paste':
+      return onPaste(s, msg.text);
     case 'tick':
       return onTick(s, msg.now);
     case 'resize':
@@ -179,13 +182,14 @@ function declareKey(s: AppState, key: KeyName): Update {
     case 'none':
       return [s, []];
     case 'cancel': {
+      if (Object.keys(d.answers).length > 0 || hasTypedText(step, d.field)) return [askDiscard(s, 'Discard the answers given so far?'), []];
       const { declare: _d, ...rest } = s;
       return [{ ...rest, screen: 'home' }, []];
     }
     case 'back': {
       if (d.index === 0) return [s, []];
       const prev = steps[d.index - 1]!;
-      return [{ ...s, declare: { ...d, index: d.index - 1, field: { ...startField(prev), ...(prev.choices ? {} : { text: d.answers[prev.key] ?? prev.initial ?? '' }) } } }, []];
+      return [{ ...s, declare: { ...d, index: d.index - 1, field: startField(prev, d.answers[prev.key]) } }, []];
     }
     case 'edit':
       return [{ ...s, declare: { ...d, field: out.field } }, []];
@@ -195,7 +199,7 @@ function declareKey(s: AppState, key: KeyName): Update {
       const answers = { ...d.answers, [step.key]: out.value };
       const nextSteps = declareSteps(d.mode, answers, s.catalog, s.firingAlarms);
       const following = nextSteps[d.index + 1];
-      if (following) return [{ ...s, declare: { ...d, answers, index: d.index + 1, field: startField(following) } }, []];
+      if (following) return [{ ...s, declare: { ...d, answers, index: d.index + 1, field: startField(following, answers[following.key]) } }, []];
       return [{ ...s, declare: { ...d, answers, creating: true } }, [declareEffect(d.mode, answers, s.now)]];
     }
   }

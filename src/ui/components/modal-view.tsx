@@ -1,8 +1,8 @@
-// The modal on top of the stack, drawn in place of the body: help, prompt, draft or confirmation.
+// The modal on top of the stack, drawn in place of the body: help, prompt, draft, full text or confirmation.
 import { Box } from 'ink';
 import { bindingsFor, keyLabel, LAYER_TITLE } from '../keymap.js';
 import type { AppState, Modal } from '../app/state.js';
-import { wrapText } from '../format.js';
+import { padEnd, viewLines, viewPageHeight, wrapText } from '../format.js';
 import { FieldView } from './field-view.js';
 import { Line, Row, Span } from './text.js';
 
@@ -14,7 +14,7 @@ export function ModalView({ s, m, width, height }: { s: AppState; m: Modal; widt
       return (
         <Box flexDirection="column" width={width} height={height}>
           <Line text={m.text} tone="warn" bold />
-          <Line text="y quits, n / Esc / x stays" tone="muted" />
+          <Line text={m.purpose === 'quit' ? 'y quits, n / Esc / x stays' : 'y discards, n / Esc / x goes back to the form (answers kept)'} tone="muted" />
         </Box>
       );
     case 'draft': {
@@ -30,6 +30,8 @@ export function ModalView({ s, m, width, height }: { s: AppState; m: Modal; widt
         </Box>
       );
     }
+    case 'view':
+      return <TextView m={m} cols={s.cols} rows={s.rows} width={width} height={height} />;
     case 'prompt': {
       const step = m.steps[m.index]!;
       return (
@@ -47,7 +49,7 @@ function HelpView({ m, width, height }: { m: Extract<Modal, { kind: 'help' }>; w
   const lines: { text: string; head?: boolean }[] = [];
   for (const layer of [...new Set(layers)]) {
     lines.push({ text: LAYER_TITLE[layer], head: true });
-    for (const b of bindingsFor([layer])) lines.push({ text: `  ${b.keys.map(keyLabel).join(' / ').padEnd(22)} ${b.label}` });
+    for (const b of bindingsFor([layer])) lines.push({ text: `  ${padEnd(b.keys.map(keyLabel).join(' / '), 22)} ${b.label}` });
   }
   const bodyH = Math.max(1, height - 1);
   const start = Math.min(m.scroll, Math.max(0, lines.length - bodyH));
@@ -59,6 +61,28 @@ function HelpView({ m, width, height }: { m: Extract<Modal, { kind: 'help' }>; w
       </Row>
       {lines.slice(start, start + bodyH).map((l, i) => (
         <Line key={i} text={l.text} {...(l.head ? { tone: 'accent' as const, bold: true } : {})} width={width} />
+      ))}
+    </Box>
+  );
+}
+
+/**
+ * Long text shown whole: wrapped to the width, scrolled by the reducer. Lines are drawn without any
+ * prefix, so selecting them with the mouse gives the text itself.
+ */
+function TextView({ m, cols, rows, width, height }: { m: Extract<Modal, { kind: 'view' }>; cols: number; rows: number; width: number; height: number }) {
+  const lines = viewLines(m.text, cols);
+  const page = Math.min(viewPageHeight(rows), Math.max(1, height - 2));
+  const start = Math.min(m.scroll, Math.max(0, lines.length - page));
+  const more = lines.length > page ? `lines ${start + 1}-${Math.min(lines.length, start + page)} of ${lines.length}, j/k PgUp/PgDn scroll, ` : '';
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Row width={width}>
+        <Span text={m.title} tone="accent" bold />
+        <Span text={`   ${more}Esc / x closes`} tone="muted" />
+      </Row>
+      {lines.slice(start, start + page).map((l, i) => (
+        <Line key={i} text={l || ' '} width={width} />
       ))}
     </Box>
   );

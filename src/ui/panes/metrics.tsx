@@ -7,7 +7,7 @@ import { formatDuration, simElapsed } from '../../core/index.js';
 import { scenariosOf } from '../app/checklist.js';
 import type { AppState, IncidentView } from '../app/state.js';
 import { Line, PaneTitle, Row, Span } from '../components/text.js';
-import { formatValue, pad, sparkline, windowStart } from '../format.js';
+import { formatValue, pad, sparkline, textWidth, windowStart } from '../format.js';
 import type { Token } from '../theme.js';
 
 /** Metrics are fetched every 30 s; older than this they are marked stale. */
@@ -35,7 +35,7 @@ export function MetricsPane({ s, v, width, height, focused }: { s: AppState; v: 
   const cursor = Math.min(v.cursor.metrics, Math.max(0, m.series.length - 1));
   const start = windowStart(cursor, m.series.length, listH);
   // Labels first (up to 28 columns), then the sparkline; the thresholds and age are clipped last.
-  const longest = Math.max(8, ...m.series.map((x) => (x.label || x.id).length));
+  const longest = Math.max(8, ...m.series.map((x) => textWidth(x.label || x.id)));
   const labelW = Math.min(28, longest, Math.max(8, width - 38));
   const sparkW = Math.max(8, Math.min(40, width - labelW - 30));
   return (

@@ -1,7 +1,8 @@
-// The timeline tail: a window over the (filtered) events, newest at the bottom, times in UTC.
+// The timeline tail: a window over the (filtered) events, newest at the bottom, times in UTC. The bottom
+// row is the highlighted event while the pane has focus: Enter opens it whole.
 import { Box } from 'ink';
 import { useMemo } from 'react';
-import { describeEvent, type TimelineEvent } from '../../core/index.js';
+import { describeEvent, sanitizeLine, type TimelineEvent } from '../../core/index.js';
 import type { IncidentView } from '../app/state.js';
 import { filterEvents } from '../app/timeline.js';
 import { PaneTitle, Row, Span } from '../components/text.js';
@@ -26,10 +27,10 @@ export function TimelinePane({ v, width, height, focused }: { v: IncidentView; w
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <PaneTitle title="Timeline" focused={focused} extra={extra} />
-      {shown.slice(start, end).map((e) => (
+      {shown.slice(start, end).map((e, i) => (
         <Row key={e.seq} width={width}>
-          <Span text={`${e.ts.slice(11, 19)} `} tone="muted" />
-          <Span text={`${pad(e.actor, 10)} ${pad(e.kind, 20)} `} tone="muted" />
+          <Span text={`${e.ts.slice(11, 19)} `} tone="muted" inverse={focused && start + i === end - 1} />
+          <Span text={`${pad(sanitizeLine(e.actor), 10)} ${pad(e.kind, 20)} `} tone="muted" />
           <Span text={describeEvent(e)} tone={tone(e)} />
         </Row>
       ))}
