@@ -23,6 +23,8 @@ export interface AwsFailure {
   /** The IAM action that was denied, when known. */
   iamAction?: string;
   requestId?: string;
+  /** The region the failed call went to, so a pane can say which region it could not read. */
+  region?: string;
 }
 
 export interface MetricPoint {

@@ -36,6 +36,7 @@ export function createConsole(
       allowActions: deps.allowActions,
       awsConnected: deps.awsConnected,
       modeLabel: deps.modeLabel,
+      aws: { mode: deps.aws.mode, ...deps.aws.describe },
       catalogProblems: deps.catalogProblems,
     },
   });
