@@ -139,10 +139,10 @@ export class SimAws {
       probes,
       metrics: {
         fetch: async (specs, params, window) => {
-          const { calls, problems } = planMetricCalls(specs, this.filled(params));
+          const { calls, problems } = planMetricCalls(specs, this.filled(params), (ref) => this.regionOf(ref, params));
           const series: MetricSeries[] = problems.map((p) => ({ id: p.spec.id, label: p.spec.title, unit: p.spec.unit, region: this.regionOf(p.spec.region, params), points: [], status: 'Failed', fetchedAt: iso(), error: { class: 'invalid-parameter', message: `invalid parameter: ${p.message}` } }));
           for (const c of calls) {
-            const region = this.regionOf(c.region, params);
+            const { region } = c;
             for (const q of c.queries) {
               const down = this.world.impairedRegions.has(region);
               series.push({ id: q.spec.id, label: q.spec.title, unit: q.spec.unit, region, fetchedAt: iso(), points: down ? [] : this.metricsModel.points(q.spec, window.start, window.end, clock.now()), status: down ? 'Failed' : 'Complete', ...(down ? { error: { class: 'timeout' as const, region, message: `timed out: cloudwatch GetMetricData in ${region} did not answer in time; the region may be impaired` } } : {}) });

@@ -276,7 +276,7 @@ export class Runner {
       go();
     };
     loop(POLL_ALARMS_MS, () =>
-      this.ports().alarms.poll(signal()).then(
+      this.ports().alarms.poll(signal(), params).then(
         (r) => void (controller.signal.aborted || this.dispatch({ type: 'alarms.polled', alarms: r.alarms, transitions: r.transitions, ...(r.errors ? { errors: r.errors } : {}), at: this.clock.now() })),
         (err) => void (controller.signal.aborted || this.dispatch({ type: 'alarms.failed', message: message(err), at: this.clock.now() })),
       ),
