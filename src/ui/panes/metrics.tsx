@@ -14,7 +14,7 @@ export function MetricsPane({ s, v, width, height, focused }: { s: AppState; v: 
   const listH = Math.max(0, height - 1 - model.notes.length);
   const cursor = Math.min(v.cursor.metrics, Math.max(0, rows.length - 1));
   const start = windowStart(cursor, rows.length, listH);
-  // Labels first (up to 28 columns), then the sparkline; the region and thresholds are clipped last.
+  // Labels first (up to 28 columns), then the sparkline, value, region and age; thresholds are clipped first.
   const longest = Math.max(8, ...rows.map((r) => r.label.length));
   const labelW = Math.min(28, longest, Math.max(8, width - 38));
   const sparkW = Math.max(8, Math.min(40, width - labelW - 30));
@@ -34,7 +34,7 @@ export function MetricsPane({ s, v, width, height, focused }: { s: AppState; v: 
           {r.failed ? (
             <Span text={` FAILED (last good ${r.failed.lastGood}) ${r.failed.reason}  ${r.region}`} tone="crit" />
           ) : r.last ? (
-            <Span text={` ${r.stale ? 'STALE ' : ''}age ${r.age}${r.partial ? ' partial' : ''}  ${r.region}  ${thresholdText(r)}`} tone={r.stale ? 'warn' : 'muted'} />
+            <Span text={` ${r.region}  ${r.stale ? 'STALE ' : ''}age ${r.age}${r.partial ? ' partial' : ''}  ${thresholdText(r)}`} tone={r.stale ? 'warn' : 'muted'} />
           ) : (
             <Span text={` no datapoints  ${r.region}`} tone="muted" />
           )}
