@@ -78,7 +78,7 @@ export interface AlarmsPort {
    * Current states; `transitions` are the changes since the previous call on this instance. `params` are the
    * incident's, whose region/dr_region say which regions to read (else the session's).
    */
-  poll(signal?: AbortSignal, params?: Readonly<Record<string, string>>): Promise<{ alarms: AlarmState[]; transitions: AlarmTransition[]; fetchedAt: string; errors?: AwsFailure[] }>;
+  poll(signal?: AbortSignal, params?: Readonly<Record<string, string>>): Promise<{ alarms: AlarmState[]; transitions: AlarmTransition[]; fetchedAt: string; errors?: AwsFailure[]; regions?: string[] }>;
 }
 
 export interface ProbeResult {

@@ -68,6 +68,16 @@ describe('the simulated AWS is where the incident says it is', () => {
     expect(r.error?.class, r.summary).not.toBe('not-found');
   });
 
+  it('polls alarms in the incident\'s regions, and an alarm inject fires in its primary region', async () => {
+    const { clock, sleep } = simTime();
+    const sim = new SimAws({ clock, sleep });
+    sim.load(scenario, { region: 'eu-west-2', dr_region: 'eu-west-1' });
+    sim.applyInject({ kind: 'alarm', alarm: 'app-5xx-errors', state: 'ALARM' });
+    const polled = await sim.ports().alarms.poll();
+    expect(polled.regions).toEqual(['eu-west-2', 'eu-west-1', 'us-east-1']);
+    expect(polled.alarms.find((a) => a.name === 'app-5xx-errors')).toMatchObject({ state: 'ALARM', region: 'eu-west-2' });
+  });
+
   it('an unreadable region is named on the failure, so the pane can say which one failed', async () => {
     const { clock, sleep } = simTime();
     const sim = new SimAws({ clock, sleep, region: 'eu-west-2', drRegion: 'eu-west-1' });

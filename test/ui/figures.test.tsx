@@ -150,6 +150,11 @@ describe('alarms pane', () => {
     expect(f).toContain('socket hang up');
   });
 
+  it('names the regions it read', () => {
+    const [s] = run(connected(), { type: 'alarms.polled', alarms: [], transitions: [], regions: ['eu-west-2', 'eu-west-1', 'us-east-1'], at: T0 });
+    expect(alarmsFrame(s)).toMatch(/SIMULATED · 0 in ALARM · read 0s ago · eu-west-2 eu-west-1 us-east-1/);
+  });
+
   it('a good read says how many are in ALARM, its source and age', () => {
     const [s] = run(connected(), { type: 'alarms.polled', alarms: [alarm('orders-5xx', 'ALARM')], transitions: [], at: T0 });
     const f = alarmsFrame(at(s, T0 + 3_000));

@@ -54,7 +54,7 @@ export function liveAlarms(clients: LiveClients, now: () => number): AlarmsPort 
       const errors = results.flatMap((r) => (r.error ? [r.error] : []));
       const unread = new Set(regions.filter((_, i) => results[i]!.error));
       const transitions = track(alarms, unread);
-      return { alarms, transitions, fetchedAt: new Date(now()).toISOString(), ...(errors.length ? { errors } : {}) };
+      return { alarms, transitions, fetchedAt: new Date(now()).toISOString(), regions, ...(errors.length ? { errors } : {}) };
     },
   };
 }

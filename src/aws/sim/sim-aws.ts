@@ -93,10 +93,11 @@ export class SimAws {
     w.settle();
     if (inject.kind === 'alarm' && inject.alarm) {
       const name = fill(inject.alarm);
-      const key = w.key(this.region, name);
+      const region = this.regionName('primary');
+      const key = w.key(region, name);
       const state = inject.state ?? 'ALARM';
       const prev = w.alarms.get(key);
-      w.alarms.set(key, { name, region: this.region, state, reason: sanitizeLine(inject.text ?? `Threshold Crossed (simulated ${state})`), updatedAt: now, ...(prev?.metric ? { metric: prev.metric } : {}) });
+      w.alarms.set(key, { name, region, state, reason: sanitizeLine(inject.text ?? `Threshold Crossed (simulated ${state})`), updatedAt: now, ...(prev?.metric ? { metric: prev.metric } : {}) });
       return `alarm ${name} -> ${state}`;
     }
     if (inject.kind === 'metric' && inject.metric) {
@@ -152,12 +153,14 @@ export class SimAws {
         },
       },
       alarms: {
-        poll: async () => {
+        poll: async (_signal, params = this.given) => {
           this.world.settle();
-          const unread = new Set([...this.world.impairedRegions]);
-          const alarms: AlarmState[] = [...this.world.alarms.values()].filter((a) => !unread.has(a.region)).map((a) => ({ name: a.name, state: a.state, reason: a.reason, updatedAt: new Date(a.updatedAt).toISOString(), region: a.region, ...(a.metric ? { metric: a.metric } : {}) }));
+          // The incident's primary and DR regions and us-east-1, as the live adapter reads them.
+          const regions = [...new Set((['primary', 'dr', 'us-east-1'] as const).map((r) => this.regionOf(r, params)))];
+          const unread = new Set(regions.filter((r) => this.world.impairedRegions.has(r)));
+          const alarms: AlarmState[] = [...this.world.alarms.values()].filter((a) => regions.includes(a.region) && !unread.has(a.region)).map((a) => ({ name: a.name, state: a.state, reason: a.reason, updatedAt: new Date(a.updatedAt).toISOString(), region: a.region, ...(a.metric ? { metric: a.metric } : {}) }));
           const errors = [...unread].map((r) => ({ class: 'timeout' as const, region: r, message: `timed out: cloudwatch DescribeAlarms in ${r} did not answer in time; the region may be impaired` }));
-          return { alarms, transitions: track(alarms, unread), fetchedAt: iso(), ...(errors.length ? { errors } : {}) };
+          return { alarms, transitions: track(alarms, unread), fetchedAt: iso(), regions, ...(errors.length ? { errors } : {}) };
         },
       },
       actions: {

@@ -78,12 +78,12 @@ export function unrecordedTransitions(incident: IncidentState, transitions: read
 
 const isIso = (t: string) => !Number.isNaN(Date.parse(t)) && /T.*(Z|[+-]\d\d:?\d\d)$/.test(t);
 
-export function onAlarms(s: AppState, alarms: AlarmState[], transitions: AlarmTransition[], at: number, errors: readonly AwsFailure[] = []): [AppState, Effect[]] {
+export function onAlarms(s: AppState, alarms: AlarmState[], transitions: AlarmTransition[], at: number, errors: readonly AwsFailure[] = [], regions?: readonly string[]): [AppState, Effect[]] {
   const firing = alarms.filter((a) => a.state === 'ALARM').map((a) => a.name);
   const view = s.incident;
   if (!view) return [{ ...s, firingAlarms: firing }, []];
   const recent = [...transitions, ...view.alarms.recent].slice(0, 50);
   const events = unrecordedTransitions(view.incident, transitions);
-  const next = { ...s, firingAlarms: firing, incident: { ...view, alarms: { ...mergeAlarms(view.alarms, alarms, errors, at), recent } } };
+  const next = { ...s, firingAlarms: firing, incident: { ...view, alarms: { ...mergeAlarms(view.alarms, alarms, errors, at, regions), recent } } };
   return [next, events.length ? [{ type: 'append', id: view.id, events }] : []];
 }

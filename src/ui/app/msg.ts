@@ -19,7 +19,7 @@ export type Msg =
   | { type: 'append.failed'; message: string }
   | { type: 'metrics.fetched'; series: MetricSeries[]; at: number }
   | { type: 'metrics.failed'; message: string; at: number }
-  | { type: 'alarms.polled'; alarms: AlarmState[]; transitions: AlarmTransition[]; errors?: AwsFailure[]; at: number }
+  | { type: 'alarms.polled'; alarms: AlarmState[]; transitions: AlarmTransition[]; errors?: AwsFailure[]; regions?: string[]; at: number }
   | { type: 'alarms.failed'; message: string; at: number }
   | { type: 'probe.done'; key: string; result: ProbeResult }
   | { type: 'action.done'; incidentId: string; actionId: string; result: ActionResult }

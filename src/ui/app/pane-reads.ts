@@ -24,6 +24,8 @@ export interface AlarmsView {
   lastGoodAt?: number;
   /** This read's failures, one per region that could not be read (or one for the whole poll). */
   errors?: AwsFailure[];
+  /** The regions the last read asked, when the adapter says. */
+  regions?: string[];
 }
 
 const isGood = (s: MetricSeries) => s.status !== 'Failed' && !s.error;
@@ -49,12 +51,13 @@ export function metricsFailed(prev: MetricsView, message: string, at: number): M
   return { ...prev, fetchedAt: at, error: message };
 }
 
-export function mergeAlarms(prev: AlarmsView, alarms: readonly AlarmState[], errors: readonly AwsFailure[], at: number): AlarmsView {
+export function mergeAlarms(prev: AlarmsView, alarms: readonly AlarmState[], errors: readonly AwsFailure[], at: number, regions?: readonly string[]): AlarmsView {
   const unread = new Set(errors.flatMap((e) => (e.region ? [e.region] : [])));
   const fresh = new Set(alarms.map((a) => `${a.region}\u0000${a.name}`));
   const kept = prev.list.filter((a) => unread.has(a.region) && !fresh.has(`${a.region}\u0000${a.name}`)).map((a) => ({ ...a, stale: true }));
   const lastGoodAt = errors.length === 0 ? at : prev.lastGoodAt;
-  return { list: [...alarms, ...kept], fetchedAt: at, ...(lastGoodAt !== undefined ? { lastGoodAt } : {}), ...(errors.length ? { errors: [...errors] } : {}) };
+  const asked = regions ?? prev.regions;
+  return { list: [...alarms, ...kept], fetchedAt: at, ...(lastGoodAt !== undefined ? { lastGoodAt } : {}), ...(errors.length ? { errors: [...errors] } : {}), ...(asked ? { regions: [...asked] } : {}) };
 }
 
 export function alarmsFailed(prev: AlarmsView, message: string, at: number): AlarmsView {

@@ -61,7 +61,7 @@ export function update(s: AppState, msg: Msg): Update {
     case 'metrics.failed':
       return s.incident ? [{ ...s, incident: { ...s.incident, metrics: metricsFailed(s.incident.metrics, msg.message, msg.at) } }, []] : [s, []];
     case 'alarms.polled':
-      return onAlarms(s, msg.alarms, msg.transitions, msg.at, msg.errors);
+      return onAlarms(s, msg.alarms, msg.transitions, msg.at, msg.errors, msg.regions);
     case 'alarms.failed':
       return s.incident ? [{ ...s, incident: { ...s.incident, alarms: { ...alarmsFailed(s.incident.alarms, msg.message, msg.at), recent: s.incident.alarms.recent } } }, []] : [s, []];
     case 'probe.done':

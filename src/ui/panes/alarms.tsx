@@ -24,7 +24,8 @@ export function alarmsModel(s: AppState, v: IncidentView): { status: string; not
   const count = !readSome ? 'FAILED' : errors.length ? `${firing} in ALARM in the regions read` : `${firing} in ALARM`;
   const age = a.lastGoodAt !== undefined ? formatDuration(Math.max(0, s.now - a.lastGoodAt)) : undefined;
   const when = age === undefined ? '' : a.lastGoodAt !== undefined && s.now - a.lastGoodAt > ALARMS_STALE_MS ? ` · STALE, read ${age} ago` : ` · read ${age} ago`;
-  return { status: `${source} · ${count}${errors.length ? '' : when}`, notes };
+  const regions = a.regions?.length ? ` · ${a.regions.join(' ')}` : '';
+  return { status: `${source} · ${count}${errors.length ? '' : when}${regions}`, notes };
 }
 
 export function AlarmsPane({ s, v, width, height, focused }: { s: AppState; v: IncidentView; width: number; height: number; focused: boolean }) {
