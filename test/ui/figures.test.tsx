@@ -79,8 +79,8 @@ describe('metrics pane', () => {
 
   it('a failed read keeps the last good data on screen, marked failed with the reason and the last good read', () => {
     const [s] = run(connected(), { type: 'metrics.fetched', series: [series()], at: T0 }, { type: 'metrics.fetched', series: [failed('timed out: cloudwatch GetMetricData in eu-west-2 did not answer in time', T0 + 600_000)], at: T0 + 600_000 });
-    const f = metricsFrame(at(s, T0 + 600_000));
-    expect(f).toContain('FAILED');
+    const f = metricsFrame(at(s, T0 + 600_000), 80);
+    expect(f).toContain('FAILED eu-west-2');
     expect(f).toContain('timed out: cloudwatch GetMetricData');
     expect(f).toContain('last good 09:00:00Z');
     expect(f).not.toContain('no datapoints');
