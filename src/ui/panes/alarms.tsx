@@ -16,7 +16,8 @@ export function alarmsModel(s: AppState, v: IncidentView): { status: string; not
   const source = sourceLabel(s, v);
   const errors = a.errors ?? [];
   const firing = a.list.filter((x) => x.state === 'ALARM' && !x.stale).length;
-  const notes: [string, Token][] = errors.map((e) => [`${e.region ? `${e.region} ` : ''}FAILED (last good read ${lastGood(a.lastGoodAt, s.now)}): ${e.message}`, 'crit']);
+  // The reason gets a line of its own, so a narrow pane clips neither it nor the last good read.
+  const notes: [string, Token][] = errors.flatMap((e): [string, Token][] => [[`${e.region ? `${e.region} ` : ''}FAILED, last good read ${lastGood(a.lastGoodAt, s.now)}`, 'crit'], [`  ${e.message}`, 'crit']]);
   if (!s.config.awsConnected) return { status: 'not connected', notes: [['no data: AWS layer not wired', 'warn']] };
   if (a.fetchedAt === undefined) return { status: `${source} · polling...`, notes };
   // A count is only claimed for what was read: with every read failed there is no count at all.
@@ -39,8 +40,8 @@ export function AlarmsPane({ s, v, width, height, focused }: { s: AppState; v: I
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <PaneTitle title="Alarms" focused={focused} extra={status} />
-      {notes.map(([t, tone]) => (
-        <Line key={t} text={t} tone={tone} />
+      {notes.map(([t, tone], i) => (
+        <Line key={i} text={t} tone={tone} />
       ))}
       {list.slice(start, start + listH).map((al, i) => (
         <Row key={`${al.region}/${al.name}`} width={width}>

@@ -84,7 +84,7 @@ export function metricsModel(s: AppState, v: IncidentView): MetricsModel {
     notes.push({ text: 'no data: AWS layer not wired', tone: 'warn' });
   } else if (m.error) {
     status = `${source} · FAILED`;
-    notes.push({ text: `FAILED (last good read ${lastGood(m.lastGoodAt, s.now)}): ${m.error}`, tone: 'crit' });
+    notes.push({ text: `FAILED, last good read ${lastGood(m.lastGoodAt, s.now)}`, tone: 'crit' }, { text: `  ${m.error}`, tone: 'crit' });
   } else if (m.lastGoodAt !== undefined) {
     const age = formatDuration(Math.max(0, s.now - m.lastGoodAt));
     status = s.now - m.lastGoodAt > METRICS_STALE_MS ? `${source} · STALE, read ${age} ago` : `${source} · read ${age} ago`;

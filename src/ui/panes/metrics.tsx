@@ -23,8 +23,8 @@ export function MetricsPane({ s, v, width, height, focused }: { s: AppState; v: 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <PaneTitle title="Metrics" focused={focused} extra={model.status} />
-      {model.notes.map((n) => (
-        <Line key={n.text} text={n.text} tone={n.tone} />
+      {model.notes.map((n, i) => (
+        <Line key={i} text={n.text} tone={n.tone} />
       ))}
       {shown.map(({ r, i }) => [
         <Row key={r.id} width={width}>
