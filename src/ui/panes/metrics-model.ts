@@ -1,5 +1,6 @@
 // What the metrics pane says, as plain data: each series' level against its thresholds, the age of its
 // data, whether it is stale or failed (with why and the last good read), and where it was read.
+import { thresholdLevel } from '../../aws/thresholds.js';
 import type { MetricSpec } from '../../core/index.js';
 import { formatDuration, simElapsed } from '../../core/index.js';
 import { scenariosOf } from '../app/checklist.js';
@@ -22,9 +23,10 @@ const STALE_MIN_MS = 5 * 60_000;
  */
 export function metricLevel(spec: Pick<MetricSpec, 'bad_when' | 'warning' | 'critical'> | undefined, v: number): Token {
   if (!spec) return 'text';
-  const crosses = (t: number | undefined) => t !== undefined && (spec.bad_when === 'below' ? v < t : v > t);
-  return crosses(spec.critical) ? 'crit' : crosses(spec.warning) ? 'warn' : 'ok';
+  return TONE[thresholdLevel(spec, v)];
 }
+
+const TONE = { ok: 'ok', warning: 'warn', critical: 'crit' } as const;
 
 export interface MetricRow {
   id: string;
