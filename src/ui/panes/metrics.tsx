@@ -17,7 +17,7 @@ export function MetricsPane({ s, v, width, height, focused }: { s: AppState; v: 
   // Labels first (up to 28 columns), then the sparkline, value, region and age; thresholds are clipped first.
   const longest = Math.max(8, ...rows.map((r) => r.label.length));
   const labelW = Math.min(28, longest, Math.max(8, width - 38));
-  const sparkW = Math.max(8, Math.min(40, width - labelW - 30));
+  const sparkW = Math.max(8, Math.min(40, width - labelW - 42));
   // A failed row keeps its last good data as a short sparkline, leaving room for when it was read.
   const failW = Math.min(sparkW, 10);
   return (
