@@ -2,8 +2,8 @@
 import { sanitizeLine, type MetricSpec } from '../core/index.js';
 import type { DoctorCheck } from '../aws/live/doctor.js';
 import type { AwsPorts, MetricSeries } from '../aws/ports.js';
-import { incidentRegions } from '../aws/regions.js';
-import { thresholdLevel } from '../aws/thresholds.js';
+import { incidentRegions } from '../core/regions.js';
+import { thresholdLevel } from '../core/thresholds.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 

@@ -3,7 +3,7 @@
 import { DescribeAlarmsCommand, type CompositeAlarm, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { transitionTracker } from '../alarm-transitions.js';
 import type { AlarmState, AlarmsPort, AwsFailure } from '../ports.js';
-import { regionFor } from '../regions.js';
+import { regionFor } from '../../core/regions.js';
 import { callAws } from './call.js';
 import type { LiveClients } from './clients.js';
 

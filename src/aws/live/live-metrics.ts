@@ -5,7 +5,7 @@ import { GetMetricDataCommand, type MetricDataResult } from '@aws-sdk/client-clo
 import type { MetricSpec } from '../../core/index.js';
 import { planMetricCalls, type PlannedQuery } from '../metric-plan.js';
 import type { AwsFailure, MetricPoint, MetricSeries, MetricsPort } from '../ports.js';
-import { regionFor } from '../regions.js';
+import { regionFor } from '../../core/regions.js';
 import { callAws } from './call.js';
 import type { LiveClients } from './clients.js';
 

@@ -5,7 +5,7 @@ import { actionTarget, guardAction } from '../action-guard.js';
 import { transitionTracker } from '../alarm-transitions.js';
 import { classifyAwsError } from '../classify-error.js';
 import { planMetricCalls } from '../metric-plan.js';
-import { regionFor } from '../regions.js';
+import { regionFor } from '../../core/regions.js';
 import { pollVerify, realSleep, type Sleep } from '../poll-verify.js';
 import { waitForChangeInsync } from '../wait-effect.js';
 import type { AlarmState, AwsPorts, MetricSeries, ProbesPort } from '../ports.js';

@@ -1,6 +1,6 @@
 // What the metrics pane says, as plain data: each series' level against its thresholds, the age of its
 // data, whether it is stale or failed (with why and the last good read), and where it was read.
-import { thresholdLevel } from '../../aws/thresholds.js';
+import { thresholdLevel } from '../../core/thresholds.js';
 import type { MetricSpec } from '../../core/index.js';
 import { formatDuration, simElapsed } from '../../core/index.js';
 import { scenariosOf } from '../app/checklist.js';

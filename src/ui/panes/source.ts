@@ -1,5 +1,5 @@
 // Where a pane's figures come from, in a few characters: "SIMULATED", or the live account (or profile).
-import { incidentRegions } from '../../aws/regions.js';
+import { incidentRegions } from '../../core/regions.js';
 import { formatDuration } from '../../core/index.js';
 import type { AppState, IncidentView } from '../app/state.js';
 import { utcTime } from '../format.js';

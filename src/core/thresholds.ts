@@ -1,6 +1,6 @@
 // What a metric's thresholds mean, in one place for the console and the CLI: each is a strict boundary in
 // the runbook's `bad_when` direction, as the plans write "errors > 5" and "HealthCheckStatus < 1".
-import type { MetricSpec } from '../core/index.js';
+import type { MetricSpec } from './aws-calls.js';
 
 export type ThresholdLevel = 'ok' | 'warning' | 'critical';
 

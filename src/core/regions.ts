@@ -1,7 +1,7 @@
 // Where an incident is: its primary and DR regions come from its own parameters first (`region` or
 // `primary_region`, `dr_region`), then from the flags/profile the session was started with. The banner, the
 // panes and the simulated AWS all ask here, so they never disagree about which region they mean.
-import type { RegionRef } from '../core/index.js';
+import type { RegionRef } from './aws-calls.js';
 
 export const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
