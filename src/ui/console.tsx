@@ -37,6 +37,7 @@ export function createConsole(
       awsConnected: deps.awsConnected,
       modeLabel: deps.modeLabel,
       aws: { mode: deps.aws.mode, ...deps.aws.describe },
+      ...(deps.exerciseAws ? { exerciseAws: deps.exerciseAws.describe } : {}),
       catalogProblems: deps.catalogProblems,
     },
   });

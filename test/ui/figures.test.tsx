@@ -183,6 +183,12 @@ describe('banner', () => {
     expect(f).not.toContain('us-east-1');
   });
 
+  it('an exercise names the regions of the simulated AWS it runs on', () => {
+    const s = withParams({});
+    const ex = { ...s, config: { ...s.config, aws: { mode: 'live' as const, region: 'eu-west-2' }, exerciseAws: { region: 'us-east-1', drRegion: 'us-west-2' } }, incident: { ...s.incident!, incident: { ...s.incident!.incident, mode: 'exercise' as const } } };
+    expect(frame(ex)).toMatch(/EXERCISE us-east-1 DR us-west-2/);
+  });
+
   it('primary_region counts as the primary too; without parameters the flags\' regions show', () => {
     expect(frame(withParams({ primary_region: 'ap-southeast-2' }))).toMatch(/ap-southeast-2 DR us-west-2/);
     expect(frame(withParams({}))).toMatch(/SIMULATED us-east-1 DR us-west-2/);

@@ -98,6 +98,8 @@ export interface AppConfig {
   modeLabel: string;
   /** Which AWS the panes read (the ports' own description), so each pane can name its source. */
   aws?: { mode: 'live' | 'simulated'; region: string; drRegion?: string; account?: string; profile?: string };
+  /** The regions of the simulated AWS that exercises run on, when it is a different one. */
+  exerciseAws?: { region: string; drRegion?: string };
   catalogProblems: readonly string[];
 }
 

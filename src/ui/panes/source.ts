@@ -21,7 +21,8 @@ export function lastGood(at: number | undefined, now: number): string {
 export function bannerSource(s: AppState, params: Readonly<Record<string, string>>, exercise: boolean): string {
   const aws = s.config.aws;
   if (!aws) return s.config.modeLabel;
-  const r = incidentRegions(params, aws);
+  // An exercise runs on its own simulated AWS, whose regions may differ from the session's.
+  const r = incidentRegions(params, exercise ? (s.config.exerciseAws ?? aws) : aws);
   const regions = `${r.primary}${r.dr && r.dr !== r.primary ? ` DR ${r.dr}` : ''}`;
   if (exercise || aws.mode === 'simulated') return `${exercise ? '' : 'SIMULATED '}${regions}`;
   return ['LIVE', aws.profile, aws.account, regions].filter(Boolean).join(' ');
