@@ -3,6 +3,7 @@
 // simulated AWS was seeded with, and pass once the scenario's own actions are done.
 import { describe, expect, it } from 'vitest';
 import { SimAws } from '../../src/aws/sim/sim-aws.js';
+import { thresholdLevel } from '../../src/core/thresholds.js';
 import { loadCatalog } from '../../src/scenarios/index.js';
 import { simTime } from './support/fixtures.js';
 
@@ -28,6 +29,9 @@ describe('the built-in catalog on the simulated AWS, zero parameters typed', () 
     expect(series.map((s) => s.id)).toEqual(scenario.metrics.map((m) => m.id));
     expect(series.filter((s) => s.status === 'Failed').map((s) => `${s.id}: ${s.error?.message}`)).toEqual([]);
     expect(series.filter((s) => s.points.length === 0).map((s) => s.id)).toEqual([]);
+    // Before any inject the simulated world is healthy: no pane shows a warning or critical value.
+    const unhealthy = series.filter((s, i) => s.points.some((p) => thresholdLevel(scenario.metrics[i]!, p.v) !== 'ok'));
+    expect(unhealthy.map((s) => `${s.id}: ${s.points.at(-1)?.v}`)).toEqual([]);
 
     const alarms = await ports.alarms.poll();
     expect(alarms.errors ?? []).toEqual([]);
