@@ -56,6 +56,17 @@ describe('live metrics: a bad query fails alone', () => {
     expect(byId.bad_latency!.error!.message).not.toMatch(/region may be impaired/);
   });
 
+  it('two bad queries in one call each carry their own line of the error', async () => {
+    cloudwatchLike({ nameMembers: true });
+    const other = { ...badStat, id: 'bad_p', title: 'Bad p', statistic: 'p101' } as unknown as MetricSpec;
+    const series = await live().metrics.fetch([systemErrors, badStat, other], params, window);
+    const byId = Object.fromEntries(series.map((s) => [s.id, s]));
+    expect(byId.system_errors).toMatchObject({ status: 'Complete', points: [{ v: 7 }] });
+    expect(byId.bad_latency!.error!.message).toMatch(/^invalid parameter: cloudwatch GetMetricData in eu-west-2: The value p99\.x for parameter MetricDataQueries\.member\.2\./);
+    expect(byId.bad_latency!.error!.message).not.toContain('p101');
+    expect(byId.bad_p!.error!.message).toMatch(/^invalid parameter: cloudwatch GetMetricData in eu-west-2: The value p101 /);
+  });
+
   it('a throttled call still fails every pane of that call (the region did not answer), with the region named', async () => {
     cw.on(GetMetricDataCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'Throttling', $metadata: { httpStatusCode: 400 } }));
     const series = await live().metrics.fetch([systemErrors, { ...systemErrors, id: 'b' }], params, window);

@@ -64,6 +64,15 @@ export function namedMembers(message: string, count: number): number[] {
   return [...new Set(found)].filter((i) => i >= 0 && i < count);
 }
 
+/** Of an error naming several members (one line each), the line about member `index` (0-based). */
+function memberError(error: AwsFailure, index: number): AwsFailure {
+  const lines = error.message.split(' ⏎ ');
+  const mine = lines.find((l) => l.includes(`MetricDataQueries.member.${index + 1}.`));
+  if (lines.length === 1 || !mine) return error;
+  const prefix = /^[^:]+: [^:]+: /.exec(lines[0]!)?.[0] ?? '';
+  return { ...error, message: mine === lines[0] ? mine : `${prefix}${mine}` };
+}
+
 async function fetchQueries(clients: LiveClients, region: string, queries: readonly PlannedQuery[], window: Window, fetchedAt: () => string, signal?: AbortSignal): Promise<MetricSeries[]> {
   const res = await readPages(clients, region, queries, window, signal);
   if (!res.ok) {
@@ -72,7 +81,7 @@ async function fetchQueries(clients: LiveClients, region: string, queries: reado
     // One bad query fails the whole call: fail the members it names, or split the call until it stands alone.
     const named = namedMembers(res.error.message, queries.length);
     if (named.length > 0 && named.length < queries.length) {
-      const bad = queries.filter((_, i) => named.includes(i)).map((q) => toSeries(q.spec, region, fetchedAt(), [], 'Failed', res.error));
+      const bad = named.map((i) => toSeries(queries[i]!.spec, region, fetchedAt(), [], 'Failed', memberError(res.error, i)));
       return [...bad, ...(await fetchQueries(clients, region, queries.filter((_, i) => !named.includes(i)), window, fetchedAt, signal))];
     }
     const half = Math.ceil(queries.length / 2);
