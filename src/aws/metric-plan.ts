@@ -12,7 +12,8 @@ export interface PlannedQuery {
 }
 
 export interface PlannedCall {
-  region: RegionRef;
+  /** The region the call goes to: the spec's ref as the caller resolves it (unresolved by default). */
+  region: string;
   queries: PlannedQuery[];
 }
 
@@ -21,16 +22,21 @@ export interface PlanProblem {
   message: string;
 }
 
-/** Groups specs by region and cuts each group into calls of at most 500 queries. */
-export function planMetricCalls(specs: readonly MetricSpec[], params: Readonly<Record<string, string>>): { calls: PlannedCall[]; problems: PlanProblem[] } {
-  const byRegion = new Map<RegionRef, PlannedQuery[]>();
+/** Groups specs by region (as `regionOf` names it) and cuts each group into calls of at most 500 queries. */
+export function planMetricCalls(
+  specs: readonly MetricSpec[],
+  params: Readonly<Record<string, string>>,
+  regionOf: (ref: RegionRef) => string = (ref) => ref,
+): { calls: PlannedCall[]; problems: PlanProblem[] } {
+  const byRegion = new Map<string, PlannedQuery[]>();
   const problems: PlanProblem[] = [];
   specs.forEach((spec, i) => {
     try {
       const dimensions = Object.entries(spec.dimensions).map(([Name, v]) => ({ Name, Value: fillTemplate(v, params) }));
-      const list = byRegion.get(spec.region) ?? [];
+      const region = regionOf(spec.region);
+      const list = byRegion.get(region) ?? [];
       list.push({ queryId: `q${i}`, spec, dimensions });
-      byRegion.set(spec.region, list);
+      byRegion.set(region, list);
     } catch (err) {
       problems.push({ spec, message: err instanceof Error ? err.message : String(err) });
     }

@@ -23,6 +23,8 @@ export interface AwsFailure {
   /** The IAM action that was denied, when known. */
   iamAction?: string;
   requestId?: string;
+  /** The region the failed call went to, so a pane can say which region it could not read. */
+  region?: string;
 }
 
 export interface MetricPoint {
@@ -72,8 +74,11 @@ export interface AlarmTransition {
 }
 
 export interface AlarmsPort {
-  /** Current states; `transitions` are the changes since the previous call on this instance. */
-  poll(signal?: AbortSignal): Promise<{ alarms: AlarmState[]; transitions: AlarmTransition[]; fetchedAt: string; errors?: AwsFailure[] }>;
+  /**
+   * Current states; `transitions` are the changes since the previous call on this instance. `params` are the
+   * incident's, whose region/dr_region say which regions to read (else the session's).
+   */
+  poll(signal?: AbortSignal, params?: Readonly<Record<string, string>>): Promise<{ alarms: AlarmState[]; transitions: AlarmTransition[]; fetchedAt: string; errors?: AwsFailure[]; regions?: string[] }>;
 }
 
 export interface ProbeResult {

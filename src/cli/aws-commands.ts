@@ -79,7 +79,7 @@ export async function showMetrics(ctx: CliContext, ports: CreatedPorts, found: S
     if (opts.json) {
       ctx.out(JSON.stringify({ scenario: found.id, mode: ports.mode, region: ports.describe.region, panes: series.map((s, i) => ({ ...s, title: specs[i]!.title, level: levelOf(specs[i]!, s), warning: specs[i]!.warning ?? null, critical: specs[i]!.critical ?? null })) }, null, opts.once ? 2 : 0));
     } else {
-      ctx.out(`${banner(ports)}  ${found.id}  fetched ${new Date(now).toISOString()}`);
+      ctx.out(`${banner(ports, found.params)}  ${found.id}  fetched ${new Date(now).toISOString()}`);
       series.forEach((s, i) => ctx.out(formatPane(specs[i]!, s)));
     }
     const failed = series.some((s) => s.status === 'Failed');

@@ -2,6 +2,8 @@
 import { sanitizeLine, type MetricSpec } from '../core/index.js';
 import type { DoctorCheck } from '../aws/live/doctor.js';
 import type { AwsPorts, MetricSeries } from '../aws/ports.js';
+import { incidentRegions } from '../core/regions.js';
+import { thresholdLevel } from '../core/thresholds.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 
@@ -20,16 +22,18 @@ export function levelOf(spec: Pick<MetricSpec, 'bad_when' | 'warning' | 'critica
   if (series.status === 'Failed') return 'failed';
   const last = series.points[series.points.length - 1];
   if (!last) return 'no data';
-  const worse = (t: number | undefined) => t !== undefined && (spec.bad_when === 'below' ? last.v < t : last.v > t);
-  return worse(spec.critical) ? 'critical' : worse(spec.warning) ? 'warning' : 'ok';
+  return thresholdLevel(spec, last.v);
 }
 
 const num = (v: number) => (Math.abs(v) >= 1000 || Number.isInteger(v) ? String(Math.round(v)) : v.toPrecision(3));
 
-export function banner(ports: Pick<AwsPorts, 'mode' | 'describe'>): string {
+/** The source and the regions read: the params' region/primary_region/dr_region first, then the flags'. */
+export function banner(ports: Pick<AwsPorts, 'mode' | 'describe'>, params: Readonly<Record<string, string>> = {}): string {
   const d = ports.describe;
-  if (ports.mode === 'simulated') return `SIMULATED AWS (no AWS configuration given) ${d.region}${d.drRegion ? ` / DR ${d.drRegion}` : ''}`;
-  return `LIVE ${d.profile ? `${sanitizeLine(d.profile)} ` : ''}${d.region}${d.drRegion ? ` / DR ${d.drRegion}` : ''}`;
+  const r = incidentRegions(params, d);
+  const regions = `${r.primary}${r.dr ? ` / DR ${r.dr}` : ''}`;
+  if (ports.mode === 'simulated') return `SIMULATED AWS (no AWS configuration given) ${regions}`;
+  return `LIVE ${d.profile ? `${sanitizeLine(d.profile)} ` : ''}${regions}`;
 }
 
 export function formatPane(spec: MetricSpec, s: MetricSeries): string {

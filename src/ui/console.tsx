@@ -36,6 +36,8 @@ export function createConsole(
       allowActions: deps.allowActions,
       awsConnected: deps.awsConnected,
       modeLabel: deps.modeLabel,
+      aws: { mode: deps.aws.mode, ...deps.aws.describe },
+      ...(deps.exerciseAws ? { exerciseAws: deps.exerciseAws.describe } : {}),
       catalogProblems: deps.catalogProblems,
     },
   });

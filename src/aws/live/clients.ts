@@ -22,14 +22,18 @@ export function suppressSdkNodeWarning(env: NodeJS.ProcessEnv = process.env): vo
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 
+/** A region's own name, e.g. "eu-west-2". */
+type RegionName = string & { readonly regionName?: never };
+
 type ClientFor = { dynamodb: DynamoDBClient; rds: RDSClient; cloudwatch: CloudWatchClient; route53: Route53Client };
 export type LiveService = keyof ClientFor;
 
 export interface LiveClients {
   config: ResolvedAwsConfig;
   budgets: Record<Purpose, CallBudget>;
-  regionName(ref: RegionRef): string;
-  get<S extends LiveService>(service: S, ref: RegionRef, purpose?: Purpose): ClientFor[S];
+  /** A runbook ref resolved against the flags; a region name (already resolved elsewhere) passes through. */
+  regionName(ref: RegionRef | RegionName): string;
+  get<S extends LiveService>(service: S, ref: RegionRef | RegionName, purpose?: Purpose): ClientFor[S];
   destroy(): void;
 }
 
@@ -37,7 +41,7 @@ export function createLiveClients(config: ResolvedAwsConfig, budgets: Partial<Re
   suppressSdkNodeWarning();
   const budget = { read: budgets.read ?? READ_BUDGET, action: budgets.action ?? ACTION_BUDGET };
   const cache = new Map<string, { destroy(): void }>();
-  const regionName = (ref: RegionRef) => (ref === 'us-east-1' ? 'us-east-1' : ref === 'dr' ? config.drRegion ?? config.region : config.region);
+  const regionName = (ref: RegionRef | RegionName) => (ref === 'us-east-1' ? 'us-east-1' : ref === 'dr' ? config.drRegion ?? config.region : ref === 'primary' ? config.region : ref);
   const make = (service: LiveService, region: string, purpose: Purpose) => {
     const b = budget[purpose];
     const common = {

@@ -1,9 +1,9 @@
 // Alarm states from DescribeAlarms (paginated) in the primary, DR and us-east-1 regions, and the transitions since
 // the previous poll. A region that cannot be read keeps its last known states and reports an error.
 import { DescribeAlarmsCommand, type CompositeAlarm, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
-import type { RegionRef } from '../../core/index.js';
 import { transitionTracker } from '../alarm-transitions.js';
 import type { AlarmState, AlarmsPort, AwsFailure } from '../ports.js';
+import { regionFor } from '../../core/regions.js';
 import { callAws } from './call.js';
 import type { LiveClients } from './clients.js';
 
@@ -22,9 +22,8 @@ export function alarmFrom(a: MetricAlarm | CompositeAlarm, region: string): Alar
   };
 }
 
-async function readRegion(clients: LiveClients, ref: RegionRef, signal?: AbortSignal): Promise<{ alarms: AlarmState[]; error?: AwsFailure }> {
-  const region = clients.regionName(ref);
-  const client = clients.get('cloudwatch', ref);
+async function readRegion(clients: LiveClients, region: string, signal?: AbortSignal): Promise<{ alarms: AlarmState[]; error?: AwsFailure }> {
+  const client = clients.get('cloudwatch', region);
   const alarms: AlarmState[] = [];
   const started = Date.now();
   let next: string | undefined;
@@ -36,7 +35,7 @@ async function readRegion(clients: LiveClients, ref: RegionRef, signal?: AbortSi
       clients.budgets.read.deadlineMs - (Date.now() - started),
       signal,
     );
-    if (!res.ok) return { alarms: [], error: res.error };
+    if (!res.ok) return { alarms: [], error: { ...res.error, region } };
     for (const a of [...(res.value.MetricAlarms ?? []), ...(res.value.CompositeAlarms ?? [])]) alarms.push(alarmFrom(a, region));
     next = res.value.NextToken;
   } while (next);
@@ -45,17 +44,17 @@ async function readRegion(clients: LiveClients, ref: RegionRef, signal?: AbortSi
 
 export function liveAlarms(clients: LiveClients, now: () => number): AlarmsPort {
   const track = transitionTracker();
-  // Primary, DR, and us-east-1, where alarms on Route 53 health checks must live; each region once.
-  const seen = new Set<string>();
-  const refs = (['primary', 'dr', 'us-east-1'] as RegionRef[]).filter((r) => !seen.has(clients.regionName(r)) && seen.add(clients.regionName(r)));
   return {
-    async poll(signal) {
-      const results = await Promise.all(refs.map((r) => readRegion(clients, r, signal)));
+    async poll(signal, params = {}) {
+      // The incident's primary and DR regions, and us-east-1, where alarms on Route 53 health checks must live; each once.
+      const defaults = { region: clients.config.region, drRegion: clients.config.drRegion };
+      const regions = [...new Set([regionFor('primary', params, defaults), regionFor('dr', params, defaults), 'us-east-1'])];
+      const results = await Promise.all(regions.map((r) => readRegion(clients, r, signal)));
       const alarms = results.flatMap((r) => r.alarms);
       const errors = results.flatMap((r) => (r.error ? [r.error] : []));
-      const unread = new Set(refs.filter((_, i) => results[i]!.error).map((r) => clients.regionName(r)));
+      const unread = new Set(regions.filter((_, i) => results[i]!.error));
       const transitions = track(alarms, unread);
-      return { alarms, transitions, fetchedAt: new Date(now()).toISOString(), ...(errors.length ? { errors } : {}) };
+      return { alarms, transitions, fetchedAt: new Date(now()).toISOString(), regions, ...(errors.length ? { errors } : {}) };
     },
   };
 }

@@ -11,9 +11,13 @@ interface Ramp {
   to: number;
 }
 
+/**
+ * A healthy level, clear of the thresholds even with the seeded noise: 1 for 0/1 health checks; for other
+ * "bad below" metrics (connections, invocations, free storage) well above the warning level.
+ */
 export function baselineOf(spec: Pick<MetricSpec, 'metric' | 'bad_when' | 'warning' | 'critical'>): number {
   const threshold = spec.warning ?? spec.critical;
-  if (spec.bad_when === 'below') return /Health|Healthy/i.test(spec.metric) || threshold === undefined || threshold <= 1 ? 1 : threshold * 2;
+  if (spec.bad_when === 'below') return /Health|Healthy/i.test(spec.metric) || threshold === undefined ? 1 : Math.max(threshold * 2, threshold + 10);
   return threshold === undefined ? 1 : threshold * 0.3;
 }
 

@@ -5,6 +5,7 @@ import { actionTarget, guardAction } from '../action-guard.js';
 import { transitionTracker } from '../alarm-transitions.js';
 import { classifyAwsError } from '../classify-error.js';
 import { planMetricCalls } from '../metric-plan.js';
+import { regionFor } from '../../core/regions.js';
 import { pollVerify, realSleep, type Sleep } from '../poll-verify.js';
 import { waitForChangeInsync } from '../wait-effect.js';
 import type { AlarmState, AwsPorts, MetricSeries, ProbesPort } from '../ports.js';
@@ -45,6 +46,8 @@ export class SimAws {
   private readonly sleep: Sleep;
   /** The param values of the loaded scenario: injects name resources with {{placeholders}}. */
   private values: Record<string, string> = {};
+  /** The params the incident itself gave (typed, not examples): they say which regions it is in. */
+  private given: Record<string, string> = {};
 
   constructor(private readonly opts: SimOptions) {
     this.world = new SimWorld(opts.clock, opts.seed ?? 1);
@@ -54,12 +57,23 @@ export class SimAws {
     this.sleep = opts.sleep ?? realSleep;
   }
 
-  regionName = (ref: RegionRef): string => (ref === 'us-east-1' ? 'us-east-1' : ref === 'dr' ? this.drRegion : this.region);
+  regionName = (ref: RegionRef): string => this.regionOf(ref, this.given);
+
+  /** The incident's own region params first (region, primary_region, dr_region), then this simulation's. */
+  private regionOf(ref: RegionRef, params: Readonly<Record<string, string>>): string {
+    return regionFor(ref, params, { region: this.region, drRegion: this.drRegion });
+  }
+
+  /** Params as the simulated world knows them: what nobody typed is the value it was seeded with. */
+  private filled(params: Readonly<Record<string, string>>): Record<string, string> {
+    return { ...this.values, ...params };
+  }
 
   /** Seeds resources, metrics and alarms for a scenario; returns the param values used. */
   load(scenario: ScenarioLike, given: Readonly<Record<string, string>> = {}): Record<string, string> {
     const values = paramValues(scenario, given);
     this.values = { ...this.values, ...values };
+    this.given = { ...given };
     seedFromScenario(this.world, scenario, values, this.regionName);
     for (const m of (scenario.metrics ?? []) as MetricSpec[]) this.metricsModel.register(m);
     return values;
@@ -79,10 +93,11 @@ export class SimAws {
     w.settle();
     if (inject.kind === 'alarm' && inject.alarm) {
       const name = fill(inject.alarm);
-      const key = w.key(this.region, name);
+      const region = this.regionName('primary');
+      const key = w.key(region, name);
       const state = inject.state ?? 'ALARM';
       const prev = w.alarms.get(key);
-      w.alarms.set(key, { name, region: this.region, state, reason: sanitizeLine(inject.text ?? `Threshold Crossed (simulated ${state})`), updatedAt: now, ...(prev?.metric ? { metric: prev.metric } : {}) });
+      w.alarms.set(key, { name, region, state, reason: sanitizeLine(inject.text ?? `Threshold Crossed (simulated ${state})`), updatedAt: now, ...(prev?.metric ? { metric: prev.metric } : {}) });
       return `alarm ${name} -> ${state}`;
     }
     if (inject.kind === 'metric' && inject.metric) {
@@ -101,8 +116,8 @@ export class SimAws {
     return 'no change to the simulated AWS';
   }
 
-  private call(kind: 'read' | 'act', service: Service, operation: string, args: Record<string, unknown>, ref: RegionRef) {
-    const region = this.regionName(ref);
+  private call(kind: 'read' | 'act', service: Service, operation: string, args: Record<string, unknown>, ref: RegionRef, params: Readonly<Record<string, string>>) {
+    const region = this.regionOf(ref, params);
     try {
       return { ok: true as const, value: kind === 'read' ? simRead(this.world, service, operation, args, region) : simAct(this.world, service, operation, args, region) };
     } catch (err) {
@@ -114,7 +129,7 @@ export class SimAws {
     const clock = this.opts.clock;
     const iso = () => new Date(clock.now()).toISOString();
     const probes: ProbesPort = {
-      verify: (spec, params, signal) => pollVerify(spec, params, { clock, sleep: this.sleep, read: async (args) => this.call('read', spec.service, spec.operation, args, spec.region) }, signal),
+      verify: (spec, params, signal) => pollVerify(spec, this.filled(params), { clock, sleep: this.sleep, read: async (args) => this.call('read', spec.service, spec.operation, args, spec.region, params) }, signal),
     };
     const track = transitionTracker();
     const enabled = this.opts.allowActions === true;
@@ -125,39 +140,42 @@ export class SimAws {
       probes,
       metrics: {
         fetch: async (specs, params, window) => {
-          const { calls, problems } = planMetricCalls(specs, params);
-          const series: MetricSeries[] = problems.map((p) => ({ id: p.spec.id, label: p.spec.title, unit: p.spec.unit, region: this.regionName(p.spec.region), points: [], status: 'Failed', fetchedAt: iso(), error: { class: 'invalid-parameter', message: `invalid parameter: ${p.message}` } }));
+          const { calls, problems } = planMetricCalls(specs, this.filled(params), (ref) => this.regionOf(ref, params));
+          const series: MetricSeries[] = problems.map((p) => ({ id: p.spec.id, label: p.spec.title, unit: p.spec.unit, region: this.regionOf(p.spec.region, params), points: [], status: 'Failed', fetchedAt: iso(), error: { class: 'invalid-parameter', message: `invalid parameter: ${p.message}` } }));
           for (const c of calls) {
-            const region = this.regionName(c.region);
+            const { region } = c;
             for (const q of c.queries) {
               const down = this.world.impairedRegions.has(region);
-              series.push({ id: q.spec.id, label: q.spec.title, unit: q.spec.unit, region, fetchedAt: iso(), points: down ? [] : this.metricsModel.points(q.spec, window.start, window.end, clock.now()), status: down ? 'Failed' : 'Complete', ...(down ? { error: { class: 'timeout' as const, message: `timed out: cloudwatch GetMetricData in ${region} did not answer in time; the region may be impaired` } } : {}) });
+              series.push({ id: q.spec.id, label: q.spec.title, unit: q.spec.unit, region, fetchedAt: iso(), points: down ? [] : this.metricsModel.points(q.spec, window.start, window.end, clock.now()), status: down ? 'Failed' : 'Complete', ...(down ? { error: { class: 'timeout' as const, region, message: `timed out: cloudwatch GetMetricData in ${region} did not answer in time; the region may be impaired` } } : {}) });
             }
           }
           return specs.map((s) => series.find((x) => x.id === s.id)!).filter(Boolean);
         },
       },
       alarms: {
-        poll: async () => {
+        poll: async (_signal, params = this.given) => {
           this.world.settle();
-          const unread = new Set([...this.world.impairedRegions]);
-          const alarms: AlarmState[] = [...this.world.alarms.values()].filter((a) => !unread.has(a.region)).map((a) => ({ name: a.name, state: a.state, reason: a.reason, updatedAt: new Date(a.updatedAt).toISOString(), region: a.region, ...(a.metric ? { metric: a.metric } : {}) }));
-          const errors = [...unread].map((r) => ({ class: 'timeout' as const, message: `timed out: cloudwatch DescribeAlarms in ${r} did not answer in time; the region may be impaired` }));
-          return { alarms, transitions: track(alarms, unread), fetchedAt: iso(), ...(errors.length ? { errors } : {}) };
+          // The incident's primary and DR regions and us-east-1, as the live adapter reads them.
+          const regions = [...new Set((['primary', 'dr', 'us-east-1'] as const).map((r) => this.regionOf(r, params)))];
+          const unread = new Set(regions.filter((r) => this.world.impairedRegions.has(r)));
+          const alarms: AlarmState[] = [...this.world.alarms.values()].filter((a) => regions.includes(a.region) && !unread.has(a.region)).map((a) => ({ name: a.name, state: a.state, reason: a.reason, updatedAt: new Date(a.updatedAt).toISOString(), region: a.region, ...(a.metric ? { metric: a.metric } : {}) }));
+          const errors = [...unread].map((r) => ({ class: 'timeout' as const, region: r, message: `timed out: cloudwatch DescribeAlarms in ${r} did not answer in time; the region may be impaired` }));
+          return { alarms, transitions: track(alarms, unread), fetchedAt: iso(), regions, ...(errors.length ? { errors } : {}) };
         },
       },
       actions: {
         enabled,
-        target: actionTarget,
-        execute: async (request, signal) => {
+        target: (spec, params) => actionTarget(spec, this.filled(params)),
+        execute: async (asked, signal) => {
+          const request = { ...asked, params: this.filled(asked.params) };
           const guard = guardAction(request, enabled);
           if (!guard.ok) return { ok: false, simulated: true, summary: guard.error.message, error: guard.error };
           const { spec } = request;
-          const res = this.call('act', spec.service, spec.operation, guard.args, spec.region);
+          const res = this.call('act', spec.service, spec.operation, guard.args, spec.region, asked.params);
           if (!res.ok) return { ok: false, simulated: true, summary: res.error.message, error: res.error, ...(res.error.requestId ? { requestId: res.error.requestId } : {}) };
           const effect = await waitForChangeInsync(probes, spec.service, res.value, signal);
           const requestId = this.world.nextId('sim-req');
-          return { ok: true, simulated: true, requestId, summary: `simulated ${spec.service} ${spec.operation} accepted for ${sanitizeLine(fillTemplate(spec.confirm, request.params))} in ${this.regionName(spec.region)}${effect ? `; ${effect}` : ''}` };
+          return { ok: true, simulated: true, requestId, summary: `simulated ${spec.service} ${spec.operation} accepted for ${sanitizeLine(fillTemplate(spec.confirm, request.params))} in ${this.regionOf(spec.region, asked.params)}${effect ? `; ${effect}` : ''}` };
         },
       },
       recoveryPoints: simRecoveryPoints(this.world, this.regionName),

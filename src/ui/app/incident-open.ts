@@ -1,6 +1,7 @@
 // Opening an incident and keeping it current: journal events from any writer, AWS observations.
 import { applyEvent, foldIncident, type IncidentState, type NewEvent, type TimelineEvent } from '../../core/index.js';
-import type { AlarmState, AlarmTransition } from '../../aws/ports.js';
+import type { AlarmState, AlarmTransition, AwsFailure } from '../../aws/ports.js';
+import { mergeAlarms } from './pane-reads.js';
 import { scenariosOf } from './checklist.js';
 import type { Effect } from './msg.js';
 import type { AppState, IncidentView } from './state.js';
@@ -77,12 +78,12 @@ export function unrecordedTransitions(incident: IncidentState, transitions: read
 
 const isIso = (t: string) => !Number.isNaN(Date.parse(t)) && /T.*(Z|[+-]\d\d:?\d\d)$/.test(t);
 
-export function onAlarms(s: AppState, alarms: AlarmState[], transitions: AlarmTransition[], at: number): [AppState, Effect[]] {
+export function onAlarms(s: AppState, alarms: AlarmState[], transitions: AlarmTransition[], at: number, errors: readonly AwsFailure[] = [], regions?: readonly string[]): [AppState, Effect[]] {
   const firing = alarms.filter((a) => a.state === 'ALARM').map((a) => a.name);
   const view = s.incident;
   if (!view) return [{ ...s, firingAlarms: firing }, []];
   const recent = [...transitions, ...view.alarms.recent].slice(0, 50);
   const events = unrecordedTransitions(view.incident, transitions);
-  const next = { ...s, firingAlarms: firing, incident: { ...view, alarms: { list: alarms, recent, fetchedAt: at } } };
+  const next = { ...s, firingAlarms: firing, incident: { ...view, alarms: { ...mergeAlarms(view.alarms, alarms, errors, at, regions), recent } } };
   return [next, events.length ? [{ type: 'append', id: view.id, events }] : []];
 }

@@ -1,5 +1,5 @@
 // Messages the reducer handles (keys, ticks, effect results) and the effects it asks the runner to run.
-import type { ActionResult, AlarmState, AlarmTransition, MetricSeries, ProbeResult, RecoveryPoint } from '../../aws/ports.js';
+import type { ActionResult, AlarmState, AlarmTransition, AwsFailure, MetricSeries, ProbeResult, RecoveryPoint } from '../../aws/ports.js';
 import type { ActionSpec, ExerciseClock, MetricSpec, NewEvent, RecoveryTarget, TimelineEvent, VerifySpec } from '../../core/index.js';
 import type { IncidentOpening, UiIncidentSummary } from '../deps.js';
 import type { KeyName } from '../keys.js';
@@ -20,7 +20,7 @@ export type Msg =
   | { type: 'append.failed'; message: string }
   | { type: 'metrics.fetched'; series: MetricSeries[]; at: number }
   | { type: 'metrics.failed'; message: string; at: number }
-  | { type: 'alarms.polled'; alarms: AlarmState[]; transitions: AlarmTransition[]; at: number }
+  | { type: 'alarms.polled'; alarms: AlarmState[]; transitions: AlarmTransition[]; errors?: AwsFailure[]; regions?: string[]; at: number }
   | { type: 'alarms.failed'; message: string; at: number }
   | { type: 'probe.done'; key: string; result: ProbeResult }
   | { type: 'action.done'; incidentId: string; actionId: string; result: ActionResult }

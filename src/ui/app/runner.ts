@@ -126,7 +126,7 @@ export class Runner {
         return;
       case 'poll-alarms-once':
         d.aws.alarms.poll(AbortSignal.timeout(AWS_TIMEOUT_MS)).then(
-          (r) => this.dispatch({ type: 'alarms.polled', alarms: r.alarms, transitions: [], at: this.clock.now() }),
+          (r) => this.dispatch({ type: 'alarms.polled', alarms: r.alarms, transitions: [], ...(r.errors ? { errors: r.errors } : {}), ...(r.regions ? { regions: r.regions } : {}), at: this.clock.now() }),
           (err) => this.dispatch({ type: 'alarms.failed', message: message(err), at: this.clock.now() }),
         );
         return;
@@ -276,8 +276,8 @@ export class Runner {
       go();
     };
     loop(POLL_ALARMS_MS, () =>
-      this.ports().alarms.poll(signal()).then(
-        (r) => void (controller.signal.aborted || this.dispatch({ type: 'alarms.polled', alarms: r.alarms, transitions: r.transitions, at: this.clock.now() })),
+      this.ports().alarms.poll(signal(), params).then(
+        (r) => void (controller.signal.aborted || this.dispatch({ type: 'alarms.polled', alarms: r.alarms, transitions: r.transitions, ...(r.errors ? { errors: r.errors } : {}), ...(r.regions ? { regions: r.regions } : {}), at: this.clock.now() })),
         (err) => void (controller.signal.aborted || this.dispatch({ type: 'alarms.failed', message: message(err), at: this.clock.now() })),
       ),
     );

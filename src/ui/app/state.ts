@@ -1,11 +1,12 @@
 // The console's whole state: one plain value the reducer replaces and the views read.
-import type { AlarmState, AlarmTransition, MetricSeries, ProbeResult } from '../../aws/ports.js';
+import type { AlarmTransition, ProbeResult } from '../../aws/ports.js';
 import type { DrillSession, IncidentState, ScheduledInject, TimelineEvent } from '../../core/index.js';
 import type { UiIncidentSummary } from '../deps.js';
 import type { Layer } from '../keymap.js';
 import type { UiScenario } from '../scenario.js';
 import type { FieldState, FieldStep } from './field.js';
 import type { SnapshotMark } from './metric-snapshots.js';
+import type { AlarmsView, MetricsView } from './pane-reads.js';
 
 export const PANES = ['checklist', 'metrics', 'alarms', 'timeline', 'comms'] as const;
 export type PaneId = (typeof PANES)[number];
@@ -19,8 +20,8 @@ export interface IncidentView {
   /** Checklist, metrics and alarms: the selected row. Timeline: events hidden below (0 = following the newest). */
   cursor: Record<PaneId, number>;
   filter: string;
-  metrics: { series: MetricSeries[]; fetchedAt?: number; error?: string };
-  alarms: { list: AlarmState[]; recent: AlarmTransition[]; fetchedAt?: number; error?: string };
+  metrics: MetricsView;
+  alarms: AlarmsView & { recent: AlarmTransition[] };
   probes: Record<string, { running: boolean; result?: ProbeResult; at: number }>;
   /** Escalation levels being recorded, so a tick does not record one twice before the journal echoes it. */
   firing: string[];
@@ -96,6 +97,10 @@ export interface AppConfig {
   allowActions: boolean;
   awsConnected: boolean;
   modeLabel: string;
+  /** Which AWS the panes read (the ports' own description), so each pane can name its source. */
+  aws?: { mode: 'live' | 'simulated'; region: string; drRegion?: string; account?: string; profile?: string };
+  /** The regions of the simulated AWS that exercises run on, when it is a different one. */
+  exerciseAws?: { region: string; drRegion?: string };
   catalogProblems: readonly string[];
 }
 

@@ -14,6 +14,7 @@ import type { MetricSeries } from '../../aws/ports.js';
 import { recoveryPointEvent } from '../../aws/timeline-events.js';
 import { scenariosOf } from './checklist.js';
 import { metricSnapshots } from './metric-snapshots.js';
+import { alarmsFailed, mergeMetrics, metricsFailed } from './pane-reads.js';
 import { drillCommand, drillCommands, startDrill } from './drill.js';
 import { onTick } from './tick.js';
 import { onPaste } from './paste.js';
@@ -61,11 +62,11 @@ export function update(s: AppState, msg: Msg): Update {
     case 'metrics.fetched':
       return onMetrics(s, msg.series, msg.at);
     case 'metrics.failed':
-      return s.incident ? [{ ...s, incident: { ...s.incident, metrics: { ...s.incident.metrics, error: msg.message } } }, []] : [s, []];
+      return s.incident ? [{ ...s, incident: { ...s.incident, metrics: metricsFailed(s.incident.metrics, msg.message, msg.at) } }, []] : [s, []];
     case 'alarms.polled':
-      return onAlarms(s, msg.alarms, msg.transitions, msg.at);
+      return onAlarms(s, msg.alarms, msg.transitions, msg.at, msg.errors, msg.regions);
     case 'alarms.failed':
-      return s.incident ? [{ ...s, incident: { ...s.incident, alarms: { ...s.incident.alarms, error: msg.message } } }, []] : [s, []];
+      return s.incident ? [{ ...s, incident: { ...s.incident, alarms: { ...alarmsFailed(s.incident.alarms, msg.message, msg.at), recent: s.incident.alarms.recent } } }, []] : [s, []];
     case 'probe.done':
       return onProbe(s, msg.key, msg.result);
     case 'action.done': {
@@ -209,7 +210,7 @@ function declareKey(s: AppState, key: KeyName): Update {
 function onMetrics(s: AppState, series: MetricSeries[], at: number): Update {
   const v = s.incident;
   if (!v) return [s, []];
-  const shown = { ...s, incident: { ...v, metrics: { series, fetchedAt: at } } };
+  const shown = { ...s, incident: { ...v, metrics: mergeMetrics(v.metrics, series, at) } };
   // A drill's simulated AWS runs on drill time; its series would not line up with the timeline's clock.
   if (v.incident.mode === 'exercise') return [shown, []];
   const specs = scenariosOf(v.incident, s.catalog).flatMap((sc) => [...sc.metrics]);

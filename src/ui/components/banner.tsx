@@ -8,6 +8,7 @@ import type { AppState, IncidentView } from '../app/state.js';
 import { fitParts, localTime, utcDateTime, type Part } from '../format.js';
 import type { Token } from '../theme.js';
 import { nextUpdateLine } from '../panes/comms.js';
+import { bannerSource } from '../panes/source.js';
 import { rtoTarget } from '../scenario.js';
 import { Row, Span } from './text.js';
 
@@ -17,7 +18,8 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
   const inc = v.incident;
   const drill = s.drill?.incidentId === inc.id ? s.drill.session.clock : undefined;
   const drillText = drill ? ` ${drill.paused ? 'PAUSED' : `x${drill.speed}`} ${formatOffset(simElapsed(drill, s.now) / 1000)}` : '';
-  const mode = inc.mode === 'exercise' ? `EXERCISE${drillText}` : s.config.modeLabel;
+  const source = bannerSource(s, inc.params, inc.mode === 'exercise');
+  const mode = inc.mode === 'exercise' ? `EXERCISE${drillText} ${source}` : source;
   const impactStart = Date.parse(inc.milestones['impact-started']?.at ?? inc.milestones.declared?.at ?? inc.openedAt);
   const ended = inc.milestones.resolved?.at ?? inc.milestones.mitigated?.at;
   const sinceImpact = (ended ? Date.parse(ended) : s.now) - impactStart;
