@@ -1,6 +1,28 @@
-// Low-level reads of a JSON-Lines journal: the tail (for O(1) appends) and the whole file (for folds).
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+// Low-level reads of a JSON-Lines journal: the tail (for O(1) appends) and the whole file, streamed in
+// chunks so a journal of any size can be read (a whole-file string stops at V8's 512 MiB string limit).
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { ExitCode, WarroomError, type TimelineEvent } from '../core/index.js';
+
+export type OpenMode = 'read' | 'update' | 'append';
+
+const FLAGS: Record<OpenMode, number> = {
+  read: constants.O_RDONLY,
+  update: constants.O_RDWR,
+  append: constants.O_WRONLY | constants.O_APPEND,
+};
+
+/**
+ * Opens a journal that must be a regular file in place: a symbolic link is not followed (ELOOP), and a
+ * FIFO or device is refused before anything blocks on it (O_NONBLOCK has no effect on regular files).
+ */
+export function openJournalFile(path: string, mode: OpenMode): number {
+  const fd = openSync(path, FLAGS[mode] | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  if (!fstatSync(fd).isFile()) {
+    closeSync(fd);
+    throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+  }
+  return fd;
+}
 
 export interface Tail {
   /** Byte length of the complete lines (everything up to and including the last newline). */
@@ -14,7 +36,7 @@ const CHUNK = 16 * 1024;
 
 /** Reads only the end of the file: the last complete line and any torn bytes after it. */
 export function readTail(path: string): Tail {
-  const fd = openSync(path, 'r');
+  const fd = openJournalFile(path, 'read');
   try {
     const size = fstatSync(fd).size;
     let pos = size;
@@ -64,44 +86,67 @@ export function parseLine(line: string, path: string, lineNo: number | undefined
   return e as TimelineEvent;
 }
 
-export interface RawJournal {
-  /** Complete lines, in file order. */
-  lines: string[];
+/** Bytes read at a time when streaming a journal. */
+export const READ_CHUNK = 1 << 20;
+
+export interface Scan {
+  /** Byte offset after the last complete line. */
+  end: number;
   /** Bytes after the last newline (a write cut short), if any. */
-  torn: string;
-  size: number;
+  torn: Buffer;
 }
 
-export function splitJournal(content: Buffer): RawJournal {
-  const lastNl = content.lastIndexOf(0x0a);
-  const good = lastNl < 0 ? '' : content.subarray(0, lastNl).toString('utf8');
-  const torn = content.subarray(lastNl + 1).toString('utf8');
-  const lines = good === '' ? [] : good.split('\n');
-  return { lines, torn, size: content.length };
+/**
+ * Calls `onLine` for each complete line from byte `from` up to the file's size when the scan started,
+ * holding one chunk and one line in memory at a time.
+ */
+export function scanLines(fd: number, from: number, onLine: (line: string) => void, chunkSize = READ_CHUNK): Scan {
+  const size = fstatSync(fd).size;
+  const chunk = Buffer.alloc(Math.max(1, chunkSize));
+  let pos = from;
+  let carry: Buffer[] = [];
+  let carryLen = 0;
+  while (pos < size) {
+    const n = readSync(fd, chunk, 0, Math.min(chunk.length, size - pos), pos);
+    if (n === 0) break;
+    pos += n;
+    const view = chunk.subarray(0, n);
+    let start = 0;
+    for (let nl = view.indexOf(0x0a); nl !== -1; nl = view.indexOf(0x0a, start)) {
+      const piece = view.subarray(start, nl);
+      const line = carryLen > 0 ? Buffer.concat([...carry, piece]) : piece;
+      carry = [];
+      carryLen = 0;
+      start = nl + 1;
+      onLine(line.toString('utf8'));
+    }
+    if (start < n) {
+      carry.push(Buffer.from(view.subarray(start)));
+      carryLen += n - start;
+    }
+  }
+  return { end: pos - carryLen, torn: Buffer.concat(carry) };
 }
 
 /** Complete events appended after byte `offset` (reads only those bytes), and the offset to resume from. */
-export function readFrom(path: string, offset: number): { events: TimelineEvent[]; offset: number } {
-  const fd = openSync(path, 'r');
+export function readFrom(path: string, offset: number, chunkSize = READ_CHUNK): { events: TimelineEvent[]; offset: number } {
+  const fd = openJournalFile(path, 'read');
   try {
-    const size = fstatSync(fd).size;
-    if (size <= offset) return { events: [], offset };
-    const buf = readRange(fd, offset, size - offset);
-    const lastNl = buf.lastIndexOf(0x0a);
-    if (lastNl < 0) return { events: [], offset };
-    const events = buf
-      .subarray(0, lastNl)
-      .toString('utf8')
-      .split('\n')
-      .filter((l) => l.length > 0)
-      .flatMap((l) => {
+    const events: TimelineEvent[] = [];
+    const { end } = scanLines(
+      fd,
+      offset,
+      (l) => {
+        if (l.length === 0) return;
         try {
-          return [JSON.parse(l) as TimelineEvent];
+          events.push(JSON.parse(l) as TimelineEvent);
         } catch {
-          return []; // a damaged line is reported by "warroom verify"; following goes on
+          /* a damaged line is reported by "warroom verify"; following goes on */
         }
-      });
-    return { events, offset: offset + lastNl + 1 };
+      },
+      chunkSize,
+    );
+    return { events, offset: Math.max(offset, end) };
   } finally {
     closeSync(fd);
   }
