@@ -29,13 +29,17 @@ export interface HeldLock {
 }
 
 export interface LockOptions {
-  /** How many times to look again while another live process holds the lock. */
-  retries: number;
+  /** How long to wait while another live process holds the lock (monotonic time, immune to clock jumps). */
+  timeoutMs: number;
   minDelayMs: number;
   maxDelayMs: number;
 }
 
-export const JOURNAL_LOCK: LockOptions = { retries: 700, minDelayMs: 2, maxDelayMs: 25 };
+/** WARROOM_LOCK_TIMEOUT_MS overrides the 15 s wait (a scribe's script may rather fail fast). */
+export function journalLockOptions(env: NodeJS.ProcessEnv = process.env): LockOptions {
+  const t = Number(env.WARROOM_LOCK_TIMEOUT_MS);
+  return { timeoutMs: Number.isFinite(t) && t >= 0 ? t : 15_000, minDelayMs: 2, maxDelayMs: 25 };
+}
 
 function readOr(path: string, fallback: string): string {
   try {
@@ -164,12 +168,13 @@ function describeHolder(text: string | undefined): string {
 }
 
 /** Takes the lock at `lockPath`, waiting while a live holder keeps it. */
-export async function acquireLock(lockPath: string, journalLabel: string, opts: LockOptions = JOURNAL_LOCK): Promise<HeldLock> {
+export async function acquireLock(lockPath: string, journalLabel: string, opts: LockOptions = journalLockOptions()): Promise<HeldLock> {
   const owner = newOwner();
   const mine = JSON.stringify(owner);
   let delay = opts.minDelayMs;
   let lastSeen: string | undefined;
-  for (let attempt = 0; attempt <= opts.retries; attempt++) {
+  const deadline = performance.now() + opts.timeoutMs;
+  for (let first = true; first || performance.now() < deadline; first = false) {
     if (tryLink(mine, lockPath)) {
       return {
         stillHeld: () => readOwnerLink(lockPath) === mine,
@@ -198,5 +203,6 @@ export async function acquireLock(lockPath: string, journalLabel: string, opts: 
     holder && liveness(holder) === 'alive'
       ? `it is still running: if it is stopped, resume it (kill -CONT ${holder.pid}) or end it, then retry`
       : `if that process is gone, remove ${lockPath} and retry`;
-  throw new WarroomError(`could not lock the journal of ${journalLabel}: ${who} holds ${lockPath} (${hint})`, ExitCode.io);
+  const waited = `${Math.round(opts.timeoutMs / 100) / 10} s`;
+  throw new WarroomError(`could not lock the journal of ${journalLabel} within ${waited}: ${who} holds ${lockPath}; nothing was recorded (${hint})`, ExitCode.io);
 }
