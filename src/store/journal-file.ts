@@ -39,26 +39,34 @@ export function readTail(path: string): Tail {
   const fd = openJournalFile(path, 'read');
   try {
     const size = fstatSync(fd).size;
-    let pos = size;
-    let buf = Buffer.alloc(0);
-    while (pos > 0) {
-      const len = Math.min(CHUNK, pos);
-      pos -= len;
-      const chunk = Buffer.alloc(len);
-      readSync(fd, chunk, 0, len, pos);
-      buf = Buffer.concat([chunk, buf]);
-      const lastNl = buf.lastIndexOf(0x0a);
-      if (lastNl < 0) continue;
-      const prevNl = lastNl === 0 ? -1 : buf.lastIndexOf(0x0a, lastNl - 1);
-      if (prevNl < 0 && pos > 0) continue; // the last line starts further back
-      const line = buf.subarray(prevNl + 1, lastNl).toString('utf8');
-      return { goodLength: pos + lastNl + 1, size, last: parseLine(line, path, undefined) };
-    }
+    const lastNl = newlineBefore(fd, size);
     // Empty, or no newline at all: the whole file is one torn line.
-    return { goodLength: 0, size };
+    if (lastNl < 0) return { goodLength: 0, size };
+    const prevNl = newlineBefore(fd, lastNl);
+    if (lastNl - prevNl - 1 > MAX_LINE) {
+      throw new WarroomError(`${path}: the last journal line is longer than 64 MiB, far more than any event (run "warroom verify")`, ExitCode.corrupt);
+    }
+    const line = readRange(fd, prevNl + 1, lastNl - prevNl - 1).toString('utf8');
+    return { goodLength: lastNl + 1, size, last: parseLine(line, path, undefined) };
   } finally {
     closeSync(fd);
   }
+}
+
+/** The offset of the last newline before `end`, or -1; reads backwards, a growing chunk at a time. */
+function newlineBefore(fd: number, end: number): number {
+  const chunk = Buffer.alloc(Math.min(READ_CHUNK, Math.max(1, end)));
+  let want = CHUNK;
+  let pos = end;
+  while (pos > 0) {
+    const len = Math.min(want, pos, chunk.length);
+    pos -= len;
+    const got = readRange(fd, pos, len, chunk);
+    const i = got.lastIndexOf(0x0a);
+    if (i >= 0) return pos + i;
+    want *= 2; // a long line: read further back in larger steps
+  }
+  return -1;
 }
 
 export function parseLine(line: string, path: string, lineNo: number | undefined): TimelineEvent {
@@ -89,23 +97,37 @@ export function parseLine(line: string, path: string, lineNo: number | undefined
 /** Bytes read at a time when streaming a journal. */
 export const READ_CHUNK = 1 << 20;
 
+/**
+ * The longest line assembled for parsing. No event comes near it; a longer line (damage, or a torn tail of
+ * junk) is reported as unreadable by its length instead of being held in memory.
+ */
+export const MAX_LINE = 64 << 20;
+
+/** Passed to `onLine` in place of a line longer than MAX_LINE. */
+export const OVERSIZED_LINE = '\u0000oversized';
+
 export interface Scan {
   /** Byte offset after the last complete line. */
   end: number;
-  /** Bytes after the last newline (a write cut short), if any. */
-  torn: Buffer;
+  /** How many bytes follow the last newline (a write cut short); 0 when none. */
+  torn: number;
 }
 
 /**
  * Calls `onLine` for each complete line from byte `from` up to the file's size when the scan started,
  * holding one chunk and one line in memory at a time.
  */
-export function scanLines(fd: number, from: number, onLine: (line: string) => void, chunkSize = READ_CHUNK): Scan {
+export function scanLines(fd: number, from: number, onLine: (line: string) => void, chunkSize = READ_CHUNK, maxLine = MAX_LINE): Scan {
   const size = fstatSync(fd).size;
   const chunk = Buffer.alloc(Math.max(1, chunkSize));
   let pos = from;
   let carry: Buffer[] = [];
   let carryLen = 0;
+  const keep = (piece: Buffer) => {
+    if (carryLen + piece.length <= maxLine) carry.push(Buffer.from(piece));
+    else carry = []; // too long to be an event: only its length is kept
+    carryLen += piece.length;
+  };
   while (pos < size) {
     const n = readSync(fd, chunk, 0, Math.min(chunk.length, size - pos), pos);
     if (n === 0) break;
@@ -114,18 +136,15 @@ export function scanLines(fd: number, from: number, onLine: (line: string) => vo
     let start = 0;
     for (let nl = view.indexOf(0x0a); nl !== -1; nl = view.indexOf(0x0a, start)) {
       const piece = view.subarray(start, nl);
-      const line = carryLen > 0 ? Buffer.concat([...carry, piece]) : piece;
+      start = nl + 1;
+      if (carryLen + piece.length > maxLine) onLine(OVERSIZED_LINE);
+      else onLine((carryLen > 0 ? Buffer.concat([...carry, piece]) : piece).toString('utf8'));
       carry = [];
       carryLen = 0;
-      start = nl + 1;
-      onLine(line.toString('utf8'));
     }
-    if (start < n) {
-      carry.push(Buffer.from(view.subarray(start)));
-      carryLen += n - start;
-    }
+    if (start < n) keep(view.subarray(start));
   }
-  return { end: pos - carryLen, torn: Buffer.concat(carry) };
+  return { end: pos - carryLen, torn: carryLen };
 }
 
 /** Complete events appended after byte `offset` (reads only those bytes), and the offset to resume from. */
@@ -153,8 +172,8 @@ export function readFrom(path: string, offset: number, chunkSize = READ_CHUNK): 
 }
 
 /** Reads `length` bytes from `start` (fewer if the file is shorter): readSync may return short reads. */
-export function readRange(fd: number, start: number, length: number): Buffer {
-  const buf = Buffer.alloc(length);
+export function readRange(fd: number, start: number, length: number, into?: Buffer): Buffer {
+  const buf = into && into.length >= length ? into : Buffer.alloc(length);
   let got = 0;
   while (got < length) {
     const n = readSync(fd, buf, got, length - got, start + got);

@@ -183,20 +183,27 @@ export class Journal {
   private preserveTorn(goodLength: number, size: number, nextSeq: number) {
     const fd = openJournalFile(this.path, 'update');
     try {
-      const torn = readRange(fd, goodLength, size - goodLength);
       const savedTo = `${this.path}.torn-${nextSeq}-${this.clock.now()}`;
       const out = openSync(savedTo, 'wx', 0o600);
       try {
-        writeSync(out, torn);
+        // Copied a chunk at a time: the torn bytes may be anything, of any length.
+        const chunk = Buffer.alloc(Math.min(READ_CHUNK, size - goodLength));
+        for (let pos = goodLength; pos < size; ) {
+          const got = readRange(fd, pos, Math.min(chunk.length, size - pos), chunk);
+          if (got.length === 0) break;
+          writeAll(out, got);
+          pos += got.length;
+        }
         fsyncSync(out);
       } finally {
         closeSync(out);
       }
       ftruncateSync(fd, goodLength);
       fsyncSync(fd);
-      const text = `a write cut short left ${torn.length} bytes after seq ${nextSeq - 1}; they were moved to ${savedTo}`;
+      const tornBytes = size - goodLength;
+      const text = `a write cut short left ${tornBytes} bytes after seq ${nextSeq - 1}; they were moved to ${savedTo}`;
       this.onWarning({ message: text });
-      return { tornBytes: torn.length, savedTo, text };
+      return { tornBytes, savedTo, text };
     } finally {
       closeSync(fd);
     }
@@ -227,7 +234,7 @@ export class Journal {
     }
     try {
       const { end, torn } = scanLines(fd, 0, (line) => verifier.push(line), this.chunkSize);
-      return { verification: verifier.finish(torn.length), offset: end };
+      return { verification: verifier.finish(torn), offset: end };
     } catch (err) {
       throw ioError(err, this.path, 'read the journal');
     } finally {

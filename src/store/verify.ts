@@ -1,12 +1,14 @@
 // Checks a journal's seq sequence and hash chain line by line, naming the first bad seq and why. A
 // journal is valid only when it starts with its own incident.opened event.
 import type { TimelineEvent } from '../core/index.js';
+import { OVERSIZED_LINE } from './journal-file.js';
 
 export type Problem =
   | 'empty'
   | 'no-opening'
   | 'wrong-incident'
   | 'unreadable'
+  | 'oversized'
   | 'edited'
   | 'reordered'
   | 'missing'
@@ -31,6 +33,7 @@ const EXPLAIN: Record<Problem, string> = {
   'no-opening': 'the journal does not start with its incident.opened event (its beginning is missing or replaced)',
   'wrong-incident': "the opening event belongs to another incident (a journal copied under another id)",
   unreadable: 'the line is not a valid event',
+  oversized: 'the line is longer than 64 MiB, far more than any event (damage)',
   edited: 'its content does not match its hash (edited)',
   reordered: 'events are out of order (reordered)',
   missing: 'an event is missing',
@@ -63,6 +66,10 @@ export class ChainVerifier {
 
   push(line: string): void {
     const lineNo = ++this.lines;
+    if (line === OVERSIZED_LINE) {
+      this.flag(lineNo, lineNo, 'oversized');
+      return;
+    }
     const e = parse(line);
     if (!e) {
       this.flag(lineNo, lineNo, lineNo === 1 ? 'no-opening' : 'unreadable');

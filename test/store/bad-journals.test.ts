@@ -1,13 +1,13 @@
 // Journals that are empty, half-made, copied, linked, special or huge, and a state dir open to others:
 // each is named for what it is, and none is silently accepted, followed, hidden or left behind.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/index.js';
 import { IncidentStore } from '../../src/store/incident-store.js';
 import { hashEvent } from '../../src/store/journal.js';
-import { readFrom } from '../../src/store/journal-file.js';
+import { readFrom, readTail } from '../../src/store/journal-file.js';
 import { CLI } from '../support/bin.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -140,6 +140,19 @@ describe('no size limit: the journal is streamed', () => {
     expect(torn.offset).toBe(whole.offset);
     expect(readFrom(path, whole.offset, 7)).toEqual({ events: [], offset: whole.offset });
   });
+
+  it('reads a journal over 512 MiB (V8\'s longest string): here 600 MiB of junk after the last newline, sparse on disk', async () => {
+    const { store, id, path } = await storeWithIncident();
+    const good = statSync(path).size;
+    truncateSync(path, good + 600 * 1024 * 1024);
+    const started = performance.now();
+    const loaded = store.load(id);
+    expect(loaded.events).toHaveLength(1);
+    expect(loaded.offset).toBe(good);
+    expect(loaded.verification.firstBad).toMatchObject({ seq: 2, problem: 'torn' });
+    expect(readTail(path)).toMatchObject({ goodLength: good, size: good + 600 * 1024 * 1024 });
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 30_000);
 
   it('keeps no event in memory when it only verifies', async () => {
     const { store, id } = await storeWithIncident();
