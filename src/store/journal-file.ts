@@ -55,16 +55,15 @@ export function readTail(path: string): Tail {
 
 /** The offset of the last newline before `end`, or -1; reads backwards, a growing chunk at a time. */
 function newlineBefore(fd: number, end: number): number {
-  const chunk = Buffer.alloc(Math.min(READ_CHUNK, Math.max(1, end)));
-  let want = CHUNK;
+  let chunk = Buffer.allocUnsafe(CHUNK);
   let pos = end;
   while (pos > 0) {
-    const len = Math.min(want, pos, chunk.length);
+    const len = Math.min(chunk.length, pos);
     pos -= len;
     const got = readRange(fd, pos, len, chunk);
     const i = got.lastIndexOf(0x0a);
     if (i >= 0) return pos + i;
-    want *= 2; // a long line: read further back in larger steps
+    if (chunk.length < READ_CHUNK) chunk = Buffer.allocUnsafe(chunk.length * 2); // a long line: larger steps
   }
   return -1;
 }

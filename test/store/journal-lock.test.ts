@@ -1,8 +1,7 @@
 // The journal lock's rules, in one process: whose lock may be taken over, and that a holder never removes
 // a lock that is no longer its own. (Pauses and kills across processes are in lock-pause.test.ts.)
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readlinkSync, symlinkSync, unlinkSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { lstatSync, readlinkSync, symlinkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/store/journal-lock.js';
@@ -18,11 +17,14 @@ const present = (path: string) => {
   }
 };
 const quick = { timeoutMs: 150, minDelayMs: 2, maxDelayMs: 10 };
-const here = () => ({
-  host: hostname(),
-  boot: existsSync('/proc/sys/kernel/random/boot_id') ? spawnSync('cat', ['/proc/sys/kernel/random/boot_id'], { encoding: 'utf8' }).stdout.trim() : '',
-  pidns: existsSync('/proc/self/ns/pid') ? readlinkSync('/proc/self/ns/pid') : '',
-});
+/** A lock target as this process would write it, with some fields replaced: place.boot.pid.start.token. */
+async function ownerText(change: { place?: string; pid?: number; start?: string }): Promise<string> {
+  const path = join(tempDir(), 'sample.lock');
+  const held = await acquireLock(path, 'sample', quick);
+  const [place, boot, pid, start, token] = readlinkSync(path).split('.');
+  held.release();
+  return [change.place ?? place, boot, change.pid ?? pid, change.start ?? start, token].join('.');
+}
 
 describe('journal lock', () => {
   it('is exclusive: a second taker waits, then fails naming the live holder', async () => {
@@ -39,7 +41,7 @@ describe('journal lock', () => {
   it('takes over at once a lock whose process has exited', async () => {
     const lockPath = join(tempDir(), 'j.jsonl.lock');
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    symlinkSync(JSON.stringify({ ...here(), pid: Number(gone.stdout), start: '1', token: 'aa' }), lockPath);
+    symlinkSync(await ownerText({ pid: Number(gone.stdout) }), lockPath);
     const held = await acquireLock(lockPath, 'INC-X', quick);
     expect(held.stillHeld()).toBe(true);
     held.release();
@@ -47,7 +49,7 @@ describe('journal lock', () => {
 
   it('takes over a lock whose pid now belongs to a later process (pid reused)', async () => {
     const lockPath = join(tempDir(), 'j.jsonl.lock');
-    symlinkSync(JSON.stringify({ ...here(), pid: process.pid, start: '1', token: 'bb' }), lockPath);
+    symlinkSync(await ownerText({ start: '1' }), lockPath);
     const held = await acquireLock(lockPath, 'INC-X', quick);
     expect(held.stillHeld()).toBe(true);
     held.release();
@@ -55,9 +57,9 @@ describe('journal lock', () => {
 
   it('never takes over a lock from another host, whose process it cannot check, and says how to clear it', async () => {
     const lockPath = join(tempDir(), 'j.jsonl.lock');
-    symlinkSync(JSON.stringify({ ...here(), host: 'elsewhere.example', pid: 4242, start: '1', token: 'cc' }), lockPath);
+    symlinkSync(await ownerText({ place: '0badf00d', pid: 4242 }), lockPath);
     await expect(acquireLock(lockPath, 'INC-X', quick)).rejects.toThrow(
-      `could not lock the journal of INC-X within 0.2 s: process 4242 on host elsewhere.example holds ${lockPath}; nothing was recorded (if that process is gone, remove ${lockPath} and retry)`,
+      `could not lock the journal of INC-X within 0.2 s: process 4242 on another host or in another container holds ${lockPath}; nothing was recorded (if that process is gone, remove ${lockPath} and retry)`,
     );
     expect(present(lockPath)).toBe(true);
   });

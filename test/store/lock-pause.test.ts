@@ -4,6 +4,7 @@ import { lutimesSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/core/index.js';
+import { acquireLock } from '../../src/store/journal-lock.js';
 import { runBin, spawnBin } from '../support/bin.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -25,7 +26,7 @@ function expectNoFork(events: TimelineEvent[]) {
 
 function lockHolderPid(lockPath: string): number | undefined {
   try {
-    return (JSON.parse(readlinkSync(lockPath)) as { pid: number }).pid;
+    return Number(readlinkSync(lockPath).split('.')[2]); // place.boot.pid.start.token
   } catch {
     return undefined;
   }
@@ -174,8 +175,12 @@ describe('a writer paused while it holds the journal lock', () => {
     const lockPath = `${dir}/incidents/${id}.jsonl.lock`;
     const gone = spawnBin(['--version']);
     await new Promise((res) => gone.on('close', res));
-    const stale = { host: readFileSync('/proc/sys/kernel/hostname', 'utf8').trim(), boot: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(), pidns: readlinkSync('/proc/self/ns/pid'), pid: gone.pid, start: '1', token: 'deadbeef' };
-    symlinkSync(JSON.stringify(stale), lockPath);
+    // A lock as a process here writes it, naming the process that has just exited.
+    const sample = `${lockPath}.sample`;
+    const held = await acquireLock(sample, id);
+    const [place, boot, , start, token] = readlinkSync(sample).split('.');
+    held.release();
+    symlinkSync([place, boot, gone.pid, start, token].join('.'), lockPath);
     const writers = Array.from({ length: 8 }, (_, w) => spawnLog(dir, id, `writer ${w}`).done);
     const results = await Promise.all(writers);
     for (const r of results) expect(r.code).toBe(0);
