@@ -1,6 +1,6 @@
 // The chain never forks: real writer processes paused with SIGSTOP while they hold the journal lock,
 // their lock made to look hours old (a clock jump), killed while paused, and many takers of a dead lock.
-import { lutimesSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
+import { lstatSync, lutimesSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/core/index.js';
@@ -41,20 +41,30 @@ function processState(pid: number): string {
   }
 }
 
-/** Stops `pid` at a moment when it holds the lock (tries again at other moments until it does). */
+/** Whether a lock of any form (a link, or an older warroom's directory) is at `lockPath`. */
+function lockPresent(lockPath: string): boolean {
+  try {
+    lstatSync(lockPath);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops the only writer, `pid`, at a moment when it holds the lock (tries other moments until it does). */
 async function stopWhileHolding(pid: number, lockPath: string): Promise<boolean> {
   for (let i = 0; i < 500; i++) {
     process.kill(pid, 'SIGSTOP');
     for (let w = 0; w < 200 && processState(pid) !== 'T'; w++) await sleep(1);
-    if (lockHolderPid(lockPath) === pid) return true;
+    if (lockPresent(lockPath)) return true;
     process.kill(pid, 'SIGCONT');
     await sleep(1 + (i % 7));
   }
   return false;
 }
 
-/** A `log --stdin` writer fed one line a millisecond, collecting the seqs it acknowledges. */
-function streamingWriter(dir: string, id: string) {
+/** A `log --stdin` writer fed one line every `everyMs`, collecting the seqs it acknowledges. */
+function streamingWriter(dir: string, id: string, everyMs = 1) {
   const child = spawnBin(['log', id, '--stdin', '--state-dir', dir], { WARROOM_ACTOR: 'streamer' });
   const acked: number[] = [];
   let buf = '';
@@ -67,7 +77,7 @@ function streamingWriter(dir: string, id: string) {
   });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const feed = setInterval(() => child.stdin.write(`line ${i++}\n`), 1);
+  const feed = setInterval(() => child.stdin.write(`line ${i++}\n`), everyMs);
   const done = new Promise<number | null>((res) => child.on('close', (code) => res(code)));
   return {
     child,
@@ -189,4 +199,50 @@ describe('a writer paused while it holds the journal lock', () => {
     expect(events).toHaveLength(9);
     expect(runBin(['verify', id, '--state-dir', dir]).code).toBe(0);
   }, 60_000);
+
+  it('no mix of pauses, kills and clock jumps on four streaming writers forks the chain or loses an acknowledged event', async () => {
+    const dir = tempDir();
+    const id = newIncident(dir);
+    const lockPath = `${dir}/incidents/${id}.jsonl.lock`;
+    const writers = [0, 1, 2, 3].map(() => streamingWriter(dir, id, 15)); // about what four can append
+    await Promise.all(writers.map((w) => w.started()));
+    const tally = { stops: 0, stoppedHolding: 0, kills: 0, clockJumps: 0 };
+    let seed = 7;
+    const rnd = (n: number) => (seed = (seed * 48271) % 2147483647) % n; // Park-Miller: reproducible
+    const until = performance.now() + 6_000;
+    while (performance.now() < until) {
+      const w = writers[rnd(writers.length)]!;
+      const pid = w.child.pid!;
+      if (w.child.exitCode !== null || w.child.signalCode !== null) continue;
+      process.kill(pid, 'SIGSTOP');
+      tally.stops += 1;
+      if (lockHolderPid(lockPath) === pid) tally.stoppedHolding += 1;
+      if (rnd(4) === 0) {
+        try {
+          lutimesSync(lockPath, 0, 0);
+          tally.clockJumps += 1;
+        } catch {
+          /* no lock at this moment */
+        }
+      }
+      await sleep(rnd(300));
+      if (rnd(12) === 0 && tally.kills < 2) {
+        await w.kill();
+        tally.kills += 1;
+      } else process.kill(pid, 'SIGCONT');
+      await sleep(rnd(50));
+    }
+    const codes = await Promise.all(writers.map((w) => (w.child.exitCode === null && w.child.signalCode === null ? w.finish() : Promise.resolve(null))));
+    for (const [i, w] of writers.entries()) {
+      if (codes[i] !== null) expect({ code: codes[i], err: w.stderr() }).toEqual({ code: 0, err: '' });
+    }
+    const events = journal(dir, id);
+    expectNoFork(events);
+    const seqs = new Set(events.map((e) => e.seq));
+    for (const w of writers) for (const s of w.acked) expect(seqs.has(s)).toBe(true);
+    const v = runBin(['verify', id, '--state-dir', dir]);
+    expect(v.code === 0 || /incomplete/.test(v.stderr)).toBe(true);
+    expect(tally.stops).toBeGreaterThan(10);
+    console.log(`chaos: ${JSON.stringify(tally)}, ${events.length} events, no fork`);
+  }, 90_000);
 });
