@@ -129,8 +129,8 @@ function tryLink(target: string, path: string): boolean {
  * holds `<lock>.steal-<owner token>` may remove a link naming that owner, so two processes that both saw
  * the dead holder can never remove a lock that a third has just taken.
  */
-function removeGone(lockPath: string, path: string, ownerText: string, owner: Owner, depth = 0): void {
-  if (depth > 8) return;
+function removeGone(lockPath: string, path: string, ownerText: string, owner: Owner, depth = 0): boolean {
+  if (depth > 8) return false;
   const claim = `${lockPath}.steal-${owner.token}`;
   const me = newOwner();
   if (!tryLink(me, claim)) {
@@ -138,10 +138,12 @@ function removeGone(lockPath: string, path: string, ownerText: string, owner: Ow
     const claimOwner = claimText ? parseOwner(claimText) : undefined;
     // Another process is removing it, unless that process died doing so: then remove its claim first.
     if (claimText && claimOwner && liveness(claimOwner) === 'gone') removeGone(lockPath, claim, claimText, claimOwner, depth + 1);
-    return;
+    return false;
   }
   try {
-    if (readOwnerLink(path) === ownerText) unlinkSync(path);
+    if (readOwnerLink(path) !== ownerText) return false;
+    unlinkSync(path);
+    return true;
   } finally {
     if (readOwnerLink(claim) === me) unlinkSync(claim);
   }
@@ -191,10 +193,8 @@ export async function acquireLock(lockPath: string, journalLabel: string, opts: 
       if (text === '') removeLegacyLock(lockPath);
       else {
         const holder = parseOwner(text);
-        if (holder && liveness(holder) === 'gone') {
-          removeGone(lockPath, lockPath, text, holder);
-          continue;
-        }
+        // Try again at once if it was removed; if another process is removing it, wait like for a holder.
+        if (holder && liveness(holder) === 'gone' && removeGone(lockPath, lockPath, text, holder)) continue;
       }
     }
     await sleep(delay);
