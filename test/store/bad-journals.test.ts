@@ -1,13 +1,14 @@
 // Journals that are empty, half-made, copied, linked, special or huge, and a state dir open to others:
 // each is named for what it is, and none is silently accepted, followed, hidden or left behind.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/index.js';
 import { IncidentStore } from '../../src/store/incident-store.js';
 import { hashEvent } from '../../src/store/journal.js';
-import { readFrom, readTail } from '../../src/store/journal-file.js';
+import { OVERSIZED_LINE, readFrom, readTail, scanLines } from '../../src/store/journal-file.js';
+import { ChainVerifier } from '../../src/store/verify.js';
 import { CLI } from '../support/bin.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -153,6 +154,24 @@ describe('no size limit: the journal is streamed', () => {
     expect(readTail(path)).toMatchObject({ goodLength: good, size: good + 600 * 1024 * 1024 });
     expect(performance.now() - started).toBeLessThan(20_000);
   }, 30_000);
+
+  it('reports a line longer than the line limit by its length instead of holding it, and goes on', async () => {
+    const { store, id, path } = await storeWithIncident();
+    await store.append(id, [{ kind: 'note', data: { text: 'y'.repeat(600) } }, { kind: 'note', data: { text: 'after' } }], 'a');
+    writeFileSync(path, readFileSync(path, 'utf8') + 'z'.repeat(500));
+    const seen: string[] = [];
+    const fd = openSync(path, 'r');
+    try {
+      const scan = scanLines(fd, 0, (l) => seen.push(l === OVERSIZED_LINE ? 'OVERSIZED' : (JSON.parse(l) as { kind: string }).kind), 64, 400);
+      expect(seen).toEqual(['incident.opened', 'OVERSIZED', 'note']);
+      expect(scan.torn).toBe(500); // counted, not kept
+    } finally {
+      closeSync(fd);
+    }
+    const verifier = new ChainVerifier(hashEvent);
+    verifier.push(OVERSIZED_LINE);
+    expect(verifier.finish(0).firstBad).toMatchObject({ seq: 1, problem: 'oversized', message: 'seq 1 (line 1): the line is longer than 64 MiB, far more than any event (damage)' });
+  });
 
   it('keeps no event in memory when it only verifies', async () => {
     const { store, id } = await storeWithIncident();

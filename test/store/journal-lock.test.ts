@@ -1,9 +1,13 @@
 // The journal lock's rules, in one process: whose lock may be taken over, and that a holder never removes
 // a lock that is no longer its own. (Pauses and kills across processes are in lock-pause.test.ts.)
 import { spawnSync } from 'node:child_process';
-import { lstatSync, readlinkSync, symlinkSync, unlinkSync } from 'node:fs';
+import { appendFileSync, lstatSync, readlinkSync, symlinkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/core/index.js';
+import { IncidentStore } from '../../src/store/incident-store.js';
+import { hashEvent, Journal } from '../../src/store/journal.js';
+import { readTail } from '../../src/store/journal-file.js';
 import { acquireLock } from '../../src/store/journal-lock.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -75,5 +79,37 @@ describe('journal lock', () => {
     expect(present(lockPath)).toBe(true);
     second.release();
     expect(present(lockPath)).toBe(false);
+  });
+});
+
+describe('an append whose lock is taken away while it holds it', () => {
+  it('writes nothing on the old head, locks again and rebases its event on the true head', async () => {
+    const dir = tempDir();
+    const store = new IncidentStore(dir, fixedClock(Date.parse('2026-11-21T10:00:00Z')));
+    const id = String((await store.create({ title: 't', severity: 'SEV3', mode: 'live' }, 'ana')).data.id);
+    const path = store.journalPath(id);
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const deadOwner = await ownerText({ pid: Number(gone.stdout) });
+    let interfered = false;
+    // The clock is read under the lock, after the head was read: the moment another writer would step in.
+    const clock = {
+      now: () => {
+        if (!interfered) {
+          interfered = true;
+          unlinkSync(`${path}.lock`);
+          const head = readTail(path).last!;
+          const base = { seq: head.seq + 1, ts: '2026-11-21T10:00:01.000Z', actor: 'other', kind: 'note' as const, data: { text: 'written meanwhile' }, prev: head.hash };
+          appendFileSync(path, JSON.stringify({ ...base, hash: hashEvent(base) }) + '\n');
+          symlinkSync(deadOwner, `${path}.lock`); // and left behind a lock of a process now gone
+        }
+        return Date.parse('2026-11-21T10:00:02Z');
+      },
+    };
+    const [e] = await new Journal(path, clock, undefined, id).append([{ kind: 'note', data: { text: 'mine' } }], 'bo');
+    expect(e).toMatchObject({ seq: 3, data: { text: 'mine' } });
+    const v = store.journal(id).load();
+    expect(v.verification.ok).toBe(true);
+    expect(v.events.map((x) => x.data.text)).toEqual([undefined, 'written meanwhile', 'mine']);
+    expect(present(`${path}.lock`)).toBe(false);
   });
 });
