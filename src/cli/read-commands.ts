@@ -1,8 +1,9 @@
-// Commands that read: list, show, timeline, verify. None of them writes to a journal.
+// Commands that read: list, show, timeline, verify, head. None of them writes to a journal.
 import { Option, type Command } from 'commander';
-import { ExitCode, MILESTONES, sanitizeLine, usageError, WarroomError, type IncidentState } from '../core/index.js';
+import { ExitCode, formatHead, MILESTONES, parseHead, sanitizeLine, usageError, WarroomError, type IncidentState } from '../core/index.js';
 import { checkKinds, filterTimeline, renderTimeline, TIMELINE_FORMATS, utcStamp, type TimelineFormat } from '../report/timeline-export.js';
-import type { IncidentStore } from '../store/incident-store.js';
+import type { IncidentStore, IncidentSummary } from '../store/incident-store.js';
+import type { VerifyResult } from '../store/verify.js';
 import type { CliContext } from './context.js';
 import type { Register } from './main.js';
 
@@ -45,11 +46,15 @@ export const registerReadCommands: Register = (program: Command, run) => {
     .action(
       run(async (ctx, opts: { json?: boolean }) => {
         const list = await ctx.store().list();
-        if (opts.json) return ctx.out(JSON.stringify(list, null, 2));
-        if (list.length === 0) return ctx.out(`no incidents in ${ctx.store().dir} (declare one with "warroom new")`);
-        ctx.out(['ID', 'SEV', 'STATUS', 'MODE', 'OPENED (UTC)', 'EVENTS', 'TITLE'].join('\t'));
-        for (const i of list) {
-          ctx.out([i.id, i.severity, i.status, i.mode, utcStamp(i.openedAt).slice(0, 16), String(i.events), sanitizeLine(i.title)].join('\t'));
+        const bad = list.filter((i) => i.problem);
+        if (opts.json) ctx.out(JSON.stringify(list, null, 2));
+        else if (list.length === 0) return ctx.out(`no incidents in ${ctx.store().dir} (declare one with "warroom new")`);
+        else {
+          ctx.out(['ID', 'SEV', 'STATUS', 'MODE', 'OPENED (UTC)', 'EVENTS', 'TITLE'].join('\t'));
+          for (const i of list) ctx.out(listRow(i));
+        }
+        if (bad.length > 0) {
+          ctx.err(`warroom: warning: ${bad.length} of ${list.length} journals are unreadable, half-made or fail verification (marked in the list; run "warroom verify ID" on each)`);
         }
       }),
     );
@@ -100,17 +105,77 @@ export const registerReadCommands: Register = (program: Command, run) => {
     .command('verify')
     .description('check the hash chain and seq sequence; exit 0 when intact, 1 naming the first bad seq')
     .argument('<id>', 'incident id')
+    .option('--expect <seq:hash>', 'also prove the journal still holds this event, as printed earlier by "warroom head"')
     .option('--json', 'print the result as JSON')
     .action(
+      run(async (ctx, id: string, opts: { json?: boolean; expect?: string }) => {
+        const expect = opts.expect === undefined ? undefined : parseHead(opts.expect);
+        if (opts.expect !== undefined && !expect) {
+          throw usageError(`--expect "${sanitizeLine(opts.expect)}" is not SEQ:HASH as printed by "warroom head" (e.g. 42:3f9a1c2b7d4e5f60, at least 16 hex digits)`);
+        }
+        const v = ctx.store().journal(id).verify(expect?.seq);
+        const expectFailure = v.ok && expect ? checkExpected(v, expect) : undefined;
+        const ok = v.ok && !expectFailure;
+        if (opts.json) {
+          ctx.out(
+            JSON.stringify({
+              id,
+              ok,
+              events: v.count,
+              head: v.count > 0 ? formatHead(v.headSeq, v.headHash) : null,
+              headHash: v.headHash,
+              firstBad: v.firstBad ?? null,
+              ...(expect ? { expect: { seq: expect.seq, hash: expect.hash, held: v.ok && !expectFailure, problem: expectFailure ?? null } } : {}),
+            }),
+          );
+        } else if (!v.ok) ctx.err(`warroom: ${id}: journal fails verification at ${v.firstBad!.message}`);
+        else if (expectFailure) ctx.err(`warroom: ${id}: ${expectFailure}`);
+        else {
+          const held = expect ? `; still holds seq ${expect.seq} with hash ${expect.hash} as expected` : '';
+          ctx.out(`${id}: ok, ${v.count} events, head ${formatHead(v.headSeq, v.headHash)}${held}`);
+        }
+        return ok ? ExitCode.ok : ExitCode.failure;
+      }),
+    );
+
+  program
+    .command('head')
+    .description('print the journal\'s head as SEQ:HASH, short enough to paste into a chat or ticket; check it later with "verify ID --expect"')
+    .argument('<id>', 'incident id')
+    .option('--json', 'print the seq, the whole hash and the token as JSON')
+    .action(
       run(async (ctx, id: string, opts: { json?: boolean }) => {
-        const { verification: v } = ctx.store().journal(id).load();
-        if (opts.json) ctx.out(JSON.stringify({ id, ok: v.ok, events: v.count, headHash: v.headHash, firstBad: v.firstBad ?? null }));
-        else if (v.ok) ctx.out(`${id}: ok, ${v.count} events, head ${v.headHash}`);
-        else ctx.err(`warroom: ${id}: journal fails verification at ${v.firstBad!.message}`);
-        return v.ok ? ExitCode.ok : ExitCode.failure;
+        const v = ctx.store().journal(id).verify();
+        const bad = v.firstBad;
+        if (bad && bad.problem !== 'torn') {
+          throw new WarroomError(`the journal of ${id} fails verification at ${bad.message}, so its head vouches for nothing (run "warroom verify ${id}")`, ExitCode.failure);
+        }
+        if (bad) ctx.err(`warroom: warning: ${bad.message}; the head is the last complete event`);
+        const head = formatHead(v.headSeq, v.headHash);
+        ctx.out(opts.json ? JSON.stringify({ id, seq: v.headSeq, hash: v.headHash, head }) : head);
       }),
     );
 };
+
+/** Why the journal no longer holds the event a head token named, or undefined when it does. */
+function checkExpected(v: VerifyResult, expect: { seq: number; hash: string }): string | undefined {
+  const token = `${expect.seq}:${expect.hash}`;
+  if (expect.seq > v.headSeq) {
+    return `the journal ends at seq ${v.headSeq}, before the expected ${token}: events were cut off its end since that head was noted (restore the journal from a copy you trust)`;
+  }
+  if (!v.hashAtSeq?.startsWith(expect.hash)) {
+    return `seq ${expect.seq} has hash ${formatHead(expect.seq, v.hashAtSeq ?? '')}, not the expected ${token}: the chain was rewritten since that head was noted (restore the journal from a copy you trust)`;
+  }
+  return undefined;
+}
+
+/** One row of `list`; a journal with a problem shows it in capitals and says what is wrong. */
+function listRow(i: IncidentSummary): string {
+  const opened = i.openedAt ? utcStamp(i.openedAt).slice(0, 16) : '?';
+  if (!i.problem) return [i.id, i.severity, i.status, i.mode, opened, String(i.events), sanitizeLine(i.title)].join('\t');
+  const title = i.title ? `${sanitizeLine(i.title)} ` : '';
+  return [i.id, i.severity, i.problem.kind.toUpperCase(), i.mode, opened, String(i.events), `${title}!! ${sanitizeLine(i.problem.message)}`].join('\t');
+}
 
 export function formatState(s: IncidentState): string {
   const lines = [

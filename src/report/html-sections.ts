@@ -1,5 +1,6 @@
 // The later sections of the HTML report: what was done, AWS actions, metrics, comms, exercise, timeline.
 import type { ReportModel } from '../core/report/index.js';
+import { formatHead } from '../core/journal-head.js';
 import { esc, evidenceText, formatSeconds, number, utc } from './format.js';
 import { metricChart } from './html-chart.js';
 import { num, p, section, table, ul } from './html-parts.js';
@@ -89,6 +90,7 @@ export function tailHtml(m: ReportModel): string {
     ]), 'timeline')),
     section('integrity', 'Integrity', ul([
       `Events: ${i.events}`,
+      `Head: <code>${formatHead(i.events, i.headHash)}</code> (<code>warroom verify ${esc(m.summary.id)} --expect ${formatHead(i.events, i.headHash)}</code> proves a journal still holds it)`,
       `Head hash: <code>${esc(i.headHash)}</code>`,
       `Verify: ${i.verified ? 'passes (hash chain and seq sequence intact)' : `<span class="bad">FAILS at ${esc(i.firstBad ?? 'unknown')}</span>`}`,
     ])),

@@ -1,5 +1,6 @@
 // The later sections of the Markdown report: what was done, AWS actions, metrics, comms, exercise, timeline.
 import type { ReportModel } from '../core/report/index.js';
+import { formatHead } from '../core/journal-head.js';
 import { cell, esc, evidenceText, formatSeconds, number, sparkline, utc } from './format.js';
 import { mdTable } from './markdown-table.js';
 
@@ -105,6 +106,7 @@ export function tailMd(m: ReportModel): string[] {
     '## Integrity',
     '',
     `- Events: ${i.events}`,
+    `- Head: \`${formatHead(i.events, i.headHash)}\` (\`warroom verify ${esc(m.summary.id)} --expect ${formatHead(i.events, i.headHash)}\` proves a journal still holds it)`,
     `- Head hash: \`${esc(i.headHash)}\``,
     `- Verify: ${i.verified ? 'passes (hash chain and seq sequence intact)' : `FAILS at ${esc(i.firstBad ?? 'unknown')}`}`,
   ];

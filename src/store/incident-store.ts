@@ -1,7 +1,7 @@
 // The state directory: one journal per incident under incidents/, and a small lowdb index that caches
 // each incident's summary so `list` and the home screen need not fold every journal.
 import { randomInt } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, accessSync, constants } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -28,12 +28,19 @@ export interface IncidentSummary {
   openedAt: string;
   updatedAt: string;
   events: number;
-  journalSize: number;
+  /** Set when the journal is unreadable, half-made or fails verification: it is listed, marked, never hidden. */
+  problem?: JournalProblem;
+}
+
+export interface JournalProblem {
+  kind: 'unreadable' | 'corrupt' | 'tampered';
+  message: string;
 }
 
 interface IndexDoc {
-  version: 1;
-  incidents: Record<string, IncidentSummary>;
+  version: 2;
+  /** Each summary with the journal's stamp (size, inode, ctime) when it was made: any change to the file changes it. */
+  incidents: Record<string, { stamp: string; summary: IncidentSummary }>;
 }
 
 export const ID_PATTERN = /^INC-\d{8}-[0-9A-Z]{4}$/;
@@ -65,17 +72,58 @@ export class IncidentStore {
     } catch (err) {
       throw ioError(err, this.dir, 'use the state dir');
     }
+    this.secureDirs();
+  }
+
+  private secured = false;
+
+  /** Makes an existing state dir private (0700), saying so, since journals hold incident details. */
+  private secureDirs(): void {
+    if (this.secured) return;
+    this.secured = true;
+    for (const d of [this.dir, this.incidentsDir]) {
+      let mode: number;
+      try {
+        const st = statSync(d);
+        if (!st.isDirectory()) continue; // reported by whatever uses it
+        mode = st.mode & 0o777;
+      } catch {
+        continue; // absent: made 0700 when it is created
+      }
+      if ((mode & 0o077) === 0) continue;
+      const was = mode.toString(8).padStart(4, '0');
+      try {
+        chmodSync(d, 0o700);
+      } catch (err) {
+        throw ioError(err, d, `make the state dir private (it is mode ${was}; run "chmod 700 ${d}" as its owner)`);
+      }
+      this.onWarning({ message: `state dir ${d} was open to other users (mode ${was}); made it 0700` });
+    }
   }
 
   journalPath(id: string): string {
     return join(this.incidentsDir, `${id}.jsonl`);
   }
 
-  journal(id: string): Journal {
+  /** The journal of `id`, which must be a plain file inside the state dir (a symbolic link is refused). */
+  journal(id: string, chunkSize?: number): Journal {
     if (!ID_PATTERN.test(id)) throw notFound(`unknown incident id "${id}": ids look like INC-20261121-7QK2 (see "warroom list")`);
+    this.secureDirs();
     const path = this.journalPath(id);
-    if (!existsSync(path)) throw notFound(`unknown incident id "${id}": no journal at ${path} (see "warroom list")`);
-    return new Journal(path, this.clock, this.onWarning);
+    let st;
+    try {
+      st = lstatSync(path);
+    } catch {
+      throw notFound(`unknown incident id "${id}": no journal at ${path} (see "warroom list")`);
+    }
+    if (st.isSymbolicLink()) {
+      throw new WarroomError(
+        `the journal of ${id} at ${path} is a symbolic link to ${linkTarget(path)}, and journals are used only in place (replace the link with the journal file itself)`,
+        ExitCode.corrupt,
+      );
+    }
+    if (!st.isFile()) throw new WarroomError(`the journal of ${id} at ${path} is not a regular file (a journal is a plain file; move it away)`, ExitCode.corrupt);
+    return new Journal(path, this.clock, this.onWarning, id, chunkSize);
   }
 
   /** Opens a new incident: picks a fresh id and writes its first event. */
@@ -87,10 +135,11 @@ export class IncidentStore {
       const id = `INC-${day}-${suffix}`;
       const path = this.journalPath(id);
       if (existsSync(path)) continue;
-      const journal = new Journal(path, this.clock, this.onWarning);
+      const journal = new Journal(path, this.clock, this.onWarning, id);
       try {
         const first = await journal.create({ kind: 'incident.opened', data: { ...opened, id } }, actor);
-        await this.refreshIndex([id]).catch(() => {});
+        const s = this.summarise(id);
+        await this.refreshIndex([[id, s]]).catch(() => {});
         return first;
       } catch (err) {
         if (err instanceof WarroomError && err.message.includes('already exists')) continue;
@@ -107,7 +156,10 @@ export class IncidentStore {
 
   load(id: string): LoadedJournal & { state: IncidentState } {
     const loaded = this.journal(id).load();
-    if (loaded.events.length === 0) throw new WarroomError(`journal for ${id} is empty`, ExitCode.corrupt);
+    const bad = loaded.verification.firstBad;
+    if (loaded.events.length === 0 || bad?.problem === 'empty' || bad?.problem === 'no-opening') {
+      throw new WarroomError(`the journal of ${id} fails verification at ${bad?.message ?? 'seq 1: it has no events'} (run "warroom verify ${id}")`, ExitCode.corrupt);
+    }
     return { ...loaded, state: foldIncident(loaded.events) };
   }
 
@@ -120,75 +172,108 @@ export class IncidentStore {
       .sort();
   }
 
-  /** Every incident's summary, newest first, refreshing index entries whose journal has changed. */
+  /**
+   * Every incident's summary, newest first, refreshing index entries whose journal has changed. A journal
+   * that cannot be read or fails verification is listed with its problem, never left out.
+   */
   async list(): Promise<IncidentSummary[]> {
+    this.secureDirs();
     const ids = this.ids();
     const db = await this.openIndex();
-    const stale = ids.filter((id) => db.data.incidents[id]?.journalSize !== this.sizeOf(id));
-    const summaries = { ...db.data.incidents };
-    for (const id of stale) {
-      const s = this.summarise(id);
-      if (s) summaries[id] = s;
-    }
-    if (stale.length > 0) await this.refreshIndex(stale).catch(() => {});
-    return ids
-      .map((id) => summaries[id])
-      .filter((s): s is IncidentSummary => !!s)
-      .sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+    const fresh: [string, { stamp: string; summary: IncidentSummary }][] = [];
+    const summaries = ids.map((id) => {
+      const cached = db.data.incidents[id];
+      const stamp = this.stampOf(id);
+      if (cached && stamp && cached.stamp === stamp) return cached.summary;
+      const entry = this.summarise(id);
+      fresh.push([id, entry]);
+      return entry.summary;
+    });
+    if (fresh.length > 0) await this.refreshIndex(fresh).catch(() => {});
+    return summaries.sort((a, b) => b.openedAt.localeCompare(a.openedAt));
   }
 
-  private sizeOf(id: string): number {
+  /** Size, inode and change time: a write, rename, chmod or utimes on the journal changes it. */
+  private stampOf(id: string): string {
     try {
-      return statSync(this.journalPath(id)).size;
+      const st = lstatSync(this.journalPath(id), { bigint: true });
+      return `${st.size}:${st.ino}:${st.ctimeNs}:${st.mtimeNs}:${st.mode}`;
     } catch {
-      return -1;
+      return '';
     }
   }
 
-  private summarise(id: string): IncidentSummary | undefined {
+  private summarise(id: string): { stamp: string; summary: IncidentSummary } {
+    const stamp = this.stampOf(id);
+    let loaded: LoadedJournal;
     try {
-      const { state, events } = this.load(id);
-      return {
-        id,
-        title: state.title,
-        severity: state.severity,
-        status: state.status,
-        mode: state.mode,
-        openedAt: state.openedAt,
-        updatedAt: state.updatedAt,
-        events: events.length,
-        journalSize: this.sizeOf(id),
-      };
-    } catch {
-      return undefined;
+      loaded = this.journal(id).load();
+    } catch (err) {
+      return { stamp, summary: this.problemSummary(id, 'unreadable', err instanceof Error ? err.message : String(err)) };
     }
+    const v = loaded.verification;
+    const bad = v.firstBad && v.firstBad.problem !== 'torn' ? v.firstBad : undefined;
+    if (bad && (bad.problem === 'empty' || bad.problem === 'no-opening')) {
+      return { stamp, summary: this.problemSummary(id, 'corrupt', `journal fails verification at ${bad.message}`) };
+    }
+    const state = foldIncident(loaded.events);
+    const summary: IncidentSummary = {
+      id,
+      title: state.title,
+      severity: state.severity,
+      status: state.status,
+      mode: state.mode,
+      openedAt: state.openedAt,
+      updatedAt: state.updatedAt,
+      events: loaded.events.length,
+      ...(bad ? { problem: { kind: 'tampered' as const, message: `journal fails verification at ${bad.message}` } } : {}),
+    };
+    return { stamp, summary };
+  }
+
+  /** A listing for a journal that cannot be folded: dated by its file, named by its problem. */
+  private problemSummary(id: string, kind: JournalProblem['kind'], message: string): IncidentSummary {
+    let changed = '';
+    try {
+      changed = lstatSync(this.journalPath(id)).mtime.toISOString();
+    } catch {
+      /* the file vanished meanwhile */
+    }
+    return { id, title: '', severity: '?', status: kind, mode: '?', openedAt: changed, updatedAt: changed, events: 0, problem: { kind, message } };
   }
 
   private async openIndex(): Promise<Low<IndexDoc>> {
     // JSONFile (not JSONFilePreset, which silently switches to memory under NODE_ENV=test).
-    const db = new Low<IndexDoc>(new JSONFile(join(this.dir, 'index.json')), { version: 1, incidents: {} });
+    const empty = (): IndexDoc => ({ version: 2, incidents: {} });
+    const db = new Low<IndexDoc>(new JSONFile(join(this.dir, 'index.json')), empty());
     try {
       await db.read();
     } catch {
-      db.data = { version: 1, incidents: {} }; // the index is a cache: a broken one is rebuilt
+      db.data = empty(); // the index is a cache: a broken one is rebuilt
     }
-    db.data ??= { version: 1, incidents: {} };
+    if (!db.data || db.data.version !== 2 || typeof db.data.incidents !== 'object' || db.data.incidents === null) db.data = empty();
     return db;
   }
 
-  private async refreshIndex(ids: readonly string[]): Promise<void> {
+  private async refreshIndex(entries: readonly [string, { stamp: string; summary: IncidentSummary }][]): Promise<void> {
+    if (!existsSync(this.dir)) return;
     const indexPath = join(this.dir, 'index.json');
     const release = await lock(this.dir, { lockfilePath: `${indexPath}.lock`, retries: { retries: 50, minTimeout: 5, maxTimeout: 50 }, stale: 5_000 });
     try {
       const db = await this.openIndex();
-      for (const id of ids) {
-        const s = this.summarise(id);
-        if (s) db.data.incidents[id] = s;
-      }
+      for (const [id, entry] of entries) db.data.incidents[id] = entry;
       await db.write();
       chmodSync(indexPath, 0o600);
     } finally {
       await release().catch(() => {});
     }
+  }
+}
+
+function linkTarget(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '(unreadable)';
   }
 }

@@ -15,6 +15,9 @@ export function ioError(err: unknown, path: string, doing: string): WarroomError
     EISDIR: 'it is a directory',
     ENOTDIR: 'a parent is not a directory',
     ELOCKED: 'another process holds the lock and did not release it in time',
+    ELOOP: 'it is a symbolic link, and journals are used only in place (replace the link with the file itself)',
+    ENOTREG: 'it is not a regular file (a journal is a plain file in the state dir)',
+    EFBIG: 'the file size limit was reached',
   };
   const reason = (code && why[code]) ?? (err instanceof Error ? err.message : String(err));
   const exit = code === 'ENOENT' ? ExitCode.notFound : ExitCode.io;

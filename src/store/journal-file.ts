@@ -1,6 +1,28 @@
-// Low-level reads of a JSON-Lines journal: the tail (for O(1) appends) and the whole file (for folds).
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+// Low-level reads of a JSON-Lines journal: the tail (for O(1) appends) and the whole file, streamed in
+// chunks so a journal of any size can be read (a whole-file string stops at V8's 512 MiB string limit).
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { ExitCode, WarroomError, type TimelineEvent } from '../core/index.js';
+
+export type OpenMode = 'read' | 'update' | 'append';
+
+const FLAGS: Record<OpenMode, number> = {
+  read: constants.O_RDONLY,
+  update: constants.O_RDWR,
+  append: constants.O_WRONLY | constants.O_APPEND,
+};
+
+/**
+ * Opens a journal that must be a regular file in place: a symbolic link is not followed (ELOOP), and a
+ * FIFO or device is refused before anything blocks on it (O_NONBLOCK has no effect on regular files).
+ */
+export function openJournalFile(path: string, mode: OpenMode): number {
+  const fd = openSync(path, FLAGS[mode] | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  if (!fstatSync(fd).isFile()) {
+    closeSync(fd);
+    throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+  }
+  return fd;
+}
 
 export interface Tail {
   /** Byte length of the complete lines (everything up to and including the last newline). */
@@ -14,29 +36,36 @@ const CHUNK = 16 * 1024;
 
 /** Reads only the end of the file: the last complete line and any torn bytes after it. */
 export function readTail(path: string): Tail {
-  const fd = openSync(path, 'r');
+  const fd = openJournalFile(path, 'read');
   try {
     const size = fstatSync(fd).size;
-    let pos = size;
-    let buf = Buffer.alloc(0);
-    while (pos > 0) {
-      const len = Math.min(CHUNK, pos);
-      pos -= len;
-      const chunk = Buffer.alloc(len);
-      readSync(fd, chunk, 0, len, pos);
-      buf = Buffer.concat([chunk, buf]);
-      const lastNl = buf.lastIndexOf(0x0a);
-      if (lastNl < 0) continue;
-      const prevNl = lastNl === 0 ? -1 : buf.lastIndexOf(0x0a, lastNl - 1);
-      if (prevNl < 0 && pos > 0) continue; // the last line starts further back
-      const line = buf.subarray(prevNl + 1, lastNl).toString('utf8');
-      return { goodLength: pos + lastNl + 1, size, last: parseLine(line, path, undefined) };
-    }
+    const lastNl = newlineBefore(fd, size);
     // Empty, or no newline at all: the whole file is one torn line.
-    return { goodLength: 0, size };
+    if (lastNl < 0) return { goodLength: 0, size };
+    const prevNl = newlineBefore(fd, lastNl);
+    if (lastNl - prevNl - 1 > MAX_LINE) {
+      throw new WarroomError(`${path}: the last journal line is longer than 64 MiB, far more than any event (run "warroom verify")`, ExitCode.corrupt);
+    }
+    const line = readRange(fd, prevNl + 1, lastNl - prevNl - 1).toString('utf8');
+    return { goodLength: lastNl + 1, size, last: parseLine(line, path, undefined) };
   } finally {
     closeSync(fd);
   }
+}
+
+/** The offset of the last newline before `end`, or -1; reads backwards, a growing chunk at a time. */
+function newlineBefore(fd: number, end: number): number {
+  let chunk = Buffer.allocUnsafe(CHUNK);
+  let pos = end;
+  while (pos > 0) {
+    const len = Math.min(chunk.length, pos);
+    pos -= len;
+    const got = readRange(fd, pos, len, chunk);
+    const i = got.lastIndexOf(0x0a);
+    if (i >= 0) return pos + i;
+    if (chunk.length < READ_CHUNK) chunk = Buffer.allocUnsafe(chunk.length * 2); // a long line: larger steps
+  }
+  return -1;
 }
 
 export function parseLine(line: string, path: string, lineNo: number | undefined): TimelineEvent {
@@ -64,52 +93,86 @@ export function parseLine(line: string, path: string, lineNo: number | undefined
   return e as TimelineEvent;
 }
 
-export interface RawJournal {
-  /** Complete lines, in file order. */
-  lines: string[];
-  /** Bytes after the last newline (a write cut short), if any. */
-  torn: string;
-  size: number;
+/** Bytes read at a time when streaming a journal. */
+export const READ_CHUNK = 1 << 20;
+
+/**
+ * The longest line assembled for parsing. No event comes near it; a longer line (damage, or a torn tail of
+ * junk) is reported as unreadable by its length instead of being held in memory.
+ */
+export const MAX_LINE = 64 << 20;
+
+/** Passed to `onLine` in place of a line longer than MAX_LINE. */
+export const OVERSIZED_LINE = '\u0000oversized';
+
+export interface Scan {
+  /** Byte offset after the last complete line. */
+  end: number;
+  /** How many bytes follow the last newline (a write cut short); 0 when none. */
+  torn: number;
 }
 
-export function splitJournal(content: Buffer): RawJournal {
-  const lastNl = content.lastIndexOf(0x0a);
-  const good = lastNl < 0 ? '' : content.subarray(0, lastNl).toString('utf8');
-  const torn = content.subarray(lastNl + 1).toString('utf8');
-  const lines = good === '' ? [] : good.split('\n');
-  return { lines, torn, size: content.length };
+/**
+ * Calls `onLine` for each complete line from byte `from` up to the file's size when the scan started,
+ * holding one chunk and one line in memory at a time.
+ */
+export function scanLines(fd: number, from: number, onLine: (line: string) => void, chunkSize = READ_CHUNK, maxLine = MAX_LINE): Scan {
+  const size = fstatSync(fd).size;
+  const chunk = Buffer.alloc(Math.max(1, chunkSize));
+  let pos = from;
+  let carry: Buffer[] = [];
+  let carryLen = 0;
+  const keep = (piece: Buffer) => {
+    if (carryLen + piece.length <= maxLine) carry.push(Buffer.from(piece));
+    else carry = []; // too long to be an event: only its length is kept
+    carryLen += piece.length;
+  };
+  while (pos < size) {
+    const n = readSync(fd, chunk, 0, Math.min(chunk.length, size - pos), pos);
+    if (n === 0) break;
+    pos += n;
+    const view = chunk.subarray(0, n);
+    let start = 0;
+    for (let nl = view.indexOf(0x0a); nl !== -1; nl = view.indexOf(0x0a, start)) {
+      const piece = view.subarray(start, nl);
+      start = nl + 1;
+      if (carryLen + piece.length > maxLine) onLine(OVERSIZED_LINE);
+      else onLine((carryLen > 0 ? Buffer.concat([...carry, piece]) : piece).toString('utf8'));
+      carry = [];
+      carryLen = 0;
+    }
+    if (start < n) keep(view.subarray(start));
+  }
+  return { end: pos - carryLen, torn: carryLen };
 }
 
 /** Complete events appended after byte `offset` (reads only those bytes), and the offset to resume from. */
-export function readFrom(path: string, offset: number): { events: TimelineEvent[]; offset: number } {
-  const fd = openSync(path, 'r');
+export function readFrom(path: string, offset: number, chunkSize = READ_CHUNK): { events: TimelineEvent[]; offset: number } {
+  const fd = openJournalFile(path, 'read');
   try {
-    const size = fstatSync(fd).size;
-    if (size <= offset) return { events: [], offset };
-    const buf = readRange(fd, offset, size - offset);
-    const lastNl = buf.lastIndexOf(0x0a);
-    if (lastNl < 0) return { events: [], offset };
-    const events = buf
-      .subarray(0, lastNl)
-      .toString('utf8')
-      .split('\n')
-      .filter((l) => l.length > 0)
-      .flatMap((l) => {
+    const events: TimelineEvent[] = [];
+    const { end } = scanLines(
+      fd,
+      offset,
+      (l) => {
+        if (l.length === 0) return;
         try {
-          return [JSON.parse(l) as TimelineEvent];
+          events.push(JSON.parse(l) as TimelineEvent);
         } catch {
-          return []; // a damaged line is reported by "warroom verify"; following goes on
+          /* a damaged line is reported by "warroom verify"; following goes on */
         }
-      });
-    return { events, offset: offset + lastNl + 1 };
+      },
+      chunkSize,
+    );
+    return { events, offset: Math.max(offset, end) };
   } finally {
     closeSync(fd);
   }
 }
 
 /** Reads `length` bytes from `start` (fewer if the file is shorter): readSync may return short reads. */
-export function readRange(fd: number, start: number, length: number): Buffer {
-  const buf = Buffer.alloc(length);
+export function readRange(fd: number, start: number, length: number, into?: Buffer): Buffer {
+  const buf = into && into.length >= length ? into : Buffer.alloc(length);
   let got = 0;
   while (got < length) {
     const n = readSync(fd, buf, got, length - got, start + got);

@@ -1,9 +1,9 @@
 // The append-only incident journal: one JSON line per event, hash-chained, fsynced before an append
-// returns, and serialised across processes by a lock file so concurrent responders never lose or
-// duplicate a seq. Appends read only the tail, so their cost does not grow with the timeline.
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { lock } from 'proper-lockfile';
+// returns, and serialised across processes by a lock (journal-lock.ts) so concurrent responders never
+// lose, duplicate or fork a seq. Appends read only the tail, so their cost does not grow with the timeline.
+import { createHash, randomBytes } from 'node:crypto';
+import { basename, dirname } from 'node:path';
+import { closeSync, fsyncSync, ftruncateSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import {
   canonicalJson,
   ExitCode,
@@ -14,8 +14,9 @@ import {
   type TimelineEvent,
 } from '../core/index.js';
 import { ioError } from './io-errors.js';
-import { readFrom, readRange, readTail, splitJournal } from './journal-file.js';
-import { verifyLines, type VerifyResult } from './verify.js';
+import { acquireLock, type HeldLock } from './journal-lock.js';
+import { openJournalFile, READ_CHUNK, readFrom, readRange, readTail, scanLines } from './journal-file.js';
+import { ChainVerifier, type VerifyResult } from './verify.js';
 
 export function hashEvent(e: Omit<TimelineEvent, 'hash'>): string {
   return createHash('sha256')
@@ -34,83 +35,135 @@ export interface LoadedJournal {
   offset: number;
 }
 
-const LOCK_OPTIONS = {
-  // A writer killed while holding the lock leaves it behind; it goes stale after 2 s (the minimum allowed).
-  stale: 2_000,
-  update: 1_000,
-  realpath: false,
-  retries: { retries: 600, factor: 1.1, minTimeout: 2, maxTimeout: 25 },
-};
+/** How many times an append that finds its lock taken away re-locks and rebases before it gives up. */
+const REBASE_ATTEMPTS = 3;
 
 export class Journal {
   constructor(
     readonly path: string,
     private readonly clock: Clock,
     private readonly onWarning: (w: JournalWarning) => void = () => {},
+    /** The incident this journal must open with (checked by verification), when known. */
+    private readonly incidentId?: string,
+    /** Bytes read at a time when streaming the whole journal. */
+    private readonly chunkSize = READ_CHUNK,
   ) {}
 
-  /** Creates the journal with its first event; fails if a journal already exists at this path. */
+  private get label(): string {
+    return this.incidentId ?? basename(this.path);
+  }
+
+  /**
+   * Creates the journal with its first event, atomically: the event is written and fsynced to a temporary
+   * file that is then hard-linked into place (which, unlike rename, fails if a journal exists), so a
+   * failure leaves no journal at all and a journal never exists without its opening event.
+   */
   async create(first: NewEvent<'incident.opened'>, actor: string): Promise<TimelineEvent> {
-    let fd: number;
+    const data = validateEventData(first.kind, first.data);
+    const base = { seq: 1, ts: new Date(this.clock.now()).toISOString(), actor: first.actor ?? actor, kind: first.kind, data, prev: '' };
+    const event: TimelineEvent = { ...base, hash: hashEvent(base) };
+    const temp = `${dirname(this.path)}/.${basename(this.path)}.new-${randomBytes(6).toString('hex')}`;
     try {
-      fd = openSync(this.path, 'wx', 0o600);
+      const fd = openSync(temp, 'wx', 0o600);
+      try {
+        writeAll(fd, Buffer.from(JSON.stringify(event) + '\n', 'utf8'));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      linkSync(temp, this.path);
+      syncDir(dirname(this.path));
     } catch (err) {
       throw ioError(err, this.path, 'create the incident journal');
+    } finally {
+      try {
+        unlinkSync(temp);
+      } catch {
+        /* never created */
+      }
     }
-    closeSync(fd);
-    const [e] = await this.append([first], actor);
-    return e!;
+    return event;
   }
 
   /** Appends events atomically as one batch; resolves once they are fsynced. */
   async append(batch: readonly NewEvent[], defaultActor: string): Promise<TimelineEvent[]> {
-    if (!existsSync(this.path)) throw new WarroomError(`journal ${this.path} does not exist`, ExitCode.notFound);
     const validated = batch.map((n) => ({ kind: n.kind, actor: n.actor ?? defaultActor, data: validateEventData(n.kind, n.data) }));
-    let release: () => Promise<void>;
     try {
-      release = await lock(this.path, LOCK_OPTIONS);
+      closeSync(openJournalFile(this.path, 'read')); // a missing, linked or special file is refused before locking
     } catch (err) {
-      throw ioError(err, this.path, 'lock the journal');
+      throw ioError(err, this.path, 'open the journal');
     }
-    try {
-      let tail = readTail(this.path);
-      const written: TimelineEvent[] = [];
-      let lines = '';
-      let prev = tail.last?.hash ?? '';
-      let seq = tail.last?.seq ?? 0;
-      const ts = new Date(this.clock.now()).toISOString();
-      const torn = tail.goodLength !== tail.size;
-      if (torn) {
-        const recovered = this.preserveTorn(tail.goodLength, tail.size, seq + 1);
-        tail = readTail(this.path);
-        validated.unshift({ kind: 'journal.recovered', actor: 'warroom', data: recovered });
+    for (let attempt = 1; ; attempt++) {
+      let lock: HeldLock;
+      try {
+        lock = await acquireLock(`${this.path}.lock`, this.label);
+      } catch (err) {
+        throw ioError(err, this.path, 'lock the journal');
       }
-      for (const v of validated) {
-        seq += 1;
-        const base = { seq, ts, actor: v.actor, kind: v.kind, data: v.data, prev };
-        const e: TimelineEvent = { ...base, hash: hashEvent(base) };
-        prev = e.hash;
-        lines += JSON.stringify(e) + '\n';
-        written.push(e);
+      try {
+        const written = this.appendLocked(validated, lock);
+        if (written) return written;
+      } catch (err) {
+        throw ioError(err, this.path, 'append to the journal');
+      } finally {
+        lock.release();
       }
-      this.writeDurably(lines, tail.size);
-      return torn ? written.slice(1) : written;
-    } finally {
-      await release().catch(() => {});
+      // The lock was removed or taken over while this process held it (by hand, or by a process that
+      // judged it gone): nothing was written; lock again and rebase the events on the true head.
+      if (attempt >= REBASE_ATTEMPTS) {
+        throw new WarroomError(
+          `could not append to the journal of ${this.label}: its lock at ${this.path}.lock was taken away ${attempt} times while held; nothing was recorded (check what else writes to this state dir, then retry)`,
+          ExitCode.io,
+        );
+      }
     }
+  }
+
+  /** Under the lock: reads the head, builds the lines on it, and writes them only if the lock is still ours. */
+  private appendLocked(validated: { kind: NewEvent['kind']; actor: string; data: TimelineEvent['data'] }[], lock: HeldLock): TimelineEvent[] | undefined {
+    let tail = readTail(this.path);
+    if (!tail.last && tail.goodLength === 0) {
+      throw new WarroomError(
+        `the journal of ${this.label} has no opening event, so nothing can be appended to it (run "warroom verify ${this.label}"; declare the incident again with "warroom new")`,
+        ExitCode.corrupt,
+      );
+    }
+    const events = [...validated];
+    const torn = tail.goodLength !== tail.size;
+    if (torn) {
+      if (!lock.stillHeld()) return undefined;
+      const recovered = this.preserveTorn(tail.goodLength, tail.size, (tail.last?.seq ?? 0) + 1);
+      tail = readTail(this.path);
+      events.unshift({ kind: 'journal.recovered', actor: 'warroom', data: recovered });
+    }
+    const written: TimelineEvent[] = [];
+    let lines = '';
+    let prev = tail.last?.hash ?? '';
+    let seq = tail.last?.seq ?? 0;
+    const ts = new Date(this.clock.now()).toISOString();
+    for (const v of events) {
+      seq += 1;
+      const base = { seq, ts, actor: v.actor, kind: v.kind, data: v.data, prev };
+      const e: TimelineEvent = { ...base, hash: hashEvent(base) };
+      prev = e.hash;
+      lines += JSON.stringify(e) + '\n';
+      written.push(e);
+    }
+    // Checked last, just before the write: a holder that lost its lock never writes on a stale head.
+    if (!lock.stillHeld()) return undefined;
+    this.writeDurably(lines, tail.size);
+    return torn ? written.slice(1) : written;
   }
 
   private writeDurably(lines: string, sizeBefore: number): void {
     let fd: number;
     try {
-      fd = openSync(this.path, 'a', 0o600);
+      fd = openJournalFile(this.path, 'append');
     } catch (err) {
       throw ioError(err, this.path, 'open the journal for appending');
     }
     try {
-      const buf = Buffer.from(lines, 'utf8');
-      let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+      writeAll(fd, Buffer.from(lines, 'utf8'));
       fsyncSync(fd);
     } catch (err) {
       // Roll back a partial write so the journal never keeps half an event we did not acknowledge.
@@ -128,38 +181,65 @@ export class Journal {
 
   /** Moves bytes left by a write that was cut short into a file beside the journal, then trims them. */
   private preserveTorn(goodLength: number, size: number, nextSeq: number) {
-    const fd = openSync(this.path, 'r+');
+    const fd = openJournalFile(this.path, 'update');
     try {
-      const torn = readRange(fd, goodLength, size - goodLength);
       const savedTo = `${this.path}.torn-${nextSeq}-${this.clock.now()}`;
       const out = openSync(savedTo, 'wx', 0o600);
       try {
-        writeSync(out, torn);
+        // Copied a chunk at a time: the torn bytes may be anything, of any length.
+        const chunk = Buffer.alloc(Math.min(READ_CHUNK, size - goodLength));
+        for (let pos = goodLength; pos < size; ) {
+          const got = readRange(fd, pos, Math.min(chunk.length, size - pos), chunk);
+          if (got.length === 0) break;
+          writeAll(out, got);
+          pos += got.length;
+        }
         fsyncSync(out);
       } finally {
         closeSync(out);
       }
       ftruncateSync(fd, goodLength);
       fsyncSync(fd);
-      const text = `a write cut short left ${torn.length} bytes after seq ${nextSeq - 1}; they were moved to ${savedTo}`;
+      const tornBytes = size - goodLength;
+      const text = `a write cut short left ${tornBytes} bytes after seq ${nextSeq - 1}; they were moved to ${savedTo}`;
       this.onWarning({ message: text });
-      return { tornBytes: torn.length, savedTo, text };
+      return { tornBytes, savedTo, text };
     } finally {
       closeSync(fd);
     }
   }
 
-  /** Reads and checks the whole journal. Never modifies it. */
+  /** Reads and checks the whole journal, streaming it. Never modifies it. */
   load(): LoadedJournal {
-    let content: Buffer;
+    const { verification, offset } = this.scan(true);
+    return { events: verification.events, verification, offset };
+  }
+
+  /** Checks the whole journal without keeping its events in memory; `hashOfSeq` also reports that event's hash. */
+  verify(hashOfSeq?: number): VerifyResult {
+    return this.scan(false, hashOfSeq).verification;
+  }
+
+  private scan(keepEvents: boolean, hashOfSeq?: number): { verification: VerifyResult; offset: number } {
+    const verifier = new ChainVerifier(hashEvent, {
+      keepEvents,
+      ...(this.incidentId ? { incidentId: this.incidentId } : {}),
+      ...(hashOfSeq !== undefined ? { hashOfSeq } : {}),
+    });
+    let fd: number;
     try {
-      content = readFileSync(this.path);
+      fd = openJournalFile(this.path, 'read');
     } catch (err) {
       throw ioError(err, this.path, 'read the journal');
     }
-    const raw = splitJournal(content);
-    const verification = verifyLines(raw, hashEvent);
-    return { events: verification.events, verification, offset: content.length - Buffer.byteLength(raw.torn) };
+    try {
+      const { end, torn } = scanLines(fd, 0, (line) => verifier.push(line), this.chunkSize);
+      return { verification: verifier.finish(torn), offset: end };
+    } catch (err) {
+      throw ioError(err, this.path, 'read the journal');
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Events appended after `offset` by any writer (complete lines only), and the new offset. */
@@ -173,3 +253,21 @@ export class Journal {
 
 }
 
+function writeAll(fd: number, buf: Buffer): void {
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+}
+
+/** Makes a new directory entry durable (where the platform allows fsync on a directory). */
+function syncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* not supported here: the entry is still written, only its durability on power loss is weaker */
+  }
+}

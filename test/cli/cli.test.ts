@@ -106,19 +106,20 @@ describe('warroom CLI', () => {
     expect(r.err).toEqual([expect.stringMatching(/^warroom: could not use the state dir at .*not-a-dir: /)]);
   });
 
-  it('reports a full disk and acknowledges nothing', async () => {
+  it('refuses a journal that is a symbolic link, in every command, and follows it nowhere', async () => {
     const dir = tempDir();
     const id = await declare(dir);
     const path = join(dir, 'incidents', `${id}.jsonl`);
-    const kept = readFileSync(path);
+    const outside = join(tempDir(), 'elsewhere.jsonl');
+    writeFileSync(outside, readFileSync(path));
     unlinkSync(path);
-    symlinkSync('/dev/full', path);
-    const r = await runCli(['log', id, 'will not fit', '--state-dir', dir]);
-    expect(r.code).toBe(5);
-    expect(r.out).toEqual([]);
-    expect(r.err).toEqual([expect.stringMatching(/could not append to the journal; nothing was recorded at .*: the disk is full$/)]);
-    unlinkSync(path);
-    writeFileSync(path, kept);
+    symlinkSync(outside, path);
+    for (const args of [['log', id, 'x'], ['show', id], ['verify', id], ['head', id], ['timeline', id]]) {
+      const r = await runCli([...args, '--state-dir', dir]);
+      expect(r.code).toBe(4);
+      expect(r.err).toEqual([`warroom: the journal of ${id} at ${path} is a symbolic link to ${outside}, and journals are used only in place (replace the link with the journal file itself)`]);
+    }
+    expect(readFileSync(outside, 'utf8').trim().split('\n')).toHaveLength(1);
   });
 
   it('show prints the folded state, and --json the whole of it', async () => {

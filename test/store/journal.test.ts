@@ -122,7 +122,7 @@ describe('journal', () => {
     const [s] = await store.list();
     expect(s).toMatchObject({ id, severity: 'SEV1', status: 'triage', events: 2, title: 'Orders table corrupted' });
     const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
-    expect(index.incidents[id].events).toBe(2);
+    expect(index.incidents[id].summary.events).toBe(2);
     expect(statSync(join(dir, 'index.json')).mode & 0o777).toBe(0o600);
   });
 

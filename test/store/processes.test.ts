@@ -1,8 +1,9 @@
 // Process-level durability: parallel writers, kill -9 mid-stream, torn lines, tampering caught by `verify`.
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/core/index.js';
-import { runBin, spawnBin } from '../support/bin.js';
+import { CLI, runBin, spawnBin } from '../support/bin.js';
 import { tempDir } from '../support/tmp.js';
 
 function newIncident(stateDir: string): string {
@@ -108,6 +109,25 @@ describe('several writers and crashes', () => {
     expect(log.code).toBe(0);
     expect(log.stdout.trim()).toBe('3');
     expect(log.stderr).toMatch(/warning: a write cut short left 19 bytes after seq 1; they were moved to .*\.torn-2-/);
+    expect(runBin(['verify', id, '--state-dir', dir]).code).toBe(0);
+  });
+});
+
+describe('a write that does not fit', () => {
+  it('is rolled back whole when the file size limit (RLIMIT_FSIZE, like a full disk) stops it half way', () => {
+    const dir = tempDir();
+    const id = newIncident(dir);
+    const path = `${dir}/incidents/${id}.jsonl`;
+    const before = readFileSync(path);
+    // dash's ulimit -f counts 512-byte blocks: the journal may grow to 1024 bytes, the event needs more.
+    const r = spawnSync('sh', ['-c', 'ulimit -f 2 && exec "$0" "$@"', process.execPath, CLI, 'log', id, 'x'.repeat(3000), '--state-dir', dir], {
+      encoding: 'utf8',
+      env: { ...process.env, WARROOM_ACTOR: 'tester' },
+    });
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toMatch(/^warroom: could not append to the journal; nothing was recorded at .*: the file size limit was reached$/);
+    expect(r.status).toBe(5);
+    expect(readFileSync(path)).toEqual(before);
     expect(runBin(['verify', id, '--state-dir', dir]).code).toBe(0);
   });
 });
