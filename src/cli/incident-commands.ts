@@ -13,7 +13,7 @@ import {
 } from '../core/index.js';
 import { readTail } from '../store/journal-file.js';
 import type { Register } from './main.js';
-import { findScenario } from '../scenarios/index.js';
+import { checkGivenParams, findScenario } from '../scenarios/index.js';
 import { loadCliCatalog } from './catalog.js';
 
 const LOG_KINDS = ['note', 'decision', 'action', 'comms'] as const;
@@ -80,7 +80,7 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
         const params = parseParams(opts.param ?? []);
         if (opts.scenario?.length) {
           const catalog = loadCliCatalog(ctx);
-          for (const id of opts.scenario) findScenario(catalog, id);
+          checkGivenParams(opts.scenario.map((id) => findScenario(catalog, id)), params);
         }
         const first = await ctx.store().create(
           { title: opts.title, severity, mode: opts.exercise ? 'exercise' : 'live', scenarios: opts.scenario ?? [], params },

@@ -1,6 +1,7 @@
 // One question at a time: a text field or a choice list filtered by typing. Pure; the declare wizard and
 // every quick-entry prompt use it. The highlighted choice is an index into the filtered list kept in state,
 // so Enter picks exactly what is highlighted however fast the keys came.
+import { matchesWhole } from '../../scenarios/pattern.js';
 import { isPrintable, type KeyName } from '../keys.js';
 
 export interface Choice {
@@ -17,7 +18,7 @@ export interface FieldStep {
   choices?: readonly Choice[];
   initial?: string;
   optional?: boolean;
-  /** A regular expression the text answer must match. */
+  /** A runbook pattern the whole text answer must match (run on RE2, linear time). */
   pattern?: string;
   /** A sample answer that Tab fills in (runbook params carry one). */
   example?: string;
@@ -94,7 +95,7 @@ function submit(step: FieldStep, field: FieldState, shown: Choice[]): FieldOutco
   }
   const value = field.text.trim();
   if (!value && !step.optional) return { kind: 'edit', field: { ...field, error: 'an answer is needed (Esc or Ctrl+X cancels)' } };
-  if (value && step.pattern && !new RegExp(step.pattern).test(value)) {
+  if (value && step.pattern && !matchesWhole(step.pattern, value)) {
     return { kind: 'edit', field: { ...field, error: `"${value}" does not match ${step.pattern}` } };
   }
   return { kind: 'submit', value };
