@@ -1,6 +1,6 @@
 // What the keys of the incident view do. Each handler takes the current state and returns the next one
 // with the effects to run; nothing here reads a clock or touches I/O.
-import { fillDeep, fillLenient, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
+import { fillDeep, fillLenient, updateKind, incidentVars, nextUpdateDue, recoveryTargets, sanitizeLine, type NewEvent } from '../../core/index.js';
 import { checklistRows, scenariosOf } from './checklist.js';
 import { filterEvents } from './timeline.js';
 import type { Effect } from './msg.js';
@@ -114,7 +114,10 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: string): Result {
     }
     case 'copy': {
       if (!row.command) return [toast(s, `${row.step.id} has no command to copy`, 'warn'), []];
-      return [toast(withView(s, { ...v, copied: row.command }), 'copied (OSC 52); the command is printed under the checklist', 'ok'), [{ type: 'copy', text: row.command }]];
+      // What is copied is exactly what the checklist shows: the command through the one-line sanitizer, so no
+      // hidden escape sequence or line break reaches the clipboard and, from there, a shell.
+      const shown = sanitizeLine(row.command);
+      return [toast(withView(s, { ...v, copied: shown }), 'copied (OSC 52); the command is printed under the checklist', 'ok'), [{ type: 'copy', text: shown }]];
     }
     case 'skip':
     case 'fail':
