@@ -80,6 +80,21 @@ describe('error messages that echo input pass the sanitizer', () => {
   });
 });
 
+describe('new --param is checked against the chosen scenarios', () => {
+  it('refuses a param no chosen scenario declares, and one that fails its pattern; accepts a good one', async () => {
+    const dir = tempDir('warroom-param-');
+    const base = ['new', '--title', 't', '--severity', 'SEV2', '--scenario', 'dynamodb-table-corruption', '--state-dir', dir];
+    const unknown = await runCli([...base, '--param', 'tabel=orders']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toEqual([expect.stringMatching(/^warroom: no chosen scenario has a param "tabel"; their params are .*table/)]);
+    const bad = await runCli([...base, '--param', 'table=a b']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toEqual([expect.stringMatching(/^warroom: param "table" = "a b" does not match/)]);
+    const good = await runCli([...base, '--param', 'table=orders']);
+    expect(good.code, good.err.join('\n')).toBe(0);
+  });
+});
+
 describe('show: role and param keys pass the sanitizer', () => {
   it('prints no escape sequence from a role name or a param key', async () => {
     const dir = tempDir('warroom-show-');

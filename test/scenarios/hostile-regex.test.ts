@@ -83,7 +83,7 @@ describe('a catastrophically backtracking runbook pattern', () => {
     expect(r.killed, 'SIGTERM ignored: still running 13 s later').toBe(false);
   });
 
-  it('leaves a command waiting on its input responsive to SIGTERM', async () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('leaves a command waiting on its input responsive to %s', async (signal) => {
     const state = tempDir('warroom-hostile-');
     const made = await runWithin(['--state-dir', state, 'new', '--title', 't', '--severity', 'SEV3'], { deadline: 15_000 });
     const id = made.stdout.trim();
@@ -91,7 +91,7 @@ describe('a catastrophically backtracking runbook pattern', () => {
     child.stdin.write('first line\n');
     await new Promise((r) => child.stdout.once('data', r));
     const ended = new Promise<NodeJS.Signals | number | null>((r) => child.on('close', (code, signal) => r(signal ?? code)));
-    child.kill('SIGTERM');
+    child.kill(signal);
     const how = await Promise.race([ended, new Promise((r) => setTimeout(() => r('still running'), 5_000))]);
     if (how === 'still running') child.kill('SIGKILL');
     expect(how).not.toBe('still running');
