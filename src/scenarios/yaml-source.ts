@@ -32,7 +32,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     // into gigabytes, so expansions are capped.
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
   } catch (err) {
-    return { doc, lines, data: undefined, problems: [{ file, message: `YAML: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]} (a runbook may expand at most ${MAX_ALIAS_EXPANSIONS} aliases)` }] };
+    const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+    const limit = /alias/i.test(reason) ? ` (a runbook may expand at most ${MAX_ALIAS_EXPANSIONS} aliases)` : '';
+    return { doc, lines, data: undefined, problems: [{ file, message: `YAML: ${reason}${limit}` }] };
   }
   const loop = aliasLoop(doc, lines);
   if (loop) return { doc, lines, data: undefined, problems: [{ file, ...loop }] };

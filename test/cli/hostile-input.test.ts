@@ -110,6 +110,23 @@ describe('show: role and param keys pass the sanitizer', () => {
   });
 });
 
+describe('machine output (JSON) on stdout', () => {
+  it('holds no raw control byte, and parses back to exactly the recorded text', async () => {
+    const dir = tempDir('warroom-json-');
+    const id = await declare(dir);
+    expect((await runCli(['log', id, `note ${HOSTILE}`, '--state-dir', dir])).code).toBe(0);
+    for (const args of [['timeline', id, '--format', 'json'], ['timeline', id, '--format', 'jsonl'], ['show', id, '--json']]) {
+      const r = runBin(['--state-dir', dir, ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.replace(/\n/g, ''), args.join(' ')).not.toMatch(CONTROL);
+      if (args[0] === 'timeline') expect(r.stdout).toContain('red');
+    }
+    const json = runBin(['--state-dir', dir, 'timeline', id, '--format', 'json']);
+    const events = JSON.parse(json.stdout) as { data: { text?: string } }[];
+    expect(events[1]!.data.text).toBe(`note ${HOSTILE}`);
+  });
+});
+
 describe('report: a metric unit passes the sanitizer', () => {
   it('prints no escape sequence from a metric.snapshot unit (markdown and text of the HTML)', async () => {
     const dir = tempDir('warroom-unit-');
