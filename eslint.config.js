@@ -3,6 +3,11 @@ import tseslint from 'typescript-eslint';
 
 const nodeIo = ['node:fs', 'node:fs/promises', 'fs', 'fs/promises', 'node:child_process', 'child_process', 'node:net', 'node:http', 'node:https'];
 
+const DYNAMIC_REGEXP = ['NewExpression', 'CallExpression'].map((node) => ({
+  selector: `${node}[callee.name='RegExp']`,
+  message: 'Match runbook or AWS text with compilePattern/matchesWhole (src/scenarios/pattern.ts, RE2: linear time).',
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'state/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
@@ -11,6 +16,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // Text from runbooks and AWS is matched on RE2 (src/scenarios/pattern.ts), never compiled into a
+    // backtracking RegExp that a hostile pattern could stall for minutes.
+    files: ['src/**'],
+    rules: { 'no-restricted-syntax': ['error', ...DYNAMIC_REGEXP] },
   },
   {
     files: ['src/core/**'],
@@ -23,7 +34,7 @@ export default tseslint.config(
           { group: ['ink-*'], message: 'src/core is pure: no UI imports.' },
         ],
       }],
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': ['error', ...DYNAMIC_REGEXP,
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use the Clock port, not Date.now().' },
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Randomness comes in through a port.' },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the Clock port, not new Date().' },

@@ -22,7 +22,8 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   // react-devtools-core is an optional Ink import that is never used at run time.
-  external: ['react-devtools-core'],
+  // re2 is a native addon: loaded from node_modules at run time.
+  external: ['react-devtools-core', 're2'],
   define: { 'process.env.NODE_ENV': '"production"', __WARROOM_VERSION__: JSON.stringify(version) },
   banner: {
     // Some bundled CommonJS dependencies call require(); give them one.

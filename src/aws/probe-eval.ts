@@ -1,6 +1,7 @@
 // Pure evaluation of a verify's `path` and `expect` against a response object. Shared by the live and the
 // simulated probes, so a runbook step means the same thing on both.
 import type { ExpectSpec } from '../core/index.js';
+import { compilePattern } from '../scenarios/pattern.js';
 
 type Token = { key: string } | { index: number } | { any: true };
 
@@ -74,12 +75,9 @@ export function checkExpect(values: readonly unknown[], expect: ExpectSpec): Exp
   if (expect.gt !== undefined) return { passed: num((n) => n > expect.gt!), expected: `> ${expect.gt}` };
   if (expect.gte !== undefined) return { passed: num((n) => n >= expect.gte!), expected: `>= ${expect.gte}` };
   if (expect.matches !== undefined) {
-    let re: RegExp;
-    try {
-      re = new RegExp(expect.matches);
-    } catch {
-      return { passed: false, expected: `matches ${expect.matches} (not a valid pattern)` };
-    }
+    // A runbook's pattern: RE2, linear in the value, so a hostile pattern cannot stall the console.
+    const re = compilePattern(expect.matches);
+    if (!re.ok) return { passed: false, expected: `matches ${expect.matches} (not a usable pattern: ${re.reason})` };
     return { passed: any((v) => re.test(String(toEvidence(v)))), expected: `matches ${expect.matches}` };
   }
   return { passed: false, expected: 'an expectation' };

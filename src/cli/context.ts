@@ -1,6 +1,6 @@
 // What every command gets: where the state lives, who is acting, the clock and the output streams.
 import { userInfo } from 'node:os';
-import type { Clock } from '../core/index.js';
+import { sanitize, type Clock } from '../core/index.js';
 import { IncidentStore } from '../store/incident-store.js';
 
 export interface GlobalOptions {
@@ -27,11 +27,18 @@ export interface CliContext extends CliIo {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
-/** The real process's streams, environment and clock. */
+// Control characters that survive JSON.stringify (C1, DEL) or were missed upstream, and bidi overrides.
+const UNSAFE_OUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * The real process's streams, environment and clock. The last line of defence at the process boundary:
+ * stderr passes the sanitizer; on stdout a control character left in any output (JSON keeps C1 bytes raw) is
+ * written as its \uXXXX escape, which leaves JSON meaning the same and shows text that would act on a terminal.
+ */
 export function processIo(): CliIo {
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out: (line) => process.stdout.write(`${line.replace(UNSAFE_OUT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`),
+    err: (line) => process.stderr.write(`${sanitize(line)}\n`),
     stdin: process.stdin,
     env: process.env,
     clock: systemClock,

@@ -1,11 +1,12 @@
 // Commands that append to a timeline: the same events the console writes, for scripts and a scribe's terminal.
-import { createInterface } from 'node:readline';
 import { Option, type Command } from 'commander';
 import {
   MILESTONES,
   notFound,
+  parseAtTime,
   parseSeverity,
   STATUSES,
+  TEXT_MAX_CHARS,
   usageError,
   type Milestone,
   type NewEvent,
@@ -13,7 +14,8 @@ import {
 } from '../core/index.js';
 import { readTail } from '../store/journal-file.js';
 import type { Register } from './main.js';
-import { findScenario } from '../scenarios/index.js';
+import { checkGivenParams, findScenario } from '../scenarios/index.js';
+import { boundedLines, type BoundedLine } from './bounded-lines.js';
 import { loadCliCatalog } from './catalog.js';
 
 const LOG_KINDS = ['note', 'decision', 'action', 'comms'] as const;
@@ -52,16 +54,21 @@ function logEvent(kind: LogKind, text: string): NewEvent {
   }
 }
 
+/** A line longer than an event may hold is kept truncated, with a marker in the text and a warning naming it. */
+function fitText(line: BoundedLine, ctx: { err: (l: string) => void }): string {
+  if (line.length <= TEXT_MAX_CHARS) return line.text;
+  const marker = (kept: number) => ` [truncated: ${line.length} characters, the first ${kept} kept]`;
+  const kept = TEXT_MAX_CHARS - marker(TEXT_MAX_CHARS).length;
+  ctx.err(`warroom: warning: line ${line.number} has ${line.length} characters, more than an event holds (${TEXT_MAX_CHARS}); recorded truncated`);
+  return line.text.slice(0, kept) + marker(kept);
+}
+
 export function parseAt(at: string | undefined, now: number): { at: string; backdated: boolean } {
   if (at === undefined) return { at: new Date(now).toISOString(), backdated: false };
-  // Require a zone so "10:00" is never silently read as local or UTC.
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(at.trim())) {
-    throw usageError(`--at "${at}" is not an ISO 8601 time with a zone, e.g. 2026-11-21T09:30:00Z`);
-  }
-  const ms = Date.parse(at);
-  if (Number.isNaN(ms)) throw usageError(`--at "${at}" is not a valid time`);
-  if (ms > now + 60_000) throw usageError(`--at ${new Date(ms).toISOString()} is in the future`);
-  return { at: new Date(ms).toISOString(), backdated: ms < now - 1_000 };
+  // A zone is required so "10:00" is never silently read as local or UTC; impossible dates are refused.
+  const when = parseAtTime(at, now);
+  if (!when.ok) throw usageError(`--at ${when.error}`);
+  return { at: when.at, backdated: when.backdated };
 }
 
 export const registerIncidentCommands: Register = (program: Command, run) => {
@@ -80,7 +87,7 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
         const params = parseParams(opts.param ?? []);
         if (opts.scenario?.length) {
           const catalog = loadCliCatalog(ctx);
-          for (const id of opts.scenario) findScenario(catalog, id);
+          checkGivenParams(opts.scenario.map((id) => findScenario(catalog, id)), params);
         }
         const first = await ctx.store().create(
           { title: opts.title, severity, mode: opts.exercise ? 'exercise' : 'live', scenarios: opts.scenario ?? [], params },
@@ -106,10 +113,9 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
         if (opts.stdin) {
           if (words.length > 0) throw usageError('give the text on standard input or as arguments, not both');
           store.journal(id); // fail fast on an unknown id before reading input
-          const lines = createInterface({ input: ctx.stdin, crlfDelay: Infinity });
-          for await (const line of lines) {
-            if (line.trim() === '') continue;
-            const [e] = await store.append(id, [logEvent(opts.kind, line)], ctx.actor);
+          for await (const line of boundedLines(ctx.stdin, TEXT_MAX_CHARS)) {
+            if (line.text.trim() === '') continue;
+            const [e] = await store.append(id, [logEvent(opts.kind, fitText(line, ctx))], ctx.actor);
             print(e!);
           }
           return;

@@ -1,7 +1,7 @@
 // The composition root for scriptable commands: parses argv and runs one command. Errors leave as one
 // line on stderr with an exit code from core/errors (a stack trace only with WARROOM_DEBUG=1).
 import { Command, CommanderError } from 'commander';
-import { ExitCode } from '../core/index.js';
+import { ExitCode, sanitizeLine } from '../core/index.js';
 import { makeContext, processIo, type CliContext, type CliIo, type GlobalOptions } from './context.js';
 import { addOptions, GLOBAL_OPTIONS } from './console-options.js';
 import { registerAwsCommands } from './aws-commands.js';
@@ -45,11 +45,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   const program = new Command('warroom')
     .description('A terminal incident console for AWS disaster recovery: runbooks, live CloudWatch panes and an append-only timeline.')
     .version(typeof __WARROOM_VERSION__ === 'string' ? __WARROOM_VERSION__ : readVersion(), '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .configureOutput({
       writeOut: (s) => io.out(s.replace(/\n$/, '')),
       writeErr: (s) => io.err(s.replace(/\n$/, '')),
+      // Usage errors leave through reportError as one line; commander's own "error: ..." lines are not printed.
+      outputError: () => {},
     })
     .exitOverride();
   addOptions(program, GLOBAL_OPTIONS);
@@ -79,15 +80,38 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     await program.parseAsync(argv, { from: 'user' });
     return exit;
   } catch (err) {
-    return reportError(err, io);
+    return reportError(err, io, commandPath(program, argv));
   }
 }
 
-export function reportError(err: unknown, io: Pick<CliIo, 'err' | 'env'>): number {
+export function reportError(err: unknown, io: Pick<CliIo, 'err' | 'env'>, command = 'warroom'): number {
   if (err instanceof CommanderError) {
     // Help and version are "errors" to commander; their text is already printed.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
+    io.err(`warroom: ${sanitizeLine(usageText(err.message))} (run "${command} --help" for usage)`);
     return ExitCode.usage;
   }
   return reportWarroomError(err, io);
+}
+
+/** commander's "error: unknown command 'x'\n(Did you mean y?)" as one clause: "unknown command 'x'; did you mean y?" */
+function usageText(message: string): string {
+  const [first = '', ...rest] = message.replace(/^error:\s*/i, '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const more = rest.map((l) => l.replace(/^\((.*)\)$/, '$1')).map((l) => l.charAt(0).toLowerCase() + l.slice(1));
+  return [first.replace(/\.$/, ''), ...more].join('; ');
+}
+
+/** "warroom scenarios show": the command the words of argv name, for the --help hint. */
+function commandPath(program: Command, argv: readonly string[]): string {
+  const path = ['warroom'];
+  let cmd = program;
+  for (const word of argv) {
+    if (word.startsWith('-')) continue;
+    // Option values and arguments are passed over: only the words that name a (sub)command count.
+    const sub = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub) continue;
+    path.push(sub.name());
+    cmd = sub;
+  }
+  return path.join(' ');
 }

@@ -1,6 +1,6 @@
 // Commands that read: list, show, timeline, verify, head. None of them writes to a journal.
 import { Option, type Command } from 'commander';
-import { ExitCode, formatHead, MILESTONES, parseHead, sanitizeLine, usageError, WarroomError, type IncidentState } from '../core/index.js';
+import { ExitCode, formatHead, MILESTONES, parseHead, parseIsoDate, parseIsoTime, sanitizeLine, usageError, WarroomError, type IncidentState } from '../core/index.js';
 import { checkKinds, filterTimeline, renderTimeline, TIMELINE_FORMATS, utcStamp, type TimelineFormat } from '../report/timeline-export.js';
 import type { IncidentStore, IncidentSummary } from '../store/incident-store.js';
 import type { VerifyResult } from '../store/verify.js';
@@ -28,14 +28,10 @@ export function loadChecked(ctx: CliContext, store: IncidentStore, id: string, f
  */
 export function parseTime(flag: string, v: string | undefined, endOfDay = false): number | undefined {
   if (v === undefined) return undefined;
-  const s = v.trim();
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(s);
-  if (!dateOnly && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s)) {
-    throw usageError(`${flag} "${v}" is not an ISO 8601 time with a zone (e.g. 2026-11-21T09:30:00Z) or a date (2026-11-21)`);
-  }
-  const ms = Date.parse(dateOnly ? `${s}T00:00:00Z` : s);
-  if (Number.isNaN(ms)) throw usageError(`${flag} "${v}" is not a valid time`);
-  return dateOnly && endOfDay ? ms + 86_400_000 - 1 : ms;
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(v.trim());
+  const t = dateOnly ? parseIsoDate(v) : parseIsoTime(v);
+  if (!t.ok) throw usageError(`${flag} ${t.error}`);
+  return dateOnly && endOfDay ? t.ms + 86_400_000 - 1 : t.ms;
 }
 
 export const registerReadCommands: Register = (program: Command, run) => {
@@ -182,20 +178,20 @@ export function formatState(s: IncidentState): string {
     `${s.id}  ${sanitizeLine(s.title)}`,
     `severity ${s.severity}   status ${s.status}   mode ${s.mode}   events ${s.lastSeq}`,
     `opened ${utcStamp(s.openedAt)} by ${sanitizeLine(s.openedBy)}; last event ${utcStamp(s.updatedAt)}`,
-    `scenarios: ${s.scenarios.length ? s.scenarios.join(', ') : '(none chosen)'}`,
+    `scenarios: ${s.scenarios.length ? s.scenarios.map(sanitizeLine).join(', ') : '(none chosen)'}`,
   ];
-  if (Object.keys(s.params).length) lines.push(`params: ${Object.entries(s.params).map(([k, v]) => `${k}=${sanitizeLine(v)}`).join(' ')}`);
+  if (Object.keys(s.params).length) lines.push(`params: ${Object.entries(s.params).map(([k, v]) => `${sanitizeLine(k)}=${sanitizeLine(v)}`).join(' ')}`);
   lines.push('milestones:');
   for (const m of MILESTONES) {
     const ms = s.milestones[m];
     lines.push(`  ${m.padEnd(15)} ${ms ? `${utcStamp(ms.at)}${ms.backdated ? ' (back-dated)' : ''}` : '-'}`);
   }
-  for (const w of s.warnings) lines.push(`  warning: ${w}`);
+  for (const w of s.warnings) lines.push(`  warning: ${sanitizeLine(w)}`);
   const roles = Object.entries(s.roles);
-  lines.push(`roles: ${roles.length ? roles.map(([r, n]) => `${r}=${n.map(sanitizeLine).join('+')}`).join('  ') : '(none assigned)'}`);
+  lines.push(`roles: ${roles.length ? roles.map(([r, n]) => `${sanitizeLine(r)}=${n.map(sanitizeLine).join('+')}`).join('  ') : '(none assigned)'}`);
   const steps = Object.values(s.steps);
   lines.push(`steps: ${steps.length ? '' : '(none started)'}`);
-  for (const st of steps) lines.push(`  ${st.status.padEnd(11)} ${st.scenario}/${st.step}${st.reason ? `: ${sanitizeLine(st.reason)}` : ''}`);
+  for (const st of steps) lines.push(`  ${st.status.padEnd(11)} ${sanitizeLine(st.scenario)}/${sanitizeLine(st.step)}${st.reason ? `: ${sanitizeLine(st.reason)}` : ''}`);
   lines.push(`notes ${s.notes}, decisions ${s.decisions.length}, action items ${s.actionItems.length}, updates sent ${s.commsSent.length}`);
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@
 // (screen, cursor, paste mode, raw mode) however the process ends: a normal exit, Ctrl+C, SIGTERM/SIGHUP/SIGINT,
 // an uncaught exception or rejection. Bracketed paste makes the terminal mark pasted text, so a paste is
 // read as text and never as key presses (a left-on paste mode would garble the shell afterwards).
+import { sanitize } from '../core/index.js';
 const ENTER = '\u001b[?1049h\u001b[H\u001b[2J\u001b[?2004h';
 const LEAVE = '\u001b[?2004l\u001b[?25h\u001b[?1049l';
 const SIGNAL_EXIT = { SIGINT: 130, SIGHUP: 129, SIGTERM: 143 } as const;
@@ -44,6 +45,7 @@ export function takeTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStrea
 }
 
 /** Writes text to the terminal's clipboard with OSC 52 (terminals that do not support it ignore it). */
-export function osc52(stdout: NodeJS.WriteStream, text: string): void {
-  stdout.write(`\u001b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`);
+export function osc52(stdout: Pick<NodeJS.WriteStream, 'write'>, text: string): void {
+  // The payload is base64, so it cannot end the sequence early, but what is pasted later must hold no escapes.
+  stdout.write(`\u001b]52;c;${Buffer.from(sanitize(text), 'utf8').toString('base64')}\u0007`);
 }

@@ -22,7 +22,9 @@ export const ROLES = [
 export const MODES = ['live', 'exercise'] as const;
 export type Mode = (typeof MODES)[number];
 
-const text = z.string().min(1, "text must not be empty").max(1_000_000);
+/** The longest text an event may hold (characters); longer input is truncated with a marker or refused. */
+export const TEXT_MAX_CHARS = 1_000_000;
+const text = z.string().min(1, "text must not be empty").max(TEXT_MAX_CHARS);
 const isoTime = z.iso.datetime({ offset: true });
 const stepRef = { scenario: z.string().min(1), step: z.string().min(1) };
 const params = z.record(z.string(), z.string());

@@ -41,7 +41,8 @@ export function verdict(met: boolean | null, byDesign = false): string {
 export function number(v: number | null, unit?: string | null): string {
   if (v === null) return 'unknown';
   const n = Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) < 10 ? 2 : 1);
-  return unit && unit !== 'None' ? `${n} ${unit}` : n;
+  // The unit comes from the timeline (a metric.snapshot), so it passes the sanitizer like any recorded text.
+  return unit && unit !== 'None' ? `${n} ${sanitizeLine(unit)}` : n;
 }
 
 const BARS = '▁▂▃▄▅▆▇█';

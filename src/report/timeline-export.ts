@@ -1,6 +1,6 @@
 // Timeline exports: text for people (UTC with the date, and local time), JSONL/JSON/CSV/Markdown for tools.
 // Every format carries the UTC time, the actor, the kind and the one-line text of each event.
-import { describeEvent, EVENT_KINDS, sanitizeLine, usageError, type TimelineEvent } from '../core/index.js';
+import { describeEvent, EVENT_KINDS, parseIsoTime, sanitizeLine, usageError, type TimelineEvent } from '../core/index.js';
 
 export const TIMELINE_FORMATS = ['text', 'jsonl', 'json', 'csv', 'md'] as const;
 export type TimelineFormat = (typeof TIMELINE_FORMATS)[number];
@@ -14,7 +14,7 @@ export interface TimelineFilter {
 
 export function filterTimeline(events: readonly TimelineEvent[], f: TimelineFilter): TimelineEvent[] {
   return events.filter((e) => {
-    const t = Date.parse(e.ts);
+    const t = eventMs(e.ts) ?? Number.NaN; // an event with a bad ts is outside every time bound
     if (f.since !== undefined && t < f.since) return false;
     if (f.until !== undefined && t > f.until) return false;
     if (f.kinds && f.kinds.length > 0 && !f.kinds.some((k) => e.kind === k || e.kind.startsWith(`${k}.`))) return false;
@@ -23,10 +23,17 @@ export function filterTimeline(events: readonly TimelineEvent[], f: TimelineFilt
   });
 }
 
-/** The instant in UTC ISO form, whatever offset it was written with; unparseable text is kept as it is. */
+/** The instant of a journal's ts, read strictly (a ts that is not an ISO time is bad, not rolled over). */
+export function eventMs(ts: unknown): number | undefined {
+  if (typeof ts !== 'string') return undefined;
+  const t = parseIsoTime(ts);
+  return t.ok ? t.ms : undefined;
+}
+
+/** The instant in UTC ISO form, whatever offset it was written with; a ts that is not a time is shown as bad. */
 export function utcIso(iso: string): string {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : new Date(t).toISOString();
+  const t = eventMs(iso);
+  return t === undefined ? `bad ts ${JSON.stringify(sanitizeLine(typeof iso === 'string' ? iso : JSON.stringify(iso)))}` : new Date(t).toISOString();
 }
 
 /** "2026-11-21 09:30:05.123Z" */
@@ -34,7 +41,8 @@ export const utcStamp = (iso: string) => utcIso(iso).replace('T', ' ');
 
 /** Local wall-clock time for a UTC instant, in the given IANA zone (the machine's by default). */
 export function localTime(iso: string, timeZone?: string): string {
-  return localFormatter(timeZone).format(new Date(iso));
+  const t = eventMs(iso);
+  return t === undefined ? utcIso(iso) : localFormatter(timeZone).format(t);
 }
 
 function localFormatter(timeZone?: string): Intl.DateTimeFormat {
@@ -84,7 +92,7 @@ export function renderTimeline(events: readonly TimelineEvent[], format: Timelin
     case 'text': {
       const local = localFormatter(timeZone);
       return events
-        .map((e) => `${String(e.seq).padStart(5)}  ${utcStamp(e.ts)} (${local.format(new Date(e.ts))})  ${sanitizeLine(e.actor)}  ${sanitizeLine(e.kind)}  ${sanitizeLine(describeEvent(e))}`)
+        .map((e) => `${String(e.seq).padStart(5)}  ${utcStamp(e.ts)}${eventMs(e.ts) === undefined ? '' : ` (${local.format(eventMs(e.ts))})`}  ${sanitizeLine(e.actor)}  ${sanitizeLine(e.kind)}  ${sanitizeLine(describeEvent(e))}`)
         .join('\n') + (events.length ? '\n' : '');
     }
   }

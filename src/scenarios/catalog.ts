@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { notFound } from '../core/index.js';
-import { loadScenarioFile } from './load-file.js';
+import { loadScenarioFile, type LoadedFile } from './load-file.js';
 import { readParsedCache } from './parsed-cache.js';
 import type { Scenario } from './schema.js';
 import type { Problem } from './yaml-source.js';
@@ -42,7 +42,7 @@ export function loadCatalog(opts: CatalogOptions = {}): CatalogResult {
     const seenHere = new Map<string, string>();
     const cache = source.builtin ? readParsedCache(source.dir) : undefined;
     for (const file of listed.files) {
-      const loaded = loadScenarioFile(file, cache);
+      const loaded = loadOne(file, cache);
       if (!loaded.scenario) {
         result.problems.push(...loaded.problems);
         continue;
@@ -62,6 +62,15 @@ export function loadCatalog(opts: CatalogOptions = {}): CatalogResult {
   }
   result.scenarios = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
   return result;
+}
+
+/** One file's load; even an unforeseen failure stays that file's problem, so the rest of the catalog loads. */
+function loadOne(file: string, cache: ReturnType<typeof readParsedCache>): LoadedFile {
+  try {
+    return loadScenarioFile(file, cache);
+  } catch (err) {
+    return { file, problems: [{ file, message: `cannot be loaded: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}` }] };
+  }
 }
 
 export function findScenario(catalog: Pick<CatalogResult, 'scenarios'>, id: string): Scenario {

@@ -5,7 +5,7 @@ export { loadCatalog, findScenario, builtinRunbooksDir, listRunbookFiles } from 
 export type { CatalogResult, CatalogOptions } from './catalog.js';
 export { loadScenarioFile, loadScenarioText } from './load-file.js';
 export type { LoadedFile } from './load-file.js';
-export { resolveParams, renderStep } from './params.js';
+export { checkGivenParams, resolveParams, renderStep } from './params.js';
 export { scenarioJsonSchema } from './json-schema.js';
 export { formatProblem } from './yaml-source.js';
 export type { Problem } from './yaml-source.js';

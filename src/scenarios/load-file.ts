@@ -1,5 +1,5 @@
 // Reads one runbook file: YAML syntax, then the schema; every problem comes back with its file and line.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import { textKey, type ParsedCache } from './parsed-cache.js';
 import { ScenarioSchema, type Scenario } from './schema.js';
@@ -12,9 +12,14 @@ export interface LoadedFile {
 }
 
 /** `cache`: scenarios already validated, by text hash (see parsed-cache.ts). */
+/** The largest runbook file read (the built-in ones are under 40 KiB); a bigger one is refused unread. */
+export const MAX_RUNBOOK_BYTES = 1024 * 1024;
+
 export function loadScenarioFile(file: string, cache?: ParsedCache): LoadedFile {
   let text: string;
   try {
+    const size = statSync(file).size;
+    if (size > MAX_RUNBOOK_BYTES) return { file, problems: [{ file, message: `the file is ${size} bytes; a runbook is at most ${MAX_RUNBOOK_BYTES} (1 MiB)` }] };
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
@@ -25,7 +30,18 @@ export function loadScenarioFile(file: string, cache?: ParsedCache): LoadedFile 
   return loadScenarioText(text, file);
 }
 
+/** Never throws: whatever is wrong with one file (a YAML bomb, an alias inside itself) is that file's problem. */
 export function loadScenarioText(text: string, file: string): LoadedFile {
+  if (text.length > MAX_RUNBOOK_BYTES) return { file, problems: [{ file, message: `the text is ${text.length} characters; a runbook is at most ${MAX_RUNBOOK_BYTES} (1 MiB)` }] };
+  try {
+    return validateText(text, file);
+  } catch (err) {
+    const reason = err instanceof RangeError ? 'it nests too deeply to read' : (err instanceof Error ? err.message : String(err)).split('\n')[0];
+    return { file, problems: [{ file, message: `cannot be read as a runbook: ${reason}` }] };
+  }
+}
+
+function validateText(text: string, file: string): LoadedFile {
   const parsed = parseYaml(text, file);
   if (parsed.problems.length) return { file, problems: parsed.problems };
   if (parsed.data === null || parsed.data === undefined) return { file, problems: [{ file, line: 1, message: 'the file is empty: a runbook is one scenario, a YAML mapping' }] };

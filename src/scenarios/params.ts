@@ -1,5 +1,6 @@
 // Turning a scenario into something to run: check the operator's params, then fill the steps with them.
 import { fillDeep, fillTemplate, usageError, type ActionSpec, type VerifySpec } from '../core/index.js';
+import { matchesWhole } from './pattern.js';
 import type { Scenario, ScenarioStep } from './schema.js';
 
 /** Given values plus defaults, each checked against its pattern; an unknown, missing or bad param is an error naming it. */
@@ -17,7 +18,7 @@ export function resolveParams(scenario: Scenario, given: Readonly<Record<string,
       missing.push(`${name} (${param.description}; e.g. --param ${name}=${param.example})`);
       continue;
     }
-    if (param.pattern !== undefined && !new RegExp(`^(?:${param.pattern})$`).test(value)) {
+    if (param.pattern !== undefined && !matchesWhole(param.pattern, value)) {
       throw usageError(`param "${name}" = "${value}" does not match ${param.pattern} (${param.description}; e.g. ${param.example})`);
     }
     values[name] = value;
@@ -41,3 +42,23 @@ export function renderStep(step: ScenarioStep, params: Readonly<Record<string, s
   return rendered;
 }
 
+
+/**
+ * The params given when an incident is declared with these scenarios: each must be declared by one of them
+ * and match the pattern of every one that declares it. Missing ones are asked for later, so not an error here.
+ */
+export function checkGivenParams(scenarios: readonly Scenario[], given: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(given)) {
+    const declaring = scenarios.filter((s) => name in s.params);
+    if (scenarios.length > 0 && declaring.length === 0) {
+      const known = [...new Set(scenarios.flatMap((s) => Object.keys(s.params)))];
+      throw usageError(`no chosen scenario has a param "${name}"; their params are ${known.join(', ') || '(none)'}`);
+    }
+    for (const s of declaring) {
+      const param = s.params[name]!;
+      if (param.pattern !== undefined && !matchesWhole(param.pattern, value)) {
+        throw usageError(`param "${name}" = "${value}" does not match ${param.pattern} (${param.description}; e.g. ${param.example})`);
+      }
+    }
+  }
+}

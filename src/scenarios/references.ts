@@ -3,6 +3,7 @@
 // invalid (so a file's problems come out all at once), hence the defensive reading of every field.
 import type { z } from 'zod';
 import { ACTION_OPERATIONS, placeholdersIn, READ_OPERATIONS, type AwsService } from '../core/index.js';
+import { compilePattern, patternProblem } from './pattern.js';
 
 /** Incident fields a comms template may use besides the scenario's params. */
 export const INCIDENT_FIELDS = ['id', 'title', 'severity', 'status', 'impact_started', 'elapsed', 'next_update'] as const;
@@ -38,6 +39,8 @@ export function checkReferences(input: unknown, ctx: z.RefinementCtx): void {
     checkOperation(step.verify, READ_OPERATIONS, ['steps', i, 'verify', 'operation'], issue);
     checkOperation(step.action, ACTION_OPERATIONS, ['steps', i, 'action', 'operation'], issue);
     checkOperation(rec(step.action).wait, READ_OPERATIONS, ['steps', i, 'action', 'wait', 'operation'], issue);
+    checkMatches(rec(step.verify), ['steps', i, 'verify'], issue);
+    checkMatches(rec(rec(step.action).wait), ['steps', i, 'action', 'wait'], issue);
   });
   const cycle = findCycle(steps);
   if (cycle) issue(['steps', steps.findIndex((st) => st.id === cycle[0]), 'depends_on'], `depends_on forms a cycle: ${cycle.join(' -> ')}`);
@@ -70,12 +73,8 @@ function checkParams(params: Rec, issue: Issue): void {
     const p = rec(value);
     const pattern = str(p.pattern);
     if (pattern === undefined) continue;
-    let re: RegExp;
-    try {
-      re = new RegExp(`^(?:${pattern})$`);
-    } catch {
-      continue; // the schema reports the bad pattern
-    }
+    const re = compilePattern(pattern, { whole: true });
+    if (!re.ok) continue; // the schema reports the pattern
     for (const field of ['example', 'default'] as const) {
       const v = p[field];
       if ((typeof v === 'string' || typeof v === 'number') && !re.test(String(v))) {
@@ -83,6 +82,13 @@ function checkParams(params: Rec, issue: Issue): void {
       }
     }
   }
+}
+
+/** A verify's `matches` runs on RE2 too; one RE2 cannot run is refused here, at its line. */
+function checkMatches(check: Rec, path: Path, issue: Issue): void {
+  const matches = str(rec(check.expect).matches);
+  const why = matches === undefined ? undefined : patternProblem(matches);
+  if (why) issue([...path, 'expect', 'matches'], why);
 }
 
 function unique(items: Rec[], field: string, what: string, issue: Issue): void {

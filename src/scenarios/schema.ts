@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { ActionSpec, MetricSpec, SEVERITIES, VerifySpec, type ObjectiveTarget } from '../core/index.js';
 import { DURATION_PATTERN, parseDuration } from './durations.js';
+import { patternProblem } from './pattern.js';
 import { checkReferences, INCIDENT_FIELDS } from './references.js';
 
 export { INCIDENT_FIELDS };
@@ -52,9 +53,12 @@ export const ParamSchema = z.strictObject({
   description: Text,
   pattern: z
     .string()
-    .refine((p) => isRegExp(p), 'pattern is not a valid regular expression')
+    .superRefine((p, ctx) => {
+      const why = patternProblem(p);
+      if (why) ctx.addIssue({ code: 'custom', message: why });
+    })
     .optional()
-    .meta({ description: 'a regular expression the whole value must match' }),
+    .meta({ description: 'a regular expression (RE2 syntax: no back-references or look-around) the whole value must match' }),
   example: ParamValue.meta({ description: 'a realistic value; commands are checked with it filled in' }),
   default: ParamValue.optional().meta({ description: 'used when the param is not given' }),
 });
@@ -133,12 +137,3 @@ export type Scenario = z.output<typeof ScenarioSchema>;
 export type ScenarioStep = Scenario['steps'][number];
 export type ScenarioParam = z.output<typeof ParamSchema>;
 export type ScenarioInject = z.output<typeof InjectSchema>;
-
-function isRegExp(p: string): boolean {
-  try {
-    new RegExp(p);
-    return true;
-  } catch {
-    return false;
-  }
-}

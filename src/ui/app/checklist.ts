@@ -1,5 +1,5 @@
 // The checklist rows of the open incident: every step of its chosen scenarios with its folded state.
-import { fillLenient, stepKey, type IncidentState, type StepStatus } from '../../core/index.js';
+import { fillLenient, sanitizeLine, stepKey, type IncidentState, type StepStatus } from '../../core/index.js';
 import type { UiScenario, UiStep } from '../scenario.js';
 
 export interface ChecklistRow {
@@ -36,10 +36,15 @@ export function checklistRows(incident: IncidentState, catalog: readonly UiScena
         status,
         title: fillLenient(step.title, incident.params),
         instructions: fillLenient(step.instructions, incident.params),
-        ...(step.command ? { command: fillLenient(step.command, incident.params) } : {}),
+        // A param value is one line: a line break typed or pasted into one must not become a second shell
+        // command when the command is copied; the runbook's own lines stay.
+        ...(step.command ? { command: fillLenient(step.command, oneLineParams(incident.params)) } : {}),
         blockedBy: step.depends_on.filter((d) => !finished(d)),
       });
     }
   }
   return rows;
 }
+
+const oneLineParams = (params: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, sanitizeLine(v)]));

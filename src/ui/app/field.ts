@@ -2,6 +2,7 @@
 // every quick-entry prompt use it. The highlighted choice is an index into the filtered list kept in state,
 // so Enter picks exactly what is highlighted however fast the keys came.
 import { sanitize } from '../../core/index.js';
+import { matchesWhole } from '../../scenarios/pattern.js';
 import { isPrintable, type KeyName } from '../keys.js';
 
 export interface Choice {
@@ -18,7 +19,7 @@ export interface FieldStep {
   choices?: readonly Choice[];
   initial?: string;
   optional?: boolean;
-  /** A regular expression the text answer must match. */
+  /** A runbook pattern the whole text answer must match (run on RE2, linear time). */
   pattern?: string;
   /** A sample answer that Tab fills in (runbook params carry one). */
   example?: string;
@@ -113,7 +114,7 @@ function submit(step: FieldStep, field: FieldState, shown: Choice[]): FieldOutco
   }
   const value = field.text.trim();
   if (!value && !step.optional) return { kind: 'edit', field: { ...field, error: 'an answer is needed (Esc or Ctrl+X cancels)' } };
-  if (value && step.pattern && !new RegExp(step.pattern).test(value)) {
+  if (value && step.pattern && !matchesWhole(step.pattern, value)) {
     return { kind: 'edit', field: { ...field, error: `"${value}" does not match ${step.pattern}` } };
   }
   return { kind: 'submit', value };
