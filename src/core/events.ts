@@ -8,6 +8,8 @@ export type Status = (typeof STATUSES)[number];
 
 export const MILESTONES = ['impact-started', 'detected', 'declared', 'mitigated', 'resolved'] as const;
 export type Milestone = (typeof MILESTONES)[number];
+export const isMilestone = (x: string): x is Milestone => (MILESTONES as readonly string[]).includes(x);
+export const isStatus = (x: string): x is Status => (STATUSES as readonly string[]).includes(x);
 
 export const ROLES = [
   'incident-commander',

@@ -17,3 +17,4 @@ export * from './timers.js';
 export * from './comms.js';
 export * from './when.js';
 export * from './recovery-targets.js';
+export * from './lifecycle.js';

@@ -105,7 +105,9 @@ export const KEYMAP: readonly Binding[] = [
   { layer: 'alarms', command: 'up', keys: ['up', 'k'], label: 'previous alarm' },
   { layer: 'metrics', command: 'down', keys: ['down', 'j'], label: 'next metric' },
   { layer: 'metrics', command: 'up', keys: ['up', 'k'], label: 'previous metric' },
+  { layer: 'metrics', command: 'record-metrics', keys: ['return', 's'], label: 'record the panes\' new points on the timeline as evidence', palette: true },
   { layer: 'comms', command: 'comms', keys: ['return'], label: 'draft the next status update' },
+  { layer: 'comms', command: 'escalate', keys: ['e'], label: 'record that the due escalations were made', palette: true },
 
   { layer: 'field', command: 'submit', keys: ['return'], label: 'accept the field or the highlighted choice' },
   { layer: 'field', command: 'cancel', keys: ['escape', 'ctrl+x'], label: 'cancel (Ctrl+X is the letter key for Esc while typing)' },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checklistRows } from '../../src/ui/app/checklist.js';
 import type { AppState } from '../../src/ui/app/state.js';
 import { activeLayers } from '../../src/ui/app/update.js';
+import { escalationsOf } from '../../src/ui/app/tick.js';
 import { appended, press, run } from './fixtures/drive.js';
 import { events, homeState, incidentState, opened, T0 } from './fixtures/state.js';
 
@@ -220,12 +221,14 @@ describe('journal, alarms and timers', () => {
     const [s2] = run(s1, { type: 'journal.events', id: 'INC-20261121-AAAA', events: echoed, offset: 5 });
     expect(appended(run(s2, { type: 'alarms.polled', alarms: [alarm], transitions: [t], at: T0 })[1])).toEqual([]);
   });
-  it('fires each escalation once when its time comes', () => {
+  it('shows an escalation as due when its time comes, records it only when someone escalates', () => {
     const s = incidentState();
-    expect(appended(run(s, { type: 'tick', now: T0 + 14 * 60_000 })[1])).toEqual([]);
     const [s1, fx] = run(s, { type: 'tick', now: T0 + 15 * 60_000 });
-    expect(appended(fx)).toEqual([{ kind: 'escalation.fired', data: { level: 'level 1', text: 'escalate to DBA on-call: 15 min since declared' } }]);
-    expect(appended(run(s1, { type: 'tick', now: T0 + 16 * 60_000 })[1])).toEqual([]);
+    expect(fx).toEqual([]);
+    expect(escalationsOf(s1, s1.incident!).map((t) => [t.level, t.due])).toEqual([['level 1', true], ['level 2', false]]);
+    const [, ack] = press(s1, '5', 'e');
+    expect(appended(ack)).toEqual([{ kind: 'escalation.fired', data: { level: 'level 1', text: 'escalated to DBA on-call: due 15 min after declared' } }]);
+    expect(appended(press(s, '5', 'e')[1])).toEqual([]);
   });
   it('shows store warnings as a toast instead of writing to the terminal', () => {
     const [s] = run(incidentState(), { type: 'warning', message: 'a write cut short left 12 bytes' });

@@ -3,6 +3,8 @@
 import { fillDeep, fillLenient, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
 import { checklistRows, scenariosOf } from './checklist.js';
 import { filterEvents } from './timeline.js';
+import { evidence, evidenceRefused } from './metric-snapshots.js';
+import { escalationsOf } from './tick.js';
 import type { Effect } from './msg.js';
 import { entryPrompt, isEntryPurpose, makePrompt } from './prompts.js';
 import { PANES, type AppState, type IncidentView, type PaneId, type Toast } from './state.js';
@@ -60,6 +62,24 @@ export function incidentCommand(s: AppState, cmd: string): Result {
       const targets = recoveryTargets(scenariosOf(v.incident, s.catalog), v.incident.params);
       if (targets.length === 0) return [toast(s, 'no DynamoDB table or RDS cluster in this incident\'s scenarios to read a recovery point from', 'warn'), []];
       return [toast(s, `reading recovery points of ${targets.map((t) => t.resource).join(', ')}...`), [{ type: 'read-recovery-points', id: v.id, targets }]];
+    }
+    case 'escalate': {
+      // Due escalations are shown from the policy and the clock; only this key records that one was made.
+      const due = escalationsOf(s, v).filter((t) => t.due);
+      if (due.length === 0) return [toast(s, 'no escalation is due', 'muted'), []];
+      const declared = Date.parse(v.incident.milestones.declared?.at ?? v.incident.openedAt);
+      const events: NewEvent[] = due.map((t) => ({
+        kind: 'escalation.fired',
+        data: { level: t.level, text: `escalated to ${t.who}: due ${Math.round((t.dueAt - declared) / 60_000)} min after declared` },
+      }));
+      return [toast(s, `recorded ${due.map((t) => t.level).join(', ')}`, 'ok'), [{ type: 'append', id: v.id, events }]];
+    }
+    case 'record-metrics': {
+      const refused = evidenceRefused(v);
+      if (refused) return [toast(s, refused, 'warn'), []];
+      const { events, view } = evidence(s, v);
+      if (events.length === 0) return [toast(s, v.metrics.series.length ? 'no new points since the last record' : 'no metric points to record yet', 'warn'), []];
+      return [toast(withView(s, view), `recorded ${events.length} metric snapshot${events.length === 1 ? '' : 's'}`, 'ok'), [{ type: 'append', id: v.id, events }]];
     }
     case 'export':
       return [toast(s, 'exporting the report...'), [{ type: 'export', id: v.id, draft: !['resolved', 'closed'].includes(v.incident.status) }]];

@@ -1,5 +1,5 @@
 // Opening an incident and keeping it current: journal events from any writer, AWS observations.
-import { applyEvent, foldIncident, type IncidentState, type NewEvent, type TimelineEvent } from '../../core/index.js';
+import { applyEvent, foldIncident, isResolved, type IncidentState, type NewEvent, type TimelineEvent } from '../../core/index.js';
 import type { AlarmState, AlarmTransition } from '../../aws/ports.js';
 import { scenariosOf } from './checklist.js';
 import type { Effect } from './msg.js';
@@ -18,7 +18,6 @@ export function openView(s: AppState, id: string, events: TimelineEvent[], offse
     metrics: { series: [] },
     alarms: { list: [], recent: [] },
     probes: {},
-    firing: [],
   };
   const effects: Effect[] = [{ type: 'follow', id, offset }];
   const watch = watchEffect(s, incident);
@@ -42,13 +41,11 @@ export function applyJournal(s: AppState, id: string, events: TimelineEvent[], o
   const before = view.incident.scenarios.join(',');
   const incident = structuredClone(view.incident);
   for (const e of fresh) applyEvent(incident, e);
-  const firedNow = new Set(fresh.filter((e) => e.kind === 'escalation.fired').map((e) => String(e.data.level)));
   const next: IncidentView = {
     ...view,
     events: [...view.events, ...fresh],
     incident,
     offset,
-    firing: view.firing.filter((l) => !firedNow.has(l)),
     // A scrolled-back timeline keeps showing the same events while new ones arrive below.
     cursor: view.cursor.timeline > 0 ? { ...view.cursor, timeline: view.cursor.timeline + fresh.length } : view.cursor,
   };
@@ -82,7 +79,8 @@ export function onAlarms(s: AppState, alarms: AlarmState[], transitions: AlarmTr
   const view = s.incident;
   if (!view) return [{ ...s, firingAlarms: firing }, []];
   const recent = [...transitions, ...view.alarms.recent].slice(0, 50);
-  const events = unrecordedTransitions(view.incident, transitions);
+  // A resolved incident is only read: what its alarms do now is not part of its record.
+  const events = isResolved(view.incident) ? [] : unrecordedTransitions(view.incident, transitions);
   const next = { ...s, firingAlarms: firing, incident: { ...view, alarms: { list: alarms, recent, fetchedAt: at } } };
   return [next, events.length ? [{ type: 'append', id: view.id, events }] : []];
 }

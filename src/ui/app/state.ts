@@ -5,7 +5,6 @@ import type { UiIncidentSummary } from '../deps.js';
 import type { Layer } from '../keymap.js';
 import type { UiScenario } from '../scenario.js';
 import type { FieldState, FieldStep } from './field.js';
-import type { SnapshotMark } from './metric-snapshots.js';
 
 export const PANES = ['checklist', 'metrics', 'alarms', 'timeline', 'comms'] as const;
 export type PaneId = (typeof PANES)[number];
@@ -22,10 +21,8 @@ export interface IncidentView {
   metrics: { series: MetricSeries[]; fetchedAt?: number; error?: string };
   alarms: { list: AlarmState[]; recent: AlarmTransition[]; fetchedAt?: number; error?: string };
   probes: Record<string, { running: boolean; result?: ProbeResult; at: number }>;
-  /** Escalation levels being recorded, so a tick does not record one twice before the journal echoes it. */
-  firing: string[];
-  /** Per metric, the newest point already recorded as a metric.snapshot event. */
-  snapshots?: Record<string, SnapshotMark>;
+  /** Per metric, the newest point (ms) this terminal has recorded, until the journal echoes it back. */
+  snapshots?: Record<string, number>;
   /** The last command copied, printed in full. */
   copied?: string;
 }

@@ -10,16 +10,19 @@ import { applyJournal, onAlarms, openView } from './incident-open.js';
 import { modalKey, paletteModal } from './modals.js';
 import type { Effect, Msg } from './msg.js';
 import { tooSmall, type AppState, type DeclareState } from './state.js';
-import type { MetricSeries } from '../../aws/ports.js';
 import { recoveryPointEvent } from '../../aws/timeline-events.js';
-import { scenariosOf } from './checklist.js';
-import { metricSnapshots } from './metric-snapshots.js';
+import { withEvidence } from './metric-snapshots.js';
 import { drillCommand, drillCommands, startDrill } from './drill.js';
 import { onTick } from './tick.js';
 
 export type Update = [AppState, Effect[]];
 
 export function update(s: AppState, msg: Msg): Update {
+  const [next, effects] = decide(s, msg);
+  return withEvidence(next, effects);
+}
+
+function decide(s: AppState, msg: Msg): Update {
   switch (msg.type) {
     case 'key':
       return onKey(s, msg.key);
@@ -56,7 +59,7 @@ export function update(s: AppState, msg: Msg): Update {
     case 'append.failed':
       return [toast(s, `not recorded: ${msg.message}`, 'crit'), []];
     case 'metrics.fetched':
-      return onMetrics(s, msg.series, msg.at);
+      return s.incident ? [{ ...s, incident: { ...s.incident, metrics: { series: msg.series, fetchedAt: msg.at } } }, []] : [s, []];
     case 'metrics.failed':
       return s.incident ? [{ ...s, incident: { ...s.incident, metrics: { ...s.incident.metrics, error: msg.message } } }, []] : [s, []];
     case 'alarms.polled':
@@ -199,19 +202,6 @@ function declareKey(s: AppState, key: KeyName): Update {
       return [{ ...s, declare: { ...d, answers, creating: true } }, [declareEffect(d.mode, answers, s.now)]];
     }
   }
-}
-
-/** Shows the new series and records what the timeline has not seen yet, for the report's charts. */
-function onMetrics(s: AppState, series: MetricSeries[], at: number): Update {
-  const v = s.incident;
-  if (!v) return [s, []];
-  const shown = { ...s, incident: { ...v, metrics: { series, fetchedAt: at } } };
-  // A drill's simulated AWS runs on drill time; its series would not line up with the timeline's clock.
-  if (v.incident.mode === 'exercise') return [shown, []];
-  const specs = scenariosOf(v.incident, s.catalog).flatMap((sc) => [...sc.metrics]);
-  const { events, marks } = metricSnapshots(series, specs, v.snapshots ?? {}, at);
-  if (events.length === 0) return [shown, []];
-  return [{ ...shown, incident: { ...shown.incident, snapshots: marks } }, [{ type: 'append', id: v.id, events }]];
 }
 
 /** Starts the drill waiting for this incident, if any. */
