@@ -168,6 +168,16 @@ describe('incident view', () => {
     const top = s.modals.at(-1);
     expect(top?.kind === 'prompt' && top.field.error).toMatch(/not a time/);
   });
+  it('refuses a milestone out of order, naming the one it conflicts with, and records nothing', () => {
+    // The fixture's incident was declared at 09:00; detection cannot come after it.
+    const [s, effects] = press(incidentState(), 'm', 'detected', 'return', 'ctrl+u', '09:00', 'return');
+    expect(appended(effects).map((e) => e.kind)).toEqual(['milestone.set']);
+    const [bad, none] = press(incidentState({}, [...opened(), { kind: 'milestone.set', data: { milestone: 'impact-started', at: '2026-11-21T08:30:00.000Z', backdated: true } }]), 'm', 'mitigated', 'return', 'ctrl+u', '08:00', 'return');
+    expect(none).toEqual([]);
+    const top = bad.modals.at(-1);
+    expect(top?.kind === 'prompt' && top.field.error).toBe('mitigated at 2026-11-21T08:00:00.000Z would be before impact-started (2026-11-21T08:30:00.000Z)');
+    expect(s.modals).toEqual([]);
+  });
   it('drafts a status update from the template and sends it', () => {
     const [s] = press(incidentState(), 'c');
     const draft = s.modals.at(-1);

@@ -1,6 +1,6 @@
 // The banner that never scrolls away: who and what, severity, status, mode, clocks and countdowns.
 import { Box } from 'ink';
-import { formatDuration, formatOffset, rtoRemaining, simElapsed } from '../../core/index.js';
+import { formatDuration, formatOffset, rtoVerdict, simElapsed } from '../../core/index.js';
 import { scenariosOf } from '../app/checklist.js';
 import type { AppState, IncidentView } from '../app/state.js';
 import { localTime, utcDateTime } from '../format.js';
@@ -15,11 +15,11 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
   const drill = s.drill?.incidentId === inc.id ? s.drill.session.clock : undefined;
   const drillText = drill ? ` ${drill.paused ? 'PAUSED' : `x${drill.speed}`} ${formatOffset(simElapsed(drill, s.now) / 1000)}` : '';
   const mode = inc.mode === 'exercise' ? `EXERCISE${drillText}` : s.config.modeLabel;
-  const impactStart = Date.parse(inc.milestones['impact-started']?.at ?? inc.milestones.declared?.at ?? inc.openedAt);
-  const ended = inc.milestones.resolved?.at ?? inc.milestones.mitigated?.at;
-  const sinceImpact = (ended ? Date.parse(ended) : s.now) - impactStart;
+  const impact = inc.milestones['impact-started']?.at;
+  const ended = inc.milestones.mitigated?.at ?? inc.milestones.resolved?.at;
+  const impactText = impact ? `${ended ? 'lasted ' : '+'}${formatDuration((ended ? Date.parse(ended) : s.now) - Date.parse(impact))}` : 'start unknown';
   const rto = rtoTarget(scenariosOf(inc, s.catalog));
-  const left = rto ? rtoRemaining(impactStart, rto.seconds, ended ? Date.parse(ended) : s.now) : undefined;
+  const verdict = rto ? rtoVerdict(inc.milestones, rto.seconds, s.now) : undefined;
   const [due, dueTone] = nextUpdateLine(s, v);
   // Below 120 columns everything must still fit on the two lines, so the wording gets shorter.
   const narrow = s.cols < 120;
@@ -35,9 +35,9 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
       <Row width={s.cols}>
         <Span text={narrow ? ` ${utcDateTime(s.now).replace(' UTC', 'Z')} ` : ` ${utcDateTime(s.now)} `} />
         <Span text={`(${localTime(s.now, timeZone)}) `} tone="muted" />
-        <Span text={` ${narrow ? '' : 'impact '}${ended ? 'lasted ' : '+'}${formatDuration(sinceImpact)} `} tone={ended ? 'ok' : 'warn'} />
-        {rto && left !== undefined ? (
-          <Span text={narrow ? ` RTO ${rtoText(left, !!ended)} ` : ` RTO ${formatDuration(rto.seconds * 1000)} (${rto.component}): ${rtoText(left, !!ended)} `} tone={left < 0 ? 'crit' : left < 600_000 ? 'warn' : 'ok'} />
+        <Span text={` ${narrow && impact ? '' : 'impact '}${impactText} `} tone={ended ? 'ok' : 'warn'} />
+        {rto && verdict ? (
+          <Span text={narrow ? ` RTO ${verdict.text} ` : ` RTO ${formatDuration(rto.seconds * 1000)} (${rto.component}): ${verdict.text} `} tone={verdict.tone === 'unknown' ? 'muted' : verdict.tone} />
         ) : (
           <Span text=" no RTO target " tone="muted" />
         )}
@@ -45,9 +45,4 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
       </Row>
     </Box>
   );
-}
-
-function rtoText(left: number, ended: boolean): string {
-  if (ended) return left >= 0 ? `met, ${formatDuration(left)} to spare` : `missed by ${formatDuration(-left)}`;
-  return left >= 0 ? `${formatDuration(left)} left` : `overrun ${formatDuration(-left)}`;
 }
