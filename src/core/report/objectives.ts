@@ -8,6 +8,7 @@ import { ms, secondsBetween } from './time.js';
 
 interface RecoveryPointRead {
   seq: number;
+  scenario?: string;
   component: string;
   resource: string;
   latestRestorable?: string;
@@ -33,7 +34,8 @@ function row(s: IncidentState, o: ObjectiveTarget, scenario: string | null, step
   const rto: Figure = undone.length
     ? { seconds: null, basis: 'unknown', source: `${undone.length} of the steps that recover it not done: ${undone.join(', ')}` }
     : achievedRto(s, o.component, scenario, steps);
-  const mine = scenario === null ? points : points.filter((p) => p.component === o.component);
+  // A point read for this scenario answers for its RPO rows; an older point without a scenario, for its component's.
+  const mine = scenario === null ? points : points.filter((p) => (p.scenario ? p.scenario === scenario : p.component === o.component));
   const rpo = o.rpo_by_design
     ? { seconds: 0, basis: 'by-design' as const, source: 'objective: 0 by design (synchronous replication), not measured' }
     : achievedRpo(s, mine);
@@ -159,9 +161,10 @@ function recoveryPoints(events: readonly TimelineEvent[]): RecoveryPointRead[] {
       source: typeof rp.source === 'string' ? rp.source : `${String(e.data.service)} ${String(e.data.operation)}`,
       measured: rp.measured === true,
     };
+    if (typeof rp.scenario === 'string') read.scenario = rp.scenario;
     if (typeof rp.latestRestorable === 'string') read.latestRestorable = rp.latestRestorable;
     if (typeof rp.lagSeconds === 'number' && Number.isFinite(rp.lagSeconds)) read.lagSeconds = rp.lagSeconds;
-    byResource.set(`${read.component}\u0000${read.resource}`, read);
+    byResource.set(`${read.scenario ?? ''}\u0000${read.component}\u0000${read.resource}`, read);
   }
   return [...byResource.values()];
 }

@@ -27,7 +27,7 @@ export type Msg =
   | { type: 'comms.written'; path: string }
   | { type: 'effect.failed'; what: string; message: string }
   | { type: 'warning'; message: string }
-  | { type: 'recovery-points.read'; id: string; points: RecoveryPoint[]; errors: string[] };
+  | { type: 'recovery-points.read'; id: string; targets: RecoveryTarget[]; points: RecoveryPoint[]; errors: string[] };
 
 export type Effect =
   | { type: 'list-incidents' }

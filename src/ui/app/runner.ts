@@ -169,7 +169,7 @@ export class Runner {
         return;
       case 'read-recovery-points':
         d.aws.recoveryPoints.read(e.targets, AbortSignal.timeout(AWS_TIMEOUT_MS)).then(
-          (r) => this.dispatch({ type: 'recovery-points.read', id: e.id, points: r.points, errors: r.errors.map((x) => x.message) }),
+          (r) => this.dispatch({ type: 'recovery-points.read', id: e.id, targets: e.targets, points: r.points, errors: r.errors.map((x) => x.message) }),
           fail('reading recovery points'),
         );
         return;

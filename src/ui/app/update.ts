@@ -84,7 +84,12 @@ function decide(s: AppState, msg: Msg): Update {
     case 'warning':
       return [toast(s, msg.message, 'warn'), []];
     case 'recovery-points.read': {
-      const events = msg.points.map((p) => recoveryPointEvent(p));
+      // Each point keeps the scenario it was read for, so the report puts it on that scenario's RPO rows.
+      const events = msg.points.map((p) => {
+        const ev = recoveryPointEvent(p);
+        const scenario = msg.targets.find((t) => t.resource === p.resource && t.component === p.component)?.scenario;
+        return scenario ? { ...ev, data: { ...ev.data, values: { recoveryPoint: { ...p, scenario } } } } : ev;
+      });
       const text = `${msg.points.length} recovery point${msg.points.length === 1 ? '' : 's'} recorded${msg.errors.length ? `; ${msg.errors.join('; ')}` : ''}`;
       return [toast(s, text, msg.errors.length ? 'warn' : 'ok'), events.length ? [{ type: 'append', id: msg.id, events }] : []];
     }
