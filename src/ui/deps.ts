@@ -12,7 +12,8 @@ export type IncidentOpening = Omit<NewEvent<'incident.opened'>['data'], 'id'>;
 
 export interface UiStore {
   list(): Promise<UiIncidentSummary[]>;
-  load(id: string): Promise<{ events: TimelineEvent[]; state: IncidentState; offset: number }>;
+  /** The journal checked as it is read: `verification.firstBad` names the first event that fails the hash chain. */
+  load(id: string): Promise<{ events: TimelineEvent[]; state: IncidentState; offset: number; verification?: { ok: boolean; firstBad?: { seq: number; message: string } } }>;
   append(id: string, events: readonly NewEvent[]): Promise<TimelineEvent[]>;
   /** Events any writer appended after `offset`, and the offset to resume from. */
   readSince(id: string, offset: number): Promise<{ events: TimelineEvent[]; offset: number }>;

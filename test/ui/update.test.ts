@@ -240,6 +240,20 @@ describe('journal, alarms and timers', () => {
     expect(appended(ack)).toEqual([{ kind: 'escalation.fired', data: { level: 'level 1', text: 'escalated to DBA on-call: due 15 min after declared' } }]);
     expect(appended(press(s, '5', 'e')[1])).toEqual([]);
   });
+  it('keeps a warning naming the first bad seq: from the load, or from an event that does not continue the chain', () => {
+    const evs = events(opened());
+    const [loaded] = run(homeState(), { type: 'incident.loaded', id: 'INC-20261121-AAAA', events: evs, offset: 1, chainProblem: 'seq 2 (line 2): edited' });
+    expect(loaded.incident?.chainProblem).toBe('seq 2 (line 2): edited');
+    const s = incidentState();
+    const good = events([{ kind: 'note', data: { text: 'fine' } }], s.incident!.incident.lastSeq + 1);
+    const [s1] = run(s, { type: 'journal.events', id: 'INC-20261121-AAAA', events: good, offset: 2 });
+    expect(s1.incident?.chainProblem).toBeUndefined();
+    const forged = events([{ kind: 'note', data: { text: 'forged' } }], s1.incident!.incident.lastSeq + 1).map((e) => ({ ...e, prev: 'not-the-head' }));
+    const [s2] = run(s1, { type: 'journal.events', id: 'INC-20261121-AAAA', events: forged, offset: 3 });
+    expect(s2.incident?.chainProblem).toBe(`seq ${forged[0]!.seq}: its prev hash does not match the event before it`);
+    const [s3] = run(s2, { type: 'key', key: 'j' });
+    expect(s3.incident?.chainProblem).toBe(s2.incident?.chainProblem);
+  });
   it('shows store warnings as a toast instead of writing to the terminal', () => {
     const [s] = run(incidentState(), { type: 'warning', message: 'a write cut short left 12 bytes' });
     expect(s.toast).toMatchObject({ text: 'a write cut short left 12 bytes', tone: 'warn' });

@@ -5,7 +5,7 @@ import { scenariosOf } from './checklist.js';
 import type { Effect } from './msg.js';
 import type { AppState, IncidentView } from './state.js';
 
-export function openView(s: AppState, id: string, events: TimelineEvent[], offset: number): [AppState, Effect[]] {
+export function openView(s: AppState, id: string, events: TimelineEvent[], offset: number, chainProblem?: string): [AppState, Effect[]] {
   const incident = foldIncident(events);
   const view: IncidentView = {
     id,
@@ -18,6 +18,7 @@ export function openView(s: AppState, id: string, events: TimelineEvent[], offse
     metrics: { series: [] },
     alarms: { list: [], recent: [] },
     probes: {},
+    ...(chainProblem ? { chainProblem } : {}),
   };
   const effects: Effect[] = [{ type: 'follow', id, offset }];
   const watch = watchEffect(s, incident);
@@ -39,6 +40,7 @@ export function applyJournal(s: AppState, id: string, events: TimelineEvent[], o
   const fresh = events.filter((e) => e.seq > view.incident.lastSeq);
   if (fresh.length === 0) return [{ ...s, incident: { ...view, offset } }, []];
   const before = view.incident.scenarios.join(',');
+  const chainProblem = view.chainProblem ?? brokenLink(view.incident, fresh);
   const incident = structuredClone(view.incident);
   for (const e of fresh) applyEvent(incident, e);
   const next: IncidentView = {
@@ -46,6 +48,7 @@ export function applyJournal(s: AppState, id: string, events: TimelineEvent[], o
     events: [...view.events, ...fresh],
     incident,
     offset,
+    ...(chainProblem ? { chainProblem } : {}),
     // A scrolled-back timeline keeps showing the same events while new ones arrive below.
     cursor: view.cursor.timeline > 0 ? { ...view.cursor, timeline: view.cursor.timeline + fresh.length } : view.cursor,
   };
@@ -55,6 +58,19 @@ export function applyJournal(s: AppState, id: string, events: TimelineEvent[], o
     if (watch) effects.push(watch);
   }
   return [{ ...s, incident: next }, effects];
+}
+
+/** The first event read after opening that does not continue the chain (its seq or its prev hash). */
+function brokenLink(incident: IncidentState, fresh: readonly TimelineEvent[]): string | undefined {
+  let seq = incident.lastSeq;
+  let hash = incident.headHash;
+  for (const e of fresh) {
+    if (e.seq !== seq + 1) return `seq ${e.seq}: expected seq ${seq + 1} (an event is missing or out of order)`;
+    if (e.prev !== hash) return `seq ${e.seq}: its prev hash does not match the event before it`;
+    seq = e.seq;
+    hash = e.hash;
+  }
+  return undefined;
 }
 
 /** Alarm transitions not yet on the timeline (another terminal may have recorded them already). */

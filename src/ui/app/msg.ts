@@ -12,7 +12,7 @@ export type Msg =
   | { type: 'catalog.loaded'; scenarios: readonly UiScenario[]; problems: readonly string[] }
   | { type: 'incidents.listed'; incidents: UiIncidentSummary[] }
   | { type: 'incidents.failed'; message: string }
-  | { type: 'incident.loaded'; id: string; events: TimelineEvent[]; offset: number }
+  | { type: 'incident.loaded'; id: string; events: TimelineEvent[]; offset: number; chainProblem?: string }
   | { type: 'incident.failed'; message: string }
   | { type: 'incident.created'; id: string }
   | { type: 'journal.events'; id: string; events: TimelineEvent[]; offset: number }

@@ -91,7 +91,8 @@ export class Runner {
         d.store.load(e.id).then(
           (r) => {
             this.prepare({ mode: r.state.mode, scenarios: r.state.scenarios, params: r.state.params });
-            this.dispatch({ type: 'incident.loaded', id: e.id, events: r.events, offset: r.offset });
+            const bad = r.verification?.firstBad;
+            this.dispatch({ type: 'incident.loaded', id: e.id, events: r.events, offset: r.offset, ...(bad ? { chainProblem: bad.message } : {}) });
           },
           (err) => this.dispatch({ type: 'incident.failed', message: message(err) }),
         );

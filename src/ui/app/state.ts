@@ -23,6 +23,8 @@ export interface IncidentView {
   probes: Record<string, { running: boolean; result?: ProbeResult; at: number }>;
   /** Per metric, the newest point (ms) this terminal has recorded, until the journal echoes it back. */
   snapshots?: Record<string, number>;
+  /** Why the journal fails verification, from its first bad seq; shown until the incident is closed in this view. */
+  chainProblem?: string;
   /** The last command copied, printed in full. */
   copied?: string;
 }

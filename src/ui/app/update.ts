@@ -49,7 +49,7 @@ function decide(s: AppState, msg: Msg): Update {
     case 'incident.loaded':
       // A second Enter pressed while the first load was running must not reset the open view.
       if (s.screen === 'incident' && s.incident?.id === msg.id) return [s, []];
-      return withPendingDrill(openView(s, msg.id, msg.events, msg.offset));
+      return withPendingDrill(openView(s, msg.id, msg.events, msg.offset, msg.chainProblem));
     case 'incident.failed':
       // A failed declaration keeps every answer: Enter on the last question tries again.
       if (s.screen === 'declare' && s.declare) return [toast({ ...s, declare: { ...s.declare, creating: false } }, msg.message, 'crit'), []];
