@@ -127,12 +127,10 @@ export interface TimelineEvent<K extends string = string> {
   hash: string;
 }
 
-/** What a caller asks to append; the store adds seq, ts, prev and hash. */
-export interface NewEvent<K extends EventKind = EventKind> {
-  kind: K;
-  data: z.input<(typeof EVENT_DATA)[K]>;
-  actor?: string;
-}
+/** What a caller asks to append, one member per kind so a switch on `kind` narrows `data`; the store adds seq, ts, prev and hash. */
+export type NewEvent<K extends EventKind = EventKind> = K extends EventKind
+  ? { kind: K; data: z.input<(typeof EVENT_DATA)[K]>; actor?: string }
+  : never;
 
 export const isKind = <K extends EventKind>(e: TimelineEvent, kind: K): e is TimelineEvent<K> & { data: EventData<K> } =>
   e.kind === kind;

@@ -160,7 +160,8 @@ describe('incident view', () => {
     expect(evs).toEqual([{ kind, data }]);
   });
   it('resolving also sets the resolved milestone when it is missing', () => {
-    expect(appended(press(incidentState(), 'T', 'resolved', 'return', 'return')[1]).map((e) => e.kind)).toEqual(['status.changed', 'milestone.set']);
+    // The fixture's three steps are not done, so resolving asks first; y records it.
+    expect(appended(press(incidentState(), 'T', 'resolved', 'return', 'return', 'y')[1]).map((e) => e.kind)).toEqual(['status.changed', 'milestone.set']);
   });
   it('keeps a bad milestone time in the prompt with the error', () => {
     const [s, effects] = press(incidentState(), 'm', 'return', 'ctrl+u', 'soon', 'return');
@@ -227,7 +228,7 @@ describe('journal, alarms and timers', () => {
     const [s1, first] = run(s, { type: 'alarms.polled', alarms: [alarm], transitions: [t], at: T0 });
     expect(appended(first)).toEqual([{ kind: 'alarm.changed', data: { alarm: 'orders-errors', from: 'OK', to: 'ALARM', reason: 'threshold crossed', region: 'eu-west-2', at: t.at } }]);
     expect(s1.firingAlarms).toEqual(['orders-errors']);
-    const echoed = events([{ kind: 'alarm.changed', data: appended(first)[0]!.data }], 5);
+    const echoed = events([appended(first)[0]!], 5);
     const [s2] = run(s1, { type: 'journal.events', id: 'INC-20261121-AAAA', events: echoed, offset: 5 });
     expect(appended(run(s2, { type: 'alarms.polled', alarms: [alarm], transitions: [t], at: T0 })[1])).toEqual([]);
   });
@@ -253,6 +254,21 @@ describe('journal, alarms and timers', () => {
     expect(s2.incident?.chainProblem).toBe(`seq ${forged[0]!.seq}: its prev hash does not match the event before it`);
     const [s3] = run(s2, { type: 'key', key: 'j' });
     expect(s3.incident?.chainProblem).toBe(s2.incident?.chainProblem);
+  });
+  it('asks before quitting or resolving with steps not done or an update overdue', () => {
+    const s = { ...incidentState(), now: T0 + 10 * 60_000 };
+    const [q] = press(s, 'return', 'q');
+    expect(q.modals.at(-1)).toMatchObject({ kind: 'confirm', purpose: 'quit', text: 'The status update is overdue by 5m 00s. Quit anyway? (y/n)' });
+    expect(press(q, 'y')[1]).toEqual([{ type: 'exit' }]);
+    const [r, none] = press(s, 'T', 'resolved', 'return', 'return');
+    expect(none).toEqual([]);
+    expect(r.modals.at(-1)).toMatchObject({ kind: 'confirm', purpose: 'resolve', text: 'Resolve with 3 steps not done and the status update is overdue by 5m 00s? (y/n)' });
+    expect(press(r, 'n')[1]).toEqual([]);
+    expect(appended(press(r, 'y')[1]).map((e) => e.kind)).toEqual(['status.changed', 'milestone.set']);
+    const started = incidentState({}, [...opened(), { kind: 'step.started', data: { scenario: 'dynamodb-pitr-restore', step: 'freeze-writes' } }]);
+    expect(press(started, 'q')[0].modals.at(-1)).toMatchObject({ text: '1 step in progress. Quit anyway? (y/n)' });
+    const resolved = incidentState({}, [...opened(), { kind: 'status.changed', data: { status: 'resolved' } }]);
+    expect(press({ ...resolved, now: T0 + 10 * 60_000 }, 'q')[1]).toEqual([{ type: 'exit' }]);
   });
   it('shows store warnings as a toast instead of writing to the terminal', () => {
     const [s] = run(incidentState(), { type: 'warning', message: 'a write cut short left 12 bytes' });

@@ -5,6 +5,7 @@ import type { KeyName } from '../keys.js';
 import { fieldKey, startField } from './field.js';
 import { chooseScenario, startAction, toast } from './incident-commands.js';
 import type { Effect } from './msg.js';
+import { appendOrConfirm } from './open-work.js';
 import { entryEvents, isEntryPurpose, makePrompt } from './prompts.js';
 import type { AppState, Modal, PromptModal } from './state.js';
 
@@ -22,7 +23,7 @@ export function modalKey(s: AppState, m: Modal, key: KeyName, runCommand: (s: Ap
     }
     case 'confirm': {
       const cmd = resolveKey(['confirm'], key);
-      if (cmd === 'yes') return [pop(s), [{ type: 'exit' }]];
+      if (cmd === 'yes') return m.purpose === 'resolve' ? [pop(s), s.incident ? [{ type: 'append', id: s.incident.id, events: m.events }] : []] : [pop(s), [{ type: 'exit' }]];
       if (cmd === 'no') return [pop(s), []];
       return [s, []];
     }
@@ -94,7 +95,7 @@ function finishPrompt(s: AppState, m: PromptModal, runCommand: (s: AppState, cmd
       const last = m.steps.length - 1;
       return [{ ...s, modals: [...s.modals, { ...m, index: last, field: { text: a[m.steps[last]!.key] ?? '', cursor: 0, error: out.error } }] }, []];
     }
-    return [s, [{ type: 'append', id: v.id, events: out.events }]];
+    return appendOrConfirm(s, v, out.events);
   }
   return [s, []];
 }

@@ -1,6 +1,6 @@
 // The console's whole state: one plain value the reducer replaces and the views read.
 import type { AlarmState, AlarmTransition, MetricSeries, ProbeResult } from '../../aws/ports.js';
-import type { DrillSession, IncidentState, ScheduledInject, TimelineEvent } from '../../core/index.js';
+import type { DrillSession, IncidentState, NewEvent, ScheduledInject, TimelineEvent } from '../../core/index.js';
 import type { UiIncidentSummary } from '../deps.js';
 import type { Layer } from '../keymap.js';
 import type { UiScenario } from '../scenario.js';
@@ -62,6 +62,7 @@ export interface PromptModal {
 export type Modal =
   | { kind: 'help'; layers: Layer[]; scroll: number }
   | { kind: 'confirm'; purpose: 'quit'; text: string }
+  | { kind: 'confirm'; purpose: 'resolve'; text: string; events: NewEvent[] }
   | { kind: 'draft'; text: string; updateKind: string }
   | PromptModal;
 

@@ -12,6 +12,8 @@ import type { Effect, Msg } from './msg.js';
 import { tooSmall, type AppState, type DeclareState } from './state.js';
 import { recoveryPointEvent } from '../../aws/timeline-events.js';
 import { withEvidence } from './metric-snapshots.js';
+import { openWork } from './open-work.js';
+import { isResolved } from '../../core/index.js';
 import { drillCommand, drillCommands, startDrill } from './drill.js';
 import { onTick } from './tick.js';
 
@@ -135,10 +137,13 @@ function runCommand(s: AppState, cmd: string): Update {
     case 'quit-now':
       return [s, [{ type: 'exit' }]];
     case 'quit': {
-      const inc = s.incident?.incident;
-      const drillRunning = s.screen === 'incident' && inc?.mode === 'exercise' && !['resolved', 'closed'].includes(inc.status);
-      if (drillRunning) return [{ ...s, modals: [...s.modals, { kind: 'confirm', purpose: 'quit', text: 'A drill is running. Quit anyway? (y/n)' }] }, []];
-      return [s, [{ type: 'exit' }]];
+      const v = s.screen === 'incident' ? s.incident : undefined;
+      const inc = v?.incident;
+      const drillRunning = inc?.mode === 'exercise' && !isResolved(inc);
+      const open = v ? openWork(s, v, 'quit') : [];
+      if (!drillRunning && open.length === 0) return [s, [{ type: 'exit' }]];
+      const why = [...(drillRunning ? ['a drill is running'] : []), ...open].join('; ');
+      return [{ ...s, modals: [...s.modals, { kind: 'confirm', purpose: 'quit', text: `${why[0]!.toUpperCase()}${why.slice(1)}. Quit anyway? (y/n)` }] }, []];
     }
   }
   if (s.screen === 'home') return homeCommand(s, cmd);

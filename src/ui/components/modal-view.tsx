@@ -14,7 +14,7 @@ export function ModalView({ s, m, width, height }: { s: AppState; m: Modal; widt
       return (
         <Box flexDirection="column" width={width} height={height}>
           <Line text={m.text} tone="warn" bold />
-          <Line text="y quits, n / Esc / x stays" tone="muted" />
+          <Line text={m.purpose === 'resolve' ? 'y resolves, n / Esc / x goes back' : 'y quits, n / Esc / x stays'} tone="muted" />
         </Box>
       );
     case 'draft': {
