@@ -2,7 +2,7 @@
 // returns, and serialised across processes by a lock file so concurrent responders never lose or
 // duplicate a seq. Appends read only the tail, so their cost does not grow with the timeline.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { lock } from 'proper-lockfile';
 import {
   canonicalJson,
@@ -49,8 +49,11 @@ export class Journal {
     private readonly onWarning: (w: JournalWarning) => void = () => {},
   ) {}
 
-  /** Creates the journal with its first event; fails if a journal already exists at this path. */
-  async create(first: NewEvent<'incident.opened'>, actor: string): Promise<TimelineEvent> {
+  /**
+   * Creates the journal with its first event and any that follow it, in one write; fails if a journal already
+   * exists at this path. When the write fails the empty journal is removed, so no half-declared incident stays.
+   */
+  async create(first: NewEvent<'incident.opened'>, actor: string, rest: readonly NewEvent[] = []): Promise<TimelineEvent> {
     let fd: number;
     try {
       fd = openSync(this.path, 'wx', 0o600);
@@ -58,8 +61,13 @@ export class Journal {
       throw ioError(err, this.path, 'create the incident journal');
     }
     closeSync(fd);
-    const [e] = await this.append([first], actor);
-    return e!;
+    try {
+      const [e] = await this.append([first, ...rest], actor);
+      return e!;
+    } catch (err) {
+      if (statSync(this.path, { throwIfNoEntry: false })?.size === 0) unlinkSync(this.path);
+      throw err;
+    }
   }
 
   /** Appends events atomically as one batch; resolves once they are fsynced. */

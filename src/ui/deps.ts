@@ -17,7 +17,8 @@ export interface UiStore {
   append(id: string, events: readonly NewEvent[]): Promise<TimelineEvent[]>;
   /** Events any writer appended after `offset`, and the offset to resume from. */
   readSince(id: string, offset: number): Promise<{ events: TimelineEvent[]; offset: number }>;
-  create(opening: IncidentOpening): Promise<TimelineEvent>;
+  /** Declares: the opening event and what follows it (triage, scenario, milestones) in one write. */
+  create(opening: IncidentOpening, followUps: readonly NewEvent[]): Promise<TimelineEvent>;
 }
 
 /** What the AWS side needs to know about the open incident: which AWS it runs on and what to seed. */

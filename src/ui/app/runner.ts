@@ -98,14 +98,10 @@ export class Runner {
         );
         return;
       case 'create-incident':
-        d.store
-          .create(e.opening)
-          .then(async (first) => {
-            const id = String(first.data.id);
-            if (e.followUps.length) await d.store.append(id, e.followUps);
-            this.dispatch({ type: 'incident.created', id });
-          })
-          .catch((err) => this.dispatch({ type: 'incident.failed', message: `could not declare: ${message(err)}` }));
+        d.store.create(e.opening, e.followUps).then(
+          (first) => this.dispatch({ type: 'incident.created', id: String(first.data.id) }),
+          (err) => this.dispatch({ type: 'incident.failed', message: `could not declare: ${message(err)}` }),
+        );
         return;
       case 'append':
         d.store.append(e.id, e.events).then(() => this.readJournal(), (err) => this.dispatch({ type: 'append.failed', message: message(err) }));
