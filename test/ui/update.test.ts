@@ -270,6 +270,17 @@ describe('journal, alarms and timers', () => {
     const resolved = incidentState({}, [...opened(), { kind: 'status.changed', data: { status: 'resolved' } }]);
     expect(press({ ...resolved, now: T0 + 10 * 60_000 }, 'q')[1]).toEqual([{ type: 'exit' }]);
   });
+  it('decides what the simulated AWS must do: the runner only executes it', () => {
+    const evs = events(opened('exercise'));
+    const [s, fx] = run(homeState(), { type: 'incident.loaded', id: 'INC-20261121-AAAA', events: evs, offset: 1 });
+    expect(fx[0]).toEqual({ type: 'prepare-aws', setup: { mode: 'exercise', scenarios: ['dynamodb-pitr-restore'], params: { table: 'orders', restore_to: '2026-11-21T08:00:00Z' } } });
+    const inject = events([{ kind: 'exercise.inject', data: { inject: 'throttle', text: 'writes throttled' } }], evs.length + 1);
+    const [, injected] = run(s, { type: 'journal.events', id: 'INC-20261121-AAAA', events: inject, offset: 2 });
+    expect(injected).toEqual([{ type: 'apply-inject', setup: expect.objectContaining({ mode: 'exercise' }), inject: 'throttle' }]);
+    const live = incidentState();
+    const liveInject = events([{ kind: 'exercise.inject', data: { inject: 'throttle', text: 'x' } }], live.incident!.incident.lastSeq + 1);
+    expect(run(live, { type: 'journal.events', id: 'INC-20261121-AAAA', events: liveInject, offset: 2 })[1]).toEqual([]);
+  });
   it('shows store warnings as a toast instead of writing to the terminal', () => {
     const [s] = run(incidentState(), { type: 'warning', message: 'a write cut short left 12 bytes' });
     expect(s.toast).toMatchObject({ text: 'a write cut short left 12 bytes', tone: 'warn' });

@@ -20,12 +20,15 @@ export function openView(s: AppState, id: string, events: TimelineEvent[], offse
     probes: {},
     ...(chainProblem ? { chainProblem } : {}),
   };
-  const effects: Effect[] = [{ type: 'follow', id, offset }];
+  const effects: Effect[] = [setupEffect(incident), { type: 'follow', id, offset }];
   const watch = watchEffect(s, incident);
   if (watch) effects.push(watch);
   const { declare: _declare, toast: _toast, ...rest } = s;
   return [{ ...rest, screen: 'incident', incident: view, modals: [] }, effects];
 }
+
+/** Tells the runner which AWS the incident uses and what to seed it with. */
+const setupEffect = (incident: IncidentState): Effect => ({ type: 'prepare-aws', setup: { mode: incident.mode, scenarios: [...incident.scenarios], params: { ...incident.params } } });
 
 function watchEffect(s: AppState, incident: IncidentState): Effect | undefined {
   if (!s.config.awsConnected) return undefined;
@@ -53,6 +56,11 @@ export function applyJournal(s: AppState, id: string, events: TimelineEvent[], o
     cursor: view.cursor.timeline > 0 ? { ...view.cursor, timeline: view.cursor.timeline + fresh.length } : view.cursor,
   };
   const effects: Effect[] = [];
+  if (fresh.some((e) => e.kind === 'scenario.selected')) effects.push(setupEffect(incident));
+  // A drill inject fired (from whichever terminal drives the drill) changes this terminal's simulated AWS too.
+  if (incident.mode === 'exercise') {
+    for (const e of fresh) if (e.kind === 'exercise.inject') effects.push({ type: 'apply-inject', setup: { mode: 'exercise', scenarios: [...incident.scenarios], params: { ...incident.params } }, inject: String(e.data.inject) });
+  }
   if (incident.scenarios.join(',') !== before) {
     const watch = watchEffect(s, incident);
     if (watch) effects.push(watch);

@@ -1,7 +1,7 @@
 // Messages the reducer handles (keys, ticks, effect results) and the effects it asks the runner to run.
 import type { ActionResult, AlarmState, AlarmTransition, MetricSeries, ProbeResult, RecoveryPoint } from '../../aws/ports.js';
 import type { ActionSpec, ExerciseClock, MetricSpec, NewEvent, RecoveryTarget, TimelineEvent, VerifySpec } from '../../core/index.js';
-import type { IncidentOpening, UiIncidentSummary } from '../deps.js';
+import type { IncidentOpening, IncidentSetup, UiIncidentSummary } from '../deps.js';
 import type { KeyName } from '../keys.js';
 import type { UiScenario } from '../scenario.js';
 
@@ -34,6 +34,8 @@ export type Effect =
   | { type: 'load-incident'; id: string }
   | { type: 'create-incident'; opening: IncidentOpening; followUps: NewEvent[] }
   | { type: 'append'; id: string; events: NewEvent[] }
+  | { type: 'prepare-aws'; setup: IncidentSetup }
+  | { type: 'apply-inject'; setup: IncidentSetup; inject: string }
   | { type: 'follow'; id: string; offset: number }
   | { type: 'unfollow' }
   | { type: 'watch-aws'; metrics: MetricSpec[]; params: Record<string, string> }
