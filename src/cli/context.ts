@@ -1,6 +1,7 @@
 // What every command gets: where the state lives, who is acting, the clock and the output streams.
 import { userInfo } from 'node:os';
 import type { Clock } from '../core/index.js';
+import { systemClock } from '../system-clock.js';
 import { IncidentStore } from '../store/incident-store.js';
 
 export interface GlobalOptions {
@@ -25,7 +26,6 @@ export interface CliContext extends CliIo {
   store: () => IncidentStore;
 }
 
-export const systemClock: Clock = { now: () => Date.now() };
 
 /** The real process's streams, environment and clock. */
 export function processIo(): CliIo {

@@ -1,5 +1,6 @@
 // Alarm states from DescribeAlarms (paginated) in the primary, DR and us-east-1 regions, and the transitions since
 // the previous poll. A region that cannot be read keeps its last known states and reports an error.
+import { systemClock } from '../../system-clock.js';
 import { DescribeAlarmsCommand, type CompositeAlarm, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import type { RegionRef } from '../../core/index.js';
 import { transitionTracker } from '../alarm-transitions.js';
@@ -26,14 +27,14 @@ async function readRegion(clients: LiveClients, ref: RegionRef, signal?: AbortSi
   const region = clients.regionName(ref);
   const client = clients.get('cloudwatch', ref);
   const alarms: AlarmState[] = [];
-  const started = Date.now();
+  const started = systemClock.now();
   let next: string | undefined;
   do {
     const res = await callAws<{ MetricAlarms?: MetricAlarm[]; CompositeAlarms?: CompositeAlarm[]; NextToken?: string }>(
       client,
       new DescribeAlarmsCommand({ MaxRecords: 100, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(next ? { NextToken: next } : {}) }),
       { service: 'cloudwatch', operation: 'DescribeAlarms', region },
-      clients.budgets.read.deadlineMs - (Date.now() - started),
+      clients.budgets.read.deadlineMs - (systemClock.now() - started),
       signal,
     );
     if (!res.ok) return { alarms: [], error: res.error };

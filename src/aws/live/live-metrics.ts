@@ -1,5 +1,6 @@
 // CloudWatch panes: one GetMetricData call per region per refresh (500 queries a call), paginated.
 // Missing datapoints stay missing; a failed call marks its series Failed so the console shows them stale.
+import { systemClock } from '../../system-clock.js';
 import { GetMetricDataCommand, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import type { MetricSpec } from '../../core/index.js';
 import { planMetricCalls, type PlannedCall } from '../metric-plan.js';
@@ -27,7 +28,7 @@ async function fetchCall(clients: LiveClients, call: PlannedCall, window: { star
   const client = clients.get('cloudwatch', call.region);
   const results = new Map<string, MetricDataResult>();
   const { deadlineMs } = clients.budgets.read;
-  const started = Date.now();
+  const started = systemClock.now();
   let next: string | undefined;
   let partial = false;
   do {
@@ -43,7 +44,7 @@ async function fetchCall(clients: LiveClients, call: PlannedCall, window: { star
         MetricStat: { Metric: { Namespace: q.spec.namespace, MetricName: q.spec.metric, Dimensions: q.dimensions }, Period: q.spec.period_seconds, Stat: q.spec.statistic },
       })),
     });
-    const res = await callAws<{ MetricDataResults?: MetricDataResult[]; NextToken?: string }>(client, command, { service: 'cloudwatch', operation: 'GetMetricData', region }, deadlineMs - (Date.now() - started), signal);
+    const res = await callAws<{ MetricDataResults?: MetricDataResult[]; NextToken?: string }>(client, command, { service: 'cloudwatch', operation: 'GetMetricData', region }, deadlineMs - (systemClock.now() - started), signal);
     if (!res.ok) {
       if (results.size === 0) return call.queries.map((q) => toSeries(q.spec, region, fetchedAt(), [], 'Failed', res.error));
       partial = true; // later pages failed: keep what arrived, say it is partial
