@@ -138,6 +138,13 @@ describe('incident view', () => {
     expect(effects).toEqual([]);
     expect(s.toast?.text).toMatch(/--allow-actions/);
   });
+  it('runs a drill\'s actions without --allow-actions: they go to the drill\'s simulated AWS', () => {
+    const [, effects] = press(incidentState({}, opened('exercise')), 'j', 'j', 'A', 'orders-restored', 'return');
+    expect(effects.at(-1)).toMatchObject({ type: 'run-action', confirmation: 'orders-restored' });
+    expect(run(incidentState({}, opened('exercise')), { type: 'action.done', incidentId: 'INC-20261121-AAAA', actionId: 'a1', result: { ok: true, summary: 'restored', simulated: true } })[1]).toEqual([
+      { type: 'append', id: 'INC-20261121-AAAA', events: [{ kind: 'aws.action.succeeded', data: { actionId: 'a1', summary: 'restored', simulated: true } }] },
+    ]);
+  });
   it('runs an action only after the target name is typed exactly', () => {
     const s = incidentState({ allowActions: true });
     const [wrong, none] = press(s, 'j', 'j', 'A', 'orders', 'return');

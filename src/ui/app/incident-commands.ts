@@ -141,7 +141,8 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: string): Result {
       return [{ ...s, modals: [...s.modals, makePrompt(cmd, `${cmd === 'skip' ? 'Skip' : 'Fail'} ${row.step.id}`, [{ key: 'reason', label: 'Why?' }], { ...ref })] }, []];
     case 'action': {
       if (!row.step.action) return [toast(s, `${row.step.id} has no AWS action`, 'warn'), []];
-      if (!s.config.allowActions) return [toast(s, 'actions are disabled: start warroom with --allow-actions', 'warn'), []];
+      // A drill's actions run against its own simulated AWS and are recorded as simulated, so they need no flag.
+      if (!s.config.allowActions && v.incident.mode !== 'exercise') return [toast(s, 'actions are disabled: start warroom with --allow-actions', 'warn'), []];
       const target = fillLenient(row.step.action.confirm, v.incident.params);
       const label = `Type ${target} to run ${row.step.action.service} ${row.step.action.operation}`;
       return [{ ...s, modals: [...s.modals, makePrompt('confirm-action', 'Confirm AWS action', [{ key: 'typed', label }], { ...ref, key: row.key, target })] }, []];
