@@ -104,7 +104,8 @@ export const EVENT_DATA = {
   'comms.sent': z.strictObject({ channel: z.string().default('status'), text, kind: z.string().optional() }),
   'exercise.inject': z.strictObject({ inject: z.string(), text, offsetSeconds: z.number().optional() }),
   // `seed` on the start control lets another terminal resume the same drill (the same seed, the same schedule).
-  'exercise.clock': z.strictObject({ control: z.string(), speed: z.number().optional(), seed: z.number().int().nonnegative().optional(), detail: z.string().optional() }),
+  // `simSeconds` is the exercise time at the control, so every terminal and the report can keep drill time.
+  'exercise.clock': z.strictObject({ control: z.string(), speed: z.number().optional(), seed: z.number().int().nonnegative().optional(), simSeconds: z.number().nonnegative().optional(), detail: z.string().optional() }),
   'escalation.fired': z.strictObject({ level: z.string(), text }),
   'action_item.added': z.strictObject({ text, owner: z.string().optional() }),
   amend: z.strictObject({ target: z.number().int().positive(), text }),

@@ -18,3 +18,4 @@ export * from './comms.js';
 export * from './when.js';
 export * from './recovery-targets.js';
 export * from './lifecycle.js';
+export * from './drill-time.js';

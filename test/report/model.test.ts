@@ -147,7 +147,8 @@ describe('exercise', () => {
     ];
     const events = timeline(rows, 'exercise');
     const m = buildReport({ events, state: foldIncident(events), scenarios: [], now: T0 + 3_600_000, verification: { ok: true, count: 5, headHash: 'h' } });
-    expect(m.exercise!.injects[0]!.response).toMatchObject({ by: 'bo', kind: 'note', seconds: 300 });
+    // The drill was paused from minute 2: the response took one minute of exercise time, not five on the wall.
+    expect(m.exercise!.injects[0]!.response).toMatchObject({ by: 'bo', kind: 'note', seconds: 60 });
     expect(m.actionItems.every((a) => a.origin === 'after-action')).toBe(true);
     expect(m.actionItems.map((a) => a.text)).toEqual(m.exercise!.afterAction.toImprove);
   });

@@ -3,6 +3,7 @@ import { checklistRows } from '../../src/ui/app/checklist.js';
 import type { AppState } from '../../src/ui/app/state.js';
 import { activeLayers } from '../../src/ui/app/update.js';
 import { escalationsOf } from '../../src/ui/app/tick.js';
+import { openWork } from '../../src/ui/app/open-work.js';
 import { appended, press, run } from './fixtures/drive.js';
 import { events, homeState, incidentState, opened, T0 } from './fixtures/state.js';
 
@@ -287,6 +288,16 @@ describe('journal, alarms and timers', () => {
     const live = incidentState();
     const liveInject = events([{ kind: 'exercise.inject', data: { inject: 'throttle', text: 'x' } }], live.incident!.incident.lastSeq + 1);
     expect(run(live, { type: 'journal.events', id: 'INC-20261121-AAAA', events: liveInject, offset: 2 })[1]).toEqual([]);
+  });
+  it('counts escalations, the update cadence and RTO on the drill clock in a drill', () => {
+    const drill = incidentState({}, [...opened('exercise'), { kind: 'exercise.clock', data: { control: 'start', speed: 60, simSeconds: 0 } }]);
+    // One real minute at x60 is an hour of exercise time: level 1 (15 min) and the first update (5 min) are due.
+    const s = { ...drill, now: T0 + 60_000 };
+    expect(escalationsOf(s, s.incident!).find((t) => t.level === 'level 1')?.due).toBe(true);
+    expect(press(s, '5', 'e')[1]).not.toEqual([]);
+    expect(openWork(s, s.incident!, 'quit')).toEqual(['the status update is overdue by 55m 00s']);
+    const live = { ...incidentState(), now: T0 + 60_000 };
+    expect(escalationsOf(live, live.incident!).some((t) => t.due)).toBe(false);
   });
   it('shows store warnings as a toast instead of writing to the terminal', () => {
     const [s] = run(incidentState(), { type: 'warning', message: 'a write cut short left 12 bytes' });

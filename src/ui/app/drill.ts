@@ -25,7 +25,7 @@ export function startDrill(s: AppState, opts: { speed: number; seed?: number; fa
   const lastAt = Math.max(0, ...schedule.filter((i) => fired.includes(i.id)).map((i) => i.atSeconds));
   if (resumed) session = { ...session, clock: { ...session.clock, anchorSim: lastAt * 1000 } };
   const r = drillStep(session, resumed ? { kind: 'tick' } : { kind: 'start', speed: opts.speed, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }, s.now);
-  const startEvents = resumed ? [{ kind: 'exercise.clock' as const, data: { control: 'resume', speed: opts.speed, detail: `driving from ${s.config.actor}'s terminal after ${fired.length} injects` } }] : [];
+  const startEvents = resumed ? [{ kind: 'exercise.clock' as const, data: { control: 'resume', speed: opts.speed, simSeconds: lastAt, detail: `driving from ${s.config.actor}'s terminal after ${fired.length} injects` } }] : [];
   const drill: DrillView = { incidentId: v.id, session: r.session, facilitator: opts.facilitator, startedAt: s.now - lastAt * 1000, ...lastOf(r.firedNow) };
   return [{ ...s, drill }, [{ type: 'append', id: v.id, events: [...startEvents, ...r.events] }, clockEffect(drill)]];
 }

@@ -4,7 +4,7 @@ import { fillDeep, fillLenient, updateKind, incidentVars, nextUpdateDue, recover
 import { checklistRows, scenariosOf } from './checklist.js';
 import { filterEvents } from './timeline.js';
 import { evidence, evidenceRefused } from './metric-snapshots.js';
-import { escalationsOf } from './tick.js';
+import { escalationsOf, onIncidentClock } from './tick.js';
 import type { Effect } from './msg.js';
 import { entryPrompt, isEntryPurpose, makePrompt } from './prompts.js';
 import { PANES, type AppState, type IncidentView, type PaneId, type Toast } from './state.js';
@@ -190,9 +190,11 @@ export function draftText(s: AppState, v: IncidentView): string {
   return fillLenient(template, incidentVars(v.incident, { now: s.now, nextUpdateAt, ...(first ? { scenarioTitle: first.title, impact: first.impact } : {}) }));
 }
 
-export function commsDueAt(v: IncidentView, plan: { first_update_minutes: number; cadence_minutes: number }): number {
-  const declared = Date.parse(v.incident.milestones.declared?.at ?? v.incident.openedAt);
-  return nextUpdateDue(plan, declared, v.incident.commsSent.map((c) => Date.parse(c.ts)));
+/** Milliseconds until the next status update is due (negative when overdue), on the incident's own clock. */
+export function updateDueIn(v: IncidentView, plan: { first_update_minutes: number; cadence_minutes: number }, now: number): number {
+  const t = onIncidentClock(v, now);
+  const declared = Date.parse(t.state.milestones.declared?.at ?? t.state.openedAt);
+  return nextUpdateDue(plan, declared, t.state.commsSent.map((c) => Date.parse(c.ts))) - t.now;
 }
 
 /** Records a scenario choice; asks first for any of its params the incident does not have yet. */

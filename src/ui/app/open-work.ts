@@ -2,7 +2,7 @@
 // steps not done and a status update that is overdue.
 import { formatDuration, isResolved, type NewEvent } from '../../core/index.js';
 import { checklistRows, scenariosOf } from './checklist.js';
-import { commsDueAt } from './incident-commands.js';
+import { updateDueIn } from './incident-commands.js';
 import type { Effect } from './msg.js';
 import type { AppState, IncidentView } from './state.js';
 
@@ -13,7 +13,7 @@ export function openWork(s: AppState, v: IncidentView, purpose: 'resolve' | 'qui
   const out: string[] = [];
   if (open.length) out.push(`${open.length} step${open.length === 1 ? '' : 's'} ${purpose === 'resolve' ? 'not done' : 'in progress'}`);
   const [first] = scenariosOf(v.incident, s.catalog);
-  const late = s.now - commsDueAt(v, first?.comms ?? { first_update_minutes: 5, cadence_minutes: 30 });
+  const late = -updateDueIn(v, first?.comms ?? { first_update_minutes: 5, cadence_minutes: 30 }, s.now);
   if (late > 0) out.push(`the status update is overdue by ${formatDuration(late)}`);
   return out;
 }

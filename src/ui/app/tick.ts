@@ -1,7 +1,7 @@
 // Once a second: the clock moves, a drill this terminal drives fires what is due, an old toast fades.
 // Nothing time-derived is recorded here: an escalation that is due or an update that is overdue is computed
 // from the policy and the clock and shown; it reaches the timeline only when a person acts on it.
-import { escalationTimers, isMitigated, type EscalationTimer } from '../../core/index.js';
+import { escalationTimers, isMitigated, onExerciseTime, type EscalationTimer } from '../../core/index.js';
 import { scenariosOf } from './checklist.js';
 import { stepDrill } from './drill.js';
 import type { Effect } from './msg.js';
@@ -11,11 +11,16 @@ const TOAST_MS = 8_000;
 /** The home list refreshes this often, so incidents declared in another terminal appear. */
 export const HOME_REFRESH_MS = 3_000;
 
+/** The incident's state and `now` on its own clock: exercise time in a drill, the wall clock otherwise. */
+export const onIncidentClock = (v: IncidentView, now: number) => onExerciseTime(v.incident, v.events, now);
+
+/** Escalation timers on the incident's own clock (a drill's pauses and speed-ups count). */
 export function escalationsOf(s: AppState, v: IncidentView, now = s.now): EscalationTimer[] {
   const levels = scenariosOf(v.incident, s.catalog).flatMap((sc) => [...sc.comms.escalation]);
-  const start = Date.parse(v.incident.milestones.declared?.at ?? v.incident.openedAt);
+  const t = onIncidentClock(v, now);
+  const start = Date.parse(t.state.milestones.declared?.at ?? t.state.openedAt);
   const fired = new Set(v.events.filter((e) => e.kind === 'escalation.fired').map((e) => String(e.data.level)));
-  return escalationTimers(levels, start, fired, now, escalationStopped(v));
+  return escalationTimers(levels, start, fired, t.now, escalationStopped(v));
 }
 
 /** Escalation stops once the incident is mitigated or resolved. */

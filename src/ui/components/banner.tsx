@@ -5,6 +5,7 @@ import { scenariosOf } from '../app/checklist.js';
 import type { AppState, IncidentView } from '../app/state.js';
 import { localTime, utcDateTime } from '../format.js';
 import { nextUpdateLine } from '../panes/comms.js';
+import { onIncidentClock } from '../app/tick.js';
 import { rtoTarget } from '../scenario.js';
 import { Row, Span } from './text.js';
 
@@ -15,11 +16,14 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
   const drill = s.drill?.incidentId === inc.id ? s.drill.session.clock : undefined;
   const drillText = drill ? ` ${drill.paused ? 'PAUSED' : `x${drill.speed}`} ${formatOffset(simElapsed(drill, s.now) / 1000)}` : '';
   const mode = inc.mode === 'exercise' ? `EXERCISE${drillText}` : s.config.modeLabel;
-  const impact = inc.milestones['impact-started']?.at;
-  const ended = inc.milestones.mitigated?.at ?? inc.milestones.resolved?.at;
-  const impactText = impact ? `${ended ? 'lasted ' : '+'}${formatDuration((ended ? Date.parse(ended) : s.now) - Date.parse(impact))}` : 'start unknown';
+  // Durations run on the incident's own clock: exercise time in a drill.
+  const timed = onIncidentClock(v, s.now);
+  const ms = timed.state.milestones;
+  const impact = ms['impact-started']?.at;
+  const ended = ms.mitigated?.at ?? ms.resolved?.at;
+  const impactText = impact ? `${ended ? 'lasted ' : '+'}${formatDuration((ended ? Date.parse(ended) : timed.now) - Date.parse(impact))}` : 'start unknown';
   const rto = rtoTarget(scenariosOf(inc, s.catalog));
-  const verdict = rto ? rtoVerdict(inc.milestones, rto.seconds, s.now) : undefined;
+  const verdict = rto ? rtoVerdict(ms, rto.seconds, timed.now) : undefined;
   const [due, dueTone] = nextUpdateLine(s, v);
   // Below 120 columns everything must still fit on the two lines, so the wording gets shorter.
   const narrow = s.cols < 120;

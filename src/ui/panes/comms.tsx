@@ -3,7 +3,7 @@
 import { Box } from 'ink';
 import { formatDuration, formatOffset, nextInject, simElapsed } from '../../core/index.js';
 import { scenariosOf } from '../app/checklist.js';
-import { commsDueAt } from '../app/incident-commands.js';
+import { updateDueIn } from '../app/incident-commands.js';
 import type { AppState, IncidentView } from '../app/state.js';
 import { escalationStopped, escalationsOf } from '../app/tick.js';
 import { Line, PaneTitle } from '../components/text.js';
@@ -14,7 +14,7 @@ export function nextUpdateLine(s: AppState, v: IncidentView): [string, Token] {
   const [first] = scenariosOf(v.incident, s.catalog);
   if (['resolved', 'closed'].includes(v.incident.status)) return ['no further updates due (resolved)', 'muted'];
   const plan = first?.comms ?? { first_update_minutes: 5, cadence_minutes: 30 };
-  const left = commsDueAt(v, plan) - s.now;
+  const left = updateDueIn(v, plan, s.now);
   return left >= 0 ? [`next update in ${formatDuration(left)}`, left < 60_000 ? 'warn' : 'ok'] : [`update OVERDUE by ${formatDuration(-left)}`, 'crit'];
 }
 
