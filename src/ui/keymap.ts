@@ -42,7 +42,7 @@ export interface Binding {
   palette?: boolean;
 }
 
-export const KEYMAP: readonly Binding[] = [
+const BOUND = [
   { layer: 'global', command: 'help', keys: ['?'], label: 'show the keys for this screen' },
   { layer: 'global', command: 'palette', keys: [':'], label: 'command palette: run any command by name' },
   { layer: 'global', command: 'quit', keys: ['q'], label: 'quit (asks first while a drill is running)', palette: true },
@@ -126,10 +126,15 @@ export const KEYMAP: readonly Binding[] = [
   { layer: 'draft', command: 'send', keys: ['s', 'return'], label: 'send: record comms.sent, write the file, copy (OSC 52)' },
   { layer: 'draft', command: 'edit', keys: ['e'], label: 'add a line to the draft' },
   { layer: 'draft', command: 'close', keys: ['escape', 'x'], label: 'close without sending' },
-];
+] as const satisfies readonly Binding[];
+
+/** Every command a key or the palette can run: the reducer's switches over it are exhaustive. */
+export type Command = (typeof BOUND)[number]['command'];
+export const KEYMAP: readonly (Binding & { command: Command })[] = BOUND;
+export const isCommand = (x: string): x is Command => KEYMAP.some((b) => b.command === x);
 
 /** The command a key runs in the given layers, first layer first (modal > pane > screen > global). */
-export function resolveKey(layers: readonly Layer[], key: KeyName): string | undefined {
+export function resolveKey(layers: readonly Layer[], key: KeyName): Command | undefined {
   for (const layer of layers) {
     const hit = KEYMAP.find((b) => b.layer === layer && b.keys.includes(key));
     if (hit) return hit.command;

@@ -6,7 +6,8 @@ import { filterEvents } from './timeline.js';
 import { evidence, evidenceRefused } from './metric-snapshots.js';
 import { escalationsOf, onIncidentClock } from './tick.js';
 import type { Effect } from './msg.js';
-import { entryPrompt, isEntryPurpose, makePrompt } from './prompts.js';
+import type { Command } from '../keymap.js';
+import { entryPrompt, makePrompt } from './prompts.js';
 import { PANES, type AppState, type IncidentView, type PaneId, type Toast } from './state.js';
 
 type Result = [AppState, Effect[]];
@@ -35,14 +36,41 @@ function move(s: AppState, v: IncidentView, pane: PaneId, delta: number): AppSta
   return withView(s, { ...v, cursor: { ...v.cursor, [pane]: clamp(v.cursor[pane] + delta, len) } });
 }
 
-export function incidentCommand(s: AppState, cmd: string): Result {
+type ChecklistCommand = Extract<Command, 'advance' | 'verify' | 'copy' | 'skip' | 'fail' | 'action'>;
+/** The commands the incident view runs (the drill's keys are in drill.ts). */
+export type IncidentCommand =
+  | ChecklistCommand
+  | Extract<Command, 'up' | 'down' | 'next-pane' | 'prev-pane' | 'filter' | 'clear-filter' | 'scenario' | 'comms' | 'recovery-points' | 'export' | 'back'>
+  | Extract<Command, `pane-${PaneId}` | 'note' | 'decision' | 'action-item' | 'role' | 'milestone' | 'severity' | 'status'>
+  | Extract<Command, 'older' | 'newer' | 'page-older' | 'page-newer' | 'oldest' | 'newest' | 'record-metrics' | 'escalate'>;
+
+const PANE_OF: Record<Extract<Command, `pane-${PaneId}`>, PaneId> = {
+  'pane-checklist': 'checklist',
+  'pane-metrics': 'metrics',
+  'pane-alarms': 'alarms',
+  'pane-timeline': 'timeline',
+  'pane-comms': 'comms',
+};
+
+export function incidentCommand(s: AppState, cmd: IncidentCommand): Result {
   const v = s.incident;
   if (!v) return [s, []];
-  const paneJump = /^pane-(.+)$/.exec(cmd)?.[1];
-  if (paneJump && (PANES as readonly string[]).includes(paneJump)) return [withView(s, { ...v, pane: paneJump as PaneId }), []];
-  if (isEntryPurpose(cmd)) return [{ ...s, modals: [...s.modals, entryPrompt(cmd)] }, []];
   const i = PANES.indexOf(v.pane);
   switch (cmd) {
+    case 'pane-checklist':
+    case 'pane-metrics':
+    case 'pane-alarms':
+    case 'pane-timeline':
+    case 'pane-comms':
+      return [withView(s, { ...v, pane: PANE_OF[cmd] }), []];
+    case 'note':
+    case 'decision':
+    case 'action-item':
+    case 'role':
+    case 'milestone':
+    case 'severity':
+    case 'status':
+      return [{ ...s, modals: [...s.modals, entryPrompt(cmd)] }, []];
     case 'next-pane':
       return [withView(s, { ...v, pane: PANES[(i + 1) % PANES.length]! }), []];
     case 'prev-pane':
@@ -102,11 +130,17 @@ export function incidentCommand(s: AppState, cmd: string): Result {
       return [move(s, v, 'timeline', Number.MAX_SAFE_INTEGER), []];
     case 'newest':
       return [withView(s, { ...v, cursor: { ...v.cursor, timeline: 0 } }), []];
+    case 'advance':
+    case 'verify':
+    case 'copy':
+    case 'skip':
+    case 'fail':
+    case 'action':
+      return checklistCommand(s, v, cmd);
   }
-  return checklistCommand(s, v, cmd);
 }
 
-function checklistCommand(s: AppState, v: IncidentView, cmd: string): Result {
+function checklistCommand(s: AppState, v: IncidentView, cmd: ChecklistCommand): Result {
   const rows = checklistRows(v.incident, s.catalog);
   const row = rows[clamp(v.cursor.checklist, rows.length)];
   if (!row) return [toast(s, 'no checklist: choose a scenario (:) first', 'warn'), []];
@@ -148,7 +182,6 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: string): Result {
       return [{ ...s, modals: [...s.modals, makePrompt('confirm-action', 'Confirm AWS action', [{ key: 'typed', label }], { ...ref, key: row.key, target })] }, []];
     }
   }
-  return [s, []];
 }
 
 /** Starts the AWS action after the operator typed its target exactly. */

@@ -1,7 +1,7 @@
 // The console's one reducer: update(state, msg) -> [state, effects]. Pure: keys, ticks and effect results
 // come in as messages; I/O goes out as effects for the runner.
 import type { ProbeResult } from '../../aws/ports.js';
-import { resolveKey, type Layer } from '../keymap.js';
+import { isCommand, resolveKey, type Command, type Layer } from '../keymap.js';
 import type { KeyName } from '../keys.js';
 import { checkAnswer, declareEffect, declareSteps } from './declare.js';
 import { fieldKey, startField } from './field.js';
@@ -14,7 +14,7 @@ import { recoveryPointEvent } from '../../aws/timeline-events.js';
 import { withEvidence } from './metric-snapshots.js';
 import { openWork } from './open-work.js';
 import { isResolved } from '../../core/index.js';
-import { drillCommand, drillCommands, startDrill } from './drill.js';
+import { drillCommand, startDrill } from './drill.js';
 import { onTick } from './tick.js';
 
 export type Update = [AppState, Effect[]];
@@ -127,8 +127,16 @@ function onKey(s: AppState, key: KeyName): Update {
   return cmd ? runCommand(s, cmd) : [s, []];
 }
 
-function runCommand(s: AppState, cmd: string): Update {
+/** Runs a command by name (from a key, or typed in the palette); a name that is no command runs nothing. */
+function runCommand(s: AppState, name: string): Update {
+  if (!isCommand(name)) return [toast(s, `no command "${name}"`, 'warn'), []];
+  return command(s, name);
+}
+
+/** Every command, routed to the screen that runs it; adding a command to the keymap fails to compile until it is routed here. */
+function command(s: AppState, cmd: Command): Update {
   const layers = activeLayers(s);
+  const onIncident = s.screen === 'incident';
   switch (cmd) {
     case 'help':
       return [{ ...s, modals: [...s.modals, { kind: 'help', layers, scroll: 0 }] }, []];
@@ -145,13 +153,75 @@ function runCommand(s: AppState, cmd: string): Update {
       const why = [...(drillRunning ? ['a drill is running'] : []), ...open].join('; ');
       return [{ ...s, modals: [...s.modals, { kind: 'confirm', purpose: 'quit', text: `${why[0]!.toUpperCase()}${why.slice(1)}. Quit anyway? (y/n)` }] }, []];
     }
+    case 'down':
+    case 'up':
+      return s.screen === 'home' ? homeCommand(s, cmd) : onIncident ? incidentCommand(s, cmd) : [s, []];
+    case 'first':
+    case 'last':
+    case 'open':
+    case 'declare':
+    case 'drill':
+    case 'refresh':
+      return s.screen === 'home' ? homeCommand(s, cmd) : [s, []];
+    case 'drill-pause':
+    case 'drill-faster':
+    case 'drill-slower':
+    case 'drill-next':
+    case 'drill-fire':
+      return onIncident ? drillCommand(s, cmd) : [s, []];
+    case 'next-pane':
+    case 'prev-pane':
+    case 'pane-checklist':
+    case 'pane-metrics':
+    case 'pane-alarms':
+    case 'pane-timeline':
+    case 'pane-comms':
+    case 'note':
+    case 'decision':
+    case 'action-item':
+    case 'role':
+    case 'milestone':
+    case 'severity':
+    case 'status':
+    case 'scenario':
+    case 'comms':
+    case 'export':
+    case 'filter':
+    case 'back':
+    case 'recovery-points':
+    case 'advance':
+    case 'verify':
+    case 'copy':
+    case 'fail':
+    case 'skip':
+    case 'action':
+    case 'older':
+    case 'newer':
+    case 'page-older':
+    case 'page-newer':
+    case 'oldest':
+    case 'newest':
+    case 'clear-filter':
+    case 'record-metrics':
+    case 'escalate':
+      return onIncident ? incidentCommand(s, cmd) : [s, []];
+    case 'submit':
+    case 'cancel':
+    case 'back-step':
+    case 'erase':
+    case 'clear':
+    case 'example':
+    case 'close':
+    case 'yes':
+    case 'no':
+    case 'send':
+    case 'edit':
+      // Keys of a form or a modal: handled where that form or modal is, never run from a screen.
+      return [s, []];
   }
-  if (s.screen === 'home') return homeCommand(s, cmd);
-  if (drillCommands.includes(cmd)) return drillCommand(s, cmd);
-  return incidentCommand(s, cmd);
 }
 
-function homeCommand(s: AppState, cmd: string): Update {
+function homeCommand(s: AppState, cmd: Extract<Command, 'down' | 'up' | 'first' | 'last' | 'open' | 'declare' | 'drill' | 'refresh'>): Update {
   const n = s.home.incidents.length;
   const at = (c: number) => [{ ...s, home: { ...s.home, cursor: Math.max(0, Math.min(n - 1, c)) } }, []] as Update;
   switch (cmd) {
@@ -179,7 +249,6 @@ function homeCommand(s: AppState, cmd: string): Update {
       return [{ ...s, screen: 'declare', declare }, s.config.awsConnected ? [{ type: 'poll-alarms-once' }] : []];
     }
   }
-  return [s, []];
 }
 
 function declareKey(s: AppState, key: KeyName): Update {
