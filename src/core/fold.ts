@@ -89,6 +89,9 @@ export interface IncidentState {
 
 export const stepKey = (scenario: string, step: string) => `${scenario}/${step}`;
 
+/** Events a terminal records from what it observes, not from anything its person did. */
+const MACHINE_KINDS: ReadonlySet<string> = new Set(['alarm.changed', 'journal.recovered']);
+
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const optStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -145,7 +148,8 @@ export function applyEvent(s: IncidentState, e: TimelineEvent): IncidentState {
   s.updatedAt = e.ts;
   s.lastSeq = e.seq;
   s.headHash = e.hash;
-  if (!s.responders.includes(e.actor)) s.responders.push(e.actor);
+  // Responders are the people who acted; an alarm change is recorded by whichever terminal saw it first.
+  if (!MACHINE_KINDS.has(e.kind) && !s.responders.includes(e.actor)) s.responders.push(e.actor);
   switch (e.kind) {
     case 'severity.changed':
       s.severity = d.severity as Severity;

@@ -43,3 +43,14 @@ describe('rtoVerdict', () => {
     ['recovered late', state([mark('impact-started', T), mark('resolved', T + 80 * MIN)]).milestones, T + 500 * MIN, 'missed by 20m 00s'],
   ])('%s', (_name, ms, now, text) => expect(rtoVerdict(ms, 3600, now).text).toBe(text));
 });
+
+describe('responders', () => {
+  it('are the people who acted, not a terminal that recorded an alarm change it saw', () => {
+    const evs: TimelineEvent[] = [
+      { kind: 'incident.opened', data: { id: 'INC-20261121-AAAA', title: 't', severity: 'SEV2', mode: 'live', scenarios: [], params: {} }, actor: 'ann' },
+      { kind: 'alarm.changed', data: { alarm: 'a', from: 'OK', to: 'ALARM' }, actor: 'viewer' },
+      { kind: 'note', data: { text: 'on it' }, actor: 'bo' },
+    ].map((e, i) => ({ seq: i + 1, ts: iso(T), actor: e.actor, kind: e.kind, data: e.data, prev: '', hash: `h${i}` }));
+    expect(foldIncident(evs).responders).toEqual(['ann', 'bo']);
+  });
+});
