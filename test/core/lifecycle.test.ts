@@ -54,3 +54,14 @@ describe('responders', () => {
     expect(foldIncident(evs).responders).toEqual(['ann', 'bo']);
   });
 });
+
+describe('folding a hand-edited journal', () => {
+  it('skips a status, severity or milestone no schema allows instead of folding it in', () => {
+    const s = state([
+      { kind: 'status.changed', data: { status: 'on fire' } } as unknown as NewEvent,
+      { kind: 'severity.changed', data: { severity: 'SEV9' } } as unknown as NewEvent,
+      { kind: 'milestone.set', data: { milestone: 'lunch', at: iso(T), backdated: false } } as unknown as NewEvent,
+    ]);
+    expect([s.status, s.severity, Object.keys(s.milestones)]).toEqual(['triage', 'SEV2', []]);
+  });
+});
