@@ -1,6 +1,13 @@
 // Lint rules that hold the architecture: the core stays pure, the UI never reaches an adapter.
 import tseslint from 'typescript-eslint';
 
+// Reading the time: only the Clock port's implementation (src/system-clock.ts) may.
+const readsTime = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use the Clock port, not Date.now().' },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the Clock port, not new Date().' },
+  { selector: "CallExpression[callee.name='Date']", message: 'Use the Clock port, not Date().' },
+];
+
 const nodeIo = ['node:fs', 'node:fs/promises', 'fs', 'fs/promises', 'node:child_process', 'child_process', 'node:net', 'node:http', 'node:https'];
 
 const DYNAMIC_REGEXP = ['NewExpression', 'CallExpression'].map((node) => ({
@@ -19,8 +26,12 @@ export default tseslint.config(
   },
   {
     // Text from runbooks and AWS is matched on RE2 (src/scenarios/pattern.ts), never compiled into a
-    // backtracking RegExp that a hostile pattern could stall for minutes.
+    // backtracking RegExp that a hostile pattern could stall for minutes; only the clock port reads the time.
     files: ['src/**'],
+    rules: { 'no-restricted-syntax': ['error', ...DYNAMIC_REGEXP, ...readsTime] },
+  },
+  {
+    files: ['src/system-clock.ts'],
     rules: { 'no-restricted-syntax': ['error', ...DYNAMIC_REGEXP] },
   },
   {
@@ -34,10 +45,8 @@ export default tseslint.config(
           { group: ['ink-*'], message: 'src/core is pure: no UI imports.' },
         ],
       }],
-      'no-restricted-syntax': ['error', ...DYNAMIC_REGEXP,
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use the Clock port, not Date.now().' },
+      'no-restricted-syntax': ['error', ...DYNAMIC_REGEXP, ...readsTime,
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Randomness comes in through a port.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the Clock port, not new Date().' },
       ],
     },
   },
@@ -68,9 +77,11 @@ export default tseslint.config(
     files: ['src/ui/**'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: nodeIo.map((name) => ({ name, message: 'The UI does no I/O itself: effects go to the runner, which calls the ports.' })),
         patterns: [
           { group: ['@aws-sdk/*'], message: 'The UI talks to AWS through ports only.' },
-          { group: ['**/aws/live/*', '**/aws/sim/*', '**/store/*'], allowTypeImports: true, message: 'The UI imports port types only, never an adapter implementation.' },
+          // The ports' types and the pure event mapping are the UI's; any other file under src/aws is an adapter.
+          { group: ['**/aws/**', '!**/aws/ports.js', '!**/aws/timeline-events.js', '**/store/*', '**/system-clock.js'], allowTypeImports: true, message: 'The UI imports port types only, never an adapter implementation.' },
           { group: ['lowdb', 'lowdb/*', 'proper-lockfile'], message: 'The UI never touches storage directly.' },
         ],
       }],

@@ -8,7 +8,7 @@ export function consoleStore(store: IncidentStore, actor: string): UiStore {
     list: async () => (await store.list()).map(markProblem),
     load: async (id) => store.load(id),
     append: (id, events) => store.append(id, events, actor),
-    create: (opening) => store.create(opening, actor),
+    create: (opening, followUps) => store.create(opening, actor, followUps),
     readSince: async (id, offset) => store.journal(id).readSince(offset),
   };
 }

@@ -1,6 +1,7 @@
 // What every command gets: where the state lives, who is acting, the clock and the output streams.
 import { userInfo } from 'node:os';
 import { sanitize, type Clock } from '../core/index.js';
+import { systemClock } from '../system-clock.js';
 import { IncidentStore } from '../store/incident-store.js';
 
 export interface GlobalOptions {
@@ -25,7 +26,6 @@ export interface CliContext extends CliIo {
   store: () => IncidentStore;
 }
 
-export const systemClock: Clock = { now: () => Date.now() };
 
 // Control characters that survive JSON.stringify (C1, DEL) or were missed upstream, and bidi overrides.
 const UNSAFE_OUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;

@@ -1,16 +1,18 @@
 // Commands that append to a timeline: the same events the console writes, for scripts and a scribe's terminal.
 import { Option, type Command } from 'commander';
 import {
+  isMilestone,
+  isStatus,
   MILESTONES,
+  milestoneEvents,
   notFound,
   parseAtTime,
   parseSeverity,
   STATUSES,
   TEXT_MAX_CHARS,
+  statusEvents,
   usageError,
-  type Milestone,
   type NewEvent,
-  type Status,
 } from '../core/index.js';
 import { readTail } from '../store/journal-file.js';
 import type { Register } from './main.js';
@@ -136,11 +138,15 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
     .option('--json', 'print the event as JSON')
     .action(
       run(async (ctx, id: string, milestone: string, opts: { at?: string; json?: boolean }) => {
-        if (!(MILESTONES as readonly string[]).includes(milestone)) {
+        if (!isMilestone(milestone)) {
           throw usageError(`unknown milestone "${milestone}": use one of ${MILESTONES.join(', ')}`);
         }
         const when = parseAt(opts.at, ctx.clock.now());
-        const [e] = await ctx.store().append(id, [{ kind: 'milestone.set', data: { milestone: milestone as Milestone, ...when } }], ctx.actor);
+        const store = ctx.store();
+        const out = milestoneEvents(store.load(id).state, milestone, when.at, when.backdated);
+        if ('error' in out) throw usageError(`${out.error} (check the time, or correct the other milestone first)`);
+        const written = await store.append(id, out.events, ctx.actor);
+        const e = written.find((x) => x.kind === 'milestone.set');
         ctx.out(opts.json ? JSON.stringify(e) : String(e!.seq));
       }),
     );
@@ -168,8 +174,11 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
     .action(
       run(async (ctx, id: string, status: string, opts: { reason?: string }) => {
         const s = status.toLowerCase();
-        if (!(STATUSES as readonly string[]).includes(s)) throw usageError(`unknown status "${status}": use one of ${STATUSES.join(', ')}`);
-        const [e] = await ctx.store().append(id, [{ kind: 'status.changed', data: { status: s as Status, ...(opts.reason ? { reason: opts.reason } : {}) } }], ctx.actor);
+        if (!isStatus(s)) throw usageError(`unknown status "${status}": use one of ${STATUSES.join(', ')}`);
+        const store = ctx.store();
+        const out = statusEvents(store.load(id).state, s, opts.reason, new Date(ctx.clock.now()).toISOString());
+        if ('error' in out) throw usageError(`${out.error} (nothing to change)`);
+        const [e] = await store.append(id, out.events, ctx.actor);
         ctx.out(String(e!.seq));
       }),
     );

@@ -31,9 +31,9 @@ export function newDrill(schedule: ScheduledInject[], realNow: number, speed: nu
   return { clock: startClock(realNow, speed), schedule, fired: [] };
 }
 
-const clockEvent = (control: string, c: ExerciseClock, detail?: string, seed?: number): NewEvent<'exercise.clock'> => ({
+const clockEvent = (control: string, c: ExerciseClock, realNow: number, detail?: string, seed?: number): NewEvent<'exercise.clock'> => ({
   kind: 'exercise.clock',
-  data: { control, speed: c.speed, ...(seed !== undefined ? { seed } : {}), ...(detail ? { detail } : {}) },
+  data: { control, speed: c.speed, simSeconds: simElapsed(c, realNow) / 1000, ...(seed !== undefined ? { seed } : {}), ...(detail ? { detail } : {}) },
 });
 
 const injectEvent = (i: ScheduledInject): NewEvent<'exercise.inject'> => ({
@@ -50,29 +50,29 @@ export function drillStep(s: DrillSession, control: DrillControl, realNow: numbe
   const forced: ScheduledInject[] = [];
   switch (control.kind) {
     case 'start':
-      events.push(clockEvent('start', s.clock, control.seed !== undefined ? `seed ${control.seed}` : undefined, control.seed));
+      events.push(clockEvent('start', s.clock, realNow, control.seed !== undefined ? `seed ${control.seed}` : undefined, control.seed));
       break;
     case 'pause':
       if (!s.clock.paused) {
         session = { ...s, clock: pause(s.clock, realNow) };
-        events.push(clockEvent('pause', session.clock));
+        events.push(clockEvent('pause', session.clock, realNow));
       }
       break;
     case 'resume':
       if (s.clock.paused) {
         session = { ...s, clock: resume(s.clock, realNow) };
-        events.push(clockEvent('resume', session.clock));
+        events.push(clockEvent('resume', session.clock, realNow));
       }
       break;
     case 'speed':
       session = { ...s, clock: setSpeed(s.clock, realNow, control.speed) };
-      events.push(clockEvent('speed', session.clock));
+      events.push(clockEvent('speed', session.clock, realNow));
       break;
     case 'next': {
       const next = nextInject(s);
       if (next) {
         session = { ...s, clock: jumpTo(s.clock, realNow, next.atSeconds * 1000) };
-        events.push(clockEvent('jump', session.clock, `to ${next.id}`));
+        events.push(clockEvent('jump', session.clock, realNow, `to ${next.id}`));
       }
       break;
     }
@@ -80,7 +80,7 @@ export function drillStep(s: DrillSession, control: DrillControl, realNow: numbe
       const inject = s.schedule.find((i) => i.id === control.injectId);
       if (!inject) throw notFound(`no inject "${control.injectId}" in this drill (have: ${s.schedule.map((i) => i.id).join(', ')})`);
       if (!s.fired.includes(inject.id)) {
-        events.push(clockEvent('fire', s.clock, `fired ${inject.id} early`));
+        events.push(clockEvent('fire', s.clock, realNow, `fired ${inject.id} early`));
         forced.push(inject);
       }
       break;

@@ -8,6 +8,8 @@ export type Status = (typeof STATUSES)[number];
 
 export const MILESTONES = ['impact-started', 'detected', 'declared', 'mitigated', 'resolved'] as const;
 export type Milestone = (typeof MILESTONES)[number];
+export const isMilestone = (x: string): x is Milestone => (MILESTONES as readonly string[]).includes(x);
+export const isStatus = (x: string): x is Status => (STATUSES as readonly string[]).includes(x);
 
 export const ROLES = [
   'incident-commander',
@@ -104,7 +106,8 @@ export const EVENT_DATA = {
   'comms.sent': z.strictObject({ channel: z.string().default('status'), text, kind: z.string().optional() }),
   'exercise.inject': z.strictObject({ inject: z.string(), text, offsetSeconds: z.number().optional() }),
   // `seed` on the start control lets another terminal resume the same drill (the same seed, the same schedule).
-  'exercise.clock': z.strictObject({ control: z.string(), speed: z.number().optional(), seed: z.number().int().nonnegative().optional(), detail: z.string().optional() }),
+  // `simSeconds` is the exercise time at the control, so every terminal and the report can keep drill time.
+  'exercise.clock': z.strictObject({ control: z.string(), speed: z.number().optional(), seed: z.number().int().nonnegative().optional(), simSeconds: z.number().nonnegative().optional(), detail: z.string().optional() }),
   'escalation.fired': z.strictObject({ level: z.string(), text }),
   'action_item.added': z.strictObject({ text, owner: z.string().optional() }),
   amend: z.strictObject({ target: z.number().int().positive(), text }),
@@ -127,12 +130,10 @@ export interface TimelineEvent<K extends string = string> {
   hash: string;
 }
 
-/** What a caller asks to append; the store adds seq, ts, prev and hash. */
-export interface NewEvent<K extends EventKind = EventKind> {
-  kind: K;
-  data: z.input<(typeof EVENT_DATA)[K]>;
-  actor?: string;
-}
+/** What a caller asks to append, one member per kind so a switch on `kind` narrows `data`; the store adds seq, ts, prev and hash. */
+export type NewEvent<K extends EventKind = EventKind> = K extends EventKind
+  ? { kind: K; data: z.input<(typeof EVENT_DATA)[K]>; actor?: string }
+  : never;
 
 export const isKind = <K extends EventKind>(e: TimelineEvent, kind: K): e is TimelineEvent<K> & { data: EventData<K> } =>
   e.kind === kind;

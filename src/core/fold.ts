@@ -1,7 +1,7 @@
 // The incident's state is a pure fold over its timeline: replaying the same events gives the same state.
 import type { Milestone, Mode, Status, TimelineEvent } from './events.js';
-import { MILESTONES } from './events.js';
-import type { Severity } from './severity.js';
+import { isMilestone, isStatus, MILESTONES } from './events.js';
+import { isSeverity, type Severity } from './severity.js';
 
 export type StepStatus = 'todo' | 'in-progress' | 'done' | 'skipped' | 'failed' | 'verified';
 
@@ -89,6 +89,9 @@ export interface IncidentState {
 
 export const stepKey = (scenario: string, step: string) => `${scenario}/${step}`;
 
+/** Events a terminal records from what it observes, not from anything its person did. */
+const MACHINE_KINDS: ReadonlySet<string> = new Set(['alarm.changed', 'journal.recovered']);
+
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const optStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -145,18 +148,25 @@ export function applyEvent(s: IncidentState, e: TimelineEvent): IncidentState {
   s.updatedAt = e.ts;
   s.lastSeq = e.seq;
   s.headHash = e.hash;
-  if (!s.responders.includes(e.actor)) s.responders.push(e.actor);
+  // Responders are the people who acted; an alarm change is recorded by whichever terminal saw it first.
+  if (!MACHINE_KINDS.has(e.kind) && !s.responders.includes(e.actor)) s.responders.push(e.actor);
   switch (e.kind) {
+    // Reading stays lenient: a value no schema allows (a hand-edited journal) is skipped, never folded in.
     case 'severity.changed':
-      s.severity = d.severity as Severity;
+      if (!isSeverity(d.severity)) break;
+      s.severity = d.severity;
       s.severityHistory.push({ severity: s.severity, at: e.ts, seq: e.seq });
       break;
-    case 'status.changed':
-      s.status = d.status as Status;
+    case 'status.changed': {
+      const status = str(d.status);
+      if (!isStatus(status)) break;
+      s.status = status;
       s.statusHistory.push({ status: s.status, at: e.ts, seq: e.seq });
       break;
+    }
     case 'milestone.set': {
-      const m = d.milestone as Milestone;
+      const m = str(d.milestone);
+      if (!isMilestone(m)) break;
       const old = s.milestones[m];
       s.milestones[m] = {
         at: str(d.at),

@@ -18,3 +18,5 @@ export * from './comms.js';
 export * from './when.js';
 export * from './recovery-targets.js';
 export * from './journal-head.js';
+export * from './lifecycle.js';
+export * from './drill-time.js';

@@ -4,6 +4,8 @@ import type { ObjectiveTarget, RegionRef, VerifySpec } from './aws-calls.js';
 import { fillTemplate } from './placeholders.js';
 
 export interface RecoveryTarget {
+  /** The scenario whose objectives the point answers for (the report's RPO rows of that scenario). */
+  scenario?: string;
   component: string;
   service: 'dynamodb' | 'rds';
   resource: string;
@@ -14,7 +16,7 @@ const RESOURCE_ARG = { dynamodb: ['TableName'], rds: ['DBClusterIdentifier', 'DB
 const COMPONENT_WORDS = { dynamodb: /dynamo/i, rds: /aurora|rds|database|postgres|mysql/i } as const;
 
 export function recoveryTargets(
-  scenarios: readonly { steps: readonly { verify?: VerifySpec | undefined }[]; objectives: readonly ObjectiveTarget[] }[],
+  scenarios: readonly { id?: string; steps: readonly { verify?: VerifySpec | undefined }[]; objectives: readonly ObjectiveTarget[] }[],
   params: Readonly<Record<string, string>>,
 ): RecoveryTarget[] {
   const seen = new Set<string>();
@@ -35,8 +37,10 @@ export function recoveryTargets(
       // The first resource per service is the one the scenario protects; later ones are restore targets.
       if ([...seen].some((k) => k.startsWith(`${service}:`)) || seen.has(`${service}:${resource}`)) continue;
       seen.add(`${service}:${resource}`);
-      const component = sc.objectives.find((o) => COMPONENT_WORDS[service].test(o.component))?.component ?? (service === 'dynamodb' ? 'DynamoDB' : 'RDS/Aurora');
-      out.push({ component, service, resource, region: v.region });
+      // An objective with an RPO target that names the service first, then any that names it.
+      const named = sc.objectives.filter((o) => COMPONENT_WORDS[service].test(o.component));
+      const component = (named.find((o) => o.rpo_seconds !== undefined) ?? named[0])?.component ?? (service === 'dynamodb' ? 'DynamoDB' : 'RDS/Aurora');
+      out.push({ ...(sc.id ? { scenario: sc.id } : {}), component, service, resource, region: v.region });
     }
   }
   return out;

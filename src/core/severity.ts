@@ -2,6 +2,7 @@ import { usageError } from './errors.js';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+export const isSeverity = (x: unknown): x is Severity => typeof x === 'string' && (SEVERITIES as readonly string[]).includes(x);
 
 export const SEVERITY_LABEL: Record<Severity, string> = {
   SEV1: 'critical: complete outage or data loss',

@@ -1,4 +1,4 @@
-// Clock arithmetic for the console: the next status update, escalation timers and the RTO countdown.
+// Clock arithmetic for the console: the next status update, and escalation timers (the RTO verdict is in lifecycle.ts).
 // Pure: every function takes `now` (ms since the epoch) from the caller's Clock.
 const MINUTE = 60_000;
 
@@ -53,11 +53,6 @@ export function escalationTimers(
       const wasFired = fired.has(level);
       return { level, who: l.who, dueAt, remainingMs: dueAt - now, fired: wasFired, due: !wasFired && !stopped && now >= dueAt };
     });
-}
-
-/** Time left against an RTO target from the impact start; negative once overrun. */
-export function rtoRemaining(impactStartMs: number, rtoSeconds: number, now: number): number {
-  return impactStartMs + rtoSeconds * 1000 - now;
 }
 
 /** "1h 02m", "4m 05s", "12s"; a leading "-" when the duration is negative (overdue). */

@@ -33,11 +33,6 @@ export function figure(f: Figure): string {
 
 export const target = (seconds: number | null): string => (seconds === null ? 'unknown' : formatSeconds(seconds));
 
-export function verdict(met: boolean | null, byDesign = false): string {
-  if (byDesign) return 'met (by design)';
-  return met === null ? 'unknown' : met ? 'met' : 'MISSED';
-}
-
 export function number(v: number | null, unit?: string | null): string {
   if (v === null) return 'unknown';
   const n = Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) < 10 ? 2 : 1);

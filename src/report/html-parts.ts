@@ -1,4 +1,5 @@
 // Small builders for the HTML report; every argument named `html` is already escaped.
+import { esc } from './format.js';
 export const table = (headers: readonly string[], rows: readonly (readonly string[])[], cls = ''): string =>
   `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((c) => (c.startsWith('<td') ? c : `<td>${c}</td>`)).join('')}</tr>`)
@@ -9,10 +10,8 @@ export const section = (id: string, title: string, ...html: string[]) => `<secti
 export const p = (html: string, cls = '') => `<p${cls ? ` class="${cls}"` : ''}>${html}</p>`;
 export const ul = (items: readonly string[]) => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
 
-export function verdictHtml(met: boolean | null, byDesign = false): string {
-  if (byDesign) return '<span class="met">met (by design)</span>';
-  if (met === null) return '<span class="unknown">unknown</span>';
-  return met ? '<span class="met">met</span>' : '<span class="missed">MISSED</span>';
+export function verdictHtml(met: boolean | null, text: string): string {
+  return `<span class="${met === null ? 'unknown' : met ? 'met' : 'missed'}">${esc(text)}</span>`;
 }
 
 /** A two-column key/value table without a header row. */

@@ -81,7 +81,7 @@ function objectivesHtml(m: ReportModel): string {
   return section('objectives', 'Recovery objectives',
     o.targetsKnown ? '' : p('Targets unknown: no scenario objectives were available for this incident, so achieved figures are incident-wide.', 'warning'),
     table(['Component', 'Target RTO', 'Achieved RTO', 'RTO', 'Target RPO', 'Achieved RPO', 'RPO'], o.rows.map((r) => [
-      esc(r.component), num(target(r.targetRto)), num(figure(r.rto)), verdictHtml(r.rtoMet), num(r.rpoByDesign ? '0 by design' : target(r.targetRpo)), num(figure(r.rpo)), verdictHtml(r.rpoMet, r.rpoByDesign),
+      esc(r.component), num(target(r.targetRto)), num(figure(r.rto)), verdictHtml(r.rtoMet, r.rtoVerdict), num(r.rpoByDesign ? '0 by design' : target(r.targetRpo)), num(figure(r.rpo)), verdictHtml(r.rpoMet, r.rpoVerdict),
     ])),
     '<h3>Sources</h3>',
     ul(o.rows.flatMap((r) => [

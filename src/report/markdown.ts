@@ -1,6 +1,6 @@
 // The report as Markdown (the default format): for a wiki page, a ticket or a pull request.
 import type { ReportModel } from '../core/report/index.js';
-import { cell, DRAFT_NOTE, esc, figure, formatSeconds, target, utc, verdict } from './format.js';
+import { cell, DRAFT_NOTE, esc, figure, formatSeconds, target, utc } from './format.js';
 import { mdTable } from './markdown-table.js';
 import { actionsMd, commsMd, doneMd, exerciseMd, itemsMd, metricsMd, tailMd } from './markdown-sections.js';
 
@@ -93,7 +93,7 @@ function objectivesMd(m: ReportModel): string[] {
   if (!o.targetsKnown) lines.push('Targets unknown: no scenario objectives were available for this incident, so achieved figures are incident-wide.', '');
   lines.push(
     ...mdTable(['Component', 'Target RTO', 'Achieved RTO', 'RTO', 'Target RPO', 'Achieved RPO', 'RPO'], o.rows.map((r) => [
-      cell(r.component), target(r.targetRto), figure(r.rto), verdict(r.rtoMet), r.rpoByDesign ? '0 by design' : target(r.targetRpo), figure(r.rpo), verdict(r.rpoMet, r.rpoByDesign),
+      cell(r.component), target(r.targetRto), figure(r.rto), cell(r.rtoVerdict), r.rpoByDesign ? '0 by design' : target(r.targetRpo), figure(r.rpo), cell(r.rpoVerdict),
     ])),
     '',
     'Sources:',

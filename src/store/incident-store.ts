@@ -126,8 +126,8 @@ export class IncidentStore {
     return new Journal(path, this.clock, this.onWarning, id, chunkSize);
   }
 
-  /** Opens a new incident: picks a fresh id and writes its first event. */
-  async create(opened: Omit<NewEvent<'incident.opened'>['data'], 'id'>, actor: string): Promise<TimelineEvent> {
+  /** Opens a new incident: picks a fresh id and writes its first event with `followUps`, as one batch. */
+  async create(opened: Omit<NewEvent<'incident.opened'>['data'], 'id'>, actor: string, followUps: readonly NewEvent[] = []): Promise<TimelineEvent> {
     this.ensureWritable();
     const day = new Date(this.clock.now()).toISOString().slice(0, 10).replaceAll('-', '');
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -137,7 +137,7 @@ export class IncidentStore {
       if (existsSync(path)) continue;
       const journal = new Journal(path, this.clock, this.onWarning, id);
       try {
-        const first = await journal.create({ kind: 'incident.opened', data: { ...opened, id } }, actor);
+        const first = await journal.create({ kind: 'incident.opened', data: { ...opened, id } }, actor, followUps);
         const s = this.summarise(id);
         await this.refreshIndex([[id, s]]).catch(() => {});
         return first;

@@ -13,6 +13,7 @@ import { readFileSync, readlinkSync, lstatSync, rmdirSync, symlinkSync, unlinkSy
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ExitCode, WarroomError } from '../core/index.js';
+import { systemClock } from '../system-clock.js';
 
 interface Owner {
   /** Digest of host name and pid namespace: where `pid` means this process. */
@@ -153,7 +154,7 @@ function removeGone(lockPath: string, path: string, ownerText: string, owner: Ow
 function removeLegacyLock(path: string): void {
   try {
     const st = lstatSync(path);
-    if (st.isDirectory() && Date.now() - st.mtimeMs > 10_000) rmdirSync(path);
+    if (st.isDirectory() && systemClock.now() - st.mtimeMs > 10_000) rmdirSync(path);
   } catch {
     /* gone already, or not ours to remove */
   }

@@ -56,17 +56,24 @@ export class Journal {
   /**
    * Creates the journal with its first event, atomically: the event is written and fsynced to a temporary
    * file that is then hard-linked into place (which, unlike rename, fails if a journal exists), so a
-   * failure leaves no journal at all and a journal never exists without its opening event.
+   * failure leaves no journal at all and a journal never exists without its opening event. The events that
+   * follow the opening (a declaration's scenario, severity, roles) land in the same write, so a declaration
+   * is all there or not there.
    */
-  async create(first: NewEvent<'incident.opened'>, actor: string): Promise<TimelineEvent> {
-    const data = validateEventData(first.kind, first.data);
-    const base = { seq: 1, ts: new Date(this.clock.now()).toISOString(), actor: first.actor ?? actor, kind: first.kind, data, prev: '' };
-    const event: TimelineEvent = { ...base, hash: hashEvent(base) };
+  async create(first: NewEvent<'incident.opened'>, actor: string, rest: readonly NewEvent[] = []): Promise<TimelineEvent> {
+    const ts = new Date(this.clock.now()).toISOString();
+    const events: TimelineEvent[] = [];
+    for (const n of [first, ...rest] as NewEvent[]) {
+      const prev = events.at(-1);
+      const base = { seq: events.length + 1, ts, actor: n.actor ?? actor, kind: n.kind, data: validateEventData(n.kind, n.data), prev: prev?.hash ?? '' };
+      events.push({ ...base, hash: hashEvent(base) });
+    }
+    const event = events[0]!;
     const temp = `${dirname(this.path)}/.${basename(this.path)}.new-${randomBytes(6).toString('hex')}`;
     try {
       const fd = openSync(temp, 'wx', 0o600);
       try {
-        writeAll(fd, Buffer.from(JSON.stringify(event) + '\n', 'utf8'));
+        writeAll(fd, Buffer.from(events.map((e) => JSON.stringify(e) + '\n').join(''), 'utf8'));
         fsyncSync(fd);
       } finally {
         closeSync(fd);

@@ -12,11 +12,13 @@ export type IncidentOpening = Omit<NewEvent<'incident.opened'>['data'], 'id'>;
 
 export interface UiStore {
   list(): Promise<UiIncidentSummary[]>;
-  load(id: string): Promise<{ events: TimelineEvent[]; state: IncidentState; offset: number }>;
+  /** The journal checked as it is read: `verification.firstBad` names the first event that fails the hash chain. */
+  load(id: string): Promise<{ events: TimelineEvent[]; state: IncidentState; offset: number; verification?: { ok: boolean; firstBad?: { seq: number; message: string } } }>;
   append(id: string, events: readonly NewEvent[]): Promise<TimelineEvent[]>;
   /** Events any writer appended after `offset`, and the offset to resume from. */
   readSince(id: string, offset: number): Promise<{ events: TimelineEvent[]; offset: number }>;
-  create(opening: IncidentOpening): Promise<TimelineEvent>;
+  /** Declares: the opening event and what follows it (triage, scenario, milestones) in one write. */
+  create(opening: IncidentOpening, followUps: readonly NewEvent[]): Promise<TimelineEvent>;
 }
 
 /** What the AWS side needs to know about the open incident: which AWS it runs on and what to seed. */

@@ -44,7 +44,7 @@ export interface Binding {
   palette?: boolean;
 }
 
-export const KEYMAP: readonly Binding[] = [
+const BOUND = [
   { layer: 'global', command: 'help', keys: ['?'], label: 'show the keys for this screen' },
   { layer: 'global', command: 'palette', keys: [':'], label: 'command palette: run any command by name' },
   { layer: 'global', command: 'quit', keys: ['q'], label: 'quit (asks first while a drill is running)', palette: true },
@@ -108,7 +108,9 @@ export const KEYMAP: readonly Binding[] = [
   { layer: 'alarms', command: 'up', keys: ['up', 'k'], label: 'previous alarm' },
   { layer: 'metrics', command: 'down', keys: ['down', 'j'], label: 'next metric' },
   { layer: 'metrics', command: 'up', keys: ['up', 'k'], label: 'previous metric' },
+  { layer: 'metrics', command: 'record-metrics', keys: ['return', 's'], label: 'record the panes\' new points on the timeline as evidence', palette: true },
   { layer: 'comms', command: 'comms', keys: ['return'], label: 'draft the next status update' },
+  { layer: 'comms', command: 'escalate', keys: ['e'], label: 'record that the due escalations were made', palette: true },
 
   { layer: 'field', command: 'submit', keys: ['return'], label: 'accept the field or the highlighted choice' },
   { layer: 'field', command: 'cancel', keys: ['escape', 'ctrl+x'], label: 'cancel (Ctrl+X is the letter key for Esc while typing)' },
@@ -122,7 +124,7 @@ export const KEYMAP: readonly Binding[] = [
   { layer: 'help', command: 'close', keys: ['escape', 'x', '?', 'q'], label: 'close the help' },
   { layer: 'help', command: 'down', keys: ['down', 'j'], label: 'scroll down' },
   { layer: 'help', command: 'up', keys: ['up', 'k'], label: 'scroll up' },
-  { layer: 'confirm', command: 'yes', keys: ['y'], label: 'yes (quit, or discard the form\'s answers)' },
+  { layer: 'confirm', command: 'yes', keys: ['y'], label: 'yes (quit, resolve, or discard the form\'s answers)' },
   { layer: 'confirm', command: 'no', keys: ['n', 'escape', 'x'], label: 'no (back to the form, answers kept)' },
   { layer: 'draft', command: 'send', keys: ['s', 'return'], label: 'send: record comms.sent, write the file, copy (OSC 52)' },
   { layer: 'draft', command: 'edit', keys: ['e'], label: 'add a line to the draft' },
@@ -134,10 +136,15 @@ export const KEYMAP: readonly Binding[] = [
   { layer: 'view', command: 'page-up', keys: ['pageup', 'u'], label: 'a page up' },
   { layer: 'view', command: 'top', keys: ['home', 'g'], label: 'the start' },
   { layer: 'view', command: 'bottom', keys: ['end', 'G'], label: 'the end' },
-];
+] as const satisfies readonly Binding[];
+
+/** Every command a key or the palette can run: the reducer's switches over it are exhaustive. */
+export type Command = (typeof BOUND)[number]['command'];
+export const KEYMAP: readonly (Binding & { command: Command })[] = BOUND;
+export const isCommand = (x: string): x is Command => KEYMAP.some((b) => b.command === x);
 
 /** The command a key runs in the given layers, first layer first (modal > pane > screen > global). */
-export function resolveKey(layers: readonly Layer[], key: KeyName): string | undefined {
+export function resolveKey(layers: readonly Layer[], key: KeyName): Command | undefined {
   for (const layer of layers) {
     const hit = KEYMAP.find((b) => b.layer === layer && b.keys.includes(key));
     if (hit) return hit.command;

@@ -10,8 +10,8 @@ describe('console store', () => {
   it('lists a tampered journal with its problem in the status and title', async () => {
     const store = new IncidentStore(tempDir(), fixedClock(Date.parse('2026-11-21T10:00:00Z')));
     const ui = consoleStore(store, 'ana');
-    const good = String((await ui.create({ title: 'Fine', severity: 'SEV3', mode: 'live', scenarios: [], params: {} })).data.id);
-    const bad = String((await ui.create({ title: 'Edited', severity: 'SEV2', mode: 'live', scenarios: [], params: {} })).data.id);
+    const good = String((await ui.create({ title: 'Fine', severity: 'SEV3', mode: 'live', scenarios: [], params: {} }, [])).data.id);
+    const bad = String((await ui.create({ title: 'Edited', severity: 'SEV2', mode: 'live', scenarios: [], params: {} }, [])).data.id);
     await ui.append(bad, [{ kind: 'note', data: { text: 'in us-east-1' } }]);
     const path = store.journalPath(bad);
     writeFileSync(path, readFileSync(path, 'utf8').replace('us-east-1', 'us-east-2'));

@@ -56,7 +56,7 @@ describe('drill session', () => {
   it('pause holds injects back; next jumps to the next one; fire sends one early', () => {
     let r = drillStep(newDrill(schedule, R0, 1), { kind: 'start', speed: 1 }, R0);
     r = drillStep(r.session, { kind: 'pause' }, R0 + 1_000);
-    expect(r.events).toEqual([{ kind: 'exercise.clock', data: { control: 'pause', speed: 1 } }]);
+    expect(r.events).toEqual([{ kind: 'exercise.clock', data: { control: 'pause', speed: 1, simSeconds: expect.any(Number) } }]);
     r = drillStep(r.session, { kind: 'tick' }, R0 + 10_000_000);
     expect(r.firedNow).toEqual([]);
     r = drillStep(r.session, { kind: 'next' }, R0 + 10_000_000);

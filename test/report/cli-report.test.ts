@@ -29,7 +29,7 @@ describe('warroom report', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^# DRAFT Incident report: INC-\d{8}-\w{4} Orders &lt;down&gt;/);
     expect(r.out).toContain('Targets unknown');
-    expect(r.out).toContain('| incident (all components) | unknown | 21m 00s (measured) | unknown |');
+    expect(r.out).toContain('| incident (all components) | unknown | 21m 00s (measured) | unknown (no target) |');
     const after = await timelineKinds();
     expect(after).toHaveLength(before + 1);
     expect(after.at(-1)).toMatchObject({ kind: 'report.exported', data: { format: 'md', draft: true } });
@@ -47,14 +47,14 @@ describe('warroom report', () => {
   it('--format json prints the model with its schema version', async () => {
     const r = await h.run('report', id, '--format', 'json');
     const m = JSON.parse(r.out) as { schemaVersion: number; summary: { id: string }; draft: boolean; integrity: { verified: boolean; events: number } };
-    expect(m).toMatchObject({ schemaVersion: 1, summary: { id }, draft: true, integrity: { verified: true, events: 4 } });
+    expect(m).toMatchObject({ schemaVersion: 1, summary: { id }, draft: true, integrity: { verified: true, events: 5 } });
   });
 
   it('--out writes the file, then records its path', async () => {
     const file = join(h.dir, 'report.html');
     const r = await h.run('report', id, '--format', 'html', '--out', file);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^wrote DRAFT html report to .*report\.html \(recorded as seq 5\)$/);
+    expect(r.out).toMatch(/^wrote DRAFT html report to .*report\.html \(recorded as seq 6\)$/);
     expect(readFileSync(file, 'utf8')).toMatch(/^<!doctype html>/);
     expect((await timelineKinds()).at(-1)).toMatchObject({ kind: 'report.exported', data: { format: 'html', path: file, draft: true } });
   });

@@ -33,6 +33,28 @@ describe('what was done', () => {
 });
 
 describe('recovery objectives', () => {
+  it('says not yet, met, missed by, or unknown (no impact start); never met before recovery', () => {
+    const target = scenario([{ component: 'db', rto_seconds: 600, rpo_seconds: 60 }]);
+    expect(report([ms('impact-started', 0)], target).objectives.rows[0]!.rtoVerdict).toBe('not yet');
+    expect(report([ms('impact-started', 0), ms('mitigated', 5)], target).objectives.rows[0]!.rtoVerdict).toBe('met');
+    expect(report([ms('impact-started', 0), ms('mitigated', 25)], target).objectives.rows[0]!.rtoVerdict).toBe('missed by 15m 00s');
+    expect(report([ms('resolved', 5)], target).objectives.rows[0]!.rtoVerdict).toBe('unknown (no impact start)');
+    expect(report([ms('impact-started', 0)], target).objectives.rows[0]!.rpoVerdict).toBe('unknown (no recovery point read)');
+  });
+
+  it('in a drill, never says an objective was met when the steps that meet it were not done', () => {
+    const steps = Array.from({ length: 10 }, (_, i) => ({ id: `s${i}`, title: `step ${i}`, role: 'ops' }));
+    const rows: E[] = [ms('impact-started', 0), [1, 'step.completed', { scenario: 's', step: 's0' }], ms('mitigated', 2), ms('resolved', 3)];
+    const events = timeline(rows, 'exercise');
+    const r = buildReport({ events, state: foldIncident(events), scenarios: scenario([{ component: 'db', rto_seconds: 600 }], steps), now: T0 + 3_600_000, verification: { ok: true, count: events.length, headHash: 'h' } });
+    const row = r.objectives.rows[0]!;
+    expect(row.rtoMet).toBeNull();
+    expect(row.rtoVerdict).toBe('not met: 9 step(s) not done');
+    expect(r.exercise!.afterAction.wentWell.join('\n')).not.toMatch(/RTO/);
+    expect(r.exercise!.afterAction.toImprove.join('\n')).toMatch(/RTO for db could not be established: 9 of the steps/);
+    expect(renderMarkdown(r)).not.toMatch(/\| met \|/);
+  });
+
   it('shows unknown, not zero, when nothing was measured', () => {
     const r = report([], scenario([{ component: 'db', rto_seconds: 600, rpo_seconds: 60 }])).objectives.rows[0]!;
     expect(r.rto).toMatchObject({ seconds: null, basis: 'unknown' });
@@ -125,7 +147,8 @@ describe('exercise', () => {
     ];
     const events = timeline(rows, 'exercise');
     const m = buildReport({ events, state: foldIncident(events), scenarios: [], now: T0 + 3_600_000, verification: { ok: true, count: 5, headHash: 'h' } });
-    expect(m.exercise!.injects[0]!.response).toMatchObject({ by: 'bo', kind: 'note', seconds: 300 });
+    // The drill was paused from minute 2: the response took one minute of exercise time, not five on the wall.
+    expect(m.exercise!.injects[0]!.response).toMatchObject({ by: 'bo', kind: 'note', seconds: 60 });
     expect(m.actionItems.every((a) => a.origin === 'after-action')).toBe(true);
     expect(m.actionItems.map((a) => a.text)).toEqual(m.exercise!.afterAction.toImprove);
   });

@@ -37,10 +37,21 @@ describe('warroom with no command', () => {
 });
 
 describe('the console store', () => {
+  it('declares in one write: the opening and what follows land together, or no incident is left', async () => {
+    const store = new IncidentStore(join(dir, 'declare'), clock);
+    const ui = consoleStore(store, 'commander');
+    const opening = { title: 'declared whole', severity: 'SEV2' as const, mode: 'live' as const, scenarios: [], params: {} };
+    const first = await ui.create(opening, [{ kind: 'status.changed', data: { status: 'declared' } }]);
+    expect(store.load(String(first.data.id)).events.map((e) => e.kind)).toEqual(['incident.opened', 'status.changed']);
+    const bad = { kind: 'milestone.set', data: { milestone: 'declared', at: 'yesterday', backdated: true } } as const;
+    await expect(ui.create(opening, [bad])).rejects.toThrow();
+    expect(store.ids()).toEqual([String(first.data.id)]);
+  });
+
   it('follows appends from another writer from a byte offset, complete lines only', async () => {
     const store = new IncidentStore(join(dir, 'state'), clock);
     const ui = consoleStore(store, 'commander');
-    const first = await ui.create({ title: 'follow me', severity: 'SEV3', mode: 'live', scenarios: [], params: {} });
+    const first = await ui.create({ title: 'follow me', severity: 'SEV3', mode: 'live', scenarios: [], params: {} }, []);
     const id = String(first.data.id);
     const { offset } = await ui.load(id);
     await new IncidentStore(join(dir, 'state'), clock).append(id, [{ kind: 'note', data: { text: 'from the scribe' } }], 'scribe');

@@ -49,7 +49,7 @@ describe('taking over a seeded drill from another terminal', () => {
     ];
     const [s] = run(consoleState(), { type: 'incident.loaded', id: EXERCISE_ID, events: exerciseEvents(before), offset: 1 });
     const [driving, fx] = press(s, 'P');
-    expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: { control: 'resume', speed: 30, detail: expect.stringContaining('after 2 injects') } }]);
+    expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: { control: 'resume', speed: 30, simSeconds: expect.any(Number), detail: expect.stringContaining('after 2 injects') } }]);
     expect(driving.drill!.session.schedule.map((i) => i.atSeconds)).toEqual(plan.map((i) => i.atSeconds));
     expect(simElapsed(driving.drill!.session.clock, driving.now)).toBe(plan[1]!.atSeconds * 1000);
     const dueReal = Math.ceil(((plan[2]!.atSeconds - plan[1]!.atSeconds) * 1000) / 30);

@@ -11,7 +11,7 @@ describe('starting a drill in the console', () => {
   it('records exercise.clock start with the speed and seed, and the first inject at T+0:00', () => {
     const [s, fx] = started(60, 7);
     expect(appended(fx)).toEqual([
-      { kind: 'exercise.clock', data: { control: 'start', speed: 60, seed: 7, detail: 'seed 7' } },
+      { kind: 'exercise.clock', data: { control: 'start', speed: 60, seed: 7, simSeconds: 0, detail: 'seed 7' } },
       { kind: 'exercise.inject', data: { inject: 'missing-records', text: schedule(7)[0]!.text, offsetSeconds: 0 } },
     ]);
     expect(fx.every((e) => e.type !== 'append' || e.id === EXERCISE_ID)).toBe(true);
@@ -64,7 +64,7 @@ describe('P pauses and resumes', () => {
     [s] = tick(s, 2_000); // T+2:00
     let fx: Effect[];
     [s, fx] = press({ ...s, now: T0 + 2_000 }, 'P');
-    expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: { control: 'pause', speed: 60 } }]);
+    expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: { control: 'pause', speed: 60, simSeconds: expect.any(Number) } }]);
     expect(clockEffects(fx)).toEqual([{ type: 'drill-clock', clock: { anchorSim: 120_000, anchorReal: T0 + 2_000, speed: 60, paused: true }, startedAt: T0 }]);
     for (let sec = 3; sec <= 3_600; sec += 1) {
       [s, fx] = tick(s, sec * 1000);
@@ -74,7 +74,7 @@ describe('P pauses and resumes', () => {
     }
     expect(simElapsed(s.drill!.session.clock, s.now)).toBe(120_000);
     [s, fx] = press(s, 'P');
-    expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: { control: 'resume', speed: 60 } }]);
+    expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: { control: 'resume', speed: 60, simSeconds: expect.any(Number) } }]);
     expect(clockEffects(fx)[0]).toMatchObject({ clock: { paused: false, anchorSim: 120_000, anchorReal: T0 + 3_600_000 } });
     // errors-rise is at T+5:00: three simulated minutes, 3 real seconds at x60, after the resume.
     expect(injected(tick(s, 3_600_000 + 2_999)[1])).toEqual([]);
@@ -127,7 +127,7 @@ describe('J and F', () => {
       let fx: Effect[];
       [s, fx] = press(s, 'J');
       expect(kinds(fx)).toEqual(['exercise.clock:jump', `exercise.inject:${inject.id}`]);
-      expect(appended(fx)[0]!.data).toEqual({ control: 'jump', speed: 1, detail: `to ${inject.id}` });
+      expect(appended(fx)[0]!.data).toEqual({ control: 'jump', speed: 1, simSeconds: inject.atSeconds, detail: `to ${inject.id}` });
       expect(clockEffects(fx)[0]).toMatchObject({ clock: { anchorSim: inject.atSeconds * 1000 } });
     }
     const [after, fx] = press(s, 'J');

@@ -23,7 +23,7 @@ async function openOnSim(params: Record<string, string>) {
   const store = new IncidentStore(dir, clock);
   const w = await consoleWiring({ stateDir: dir, runbookDirs: [], store, allowActions: false, aws: {}, env: {}, clock });
   const ui = consoleStore(store, 'tester');
-  const first = await ui.create({ title: 'region down', severity: 'SEV1', mode: 'live', scenarios: ['region-failure-dr-failover'], params });
+  const first = await ui.create({ title: 'region down', severity: 'SEV1', mode: 'live', scenarios: ['region-failure-dr-failover'], params }, []);
   const deps: UiDeps = {
     store: ui, scenarios: w.catalog().scenarios, catalogProblems: [], aws: w.aws, exerciseAws: w.exerciseAws, prepareIncident: w.prepareIncident,
     awsConnected: true, clock, actor: 'tester', allowActions: false, modeLabel: w.modeLabel,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checklistRows } from '../../src/ui/app/checklist.js';
 import type { AppState } from '../../src/ui/app/state.js';
 import { activeLayers } from '../../src/ui/app/update.js';
+import { escalationsOf } from '../../src/ui/app/tick.js';
+import { openWork } from '../../src/ui/app/open-work.js';
 import { appended, press, run } from './fixtures/drive.js';
 import { events, homeState, incidentState, opened, T0 } from './fixtures/state.js';
 
@@ -138,6 +140,13 @@ describe('incident view', () => {
     expect(effects).toEqual([]);
     expect(s.toast?.text).toMatch(/--allow-actions/);
   });
+  it('runs a drill\'s actions without --allow-actions: they go to the drill\'s simulated AWS', () => {
+    const [, effects] = press(incidentState({}, opened('exercise')), 'j', 'j', 'A', 'orders-restored', 'return');
+    expect(effects.at(-1)).toMatchObject({ type: 'run-action', confirmation: 'orders-restored' });
+    expect(run(incidentState({}, opened('exercise')), { type: 'action.done', incidentId: 'INC-20261121-AAAA', actionId: 'a1', result: { ok: true, summary: 'restored', simulated: true } })[1]).toEqual([
+      { type: 'append', id: 'INC-20261121-AAAA', events: [{ kind: 'aws.action.succeeded', data: { actionId: 'a1', summary: 'restored', simulated: true } }] },
+    ]);
+  });
   it('runs an action only after the target name is typed exactly', () => {
     const s = incidentState({ allowActions: true });
     const [wrong, none] = press(s, 'j', 'j', 'A', 'orders', 'return');
@@ -160,13 +169,24 @@ describe('incident view', () => {
     expect(evs).toEqual([{ kind, data }]);
   });
   it('resolving also sets the resolved milestone when it is missing', () => {
-    expect(appended(press(incidentState(), 'T', 'resolved', 'return', 'return')[1]).map((e) => e.kind)).toEqual(['status.changed', 'milestone.set']);
+    // The fixture's three steps are not done, so resolving asks first; y records it.
+    expect(appended(press(incidentState(), 'T', 'resolved', 'return', 'return', 'y')[1]).map((e) => e.kind)).toEqual(['status.changed', 'milestone.set']);
   });
   it('keeps a bad milestone time in the prompt with the error', () => {
     const [s, effects] = press(incidentState(), 'm', 'return', 'ctrl+u', 'soon', 'return');
     expect(effects).toEqual([]);
     const top = s.modals.at(-1);
     expect(top?.kind === 'prompt' && top.field.error).toMatch(/not a time/);
+  });
+  it('refuses a milestone out of order, naming the one it conflicts with, and records nothing', () => {
+    // The fixture's incident was declared at 09:00; detection cannot come after it.
+    const [s, effects] = press(incidentState(), 'm', 'detected', 'return', 'ctrl+u', '09:00', 'return');
+    expect(appended(effects).map((e) => e.kind)).toEqual(['milestone.set']);
+    const [bad, none] = press(incidentState({}, [...opened(), { kind: 'milestone.set', data: { milestone: 'impact-started', at: '2026-11-21T08:30:00.000Z', backdated: true } }]), 'm', 'mitigated', 'return', 'ctrl+u', '08:00', 'return');
+    expect(none).toEqual([]);
+    const top = bad.modals.at(-1);
+    expect(top?.kind === 'prompt' && top.field.error).toBe('mitigated at 2026-11-21T08:00:00.000Z would be before impact-started (2026-11-21T08:30:00.000Z)');
+    expect(s.modals).toEqual([]);
   });
   it('drafts a status update from the template and sends it', () => {
     const [s] = press(incidentState(), 'c');
@@ -217,16 +237,68 @@ describe('journal, alarms and timers', () => {
     const [s1, first] = run(s, { type: 'alarms.polled', alarms: [alarm], transitions: [t], at: T0 });
     expect(appended(first)).toEqual([{ kind: 'alarm.changed', data: { alarm: 'orders-errors', from: 'OK', to: 'ALARM', reason: 'threshold crossed', region: 'eu-west-2', at: t.at } }]);
     expect(s1.firingAlarms).toEqual(['orders-errors']);
-    const echoed = events([{ kind: 'alarm.changed', data: appended(first)[0]!.data }], 5);
+    const echoed = events([appended(first)[0]!], 5);
     const [s2] = run(s1, { type: 'journal.events', id: 'INC-20261121-AAAA', events: echoed, offset: 5 });
     expect(appended(run(s2, { type: 'alarms.polled', alarms: [alarm], transitions: [t], at: T0 })[1])).toEqual([]);
   });
-  it('fires each escalation once when its time comes', () => {
+  it('shows an escalation as due when its time comes, records it only when someone escalates', () => {
     const s = incidentState();
-    expect(appended(run(s, { type: 'tick', now: T0 + 14 * 60_000 })[1])).toEqual([]);
     const [s1, fx] = run(s, { type: 'tick', now: T0 + 15 * 60_000 });
-    expect(appended(fx)).toEqual([{ kind: 'escalation.fired', data: { level: 'level 1', text: 'escalate to DBA on-call: 15 min since declared' } }]);
-    expect(appended(run(s1, { type: 'tick', now: T0 + 16 * 60_000 })[1])).toEqual([]);
+    expect(fx).toEqual([]);
+    expect(escalationsOf(s1, s1.incident!).map((t) => [t.level, t.due])).toEqual([['level 1', true], ['level 2', false]]);
+    const [, ack] = press(s1, '5', 'e');
+    expect(appended(ack)).toEqual([{ kind: 'escalation.fired', data: { level: 'level 1', text: 'escalated to DBA on-call: due 15 min after declared' } }]);
+    expect(appended(press(s, '5', 'e')[1])).toEqual([]);
+  });
+  it('keeps a warning naming the first bad seq: from the load, or from an event that does not continue the chain', () => {
+    const evs = events(opened());
+    const [loaded] = run(homeState(), { type: 'incident.loaded', id: 'INC-20261121-AAAA', events: evs, offset: 1, chainProblem: 'seq 2 (line 2): edited' });
+    expect(loaded.incident?.chainProblem).toBe('seq 2 (line 2): edited');
+    const s = incidentState();
+    const good = events([{ kind: 'note', data: { text: 'fine' } }], s.incident!.incident.lastSeq + 1);
+    const [s1] = run(s, { type: 'journal.events', id: 'INC-20261121-AAAA', events: good, offset: 2 });
+    expect(s1.incident?.chainProblem).toBeUndefined();
+    const forged = events([{ kind: 'note', data: { text: 'forged' } }], s1.incident!.incident.lastSeq + 1).map((e) => ({ ...e, prev: 'not-the-head' }));
+    const [s2] = run(s1, { type: 'journal.events', id: 'INC-20261121-AAAA', events: forged, offset: 3 });
+    expect(s2.incident?.chainProblem).toBe(`seq ${forged[0]!.seq}: its prev hash does not match the event before it`);
+    const [s3] = run(s2, { type: 'key', key: 'j' });
+    expect(s3.incident?.chainProblem).toBe(s2.incident?.chainProblem);
+  });
+  it('asks before quitting or resolving with steps not done or an update overdue', () => {
+    const s = { ...incidentState(), now: T0 + 10 * 60_000 };
+    const [q] = press(s, 'return', 'q');
+    expect(q.modals.at(-1)).toMatchObject({ kind: 'confirm', purpose: 'quit', text: 'The status update is overdue by 5m 00s. Quit anyway? (y/n)' });
+    expect(press(q, 'y')[1]).toEqual([{ type: 'exit' }]);
+    const [r, none] = press(s, 'T', 'resolved', 'return', 'return');
+    expect(none).toEqual([]);
+    expect(r.modals.at(-1)).toMatchObject({ kind: 'confirm', purpose: 'resolve', text: 'Resolve with 3 steps not done and the status update is overdue by 5m 00s? (y/n)' });
+    expect(press(r, 'n')[1]).toEqual([]);
+    expect(appended(press(r, 'y')[1]).map((e) => e.kind)).toEqual(['status.changed', 'milestone.set']);
+    const started = incidentState({}, [...opened(), { kind: 'step.started', data: { scenario: 'dynamodb-pitr-restore', step: 'freeze-writes' } }]);
+    expect(press(started, 'q')[0].modals.at(-1)).toMatchObject({ text: '1 step in progress. Quit anyway? (y/n)' });
+    const resolved = incidentState({}, [...opened(), { kind: 'status.changed', data: { status: 'resolved' } }]);
+    expect(press({ ...resolved, now: T0 + 10 * 60_000 }, 'q')[1]).toEqual([{ type: 'exit' }]);
+  });
+  it('decides what the simulated AWS must do: the runner only executes it', () => {
+    const evs = events(opened('exercise'));
+    const [s, fx] = run(homeState(), { type: 'incident.loaded', id: 'INC-20261121-AAAA', events: evs, offset: 1 });
+    expect(fx[0]).toEqual({ type: 'prepare-aws', setup: { mode: 'exercise', scenarios: ['dynamodb-pitr-restore'], params: { table: 'orders', restore_to: '2026-11-21T08:00:00Z' } } });
+    const inject = events([{ kind: 'exercise.inject', data: { inject: 'throttle', text: 'writes throttled' } }], evs.length + 1);
+    const [, injected] = run(s, { type: 'journal.events', id: 'INC-20261121-AAAA', events: inject, offset: 2 });
+    expect(injected).toEqual([{ type: 'apply-inject', setup: expect.objectContaining({ mode: 'exercise' }), inject: 'throttle' }]);
+    const live = incidentState();
+    const liveInject = events([{ kind: 'exercise.inject', data: { inject: 'throttle', text: 'x' } }], live.incident!.incident.lastSeq + 1);
+    expect(run(live, { type: 'journal.events', id: 'INC-20261121-AAAA', events: liveInject, offset: 2 })[1]).toEqual([]);
+  });
+  it('counts escalations, the update cadence and RTO on the drill clock in a drill', () => {
+    const drill = incidentState({}, [...opened('exercise'), { kind: 'exercise.clock', data: { control: 'start', speed: 60, simSeconds: 0 } }]);
+    // One real minute at x60 is an hour of exercise time: level 1 (15 min) and the first update (5 min) are due.
+    const s = { ...drill, now: T0 + 60_000 };
+    expect(escalationsOf(s, s.incident!).find((t) => t.level === 'level 1')?.due).toBe(true);
+    expect(press(s, '5', 'e')[1]).not.toEqual([]);
+    expect(openWork(s, s.incident!, 'quit')).toEqual(['the status update is overdue by 55m 00s']);
+    const live = { ...incidentState(), now: T0 + 60_000 };
+    expect(escalationsOf(live, live.incident!).some((t) => t.due)).toBe(false);
   });
   it('shows store warnings as a toast instead of writing to the terminal', () => {
     const [s] = run(incidentState(), { type: 'warning', message: 'a write cut short left 12 bytes' });

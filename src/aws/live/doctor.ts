@@ -1,5 +1,6 @@
 // `warroom doctor`: one cheap read per service and region, to show what works, what is denied and which
 // IAM actions are missing, before an incident needs them.
+import { systemClock } from '../../system-clock.js';
 import { DescribeAlarmsCommand, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeDBClustersCommand } from '@aws-sdk/client-rds';
@@ -38,7 +39,7 @@ const PROBES: Probe[] = [
   {
     service: 'cloudwatch', operation: 'GetMetricData', iamAction: 'cloudwatch:GetMetricData', regions: ['primary'],
     command: () => new GetMetricDataCommand({
-      StartTime: new Date(Date.now() - 600_000), EndTime: new Date(),
+      StartTime: new Date(systemClock.now() - 600_000), EndTime: new Date(systemClock.now()),
       MetricDataQueries: [{ Id: 'doctor', MetricStat: { Metric: { Namespace: 'AWS/DynamoDB', MetricName: 'SystemErrors' }, Period: 300, Stat: 'Sum' } }],
     }),
     detail: () => 'answered',
@@ -52,9 +53,9 @@ export async function runDoctor(clients: LiveClients, signal?: AbortSignal): Pro
   return Promise.all(
     jobs.map(async ({ p, r }): Promise<DoctorCheck> => {
       const region = p.service === 'route53' ? 'us-east-1' : clients.regionName(r);
-      const started = Date.now();
+      const started = systemClock.now();
       const res = await callAws<Record<string, unknown>>(clients.get(p.service, r), p.command(), { service: p.service, operation: p.operation, region }, clients.budgets.read.deadlineMs, signal);
-      const base = { service: p.service, operation: p.operation, iamAction: p.iamAction, region, ms: Date.now() - started };
+      const base = { service: p.service, operation: p.operation, iamAction: p.iamAction, region, ms: systemClock.now() - started };
       return res.ok ? { ...base, ok: true, detail: p.detail(res.value) } : { ...base, ok: false, detail: res.error.message, error: res.error };
     }),
   );

@@ -1,5 +1,6 @@
 // Alarm states from DescribeAlarms (paginated) in the primary, DR and us-east-1 regions, and the transitions since
 // the previous poll. A region that cannot be read keeps its last known states and reports an error.
+import { systemClock } from '../../system-clock.js';
 import { DescribeAlarmsCommand, type CompositeAlarm, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { transitionTracker } from '../alarm-transitions.js';
 import type { AlarmState, AlarmsPort, AwsFailure } from '../ports.js';
@@ -25,14 +26,14 @@ export function alarmFrom(a: MetricAlarm | CompositeAlarm, region: string): Alar
 async function readRegion(clients: LiveClients, region: string, signal?: AbortSignal): Promise<{ alarms: AlarmState[]; error?: AwsFailure }> {
   const client = clients.get('cloudwatch', region);
   const alarms: AlarmState[] = [];
-  const started = Date.now();
+  const started = systemClock.now();
   let next: string | undefined;
   do {
     const res = await callAws<{ MetricAlarms?: MetricAlarm[]; CompositeAlarms?: CompositeAlarm[]; NextToken?: string }>(
       client,
       new DescribeAlarmsCommand({ MaxRecords: 100, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(next ? { NextToken: next } : {}) }),
       { service: 'cloudwatch', operation: 'DescribeAlarms', region },
-      clients.budgets.read.deadlineMs - (Date.now() - started),
+      clients.budgets.read.deadlineMs - (systemClock.now() - started),
       signal,
     );
     if (!res.ok) return { alarms: [], error: { ...res.error, region } };

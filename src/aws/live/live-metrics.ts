@@ -1,6 +1,7 @@
 // CloudWatch panes: one GetMetricData call per region per refresh (500 queries a call), paginated.
 // Missing datapoints stay missing. A call that fails marks its own series Failed; a call CloudWatch rejects
 // as invalid (one bad query fails the whole call) is split until the bad query fails alone, with AWS's message.
+import { systemClock } from '../../system-clock.js';
 import { GetMetricDataCommand, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import type { MetricSpec } from '../../core/index.js';
 import { planMetricCalls, type PlannedQuery } from '../metric-plan.js';
@@ -32,7 +33,7 @@ async function readPages(clients: LiveClients, region: string, queries: readonly
   const client = clients.get('cloudwatch', region);
   const results = new Map<string, MetricDataResult>();
   const { deadlineMs } = clients.budgets.read;
-  const started = Date.now();
+  const started = systemClock.now();
   let next: string | undefined;
   do {
     const command = new GetMetricDataCommand({
@@ -47,7 +48,7 @@ async function readPages(clients: LiveClients, region: string, queries: readonly
         MetricStat: { Metric: { Namespace: q.spec.namespace, MetricName: q.spec.metric, Dimensions: q.dimensions }, Period: q.spec.period_seconds, Stat: q.spec.statistic },
       })),
     });
-    const res = await callAws<{ MetricDataResults?: MetricDataResult[]; NextToken?: string }>(client, command, { service: 'cloudwatch', operation: 'GetMetricData', region }, deadlineMs - (Date.now() - started), signal);
+    const res = await callAws<{ MetricDataResults?: MetricDataResult[]; NextToken?: string }>(client, command, { service: 'cloudwatch', operation: 'GetMetricData', region }, deadlineMs - (systemClock.now() - started), signal);
     if (!res.ok) return results.size === 0 ? { ok: false, error: { ...res.error, region } } : { ok: true, results, partial: true };
     for (const r of res.value.MetricDataResults ?? []) {
       const prev = results.get(r.Id ?? '');

@@ -1,6 +1,7 @@
 // What RPO needs: how recent the data is that could be restored. DynamoDB: PITR window (else the latest
 // backup); RDS: LatestRestorableTime of the cluster or instance (else the latest snapshot), and the
 // ReplicaLag metric for read replicas.
+import { systemClock } from '../../system-clock.js';
 import { DescribeContinuousBackupsCommand, ListBackupsCommand, type BackupSummary, type ContinuousBackupsDescription } from '@aws-sdk/client-dynamodb';
 import { DescribeDBClustersCommand, DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, type DBCluster, type DBInstance, type DBSnapshot } from '@aws-sdk/client-rds';
 import { GetMetricDataCommand, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
@@ -32,7 +33,7 @@ async function dynamo(c: LiveClients, t: Target, signal?: AbortSignal): Promise<
 }
 
 async function replicaLag(c: LiveClients, ref: RegionRef, instance: string, signal?: AbortSignal): Promise<number | undefined> {
-  const end = Date.now();
+  const end = systemClock.now();
   const res = await callAws<{ MetricDataResults?: MetricDataResult[] }>(c.get('cloudwatch', ref), new GetMetricDataCommand({
     StartTime: new Date(end - 600_000), EndTime: new Date(end), ScanBy: 'TimestampDescending',
     MetricDataQueries: [{ Id: 'lag', MetricStat: { Metric: { Namespace: 'AWS/RDS', MetricName: 'ReplicaLag', Dimensions: [{ Name: 'DBInstanceIdentifier', Value: instance }] }, Period: 60, Stat: 'Maximum' } }],

@@ -1,6 +1,7 @@
 // buildReport: the whole post-incident report as data, a pure function of the timeline, the folded state,
 // the runbooks' objectives and steps, the clock and the journal's verification.
 import { describeEvent } from '../describe.js';
+import { onExerciseTime } from '../drill-time.js';
 import type { IncidentState } from '../fold.js';
 import { actionRows, stepRows } from './checklist.js';
 import { commsSection, DEFAULT_CADENCE } from './comms.js';
@@ -15,6 +16,8 @@ export const isDraft = (s: IncidentState) => s.status !== 'resolved' && s.status
 
 export function buildReport(input: ReportInput): ReportModel {
   const { events, state: s, scenarios, now } = input;
+  // A drill's durations (RTO, update cadence, inject response) are measured on the exercise clock.
+  const timed = onExerciseTime(s, events, now);
   const titles = new Map(scenarios.map((sc) => [sc.id, sc.title]));
   const draft: Omit<ReportModel, 'exercise' | 'actionItems'> = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -34,12 +37,12 @@ export function buildReport(input: ReportInput): ReportModel {
     },
     impact: impactSection(s, now),
     milestones: milestoneSection(s),
-    objectives: objectivesSection(s, events, scenarios),
+    objectives: objectivesSection(timed.state, timed.events, scenarios),
     steps: stepRows(s, scenarios),
     actions: actionRows(s),
     metrics: metricRows(events, scenarios.flatMap((sc) => sc.metrics ?? [])),
     alarmChanges: alarmChanges(events),
-    comms: commsSection(s, now, input.cadence ?? DEFAULT_CADENCE),
+    comms: commsSection(timed.state, timed.now, input.cadence ?? DEFAULT_CADENCE),
     decisions: s.decisions.map((d) => ({ seq: d.seq, at: d.ts, by: d.actor, text: d.text })),
     timeline: timelineRows(input),
     integrity: {
@@ -51,7 +54,13 @@ export function buildReport(input: ReportInput): ReportModel {
   };
   const recorded = s.actionItems.map((a) => ({ seq: a.seq, text: a.text, owner: a.owner ?? null, origin: 'timeline' as const }));
   if (s.mode !== 'exercise') return { ...draft, exercise: null, actionItems: recorded };
-  const injects = injectRows(events);
+  // Response times on the exercise clock; the times of day shown stay those the timeline recorded.
+  const wallTs = new Map(events.map((e) => [e.seq, e.ts]));
+  const injects = injectRows(timed.events).map((r) => ({
+    ...r,
+    at: wallTs.get(r.seq) ?? r.at,
+    response: r.response && { ...r.response, at: wallTs.get(r.response.seq) ?? r.response.at },
+  }));
   const review = afterAction(draft, injects, events);
   return {
     ...draft,

@@ -64,6 +64,9 @@ export interface ObjectiveRow {
   rpo: Figure;
   rtoMet: boolean | null;
   rpoMet: boolean | null;
+  /** "met", "missed by 5m 00s", "not yet", "unknown (no impact start)", "not met: 3 step(s) not done" (drills). */
+  rtoVerdict: string;
+  rpoVerdict: string;
   note: string | null;
 }
 

@@ -3,10 +3,12 @@ import type { ObjectiveTarget } from '../aws-calls.js';
 import type { TimelineEvent } from '../events.js';
 import type { IncidentState } from '../fold.js';
 import type { Figure, ObjectiveRow, ReportModel, ScenarioInput } from './model.js';
+import { formatSeconds } from './format-seconds.js';
 import { ms, secondsBetween } from './time.js';
 
 interface RecoveryPointRead {
   seq: number;
+  scenario?: string;
   component: string;
   resource: string;
   latestRestorable?: string;
@@ -27,13 +29,20 @@ export function objectivesSection(s: IncidentState, events: readonly TimelineEve
 }
 
 function row(s: IncidentState, o: ObjectiveTarget, scenario: string | null, steps: ScenarioInput['steps'], points: RecoveryPointRead[]): ObjectiveRow {
-  const rto = achievedRto(s, o.component, scenario, steps);
-  const mine = scenario === null ? points : points.filter((p) => p.component === o.component);
+  const undone = s.mode === 'exercise' ? undoneSteps(s, o.component, scenario, steps) : [];
+  // In a drill a milestone alone proves nothing: the objective is met only when the steps that meet it were done.
+  const rto: Figure = undone.length
+    ? { seconds: null, basis: 'unknown', source: `${undone.length} of the steps that recover it not done: ${undone.join(', ')}` }
+    : achievedRto(s, o.component, scenario, steps);
+  // A point read for this scenario answers for its RPO rows; an older point without a scenario, for its component's.
+  const mine = scenario === null ? points : points.filter((p) => (p.scenario ? p.scenario === scenario : p.component === o.component));
   const rpo = o.rpo_by_design
     ? { seconds: 0, basis: 'by-design' as const, source: 'objective: 0 by design (synchronous replication), not measured' }
     : achievedRpo(s, mine);
   const targetRto = o.rto_seconds ?? null;
   const targetRpo = o.rpo_seconds ?? null;
+  const rtoMet = met(rto, targetRto);
+  const rpoMet = o.rpo_by_design ? true : met(rpo, targetRpo);
   return {
     component: o.component,
     scenario,
@@ -42,13 +51,33 @@ function row(s: IncidentState, o: ObjectiveTarget, scenario: string | null, step
     rpoByDesign: o.rpo_by_design === true,
     rto,
     rpo,
-    rtoMet: met(rto, targetRto),
-    rpoMet: o.rpo_by_design ? true : met(rpo, targetRpo),
+    rtoMet,
+    rpoMet,
+    rtoVerdict: undone.length ? `not met: ${undone.length} step(s) not done` : verdict(rto, targetRto, rtoMet, !!incidentRecovered(s) || !!componentRecovered(s, o.component, scenario, steps), !!outageStart(s)),
+    rpoVerdict: o.rpo_by_design ? 'met (by design)' : mine.length === 0 ? 'unknown (no recovery point read)' : verdict(rpo, targetRpo, rpoMet, true, !!outageStart(s)),
     note: o.note ?? null,
   };
 }
 
 const met = (f: Figure, target: number | null): boolean | null => (f.seconds === null || target === null ? null : f.seconds <= target);
+
+/** "met", "missed by ...", "not yet" or "unknown (why)": never "met" for what has not happened. */
+function verdict(f: Figure, target: number | null, ok: boolean | null, happened: boolean, started: boolean): string {
+  if (ok === true) return f.basis === 'estimated' ? 'met (estimated)' : 'met';
+  if (ok === false) return `missed by ${formatSeconds(f.seconds! - target!)}`;
+  if (!started) return 'unknown (no impact start)';
+  if (!happened) return 'not yet';
+  return target === null ? 'unknown (no target)' : 'unknown';
+}
+
+/** A drill's steps for this component (its mapped steps, else all of its scenario's) that are not done or verified. */
+function undoneSteps(s: IncidentState, component: string, scenario: string | null, steps: ScenarioInput['steps']): string[] {
+  if (scenario === null) return [];
+  const mapped = steps.filter((st) => st.component === component);
+  return (mapped.length ? mapped : steps)
+    .filter((st) => !['done', 'verified'].includes(s.steps[`${scenario}/${st.id}`]?.status ?? 'todo'))
+    .map((st) => st.id);
+}
 
 /** Where the outage is measured from: impact start (measured) or, failing that, detection (an estimate). */
 function outageStart(s: IncidentState): { at: string; label: string; estimated: boolean } | null {
@@ -132,9 +161,10 @@ function recoveryPoints(events: readonly TimelineEvent[]): RecoveryPointRead[] {
       source: typeof rp.source === 'string' ? rp.source : `${String(e.data.service)} ${String(e.data.operation)}`,
       measured: rp.measured === true,
     };
+    if (typeof rp.scenario === 'string') read.scenario = rp.scenario;
     if (typeof rp.latestRestorable === 'string') read.latestRestorable = rp.latestRestorable;
     if (typeof rp.lagSeconds === 'number' && Number.isFinite(rp.lagSeconds)) read.lagSeconds = rp.lagSeconds;
-    byResource.set(`${read.component}\u0000${read.resource}`, read);
+    byResource.set(`${read.scenario ?? ''}\u0000${read.component}\u0000${read.resource}`, read);
   }
   return [...byResource.values()];
 }

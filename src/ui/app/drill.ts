@@ -2,6 +2,7 @@
 // is pure core (drillStep); here it meets the console: ticks, keys, the timeline and the exercise AWS clock.
 import { drillStep, MAX_SPEED, MIN_SPEED, newDrill, nextInject, scheduleDrill, type DrillControl, type ScheduledInject, type TimelineEvent } from '../../core/index.js';
 import { scenariosOf } from './checklist.js';
+import type { Command } from '../keymap.js';
 import type { Effect } from './msg.js';
 import type { AppState, DrillView } from './state.js';
 
@@ -25,7 +26,7 @@ export function startDrill(s: AppState, opts: { speed: number; seed?: number; fa
   const lastAt = Math.max(0, ...schedule.filter((i) => fired.includes(i.id)).map((i) => i.atSeconds));
   if (resumed) session = { ...session, clock: { ...session.clock, anchorSim: lastAt * 1000 } };
   const r = drillStep(session, resumed ? { kind: 'tick' } : { kind: 'start', speed: opts.speed, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }, s.now);
-  const startEvents = resumed ? [{ kind: 'exercise.clock' as const, data: { control: 'resume', speed: opts.speed, detail: `driving from ${s.config.actor}'s terminal after ${fired.length} injects` } }] : [];
+  const startEvents = resumed ? [{ kind: 'exercise.clock' as const, data: { control: 'resume', speed: opts.speed, simSeconds: lastAt, detail: `driving from ${s.config.actor}'s terminal after ${fired.length} injects` } }] : [];
   const drill: DrillView = { incidentId: v.id, session: r.session, facilitator: opts.facilitator, startedAt: s.now - lastAt * 1000, ...lastOf(r.firedNow) };
   return [{ ...s, drill }, [{ type: 'append', id: v.id, events: [...startEvents, ...r.events] }, clockEffect(drill)]];
 }
@@ -43,7 +44,7 @@ export function stepDrill(s: AppState, control: DrillControl): Result {
 }
 
 /** The facilitator's keys. Without a drill in this terminal, P starts driving the open exercise. */
-export function drillCommand(s: AppState, cmd: string): Result {
+export function drillCommand(s: AppState, cmd: Extract<Command, `drill-${string}`>): Result {
   const d = s.drill;
   if (!d) {
     if (cmd === 'drill-pause' && s.incident?.incident.mode === 'exercise') return startDrill(s, { speed: 1, facilitator: true });
@@ -70,15 +71,12 @@ export function drillCommand(s: AppState, cmd: string): Result {
       return next ? stepDrill(s, { kind: 'fire', injectId: next.id }) : [{ ...s, toast: { text: 'every inject has fired', tone: 'muted', at: s.now } }, []];
     }
   }
-  return [s, []];
 }
 
 /** The next step of SPEEDS above or below `speed` (which --speed may have set between two steps). */
 export function nextSpeed(speed: number, direction: 1 | -1): number | undefined {
   return direction > 0 ? SPEEDS.find((x) => x > speed) : [...SPEEDS].reverse().find((x) => x < speed);
 }
-
-export const drillCommands = ['drill-pause', 'drill-faster', 'drill-slower', 'drill-next', 'drill-fire'];
 
 /** The seed the drill started with and the speed it last ran at, as recorded on the timeline. */
 function recordedDrill(events: readonly TimelineEvent[]): { seed?: number; speed?: number } {

@@ -3,8 +3,11 @@
 import { fillDeep, fillLenient, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
 import { checklistRows, scenariosOf } from './checklist.js';
 import { filterEvents } from './timeline.js';
+import { evidence, evidenceRefused } from './metric-snapshots.js';
+import { escalationsOf, onIncidentClock } from './tick.js';
 import type { Effect } from './msg.js';
-import { entryPrompt, isEntryPurpose, makePrompt } from './prompts.js';
+import type { Command } from '../keymap.js';
+import { entryPrompt, makePrompt } from './prompts.js';
 import { PANES, type AppState, type IncidentView, type PaneId, type Toast } from './state.js';
 import { copyCommand, eventDetail } from './text-view.js';
 
@@ -34,14 +37,41 @@ function move(s: AppState, v: IncidentView, pane: PaneId, delta: number): AppSta
   return withView(s, { ...v, cursor: { ...v.cursor, [pane]: clamp(v.cursor[pane] + delta, len) } });
 }
 
-export function incidentCommand(s: AppState, cmd: string): Result {
+type ChecklistCommand = Extract<Command, 'advance' | 'verify' | 'copy' | 'skip' | 'fail' | 'action'>;
+/** The commands the incident view runs (the drill's keys are in drill.ts). */
+export type IncidentCommand =
+  | ChecklistCommand
+  | Extract<Command, 'up' | 'down' | 'next-pane' | 'prev-pane' | 'filter' | 'clear-filter' | 'scenario' | 'comms' | 'recovery-points' | 'export' | 'back'>
+  | Extract<Command, `pane-${PaneId}` | 'note' | 'decision' | 'action-item' | 'role' | 'milestone' | 'severity' | 'status'>
+  | Extract<Command, 'older' | 'newer' | 'page-older' | 'page-newer' | 'oldest' | 'newest' | 'record-metrics' | 'escalate' | 'event-detail'>;
+
+const PANE_OF: Record<Extract<Command, `pane-${PaneId}`>, PaneId> = {
+  'pane-checklist': 'checklist',
+  'pane-metrics': 'metrics',
+  'pane-alarms': 'alarms',
+  'pane-timeline': 'timeline',
+  'pane-comms': 'comms',
+};
+
+export function incidentCommand(s: AppState, cmd: IncidentCommand): Result {
   const v = s.incident;
   if (!v) return [s, []];
-  const paneJump = /^pane-(.+)$/.exec(cmd)?.[1];
-  if (paneJump && (PANES as readonly string[]).includes(paneJump)) return [withView(s, { ...v, pane: paneJump as PaneId }), []];
-  if (isEntryPurpose(cmd)) return [{ ...s, modals: [...s.modals, entryPrompt(cmd)] }, []];
   const i = PANES.indexOf(v.pane);
   switch (cmd) {
+    case 'pane-checklist':
+    case 'pane-metrics':
+    case 'pane-alarms':
+    case 'pane-timeline':
+    case 'pane-comms':
+      return [withView(s, { ...v, pane: PANE_OF[cmd] }), []];
+    case 'note':
+    case 'decision':
+    case 'action-item':
+    case 'role':
+    case 'milestone':
+    case 'severity':
+    case 'status':
+      return [{ ...s, modals: [...s.modals, entryPrompt(cmd)] }, []];
     case 'next-pane':
       return [withView(s, { ...v, pane: PANES[(i + 1) % PANES.length]! }), []];
     case 'prev-pane':
@@ -61,6 +91,24 @@ export function incidentCommand(s: AppState, cmd: string): Result {
       const targets = recoveryTargets(scenariosOf(v.incident, s.catalog), v.incident.params);
       if (targets.length === 0) return [toast(s, 'no DynamoDB table or RDS cluster in this incident\'s scenarios to read a recovery point from', 'warn'), []];
       return [toast(s, `reading recovery points of ${targets.map((t) => t.resource).join(', ')}...`), [{ type: 'read-recovery-points', id: v.id, targets }]];
+    }
+    case 'escalate': {
+      // Due escalations are shown from the policy and the clock; only this key records that one was made.
+      const due = escalationsOf(s, v).filter((t) => t.due);
+      if (due.length === 0) return [toast(s, 'no escalation is due', 'muted'), []];
+      const declared = Date.parse(v.incident.milestones.declared?.at ?? v.incident.openedAt);
+      const events: NewEvent[] = due.map((t) => ({
+        kind: 'escalation.fired',
+        data: { level: t.level, text: `escalated to ${t.who}: due ${Math.round((t.dueAt - declared) / 60_000)} min after declared` },
+      }));
+      return [toast(s, `recorded ${due.map((t) => t.level).join(', ')}`, 'ok'), [{ type: 'append', id: v.id, events }]];
+    }
+    case 'record-metrics': {
+      const refused = evidenceRefused(v);
+      if (refused) return [toast(s, refused, 'warn'), []];
+      const { events, view } = evidence(s, v);
+      if (events.length === 0) return [toast(s, v.metrics.series.length ? 'no new points since the last record' : 'no metric points to record yet', 'warn'), []];
+      return [toast(withView(s, view), `recorded ${events.length} metric snapshot${events.length === 1 ? '' : 's'}`, 'ok'), [{ type: 'append', id: v.id, events }]];
     }
     case 'export':
       return [toast(s, 'exporting the report...'), [{ type: 'export', id: v.id, draft: !['resolved', 'closed'].includes(v.incident.status) }]];
@@ -85,11 +133,17 @@ export function incidentCommand(s: AppState, cmd: string): Result {
       return [withView(s, { ...v, cursor: { ...v.cursor, timeline: 0 } }), []];
     case 'event-detail':
       return eventDetail(s, v);
+    case 'advance':
+    case 'verify':
+    case 'copy':
+    case 'skip':
+    case 'fail':
+    case 'action':
+      return checklistCommand(s, v, cmd);
   }
-  return checklistCommand(s, v, cmd);
 }
 
-function checklistCommand(s: AppState, v: IncidentView, cmd: string): Result {
+function checklistCommand(s: AppState, v: IncidentView, cmd: ChecklistCommand): Result {
   const rows = checklistRows(v.incident, s.catalog);
   const row = rows[clamp(v.cursor.checklist, rows.length)];
   if (!row) return [toast(s, 'no checklist: choose a scenario (:) first', 'warn'), []];
@@ -124,13 +178,13 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: string): Result {
       return [{ ...s, modals: [...s.modals, makePrompt(cmd, `${cmd === 'skip' ? 'Skip' : 'Fail'} ${row.step.id}`, [{ key: 'reason', label: 'Why?' }], { ...ref })] }, []];
     case 'action': {
       if (!row.step.action) return [toast(s, `${row.step.id} has no AWS action`, 'warn'), []];
-      if (!s.config.allowActions) return [toast(s, 'actions are disabled: start warroom with --allow-actions', 'warn'), []];
+      // A drill's actions run against its own simulated AWS and are recorded as simulated, so they need no flag.
+      if (!s.config.allowActions && v.incident.mode !== 'exercise') return [toast(s, 'actions are disabled: start warroom with --allow-actions', 'warn'), []];
       const target = fillLenient(row.step.action.confirm, v.incident.params);
       const label = `Type ${target} to run ${row.step.action.service} ${row.step.action.operation}`;
       return [{ ...s, modals: [...s.modals, makePrompt('confirm-action', 'Confirm AWS action', [{ key: 'typed', label }], { ...ref, key: row.key, target })] }, []];
     }
   }
-  return [s, []];
 }
 
 /** Starts the AWS action after the operator typed its target exactly. */
@@ -172,9 +226,11 @@ export function draftText(s: AppState, v: IncidentView): string {
   return fillLenient(template, incidentVars(v.incident, { now: s.now, nextUpdateAt, ...(first ? { scenarioTitle: first.title, impact: first.impact } : {}) }));
 }
 
-export function commsDueAt(v: IncidentView, plan: { first_update_minutes: number; cadence_minutes: number }): number {
-  const declared = Date.parse(v.incident.milestones.declared?.at ?? v.incident.openedAt);
-  return nextUpdateDue(plan, declared, v.incident.commsSent.map((c) => Date.parse(c.ts)));
+/** Milliseconds until the next status update is due (negative when overdue), on the incident's own clock. */
+export function updateDueIn(v: IncidentView, plan: { first_update_minutes: number; cadence_minutes: number }, now: number): number {
+  const t = onIncidentClock(v, now);
+  const declared = Date.parse(t.state.milestones.declared?.at ?? t.state.openedAt);
+  return nextUpdateDue(plan, declared, t.state.commsSent.map((c) => Date.parse(c.ts))) - t.now;
 }
 
 /** Records a scenario choice; asks first for any of its params the incident does not have yet. */

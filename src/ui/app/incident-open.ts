@@ -1,12 +1,12 @@
 // Opening an incident and keeping it current: journal events from any writer, AWS observations.
-import { applyEvent, foldIncident, type IncidentState, type NewEvent, type TimelineEvent } from '../../core/index.js';
+import { applyEvent, foldIncident, isResolved, type IncidentState, type NewEvent, type TimelineEvent } from '../../core/index.js';
 import type { AlarmState, AlarmTransition, AwsFailure } from '../../aws/ports.js';
 import { mergeAlarms } from './pane-reads.js';
 import { scenariosOf } from './checklist.js';
 import type { Effect } from './msg.js';
 import type { AppState, IncidentView } from './state.js';
 
-export function openView(s: AppState, id: string, events: TimelineEvent[], offset: number): [AppState, Effect[]] {
+export function openView(s: AppState, id: string, events: TimelineEvent[], offset: number, chainProblem?: string): [AppState, Effect[]] {
   const incident = foldIncident(events);
   const view: IncidentView = {
     id,
@@ -19,14 +19,17 @@ export function openView(s: AppState, id: string, events: TimelineEvent[], offse
     metrics: { series: [] },
     alarms: { list: [], recent: [] },
     probes: {},
-    firing: [],
+    ...(chainProblem ? { chainProblem } : {}),
   };
-  const effects: Effect[] = [{ type: 'follow', id, offset }];
+  const effects: Effect[] = [setupEffect(incident), { type: 'follow', id, offset }];
   const watch = watchEffect(s, incident);
   if (watch) effects.push(watch);
   const { declare: _declare, toast: _toast, ...rest } = s;
   return [{ ...rest, screen: 'incident', incident: view, modals: [] }, effects];
 }
+
+/** Tells the runner which AWS the incident uses and what to seed it with. */
+const setupEffect = (incident: IncidentState): Effect => ({ type: 'prepare-aws', setup: { mode: incident.mode, scenarios: [...incident.scenarios], params: { ...incident.params } } });
 
 function watchEffect(s: AppState, incident: IncidentState): Effect | undefined {
   if (!s.config.awsConnected) return undefined;
@@ -41,24 +44,42 @@ export function applyJournal(s: AppState, id: string, events: TimelineEvent[], o
   const fresh = events.filter((e) => e.seq > view.incident.lastSeq);
   if (fresh.length === 0) return [{ ...s, incident: { ...view, offset } }, []];
   const before = view.incident.scenarios.join(',');
+  const chainProblem = view.chainProblem ?? brokenLink(view.incident, fresh);
   const incident = structuredClone(view.incident);
   for (const e of fresh) applyEvent(incident, e);
-  const firedNow = new Set(fresh.filter((e) => e.kind === 'escalation.fired').map((e) => String(e.data.level)));
   const next: IncidentView = {
     ...view,
     events: [...view.events, ...fresh],
     incident,
     offset,
-    firing: view.firing.filter((l) => !firedNow.has(l)),
+    ...(chainProblem ? { chainProblem } : {}),
     // A scrolled-back timeline keeps showing the same events while new ones arrive below.
     cursor: view.cursor.timeline > 0 ? { ...view.cursor, timeline: view.cursor.timeline + fresh.length } : view.cursor,
   };
   const effects: Effect[] = [];
+  if (fresh.some((e) => e.kind === 'scenario.selected')) effects.push(setupEffect(incident));
+  // A drill inject fired (from whichever terminal drives the drill) changes this terminal's simulated AWS too.
+  if (incident.mode === 'exercise') {
+    for (const e of fresh) if (e.kind === 'exercise.inject') effects.push({ type: 'apply-inject', setup: { mode: 'exercise', scenarios: [...incident.scenarios], params: { ...incident.params } }, inject: String(e.data.inject) });
+  }
   if (incident.scenarios.join(',') !== before) {
     const watch = watchEffect(s, incident);
     if (watch) effects.push(watch);
   }
   return [{ ...s, incident: next }, effects];
+}
+
+/** The first event read after opening that does not continue the chain (its seq or its prev hash). */
+function brokenLink(incident: IncidentState, fresh: readonly TimelineEvent[]): string | undefined {
+  let seq = incident.lastSeq;
+  let hash = incident.headHash;
+  for (const e of fresh) {
+    if (e.seq !== seq + 1) return `seq ${e.seq}: expected seq ${seq + 1} (an event is missing or out of order)`;
+    if (e.prev !== hash) return `seq ${e.seq}: its prev hash does not match the event before it`;
+    seq = e.seq;
+    hash = e.hash;
+  }
+  return undefined;
 }
 
 /** Alarm transitions not yet on the timeline (another terminal may have recorded them already). */
@@ -83,7 +104,8 @@ export function onAlarms(s: AppState, alarms: AlarmState[], transitions: AlarmTr
   const view = s.incident;
   if (!view) return [{ ...s, firingAlarms: firing }, []];
   const recent = [...transitions, ...view.alarms.recent].slice(0, 50);
-  const events = unrecordedTransitions(view.incident, transitions);
+  // A resolved incident is only read: what its alarms do now is not part of its record.
+  const events = isResolved(view.incident) ? [] : unrecordedTransitions(view.incident, transitions);
   const next = { ...s, firingAlarms: firing, incident: { ...view, alarms: { ...mergeAlarms(view.alarms, alarms, errors, at, regions), recent } } };
   return [next, events.length ? [{ type: 'append', id: view.id, events }] : []];
 }

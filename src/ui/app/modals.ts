@@ -7,6 +7,7 @@ import type { KeyName } from '../keys.js';
 import { fieldKey, hasTypedText, startField } from './field.js';
 import { chooseScenario, startAction, toast } from './incident-commands.js';
 import type { Effect } from './msg.js';
+import { appendOrConfirm } from './open-work.js';
 import { entryEvents, isEntryPurpose, makePrompt } from './prompts.js';
 import type { AppState, Modal, PromptModal } from './state.js';
 
@@ -24,7 +25,10 @@ export function modalKey(s: AppState, m: Modal, key: KeyName, runCommand: (s: Ap
     }
     case 'confirm': {
       const cmd = resolveKey(['confirm'], key);
-      if (cmd === 'yes') return m.purpose === 'quit' ? [pop(s), [{ type: 'exit' }]] : [discardForm(pop(s)), []];
+      if (cmd === 'yes') {
+        if (m.purpose === 'resolve') return [pop(s), s.incident ? [{ type: 'append', id: s.incident.id, events: m.events }] : []];
+        return m.purpose === 'quit' ? [pop(s), [{ type: 'exit' }]] : [discardForm(pop(s)), []];
+      }
       if (cmd === 'no') return [pop(s), []];
       return [s, []];
     }
@@ -33,7 +37,8 @@ export function modalKey(s: AppState, m: Modal, key: KeyName, runCommand: (s: Ap
       if (cmd === 'close') return [pop(s), []];
       const page = viewPageHeight(s.rows);
       const last = Math.max(0, viewLines(m.text, s.cols).length - page);
-      const step = { down: 1, up: -1, 'page-down': page, 'page-up': -page, top: -last, bottom: last }[cmd ?? ''];
+      const steps: Partial<Record<string, number>> = { down: 1, up: -1, 'page-down': page, 'page-up': -page, top: -last, bottom: last };
+      const step = cmd ? steps[cmd] : undefined;
       if (step !== undefined) return [replaceTop(s, { ...m, scroll: Math.max(0, Math.min(last, m.scroll + step)) }), []];
       return [s, []];
     }
@@ -108,7 +113,7 @@ function finishPrompt(s: AppState, m: PromptModal, runCommand: (s: AppState, cmd
       const last = m.steps.length - 1;
       return [{ ...s, modals: [...s.modals, { ...m, index: last, field: { text: a[m.steps[last]!.key] ?? '', cursor: 0, error: out.error } }] }, []];
     }
-    return [s, [{ type: 'append', id: v.id, events: out.events }]];
+    return appendOrConfirm(s, v, out.events);
   }
   return [s, []];
 }

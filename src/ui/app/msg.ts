@@ -1,7 +1,7 @@
 // Messages the reducer handles (keys, ticks, effect results) and the effects it asks the runner to run.
 import type { ActionResult, AlarmState, AlarmTransition, AwsFailure, MetricSeries, ProbeResult, RecoveryPoint } from '../../aws/ports.js';
 import type { ActionSpec, ExerciseClock, MetricSpec, NewEvent, RecoveryTarget, TimelineEvent, VerifySpec } from '../../core/index.js';
-import type { IncidentOpening, UiIncidentSummary } from '../deps.js';
+import type { IncidentOpening, IncidentSetup, UiIncidentSummary } from '../deps.js';
 import type { KeyName } from '../keys.js';
 import type { UiScenario } from '../scenario.js';
 
@@ -13,7 +13,7 @@ export type Msg =
   | { type: 'catalog.loaded'; scenarios: readonly UiScenario[]; problems: readonly string[] }
   | { type: 'incidents.listed'; incidents: UiIncidentSummary[] }
   | { type: 'incidents.failed'; message: string }
-  | { type: 'incident.loaded'; id: string; events: TimelineEvent[]; offset: number }
+  | { type: 'incident.loaded'; id: string; events: TimelineEvent[]; offset: number; chainProblem?: string }
   | { type: 'incident.failed'; message: string }
   | { type: 'incident.created'; id: string }
   | { type: 'journal.events'; id: string; events: TimelineEvent[]; offset: number }
@@ -28,13 +28,15 @@ export type Msg =
   | { type: 'comms.written'; path: string }
   | { type: 'effect.failed'; what: string; message: string }
   | { type: 'warning'; message: string }
-  | { type: 'recovery-points.read'; id: string; points: RecoveryPoint[]; errors: string[] };
+  | { type: 'recovery-points.read'; id: string; targets: RecoveryTarget[]; points: RecoveryPoint[]; errors: string[] };
 
 export type Effect =
   | { type: 'list-incidents' }
   | { type: 'load-incident'; id: string }
   | { type: 'create-incident'; opening: IncidentOpening; followUps: NewEvent[] }
   | { type: 'append'; id: string; events: NewEvent[] }
+  | { type: 'prepare-aws'; setup: IncidentSetup }
+  | { type: 'apply-inject'; setup: IncidentSetup; inject: string }
   | { type: 'follow'; id: string; offset: number }
   | { type: 'unfollow' }
   | { type: 'watch-aws'; metrics: MetricSpec[]; params: Record<string, string> }

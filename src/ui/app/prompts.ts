@@ -1,5 +1,5 @@
 // Quick entry: each prompt is a short list of questions whose answers become one timeline event.
-import { MILESTONES, parseWhen, ROLES, SEVERITIES, STATUSES, type NewEvent } from '../../core/index.js';
+import { isMilestone, isStatus, milestoneEvents, MILESTONES, parseWhen, ROLES, SEVERITIES, STATUSES, statusEvents, type IncidentState, type NewEvent } from '../../core/index.js';
 import { startField, type FieldStep } from './field.js';
 import type { PromptModal, PromptPurpose } from './state.js';
 
@@ -66,7 +66,7 @@ export function entryEvents(
   purpose: EntryPurpose,
   a: Record<string, string>,
   now: number,
-  incident: { milestones: Record<string, unknown> },
+  incident: Pick<IncidentState, 'status' | 'milestones'>,
 ): { events: NewEvent[] } | { error: string } {
   const text = a.text ?? '';
   switch (purpose) {
@@ -83,21 +83,20 @@ export function entryEvents(
     case 'milestone': {
       const w = parseWhen(a.when ?? 'now', now);
       if (!w.ok) return { error: w.error };
-      return { events: [{ kind: 'milestone.set', data: { milestone: a.milestone as never, at: w.at, backdated: w.backdated } }] };
+      const m = a.milestone ?? '';
+      if (!isMilestone(m)) return { error: `"${m}" is not a milestone` };
+      return milestoneEvents(incident, m, w.at, w.backdated);
     }
     case 'severity': {
       const reason = opt(a.reason);
-      return { events: [{ kind: 'severity.changed', data: { severity: a.severity as never, ...(reason ? { reason } : {}) } }] };
+      const severity = SEVERITIES.find((x) => x === a.severity);
+      if (!severity) return { error: `"${a.severity ?? ''}" is not a severity` };
+      return { events: [{ kind: 'severity.changed', data: { severity, ...(reason ? { reason } : {}) } }] };
     }
     case 'status': {
-      const reason = opt(a.reason);
-      const events: NewEvent[] = [{ kind: 'status.changed', data: { status: a.status as never, ...(reason ? { reason } : {}) } }];
-      // Resolving (or mitigating) without the milestone would leave the report without its end time.
-      const milestone = a.status === 'resolved' ? 'resolved' : a.status === 'recovered' ? 'mitigated' : undefined;
-      if (milestone && !incident.milestones[milestone]) {
-        events.push({ kind: 'milestone.set', data: { milestone, at: new Date(now).toISOString(), backdated: false } });
-      }
-      return { events };
+      const status = a.status ?? '';
+      if (!isStatus(status)) return { error: `"${status}" is not a status` };
+      return statusEvents(incident, status, opt(a.reason), new Date(now).toISOString());
     }
   }
 }

@@ -1,6 +1,6 @@
-// Runs effects against the ports and dispatches their results. It owns the one tick, the journal
+// Runs the effects the reducer hands it and dispatches their results; it decides nothing. It owns the one tick, the journal
 // follower, the AWS poll loops and every AbortController, so stopping it stops everything.
-import { simElapsed, type Clock, type ExerciseClock, type MetricSpec, type TimelineEvent } from '../../core/index.js';
+import { simElapsed, type Clock, type ExerciseClock, type MetricSpec } from '../../core/index.js';
 import type { AwsPorts } from '../../aws/ports.js';
 import type { IncidentSetup, UiDeps } from '../deps.js';
 import type { Effect, Msg } from './msg.js';
@@ -64,21 +64,6 @@ export class Runner {
     }
   }
 
-  /** Other terminals' events can change what AWS must know: a scenario added, a drill inject fired. */
-  private onJournal(events: readonly TimelineEvent[]): void {
-    for (const ev of events) {
-      if (!this.setup) return;
-      if (ev.kind === 'scenario.selected') {
-        const scenarios = [...new Set([...this.setup.scenarios, ...((ev.data.scenarios as string[]) ?? [])])];
-        this.prepare({ ...this.setup, scenarios, params: { ...this.setup.params, ...((ev.data.params as Record<string, string>) ?? {}) } });
-      } else if (ev.kind === 'exercise.inject' && this.setup.mode === 'exercise') {
-        const changed = this.deps.applyInject?.(this.setup, String(ev.data.inject));
-        if (changed) this.dispatch({ type: 'warning', message: `inject: ${changed}` });
-        for (const kick of this.aws?.kicks ?? []) kick();
-      }
-    }
-  }
-
   run(e: Effect): void {
     if (this.stopped) return;
     const d = { ...this.deps, aws: this.ports() };
@@ -90,25 +75,30 @@ export class Runner {
       case 'load-incident':
         d.store.load(e.id).then(
           (r) => {
-            this.prepare({ mode: r.state.mode, scenarios: r.state.scenarios, params: r.state.params });
-            this.dispatch({ type: 'incident.loaded', id: e.id, events: r.events, offset: r.offset });
+            const bad = r.verification?.firstBad;
+            this.dispatch({ type: 'incident.loaded', id: e.id, events: r.events, offset: r.offset, ...(bad ? { chainProblem: bad.message } : {}) });
           },
           (err) => this.dispatch({ type: 'incident.failed', message: message(err) }),
         );
         return;
       case 'create-incident':
-        d.store
-          .create(e.opening)
-          .then(async (first) => {
-            const id = String(first.data.id);
-            if (e.followUps.length) await d.store.append(id, e.followUps);
-            this.dispatch({ type: 'incident.created', id });
-          })
-          .catch((err) => this.dispatch({ type: 'incident.failed', message: `could not declare: ${message(err)}` }));
+        d.store.create(e.opening, e.followUps).then(
+          (first) => this.dispatch({ type: 'incident.created', id: String(first.data.id) }),
+          (err) => this.dispatch({ type: 'incident.failed', message: `could not declare: ${message(err)}` }),
+        );
         return;
       case 'append':
         d.store.append(e.id, e.events).then(() => this.readJournal(), (err) => this.dispatch({ type: 'append.failed', message: message(err) }));
         return;
+      case 'prepare-aws':
+        this.prepare(e.setup);
+        return;
+      case 'apply-inject': {
+        const changed = this.deps.applyInject?.(e.setup, e.inject);
+        if (changed) this.dispatch({ type: 'warning', message: `inject: ${changed}` });
+        for (const kick of this.aws?.kicks ?? []) kick();
+        return;
+      }
       case 'follow':
         this.stopFollowing();
         this.follow = { id: e.id, offset: e.offset, reading: false, again: false };
@@ -169,7 +159,7 @@ export class Runner {
         return;
       case 'read-recovery-points':
         d.aws.recoveryPoints.read(e.targets, AbortSignal.timeout(AWS_TIMEOUT_MS)).then(
-          (r) => this.dispatch({ type: 'recovery-points.read', id: e.id, points: r.points, errors: r.errors.map((x) => x.message) }),
+          (r) => this.dispatch({ type: 'recovery-points.read', id: e.id, targets: e.targets, points: r.points, errors: r.errors.map((x) => x.message) }),
           fail('reading recovery points'),
         );
         return;
@@ -212,7 +202,6 @@ export class Runner {
           if (this.follow !== f) return;
           f.offset = r.offset;
           if (r.events.length) {
-            this.onJournal(r.events);
             this.dispatch({ type: 'journal.events', id: f.id, events: r.events, offset: r.offset });
           }
         },

@@ -1,11 +1,10 @@
 // The console's whole state: one plain value the reducer replaces and the views read.
 import type { AlarmTransition, ProbeResult } from '../../aws/ports.js';
-import type { DrillSession, IncidentState, ScheduledInject, TimelineEvent } from '../../core/index.js';
+import type { DrillSession, IncidentState, NewEvent, ScheduledInject, TimelineEvent } from '../../core/index.js';
 import type { UiIncidentSummary } from '../deps.js';
 import type { Layer } from '../keymap.js';
 import type { UiScenario } from '../scenario.js';
 import type { FieldState, FieldStep } from './field.js';
-import type { SnapshotMark } from './metric-snapshots.js';
 import type { AlarmsView, MetricsView } from './pane-reads.js';
 
 export const PANES = ['checklist', 'metrics', 'alarms', 'timeline', 'comms'] as const;
@@ -23,10 +22,10 @@ export interface IncidentView {
   metrics: MetricsView;
   alarms: AlarmsView & { recent: AlarmTransition[] };
   probes: Record<string, { running: boolean; result?: ProbeResult; at: number }>;
-  /** Escalation levels being recorded, so a tick does not record one twice before the journal echoes it. */
-  firing: string[];
-  /** Per metric, the newest point already recorded as a metric.snapshot event. */
-  snapshots?: Record<string, SnapshotMark>;
+  /** Per metric, the newest point (ms) this terminal has recorded, until the journal echoes it back. */
+  snapshots?: Record<string, number>;
+  /** Why the journal fails verification, from its first bad seq; shown until the incident is closed in this view. */
+  chainProblem?: string;
   /** The last command copied, printed in full. */
   copied?: string;
 }
@@ -64,6 +63,7 @@ export interface PromptModal {
 export type Modal =
   | { kind: 'help'; layers: Layer[]; scroll: number }
   | { kind: 'confirm'; purpose: 'quit' | 'discard'; text: string }
+  | { kind: 'confirm'; purpose: 'resolve'; text: string; events: NewEvent[] }
   | { kind: 'draft'; text: string; updateKind: string; edited?: boolean }
   | { kind: 'view'; title: string; text: string; scroll: number }
   | PromptModal;

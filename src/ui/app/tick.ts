@@ -1,5 +1,7 @@
-// Once a second: the clock moves, due escalations are recorded, an old toast fades.
-import { escalationTimers, type EscalationTimer } from '../../core/index.js';
+// Once a second: the clock moves, a drill this terminal drives fires what is due, an old toast fades.
+// Nothing time-derived is recorded here: an escalation that is due or an update that is overdue is computed
+// from the policy and the clock and shown; it reaches the timeline only when a person acts on it.
+import { escalationTimers, isMitigated, onExerciseTime, type EscalationTimer } from '../../core/index.js';
 import { scenariosOf } from './checklist.js';
 import { stepDrill } from './drill.js';
 import type { Effect } from './msg.js';
@@ -9,42 +11,30 @@ const TOAST_MS = 8_000;
 /** The home list refreshes this often, so incidents declared in another terminal appear. */
 export const HOME_REFRESH_MS = 3_000;
 
-export function escalationsOf(s: AppState, v: IncidentView): EscalationTimer[] {
+/** The incident's state and `now` on its own clock: exercise time in a drill, the wall clock otherwise. */
+export const onIncidentClock = (v: IncidentView, now: number) => onExerciseTime(v.incident, v.events, now);
+
+/** Escalation timers on the incident's own clock (a drill's pauses and speed-ups count). */
+export function escalationsOf(s: AppState, v: IncidentView, now = s.now): EscalationTimer[] {
   const levels = scenariosOf(v.incident, s.catalog).flatMap((sc) => [...sc.comms.escalation]);
-  const start = Date.parse(v.incident.milestones.declared?.at ?? v.incident.openedAt);
-  const fired = new Set([
-    ...v.events.filter((e) => e.kind === 'escalation.fired').map((e) => String(e.data.level)),
-    ...v.firing,
-  ]);
-  return escalationTimers(levels, start, fired, s.now, escalationStopped(v));
+  const t = onIncidentClock(v, now);
+  const start = Date.parse(t.state.milestones.declared?.at ?? t.state.openedAt);
+  const fired = new Set(v.events.filter((e) => e.kind === 'escalation.fired').map((e) => String(e.data.level)));
+  return escalationTimers(levels, start, fired, t.now, escalationStopped(v));
 }
 
-/** Escalation stops once the incident is mitigated. */
-export const escalationStopped = (v: IncidentView) =>
-  !!v.incident.milestones.mitigated || ['recovered', 'resolved', 'closed'].includes(v.incident.status);
+/** Escalation stops once the incident is mitigated or resolved. */
+export const escalationStopped = (v: IncidentView) => isMitigated(v.incident);
 
 export function onTick(s: AppState, now: number): [AppState, Effect[]] {
   const [drilled, drillEffects] = stepDrill({ ...s, now }, { kind: 'tick' });
-  const [after, effects] = onClockTick(drilled, now);
-  return [after, [...drillEffects, ...effects]];
-}
-
-function onClockTick(s: AppState, now: number): [AppState, Effect[]] {
-  let next: AppState = s;
+  let next: AppState = drilled;
   if (next.toast && now - next.toast.at > TOAST_MS) {
     const { toast: _toast, ...rest } = next;
     next = rest;
   }
   if (next.screen === 'home' && !next.home.loading && now - (next.home.listedAt ?? 0) >= HOME_REFRESH_MS) {
-    return [{ ...next, home: { ...next.home, loading: true } }, [{ type: 'list-incidents' }]];
+    return [{ ...next, home: { ...next.home, loading: true } }, [...drillEffects, { type: 'list-incidents' }]];
   }
-  const v = next.incident;
-  if (!v || next.screen !== 'incident') return [next, []];
-  const due = escalationsOf(next, v).filter((t) => t.due);
-  if (due.length === 0) return [next, []];
-  const events = due.map((t) => ({
-    kind: 'escalation.fired' as const,
-    data: { level: t.level, text: `escalate to ${t.who}: ${Math.round((t.dueAt - Date.parse(v.incident.milestones.declared?.at ?? v.incident.openedAt)) / 60_000)} min since declared` },
-  }));
-  return [{ ...next, incident: { ...v, firing: [...v.firing, ...due.map((t) => t.level)] } }, [{ type: 'append', id: v.id, events }]];
+  return [next, drillEffects];
 }

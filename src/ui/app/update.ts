@@ -1,7 +1,7 @@
 // The console's one reducer: update(state, msg) -> [state, effects]. Pure: keys, ticks and effect results
 // come in as messages; I/O goes out as effects for the runner.
 import type { ProbeResult } from '../../aws/ports.js';
-import { resolveKey, type Layer } from '../keymap.js';
+import { isCommand, resolveKey, type Command, type Layer } from '../keymap.js';
 import type { KeyName } from '../keys.js';
 import { checkAnswer, declareEffect, declareSteps } from './declare.js';
 import { fieldKey, hasTypedText, startField } from './field.js';
@@ -10,18 +10,23 @@ import { applyJournal, onAlarms, openView } from './incident-open.js';
 import { askDiscard, modalKey, paletteModal } from './modals.js';
 import type { Effect, Msg } from './msg.js';
 import { tooSmall, type AppState, type DeclareState } from './state.js';
-import type { MetricSeries } from '../../aws/ports.js';
 import { recoveryPointEvent } from '../../aws/timeline-events.js';
-import { scenariosOf } from './checklist.js';
-import { metricSnapshots } from './metric-snapshots.js';
+import { withEvidence } from './metric-snapshots.js';
+import { openWork } from './open-work.js';
+import { isResolved } from '../../core/index.js';
 import { alarmsFailed, mergeMetrics, metricsFailed } from './pane-reads.js';
-import { drillCommand, drillCommands, startDrill } from './drill.js';
+import { drillCommand, startDrill } from './drill.js';
 import { onTick } from './tick.js';
 import { onPaste } from './paste.js';
 
 export type Update = [AppState, Effect[]];
 
 export function update(s: AppState, msg: Msg): Update {
+  const [next, effects] = decide(s, msg);
+  return withEvidence(next, effects);
+}
+
+function decide(s: AppState, msg: Msg): Update {
   switch (msg.type) {
     case 'key':
       return onKey(s, msg.key);
@@ -50,7 +55,7 @@ export function update(s: AppState, msg: Msg): Update {
     case 'incident.loaded':
       // A second Enter pressed while the first load was running must not reset the open view.
       if (s.screen === 'incident' && s.incident?.id === msg.id) return [s, []];
-      return withPendingDrill(openView(s, msg.id, msg.events, msg.offset));
+      return withPendingDrill(openView(s, msg.id, msg.events, msg.offset, msg.chainProblem));
     case 'incident.failed':
       // A failed declaration keeps every answer: Enter on the last question tries again.
       if (s.screen === 'declare' && s.declare) return [toast({ ...s, declare: { ...s.declare, creating: false } }, msg.message, 'crit'), []];
@@ -60,7 +65,8 @@ export function update(s: AppState, msg: Msg): Update {
     case 'append.failed':
       return [toast(s, `not recorded: ${msg.message}`, 'crit'), []];
     case 'metrics.fetched':
-      return onMetrics(s, msg.series, msg.at);
+      // Shown only: metric evidence is recorded with the acts it proves, never because a fetch came back.
+      return s.incident ? [{ ...s, incident: { ...s.incident, metrics: mergeMetrics(s.incident.metrics, msg.series, msg.at) } }, []] : [s, []];
     case 'metrics.failed':
       return s.incident ? [{ ...s, incident: { ...s.incident, metrics: metricsFailed(s.incident.metrics, msg.message, msg.at) } }, []] : [s, []];
     case 'alarms.polled':
@@ -85,7 +91,12 @@ export function update(s: AppState, msg: Msg): Update {
     case 'warning':
       return [toast(s, msg.message, 'warn'), []];
     case 'recovery-points.read': {
-      const events = msg.points.map((p) => recoveryPointEvent(p));
+      // Each point keeps the scenario it was read for, so the report puts it on that scenario's RPO rows.
+      const events = msg.points.map((p) => {
+        const ev = recoveryPointEvent(p);
+        const scenario = msg.targets.find((t) => t.resource === p.resource && t.component === p.component)?.scenario;
+        return scenario ? { ...ev, data: { ...ev.data, values: { recoveryPoint: { ...p, scenario } } } } : ev;
+      });
       const text = `${msg.points.length} recovery point${msg.points.length === 1 ? '' : 's'} recorded${msg.errors.length ? `; ${msg.errors.join('; ')}` : ''}`;
       return [toast(s, text, msg.errors.length ? 'warn' : 'ok'), events.length ? [{ type: 'append', id: msg.id, events }] : []];
     }
@@ -121,8 +132,16 @@ function onKey(s: AppState, key: KeyName): Update {
   return cmd ? runCommand(s, cmd) : [s, []];
 }
 
-function runCommand(s: AppState, cmd: string): Update {
+/** Runs a command by name (from a key, or typed in the palette); a name that is no command runs nothing. */
+function runCommand(s: AppState, name: string): Update {
+  if (!isCommand(name)) return [toast(s, `no command "${name}"`, 'warn'), []];
+  return command(s, name);
+}
+
+/** Every command, routed to the screen that runs it; adding a command to the keymap fails to compile until it is routed here. */
+function command(s: AppState, cmd: Command): Update {
   const layers = activeLayers(s);
+  const onIncident = s.screen === 'incident';
   switch (cmd) {
     case 'help':
       return [{ ...s, modals: [...s.modals, { kind: 'help', layers, scroll: 0 }] }, []];
@@ -131,18 +150,88 @@ function runCommand(s: AppState, cmd: string): Update {
     case 'quit-now':
       return [s, [{ type: 'exit' }]];
     case 'quit': {
-      const inc = s.incident?.incident;
-      const drillRunning = s.screen === 'incident' && inc?.mode === 'exercise' && !['resolved', 'closed'].includes(inc.status);
-      if (drillRunning) return [{ ...s, modals: [...s.modals, { kind: 'confirm', purpose: 'quit', text: 'A drill is running. Quit anyway? (y/n)' }] }, []];
-      return [s, [{ type: 'exit' }]];
+      const v = s.screen === 'incident' ? s.incident : undefined;
+      const inc = v?.incident;
+      const drillRunning = inc?.mode === 'exercise' && !isResolved(inc);
+      const open = v ? openWork(s, v, 'quit') : [];
+      if (!drillRunning && open.length === 0) return [s, [{ type: 'exit' }]];
+      const why = [...(drillRunning ? ['a drill is running'] : []), ...open].join('; ');
+      return [{ ...s, modals: [...s.modals, { kind: 'confirm', purpose: 'quit', text: `${why[0]!.toUpperCase()}${why.slice(1)}. Quit anyway? (y/n)` }] }, []];
     }
+    case 'down':
+    case 'up':
+      return s.screen === 'home' ? homeCommand(s, cmd) : onIncident ? incidentCommand(s, cmd) : [s, []];
+    case 'first':
+    case 'last':
+    case 'open':
+    case 'declare':
+    case 'drill':
+    case 'refresh':
+      return s.screen === 'home' ? homeCommand(s, cmd) : [s, []];
+    case 'drill-pause':
+    case 'drill-faster':
+    case 'drill-slower':
+    case 'drill-next':
+    case 'drill-fire':
+      return onIncident ? drillCommand(s, cmd) : [s, []];
+    case 'next-pane':
+    case 'prev-pane':
+    case 'pane-checklist':
+    case 'pane-metrics':
+    case 'pane-alarms':
+    case 'pane-timeline':
+    case 'pane-comms':
+    case 'note':
+    case 'decision':
+    case 'action-item':
+    case 'role':
+    case 'milestone':
+    case 'severity':
+    case 'status':
+    case 'scenario':
+    case 'comms':
+    case 'export':
+    case 'filter':
+    case 'back':
+    case 'recovery-points':
+    case 'advance':
+    case 'verify':
+    case 'copy':
+    case 'fail':
+    case 'skip':
+    case 'action':
+    case 'older':
+    case 'newer':
+    case 'page-older':
+    case 'page-newer':
+    case 'oldest':
+    case 'newest':
+    case 'clear-filter':
+    case 'record-metrics':
+    case 'escalate':
+    case 'event-detail':
+      return onIncident ? incidentCommand(s, cmd) : [s, []];
+    case 'submit':
+    case 'cancel':
+    case 'back-step':
+    case 'erase':
+    case 'clear':
+    case 'example':
+    case 'close':
+    case 'yes':
+    case 'no':
+    case 'send':
+    case 'edit':
+    case 'page-down':
+    case 'page-up':
+    case 'top':
+    case 'bottom':
+      // Keys of a form or a modal: handled where that form or modal is, never run from a screen.
+      return [s, []];
   }
-  if (s.screen === 'home') return homeCommand(s, cmd);
-  if (drillCommands.includes(cmd)) return drillCommand(s, cmd);
-  return incidentCommand(s, cmd);
 }
 
-function homeCommand(s: AppState, cmd: string): Update {
+function homeCommand(s: AppState, cmd: Extract<Command, 'down' | 'up' | 'first' | 'last' | 'open' | 'declare' | 'drill' | 'refresh'>): Update {
   const n = s.home.incidents.length;
   const at = (c: number) => [{ ...s, home: { ...s.home, cursor: Math.max(0, Math.min(n - 1, c)) } }, []] as Update;
   switch (cmd) {
@@ -170,7 +259,6 @@ function homeCommand(s: AppState, cmd: string): Update {
       return [{ ...s, screen: 'declare', declare }, s.config.awsConnected ? [{ type: 'poll-alarms-once' }] : []];
     }
   }
-  return [s, []];
 }
 
 function declareKey(s: AppState, key: KeyName): Update {
@@ -204,19 +292,6 @@ function declareKey(s: AppState, key: KeyName): Update {
       return [{ ...s, declare: { ...d, answers, creating: true } }, [declareEffect(d.mode, answers, s.now)]];
     }
   }
-}
-
-/** Shows the new series and records what the timeline has not seen yet, for the report's charts. */
-function onMetrics(s: AppState, series: MetricSeries[], at: number): Update {
-  const v = s.incident;
-  if (!v) return [s, []];
-  const shown = { ...s, incident: { ...v, metrics: mergeMetrics(v.metrics, series, at) } };
-  // A drill's simulated AWS runs on drill time; its series would not line up with the timeline's clock.
-  if (v.incident.mode === 'exercise') return [shown, []];
-  const specs = scenariosOf(v.incident, s.catalog).flatMap((sc) => [...sc.metrics]);
-  const { events, marks } = metricSnapshots(series, specs, v.snapshots ?? {}, at);
-  if (events.length === 0) return [shown, []];
-  return [{ ...shown, incident: { ...shown.incident, snapshots: marks } }, [{ type: 'append', id: v.id, events }]];
 }
 
 /** Starts the drill waiting for this incident, if any. */

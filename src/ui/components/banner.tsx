@@ -2,13 +2,14 @@
 // On a narrow terminal the title is cut and the least needed parts go first: the id, severity, status
 // and elapsed time always stay.
 import { Box } from 'ink';
-import { formatDuration, formatOffset, rtoRemaining, sanitizeLine, simElapsed } from '../../core/index.js';
+import { formatDuration, formatOffset, rtoVerdict, sanitizeLine, simElapsed } from '../../core/index.js';
 import { scenariosOf } from '../app/checklist.js';
 import type { AppState, IncidentView } from '../app/state.js';
 import { fitParts, localTime, utcDateTime, type Part } from '../format.js';
 import type { Token } from '../theme.js';
 import { nextUpdateLine } from '../panes/comms.js';
 import { bannerSource } from '../panes/source.js';
+import { onIncidentClock } from '../app/tick.js';
 import { rtoTarget } from '../scenario.js';
 import { Row, Span } from './text.js';
 
@@ -20,14 +21,24 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
   const drillText = drill ? ` ${drill.paused ? 'PAUSED' : `x${drill.speed}`} ${formatOffset(simElapsed(drill, s.now) / 1000)}` : '';
   const source = bannerSource(s, inc.params, inc.mode === 'exercise');
   const mode = inc.mode === 'exercise' ? `EXERCISE${drillText} ${source}` : source;
-  const impactStart = Date.parse(inc.milestones['impact-started']?.at ?? inc.milestones.declared?.at ?? inc.openedAt);
-  const ended = inc.milestones.resolved?.at ?? inc.milestones.mitigated?.at;
-  const sinceImpact = (ended ? Date.parse(ended) : s.now) - impactStart;
-  const rto = rtoTarget(scenariosOf(inc, s.catalog));
-  const left = rto ? rtoRemaining(impactStart, rto.seconds, ended ? Date.parse(ended) : s.now) : undefined;
-  const [due, dueTone] = nextUpdateLine(s, v);
+  // Durations run on the incident's own clock: exercise time in a drill.
   // Below 120 columns everything must still fit on the two lines, so the wording gets shorter.
   const narrow = s.cols < 120;
+  const timed = onIncidentClock(v, s.now);
+  const ms = timed.state.milestones;
+  const impact = ms['impact-started']?.at;
+  const ended = ms.mitigated?.at ?? ms.resolved?.at;
+  // Without an impact start the elapsed time is counted from the declaration, and says so.
+  const declared = Date.parse(ms.declared?.at ?? inc.openedAt);
+  const sinceDeclared = `+${formatDuration((ended ? Date.parse(ended) : timed.now) - declared)}`;
+  const impactText = impact
+    ? `${ended ? 'lasted ' : '+'}${formatDuration((ended ? Date.parse(ended) : timed.now) - Date.parse(impact))}`
+    : narrow
+      ? `${sinceDeclared} declared`
+      : `start unknown, ${sinceDeclared} since declared`;
+  const rto = rtoTarget(scenariosOf(inc, s.catalog));
+  const verdict = rto ? rtoVerdict(ms, rto.seconds, timed.now) : undefined;
+  const [due, dueTone] = nextUpdateLine(s, v);
   const line1: BannerPart[] = [
     { text: ` ${inc.id} `, keep: Infinity, tone: 'accent', inverse: true, bold: true },
     { text: ` ${sanitizeLine(inc.title)} `, keep: 1, shrink: true, bold: true },
@@ -38,12 +49,12 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
   const line2: BannerPart[] = [
     { text: narrow ? ` ${utcDateTime(s.now).replace(' UTC', 'Z')} ` : ` ${utcDateTime(s.now)} `, keep: 2 },
     { text: `(${localTime(s.now, timeZone)}) `, keep: 1, tone: 'muted' },
-    { text: ` ${narrow ? '' : 'impact '}${ended ? 'lasted ' : '+'}${formatDuration(sinceImpact)} `, keep: Infinity, tone: ended ? 'ok' : 'warn' },
-    rto && left !== undefined
+    { text: ` ${narrow && impact ? '' : 'impact '}${impactText} `, keep: Infinity, tone: ended ? 'ok' : 'warn' },
+    rto && verdict
       ? {
-          text: narrow ? ` RTO ${rtoText(left, !!ended)} ` : ` RTO ${formatDuration(rto.seconds * 1000)} (${rto.component}): ${rtoText(left, !!ended)} `,
+          text: narrow ? ` RTO ${verdict.text} ` : ` RTO ${formatDuration(rto.seconds * 1000)} (${rto.component}): ${verdict.text} `,
           keep: 4,
-          tone: left < 0 ? 'crit' : left < 600_000 ? 'warn' : 'ok',
+          tone: verdict.tone === 'unknown' ? 'muted' : verdict.tone,
         }
       : { text: ' no RTO target ', keep: 3, tone: 'muted' },
     { text: ` ${narrow ? due.replace('next update', 'update').replace('no further updates due (resolved)', 'no updates due') : due}`, keep: 3, tone: dueTone },
@@ -70,9 +81,4 @@ function BannerLine({ parts, width }: { parts: BannerPart[]; width: number }) {
       ))}
     </Row>
   );
-}
-
-function rtoText(left: number, ended: boolean): string {
-  if (ended) return left >= 0 ? `met, ${formatDuration(left)} to spare` : `missed by ${formatDuration(-left)}`;
-  return left >= 0 ? `${formatDuration(left)} left` : `overrun ${formatDuration(-left)}`;
 }

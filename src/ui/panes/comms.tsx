@@ -1,9 +1,9 @@
 // Communications and escalation: the countdown to the next status update, the last one sent, and the
 // escalation timers from the scenario's plan.
 import { Box } from 'ink';
-import { formatDuration, formatOffset, nextInject, simElapsed } from '../../core/index.js';
+import { formatDuration, formatOffset, isResolved, nextInject, simElapsed } from '../../core/index.js';
 import { scenariosOf } from '../app/checklist.js';
-import { commsDueAt } from '../app/incident-commands.js';
+import { updateDueIn } from '../app/incident-commands.js';
 import type { AppState, IncidentView } from '../app/state.js';
 import { escalationStopped, escalationsOf } from '../app/tick.js';
 import { Line, PaneTitle } from '../components/text.js';
@@ -12,9 +12,9 @@ import type { Token } from '../theme.js';
 
 export function nextUpdateLine(s: AppState, v: IncidentView): [string, Token] {
   const [first] = scenariosOf(v.incident, s.catalog);
-  if (['resolved', 'closed'].includes(v.incident.status)) return ['no further updates due (resolved)', 'muted'];
+  if (isResolved(v.incident)) return ['no further updates due (resolved)', 'muted'];
   const plan = first?.comms ?? { first_update_minutes: 5, cadence_minutes: 30 };
-  const left = commsDueAt(v, plan) - s.now;
+  const left = updateDueIn(v, plan, s.now);
   return left >= 0 ? [`next update in ${formatDuration(left)}`, left < 60_000 ? 'warn' : 'ok'] : [`update OVERDUE by ${formatDuration(-left)}`, 'crit'];
 }
 

@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { PANES, type AppState, type IncidentView, type PaneId } from '../app/state.js';
 import { Banner } from '../components/banner.js';
 import { ModalView } from '../components/modal-view.js';
-import { Row, Span } from '../components/text.js';
+import { Line, Row, Span } from '../components/text.js';
 import { AlarmsPane } from '../panes/alarms.js';
 import { ChecklistPane } from '../panes/checklist.js';
 import { CommsPane } from '../panes/comms.js';
@@ -31,7 +31,9 @@ function pane(id: PaneId, s: AppState, v: IncidentView, width: number, height: n
 }
 
 export function IncidentScreen({ s, v, height, timeZone }: { s: AppState; v: IncidentView; height: number; timeZone?: string }) {
-  const bodyH = height - 2;
+  // A journal that fails verification says so on every frame, above everything else in the view.
+  const warning = v.chainProblem ? `JOURNAL FAILS VERIFICATION at ${v.chainProblem}: do not trust this record (warroom verify ${v.id})` : undefined;
+  const bodyH = height - 2 - (warning ? 1 : 0);
   const top = s.modals.at(-1);
   let body: ReactElement;
   if (top) body = <ModalView s={s} m={top} width={s.cols} height={bodyH} />;
@@ -70,6 +72,7 @@ export function IncidentScreen({ s, v, height, timeZone }: { s: AppState; v: Inc
   return (
     <Box flexDirection="column" width={s.cols} height={height} overflow="hidden">
       <Banner s={s} v={v} {...(timeZone ? { timeZone } : {})} />
+      {warning ? <Line text={warning} tone="crit" width={s.cols} /> : null}
       {body}
     </Box>
   );

@@ -1,0 +1,88 @@
+// A drill's clocks run on exercise time: the facilitator's pauses, speed-ups and jumps are on the timeline
+// as exercise.clock events, so any wall-clock instant of the drill maps back to exercise time. Durations
+// measured in a drill (RTO, update cadence, escalations, inject response) use this mapping, never the wall clock.
+import type { TimelineEvent } from './events.js';
+import type { IncidentState } from './fold.js';
+
+/** Maps a wall-clock instant (ms) to the drill's own time, as ms since the epoch starting where the drill started. */
+export type TimeMap = (wallMs: number) => number;
+
+interface Segment {
+  wall: number;
+  sim: number;
+  speed: number;
+  paused: boolean;
+}
+
+/**
+ * The drill's time map from its exercise.clock and exercise.inject events. Before the drill starts and for a live
+ * incident it is the identity. A control that records `simSeconds` fixes exercise time exactly; older journals
+ * without it are followed by integrating the recorded speeds (a jump then lands on the next inject's offset).
+ */
+export function drillTime(events: readonly TimelineEvent[]): TimeMap {
+  const segments: Segment[] = [];
+  for (const e of events) {
+    const wall = Date.parse(e.ts);
+    if (Number.isNaN(wall)) continue;
+    const last = segments.at(-1);
+    const simNow = last ? last.sim + (last.paused ? 0 : (wall - last.wall) * last.speed) : 0;
+    if (e.kind === 'exercise.inject' && last && typeof e.data.offsetSeconds === 'number') {
+      // An inject fires at its offset: that pins exercise time when the clock events do not (a jump in an older journal).
+      const pinned = e.data.offsetSeconds * 1000;
+      if (pinned > simNow) segments.push({ ...last, wall, sim: pinned });
+      continue;
+    }
+    if (e.kind !== 'exercise.clock') continue;
+    const control = String(e.data.control);
+    const speed = typeof e.data.speed === 'number' && e.data.speed > 0 ? e.data.speed : (last?.speed ?? 1);
+    const sim = typeof e.data.simSeconds === 'number' ? e.data.simSeconds * 1000 : simNow;
+    segments.push({ wall, sim, speed, paused: control === 'pause' ? true : control === 'resume' || control === 'start' ? false : (last?.paused ?? false) });
+  }
+  if (segments.length === 0) return (t) => t;
+  const origin = segments[0]!.wall;
+  return (wallMs) => {
+    if (wallMs < origin) return wallMs;
+    let seg = segments[0]!;
+    for (const s of segments) if (s.wall <= wallMs) seg = s;
+    return origin + seg.sim + (seg.paused ? 0 : (wallMs - seg.wall) * seg.speed);
+  };
+}
+
+/** An ISO instant moved onto the drill's time. */
+export const onDrillTime = (map: TimeMap, iso: string): string => new Date(map(Date.parse(iso))).toISOString();
+
+const mapAt = <T extends { at: string }>(map: TimeMap, x: T): T => ({ ...x, at: onDrillTime(map, x.at) });
+const mapTs = <T extends { ts: string }>(map: TimeMap, x: T): T => ({ ...x, ts: onDrillTime(map, x.ts) });
+
+/**
+ * The incident's state and events with every instant moved onto exercise time, for measuring durations. A live
+ * incident comes back as it is. Only for arithmetic: what is shown as a time of day stays on the wall clock.
+ */
+export function onExerciseTime(state: IncidentState, events: readonly TimelineEvent[], now: number): { state: IncidentState; events: readonly TimelineEvent[]; now: number } {
+  if (state.mode !== 'exercise') return { state, events, now };
+  const map = drillTime(events);
+  const milestones: IncidentState['milestones'] = {};
+  for (const [k, m] of Object.entries(state.milestones) as [keyof IncidentState['milestones'], NonNullable<IncidentState['milestones'][keyof IncidentState['milestones']]>][]) milestones[k] = mapAt(map, m);
+  const steps: IncidentState['steps'] = {};
+  for (const [k, st] of Object.entries(state.steps)) {
+    steps[k] = {
+      ...st,
+      ...(st.startedAt ? { startedAt: onDrillTime(map, st.startedAt) } : {}),
+      ...(st.endedAt ? { endedAt: onDrillTime(map, st.endedAt) } : {}),
+      ...(st.verification ? { verification: mapAt(map, st.verification) } : {}),
+    };
+  }
+  return {
+    state: {
+      ...state,
+      openedAt: onDrillTime(map, state.openedAt),
+      milestones,
+      steps,
+      severityHistory: state.severityHistory.map((h) => mapAt(map, h)),
+      statusHistory: state.statusHistory.map((h) => mapAt(map, h)),
+      commsSent: state.commsSent.map((c) => mapTs(map, c)),
+    },
+    events: events.map((e) => mapTs(map, e)),
+    now: map(now),
+  };
+}
