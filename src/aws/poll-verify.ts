@@ -20,6 +20,15 @@ export const realSleep: Sleep = (ms, signal) =>
     signal?.addEventListener('abort', done, { once: true });
   });
 
+/** Errors that mean the check could not be made (not that it failed): the answer is unknown. */
+const UNKNOWN: ReadonlySet<AwsFailure['class']> = new Set(['access-denied', 'throttled', 'timeout', 'unreachable', 'unknown']);
+
+/** passed, failed (the value was read and is wrong, or the resource is not there) or could-not-check. */
+export function probeOutcome(result: Pick<ProbeResult, 'passed' | 'error'>): 'passed' | 'failed' | 'could-not-check' {
+  if (result.passed) return 'passed';
+  return result.error && UNKNOWN.has(result.error.class) ? 'could-not-check' : 'failed';
+}
+
 /** Errors that another attempt cannot fix; not-found is retried because the resource may be on its way. */
 const FINAL: ReadonlySet<AwsFailure['class']> = new Set(['access-denied', 'invalid-parameter', 'not-supported', 'actions-disabled', 'refused']);
 
@@ -44,11 +53,14 @@ export async function pollVerify(spec: VerifySpec, params: Readonly<Record<strin
   }
   let args: Record<string, unknown>;
   let expect: VerifySpec['expect'];
+  let and: VerifySpec['and'];
   try {
     parsePath(spec.path);
+    for (const c of spec.and ?? []) parsePath(c.path);
     args = fillDeep(spec.args, params) as Record<string, unknown>;
-    // Expected values may name params too: equals "{{dr_endpoint}}".
+    // Expected values may name params too: equals "{{dr_endpoint}}", not_equals "{{before_writer}}".
     expect = fillDeep(spec.expect, params) as VerifySpec['expect'];
+    and = fillDeep(spec.and, params) as VerifySpec['and'];
   } catch (err) {
     const error: AwsFailure = { class: 'invalid-parameter', message: `invalid parameter: ${err instanceof Error ? err.message : String(err)}` };
     return failed(error.message, error, started, clock);
@@ -60,7 +72,7 @@ export async function pollVerify(spec: VerifySpec, params: Readonly<Record<strin
     attempts++;
     const res = await deps.read(args, Math.max(1, deadline - clock.now()), signal);
     if (res.ok) {
-      const judged = judgeResponse(res.value, spec.path, expect);
+      const judged = judgeResponse(res.value, spec.path, expect, { match: spec.match, and });
       last = { passed: judged.passed, summary: judged.summary, evidence: judged.evidence, attempts, elapsedMs: clock.now() - started };
       if (judged.passed) return last;
     } else {

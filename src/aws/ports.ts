@@ -135,6 +135,17 @@ export interface RecoveryPointsPort {
   ): Promise<{ points: RecoveryPoint[]; errors: AwsFailure[] }>;
 }
 
+/** Who AWS says we are (STS GetCallerIdentity): the account and principal every action and check names. */
+export interface CallerIdentity {
+  account: string;
+  arn: string;
+}
+
+export interface IdentityPort {
+  /** Asked once and remembered; a failure is returned, never thrown. */
+  whoami(signal?: AbortSignal): Promise<{ ok: true; identity: CallerIdentity } | { ok: false; error: AwsFailure }>;
+}
+
 /** Everything the console and the CLI need from AWS, as one bundle chosen by the composition root. */
 export interface AwsPorts {
   mode: 'live' | 'simulated';
@@ -145,4 +156,6 @@ export interface AwsPorts {
   probes: ProbesPort;
   actions: ActionsPort;
   recoveryPoints: RecoveryPointsPort;
+  /** The caller's account and principal; absent in test doubles that do not model it. */
+  identity?: IdentityPort;
 }

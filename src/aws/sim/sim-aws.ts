@@ -7,6 +7,7 @@ import { classifyAwsError } from '../classify-error.js';
 import { planMetricCalls } from '../metric-plan.js';
 import { pollVerify, realSleep, type Sleep } from '../poll-verify.js';
 import { waitForChangeInsync } from '../wait-effect.js';
+import { regionOrPrimary } from '../where.js';
 import type { AlarmState, AwsPorts, MetricSeries, ProbesPort } from '../ports.js';
 import { simAct } from './actions.js';
 import { impairResource } from './impair.js';
@@ -54,13 +55,14 @@ export class SimAws {
     this.sleep = opts.sleep ?? realSleep;
   }
 
-  regionName = (ref: RegionRef): string => (ref === 'us-east-1' ? 'us-east-1' : ref === 'dr' ? this.drRegion : this.region);
+  /** Resolved as live AWS resolves it (where.ts): the runbook's ref, then the incident's params, then the options. */
+  regionName = (ref: RegionRef, params: Readonly<Record<string, string>> = {}): string => regionOrPrimary(ref, params, { region: this.region, drRegion: this.drRegion });
 
   /** Seeds resources, metrics and alarms for a scenario; returns the param values used. */
   load(scenario: ScenarioLike, given: Readonly<Record<string, string>> = {}): Record<string, string> {
     const values = paramValues(scenario, given);
     this.values = { ...this.values, ...values };
-    seedFromScenario(this.world, scenario, values, this.regionName);
+    seedFromScenario(this.world, scenario, values, (ref) => this.regionName(ref, values));
     for (const m of (scenario.metrics ?? []) as MetricSpec[]) this.metricsModel.register(m);
     return values;
   }
@@ -96,13 +98,13 @@ export class SimAws {
         const n = w.complete(name);
         return n ? `${name}: pending change completed` : `${name}: no pending change`;
       }
-      return impairResource(w, name, inject.state === 'ALARM', this.regionName);
+      return impairResource(w, name, inject.state === 'ALARM', (r) => this.regionName(r, this.values));
     }
     return 'no change to the simulated AWS';
   }
 
-  private call(kind: 'read' | 'act', service: Service, operation: string, args: Record<string, unknown>, ref: RegionRef) {
-    const region = this.regionName(ref);
+  private call(kind: 'read' | 'act', service: Service, operation: string, args: Record<string, unknown>, ref: RegionRef, params: Readonly<Record<string, string>>) {
+    const region = this.regionName(ref, params);
     try {
       return { ok: true as const, value: kind === 'read' ? simRead(this.world, service, operation, args, region) : simAct(this.world, service, operation, args, region) };
     } catch (err) {
@@ -114,7 +116,7 @@ export class SimAws {
     const clock = this.opts.clock;
     const iso = () => new Date(clock.now()).toISOString();
     const probes: ProbesPort = {
-      verify: (spec, params, signal) => pollVerify(spec, params, { clock, sleep: this.sleep, read: async (args) => this.call('read', spec.service, spec.operation, args, spec.region) }, signal),
+      verify: (spec, params, signal) => pollVerify(spec, params, { clock, sleep: this.sleep, read: async (args) => this.call('read', spec.service, spec.operation, args, spec.region, params) }, signal),
     };
     const track = transitionTracker();
     const enabled = this.opts.allowActions === true;
@@ -126,9 +128,9 @@ export class SimAws {
       metrics: {
         fetch: async (specs, params, window) => {
           const { calls, problems } = planMetricCalls(specs, params);
-          const series: MetricSeries[] = problems.map((p) => ({ id: p.spec.id, label: p.spec.title, unit: p.spec.unit, region: this.regionName(p.spec.region), points: [], status: 'Failed', fetchedAt: iso(), error: { class: 'invalid-parameter', message: `invalid parameter: ${p.message}` } }));
+          const series: MetricSeries[] = problems.map((p) => ({ id: p.spec.id, label: p.spec.title, unit: p.spec.unit, region: this.regionName(p.spec.region, params), points: [], status: 'Failed', fetchedAt: iso(), error: { class: 'invalid-parameter', message: `invalid parameter: ${p.message}` } }));
           for (const c of calls) {
-            const region = this.regionName(c.region);
+            const region = this.regionName(c.region, params);
             for (const q of c.queries) {
               const down = this.world.impairedRegions.has(region);
               series.push({ id: q.spec.id, label: q.spec.title, unit: q.spec.unit, region, fetchedAt: iso(), points: down ? [] : this.metricsModel.points(q.spec, window.start, window.end, clock.now()), status: down ? 'Failed' : 'Complete', ...(down ? { error: { class: 'timeout' as const, message: `timed out: cloudwatch GetMetricData in ${region} did not answer in time; the region may be impaired` } } : {}) });
@@ -153,14 +155,15 @@ export class SimAws {
           const guard = guardAction(request, enabled);
           if (!guard.ok) return { ok: false, simulated: true, summary: guard.error.message, error: guard.error };
           const { spec } = request;
-          const res = this.call('act', spec.service, spec.operation, guard.args, spec.region);
+          const res = this.call('act', spec.service, spec.operation, guard.args, spec.region, request.params);
           if (!res.ok) return { ok: false, simulated: true, summary: res.error.message, error: res.error, ...(res.error.requestId ? { requestId: res.error.requestId } : {}) };
           const effect = await waitForChangeInsync(probes, spec.service, res.value, signal);
           const requestId = this.world.nextId('sim-req');
-          return { ok: true, simulated: true, requestId, summary: `simulated ${spec.service} ${spec.operation} accepted for ${sanitizeLine(fillTemplate(spec.confirm, request.params))} in ${this.regionName(spec.region)}${effect ? `; ${effect}` : ''}` };
+          return { ok: true, simulated: true, requestId, summary: `simulated ${spec.service} ${spec.operation} accepted for ${sanitizeLine(fillTemplate(spec.confirm, request.params))} in ${this.regionName(spec.region, request.params)}${effect ? `; ${effect}` : ''}` };
         },
       },
-      recoveryPoints: simRecoveryPoints(this.world, this.regionName),
+      identity: { whoami: async () => ({ ok: true, identity: { account: this.world.account, arn: `arn:aws:iam::${this.world.account}:user/simulated` } }) },
+      recoveryPoints: simRecoveryPoints(this.world, (r) => this.regionName(r, this.values)),
     };
   }
 }
