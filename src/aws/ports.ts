@@ -87,9 +87,14 @@ export interface ProbeResult {
   error?: AwsFailure;
 }
 
+/** One read-only call, as a verify names it, without a condition (the state of a target before and after an action). */
+export type ReadCall = Pick<VerifySpec, 'service' | 'operation' | 'region' | 'args'>;
+
 export interface ProbesPort {
   /** Runs a step's read-only verify, polling until it holds or its deadline passes. */
   verify(spec: VerifySpec, params: Readonly<Record<string, string>>, signal?: AbortSignal): Promise<ProbeResult>;
+  /** One read, once, in the region where.ts resolves; the response as the SDK gives it. */
+  read?(call: ReadCall, params: Readonly<Record<string, string>>, signal?: AbortSignal): Promise<{ ok: true; value: unknown; region: string } | { ok: false; error: AwsFailure }>;
 }
 
 export interface ActionRequest {

@@ -33,3 +33,20 @@ export function recoveryPointEvent(point: RecoveryPoint, region?: string): NewEv
 function isIso(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s);
 }
+
+/**
+ * A check that could not be made (unreachable, throttled, denied, timed out) is not a failed check: it is
+ * recorded as a read that says so, never as step.verified, so it counts as neither pass nor fail.
+ */
+export function couldNotCheckEvent(scenario: string, step: string, result: ProbeResult): NewEvent<'aws.read'> {
+  const reason = result.error?.message ?? result.summary;
+  return {
+    kind: 'aws.read',
+    data: {
+      service: 'warroom',
+      operation: 'verify',
+      summary: sanitizeLine(`could not check ${step}: ${reason}`),
+      values: { check: 'could-not-check', scenario, step, errorClass: result.error?.class ?? 'unknown', reason: sanitizeLine(reason) },
+    },
+  };
+}

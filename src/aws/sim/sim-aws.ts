@@ -1,6 +1,6 @@
 // The simulated AWS behind the same ports as the live adapters: the embedded default when no AWS is
 // configured, and the world an exercise drives with injects.
-import { fillTemplate, sanitizeLine, type Clock, type MetricSpec, type RegionRef } from '../../core/index.js';
+import { fillDeep, fillTemplate, sanitizeLine, type Clock, type MetricSpec, type RegionRef } from '../../core/index.js';
 import { actionTarget, guardAction } from '../action-guard.js';
 import { transitionTracker } from '../alarm-transitions.js';
 import { classifyAwsError } from '../classify-error.js';
@@ -117,6 +117,16 @@ export class SimAws {
     const iso = () => new Date(clock.now()).toISOString();
     const probes: ProbesPort = {
       verify: (spec, params, signal) => pollVerify(spec, params, { clock, sleep: this.sleep, read: async (args) => this.call('read', spec.service, spec.operation, args, spec.region, params) }, signal),
+      read: async (c, params) => {
+        let args: Record<string, unknown>;
+        try {
+          args = fillDeep(c.args, params) as Record<string, unknown>;
+        } catch (err) {
+          return { ok: false, error: { class: 'invalid-parameter', message: `invalid parameter: ${(err as Error).message}` } };
+        }
+        const res = this.call('read', c.service, c.operation, args, c.region, params);
+        return res.ok ? { ...res, region: this.regionName(c.region, params) } : res;
+      },
     };
     const track = transitionTracker();
     const enabled = this.opts.allowActions === true;
