@@ -37,6 +37,7 @@ export function createConsole(
       awsConnected: deps.awsConnected,
       modeLabel: deps.modeLabel,
       catalogProblems: deps.catalogProblems,
+      aws: { region: deps.aws.describe.region, ...(deps.aws.describe.drRegion ? { drRegion: deps.aws.describe.drRegion } : {}), ...(deps.aws.describe.account ? { account: deps.aws.describe.account } : {}) },
     },
   });
   const drill = opts.open?.drill;

@@ -96,6 +96,8 @@ export interface AppConfig {
   awsConnected: boolean;
   modeLabel: string;
   catalogProblems: readonly string[];
+  /** The configured regions and the account, so a confirmation names where an action acts before anyone types. */
+  aws?: { region: string; drRegion?: string; account?: string };
 }
 
 export interface AppState {
