@@ -80,9 +80,11 @@ export async function runRecordedAction(ports: Ports, append: AppendFn, request:
   if (!guard.ok) return refuse(guard.error);
   await append({ kind: 'aws.action.approved', data: { actionId, confirmedTarget: guard.target } });
 
+  let before: Record<string, string> = {};
   const record = async (phase: 'before' | 'after') => {
     if (!ports.probes) return;
     const s = await readActionState(ports.probes, spec, guard.args, params, signal);
+    if (phase === 'before' && s.ok) before = s.state;
     const call = s.call ?? { service: spec.service, operation: 'state', region: spec.region };
     const summary = s.ok
       ? `state ${phase} ${actionId}: ${Object.entries(s.state).map(([k, v]) => `${k} ${v}`).join(', ') || 'nothing read'}`
@@ -112,7 +114,9 @@ export async function runRecordedAction(ports: Ports, append: AppendFn, request:
   let outcome: ActionOutcome = 'unverified';
   if (spec.wait && ports.probes) {
     progress(`waiting up to ${Math.round(spec.wait.deadline_seconds / 60)} min for ${spec.wait.path} (${spec.wait.operation})`);
-    wait = await ports.probes.verify(spec.wait, verificationParams(params, meta.events ?? []), signal);
+    // The wait may compare with the state just recorded (a failover: the writer is not the one before).
+    const ownBefore = Object.fromEntries(Object.entries(before).map(([k, v]) => [`before_${k}`, v]));
+    wait = await ports.probes.verify(spec.wait, { ...verificationParams(params, meta.events ?? []), ...ownBefore, ...params }, signal);
     const o = probeOutcome(wait);
     outcome = o === 'passed' ? 'proved' : o === 'failed' ? 'not-proved' : 'could-not-check';
     if (step) await append(o === 'could-not-check' ? couldNotCheckEvent(step.scenario, step.step, wait) : stepVerifiedEvent(step.scenario, step.step, wait));

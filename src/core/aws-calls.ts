@@ -120,6 +120,9 @@ export interface ObjectiveTarget {
   note?: string;
 }
 
+/** Placeholders a verify or wait may use that come from the incident's own events, not from params. */
+export const RECORDED_PLACEHOLDER = /^(before_[a-z0-9_]+|action_requested_at)$/;
+
 /** What the record of an action's state looks like on an `aws.read` event's `values`. */
 export interface RecordedState {
   actionId: string;
