@@ -104,7 +104,7 @@ describe.skipIf(!MOTO)('region-failure-dr-failover on moto, dr_region only an in
     expect(r.outcome).toBe('not-proved');
     expect(r.wait?.summary).toMatch(/ReadReplicaSourceDBInstanceIdentifier = .*expected absent \(not met after \d+ attempts, 18\d\d s\)/);
     expect(after.at(-2)).toMatchObject({ kind: 'step.verified', data: { step: 'promote-db', passed: false } });
-    ports.clients.destroy();
+    (ports as { clients?: { destroy(): void } }).clients?.destroy();
   });
 
   it('dns-check fails before the switch; switch-dns (CLI) changes the record; dns-check (CLI) then passes', async () => {
@@ -115,7 +115,7 @@ describe.skipIf(!MOTO)('region-failure-dr-failover on moto, dr_region only an in
     const before = await ports.probes.verify(check, state.params);
     expect(before.passed).toBe(false);
     expect(before.summary).toContain('primary-alb.eu-west-2');
-    ports.clients.destroy();
+    (ports as { clients?: { destroy(): void } }).clients?.destroy();
 
     const act = await cli(['step', incident, 'switch-dns', 'act', '--allow-actions', '--confirm', 'api.audityzer.com', '--json']);
     expect(act.code, act.err.join('\n')).toBe(0);
