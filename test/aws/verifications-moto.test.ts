@@ -54,7 +54,7 @@ describe.skipIf(!MOTO)('verifications that prove their step (moto)', () => {
     const events: NewEvent[] = [];
     const r = await runRecordedAction(ports, (e) => events.push(e), { spec: { ...spec, wait: { ...spec.wait!, interval_seconds: 1, deadline_seconds: 5 } }, params, confirmation: 'orders-db' }, { scenario: 'aurora-failover', step: 'manual-failover' });
     expect(r.outcome, r.wait?.summary).toBe('proved');
-    const before = events.find((e) => e.kind === 'aws.read')!.data as { values: { state: Record<string, string> } };
+    const before = events.find((e) => e.kind === 'aws.read')!.data as unknown as { values: { state: Record<string, string> } };
     expect(before.values.state.writer).toBe('orders-db-instance-1');
     expect(r.wait?.evidence['DBClusters[0].DBClusterMembers[?IsClusterWriter].DBInstanceIdentifier']).toBe('orders-db-reader');
   });
