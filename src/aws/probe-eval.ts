@@ -83,6 +83,14 @@ export function checkExpect(values: readonly unknown[], expect: ExpectSpec, matc
   if (expect.lte !== undefined) return { passed: num((n) => n <= expect.lte!), expected: `<= ${expect.lte}` };
   if (expect.gt !== undefined) return { passed: num((n) => n > expect.gt!), expected: `> ${expect.gt}` };
   if (expect.gte !== undefined) return { passed: num((n) => n >= expect.gte!), expected: `>= ${expect.gte}` };
+  if (expect.not_after !== undefined || expect.not_before !== undefined) {
+    const limit = (expect.not_after ?? expect.not_before)!;
+    const at = Date.parse(limit);
+    const words = `${expect.not_after !== undefined ? 'at or before' : 'at or after'} ${limit}`;
+    if (Number.isNaN(at)) return { passed: false, expected: `${words} (not a time)` };
+    const time = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'string' ? Date.parse(v) : Number.NaN);
+    return { passed: any((v) => !Number.isNaN(time(v)) && (expect.not_after !== undefined ? time(v) <= at : time(v) >= at)), expected: words };
+  }
   if (expect.matches !== undefined) {
     let re: RegExp;
     try {

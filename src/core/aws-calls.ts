@@ -53,9 +53,13 @@ export const ExpectSpec = z
     gt: z.number().optional(),
     gte: z.number().optional(),
     matches: z.string().optional(),
+    /** A time (ISO 8601, may be "{{restore_time}}"): the value read is at or before it. */
+    not_after: z.string().optional(),
+    /** A time: the value read is at or after it. */
+    not_before: z.string().optional(),
   })
   .refine((e) => Object.values(e).filter((v) => v !== undefined).length === 1, {
-    message: 'expect needs exactly one of equals, not_equals, in, exists, lt, lte, gt, gte, matches',
+    message: 'expect needs exactly one of equals, not_equals, in, exists, lt, lte, gt, gte, matches, not_after, not_before',
   });
 export type ExpectSpec = z.output<typeof ExpectSpec>;
 

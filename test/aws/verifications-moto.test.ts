@@ -68,6 +68,23 @@ describe.skipIf(!MOTO)('verifications that prove their step (moto)', () => {
     expect(r.summary).toContain('expected not equal to orders-db-reader');
   });
 
+  it('restored to the right time: check-pitr passes when the restore time lies inside the PITR window', async () => {
+    const check = { ...stepOf('dynamodb-table-corruption', 'check-pitr').verify!, interval_seconds: 1, deadline_seconds: 2 };
+    // moto fixes the window when PITR is switched on; take a moment inside it.
+    const read = await ports.probes.read!({ service: 'dynamodb', operation: 'DescribeContinuousBackups', region: 'primary', args: { TableName: 'orders' } }, {});
+    const window = (read as { value: { ContinuousBackupsDescription: { PointInTimeRecoveryDescription: { EarliestRestorableDateTime: Date; LatestRestorableDateTime: Date } } } }).value.ContinuousBackupsDescription.PointInTimeRecoveryDescription;
+    const middle = (window.EarliestRestorableDateTime.getTime() + window.LatestRestorableDateTime.getTime()) / 2;
+    const inside = await ports.probes.verify(check, { table: 'orders', restore_time: new Date(middle).toISOString() });
+    expect(inside.passed, inside.summary).toBe(true);
+  });
+
+  it('restored to the right time: check-pitr fails when the restore time is before the earliest restorable time', async () => {
+    const check = { ...stepOf('dynamodb-table-corruption', 'check-pitr').verify!, interval_seconds: 1, deadline_seconds: 2 };
+    const before = await ports.probes.verify(check, { table: 'orders', restore_time: new Date(Date.now() - 2 * 86_400_000).toISOString() });
+    expect(before.passed).toBe(false);
+    expect(before.summary).toMatch(/EarliestRestorableDateTime = .*expected at or before/);
+  });
+
   it('could not check: an unreachable endpoint is neither a pass nor a fail', async () => {
     const dead = `http://127.0.0.1:${await freePort()}`;
     const { clock, sleep } = simTime(Date.now());
