@@ -3,6 +3,9 @@
 import { fillDeep, READ_OPERATIONS, type Clock, type VerifySpec } from '../core/index.js';
 import { judgeResponse, parsePath } from './probe-eval.js';
 import type { AwsFailure, ProbeResult } from './ports.js';
+import { probeOutcome } from './timeline-events.js';
+
+export { probeOutcome };
 
 export type ReadResult = { ok: true; value: unknown } | { ok: false; error: AwsFailure };
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -44,11 +47,14 @@ export async function pollVerify(spec: VerifySpec, params: Readonly<Record<strin
   }
   let args: Record<string, unknown>;
   let expect: VerifySpec['expect'];
+  let and: VerifySpec['and'];
   try {
     parsePath(spec.path);
+    for (const c of spec.and ?? []) parsePath(c.path);
     args = fillDeep(spec.args, params) as Record<string, unknown>;
-    // Expected values may name params too: equals "{{dr_endpoint}}".
+    // Expected values may name params too: equals "{{dr_endpoint}}", not_equals "{{before_writer}}".
     expect = fillDeep(spec.expect, params) as VerifySpec['expect'];
+    and = fillDeep(spec.and, params) as VerifySpec['and'];
   } catch (err) {
     const error: AwsFailure = { class: 'invalid-parameter', message: `invalid parameter: ${err instanceof Error ? err.message : String(err)}` };
     return failed(error.message, error, started, clock);
@@ -60,7 +66,7 @@ export async function pollVerify(spec: VerifySpec, params: Readonly<Record<strin
     attempts++;
     const res = await deps.read(args, Math.max(1, deadline - clock.now()), signal);
     if (res.ok) {
-      const judged = judgeResponse(res.value, spec.path, expect);
+      const judged = judgeResponse(res.value, spec.path, expect, { match: spec.match, and });
       last = { passed: judged.passed, summary: judged.summary, evidence: judged.evidence, attempts, elapsedMs: clock.now() - started };
       if (judged.passed) return last;
     } else {

@@ -92,9 +92,14 @@ export interface ProbeResult {
   error?: AwsFailure;
 }
 
+/** One read-only call, as a verify names it, without a condition (the state of a target before and after an action). */
+export type ReadCall = Pick<VerifySpec, 'service' | 'operation' | 'region' | 'args'>;
+
 export interface ProbesPort {
   /** Runs a step's read-only verify, polling until it holds or its deadline passes. */
   verify(spec: VerifySpec, params: Readonly<Record<string, string>>, signal?: AbortSignal): Promise<ProbeResult>;
+  /** One read, once, in the region where.ts resolves; the response as the SDK gives it. */
+  read?(call: ReadCall, params: Readonly<Record<string, string>>, signal?: AbortSignal): Promise<{ ok: true; value: unknown; region: string } | { ok: false; error: AwsFailure }>;
 }
 
 export interface ActionRequest {
@@ -140,6 +145,17 @@ export interface RecoveryPointsPort {
   ): Promise<{ points: RecoveryPoint[]; errors: AwsFailure[] }>;
 }
 
+/** Who AWS says we are (STS GetCallerIdentity): the account and principal every action and check names. */
+export interface CallerIdentity {
+  account: string;
+  arn: string;
+}
+
+export interface IdentityPort {
+  /** Asked once and remembered; a failure is returned, never thrown. */
+  whoami(signal?: AbortSignal): Promise<{ ok: true; identity: CallerIdentity } | { ok: false; error: AwsFailure }>;
+}
+
 /** Everything the console and the CLI need from AWS, as one bundle chosen by the composition root. */
 export interface AwsPorts {
   mode: 'live' | 'simulated';
@@ -150,4 +166,6 @@ export interface AwsPorts {
   probes: ProbesPort;
   actions: ActionsPort;
   recoveryPoints: RecoveryPointsPort;
+  /** The caller's account and principal; absent in test doubles that do not model it. */
+  identity?: IdentityPort;
 }

@@ -1,18 +1,23 @@
 // Pure evaluation of a verify's `path` and `expect` against a response object. Shared by the live and the
 // simulated probes, so a runbook step means the same thing on both.
-import type { ExpectSpec } from '../core/index.js';
+import type { AlsoSpec, ExpectSpec } from '../core/index.js';
 import { compilePattern } from '../scenarios/pattern.js';
 
-type Token = { key: string } | { index: number } | { any: true };
+type Token = { key: string } | { index: number } | { any: true } | { where: string };
 
-/** Splits "DBClusters[0].DBClusterMembers[*].IsClusterWriter" into keys, indexes and wildcards. */
+/**
+ * Splits "DBClusters[0].DBClusterMembers[*].IsClusterWriter" into keys, indexes and wildcards;
+ * `[?IsClusterWriter]` keeps the items whose field is true (the writer's id, not every member's).
+ */
 export function parsePath(path: string): Token[] {
   const tokens: Token[] = [];
   for (const segment of path.split('.')) {
-    const m = /^([^.[\]]+)((?:\[(?:\d+|\*)\])*)$/.exec(segment);
-    if (!m) throw new Error(`path "${path}" is not valid near "${segment}" (use Key.Key[0].Key or Key[*])`);
+    const m = /^([^.[\]]+)((?:\[(?:\d+|\*|\?[A-Za-z0-9_]+)\])*)$/.exec(segment);
+    if (!m) throw new Error(`path "${path}" is not valid near "${segment}" (use Key.Key[0].Key, Key[*] or Key[?Flag])`);
     tokens.push({ key: m[1]! });
-    for (const [, idx] of m[2]!.matchAll(/\[(\d+|\*)\]/g)) tokens.push(idx === '*' ? { any: true } : { index: Number(idx) });
+    for (const [, idx] of m[2]!.matchAll(/\[(\d+|\*|\?[A-Za-z0-9_]+)\]/g)) {
+      tokens.push(idx === '*' ? { any: true } : idx!.startsWith('?') ? { where: idx!.slice(1) } : { index: Number(idx) });
+    }
   }
   return tokens;
 }
@@ -28,6 +33,8 @@ export function evaluatePath(root: unknown, path: string): unknown[] {
         if (typeof v === 'object' && !Array.isArray(v) && token.key in v) next.push((v as Record<string, unknown>)[token.key]);
       } else if ('index' in token) {
         if (Array.isArray(v) && token.index < v.length) next.push(v[token.index]);
+      } else if ('where' in token) {
+        if (Array.isArray(v)) next.push(...v.filter((item) => item && typeof item === 'object' && (item as Record<string, unknown>)[token.where] === true));
       } else if (Array.isArray(v)) {
         next.push(...v);
       }
@@ -59,9 +66,12 @@ export interface ExpectOutcome {
   expected: string;
 }
 
-/** Checks the values found against the expectation; with several values (a [*] path), any one satisfying it passes. */
-export function checkExpect(values: readonly unknown[], expect: ExpectSpec): ExpectOutcome {
-  const any = (test: (v: unknown) => boolean) => values.some(test);
+/**
+ * Checks the values found against the expectation; with several values (a [*] path), any one satisfying it
+ * passes, or with match "all" every one must (and there must be one).
+ */
+export function checkExpect(values: readonly unknown[], expect: ExpectSpec, match: 'any' | 'all' = 'any'): ExpectOutcome {
+  const any = (test: (v: unknown) => boolean) => (match === 'all' ? values.length > 0 && values.every(test) : values.some(test));
   const num = (test: (n: number) => boolean) => any((v) => {
     const n = asNumber(v);
     return n !== undefined && test(n);
@@ -74,6 +84,14 @@ export function checkExpect(values: readonly unknown[], expect: ExpectSpec): Exp
   if (expect.lte !== undefined) return { passed: num((n) => n <= expect.lte!), expected: `<= ${expect.lte}` };
   if (expect.gt !== undefined) return { passed: num((n) => n > expect.gt!), expected: `> ${expect.gt}` };
   if (expect.gte !== undefined) return { passed: num((n) => n >= expect.gte!), expected: `>= ${expect.gte}` };
+  if (expect.not_after !== undefined || expect.not_before !== undefined) {
+    const limit = (expect.not_after ?? expect.not_before)!;
+    const at = Date.parse(limit);
+    const words = `${expect.not_after !== undefined ? 'at or before' : 'at or after'} ${limit}`;
+    if (Number.isNaN(at)) return { passed: false, expected: `${words} (not a time)` };
+    const time = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'string' ? Date.parse(v) : Number.NaN);
+    return { passed: any((v) => !Number.isNaN(time(v)) && (expect.not_after !== undefined ? time(v) <= at : time(v) >= at)), expected: words };
+  }
   if (expect.matches !== undefined) {
     // A runbook's pattern: RE2, linear in the value, so a hostile pattern cannot stall the console.
     const re = compilePattern(expect.matches);
@@ -83,15 +101,31 @@ export function checkExpect(values: readonly unknown[], expect: ExpectSpec): Exp
   return { passed: false, expected: 'an expectation' };
 }
 
-/** Evaluates a whole verify against one response: pass/fail, the evidence and one line for the operator. */
-export function judgeResponse(response: unknown, path: string, expect: ExpectSpec): { passed: boolean; evidence: Record<string, unknown>; summary: string } {
+function judgeOne(response: unknown, path: string, expect: ExpectSpec, match: 'any' | 'all') {
   const values = evaluatePath(response, path);
-  const outcome = checkExpect(values, expect);
+  const outcome = checkExpect(values, expect, match);
   const shown = values.length === 0 ? undefined : values.length === 1 ? toEvidence(values[0]) : values.map(toEvidence);
   const read = shown === undefined ? 'nothing' : JSON.stringify(shown);
+  return { passed: outcome.passed, shown: shown ?? null, summary: `${path} = ${read.length > 120 ? `${read.slice(0, 117)}...` : read}; expected ${match === 'all' ? 'every value ' : ''}${outcome.expected}` };
+}
+
+/**
+ * Evaluates a whole verify against one response: pass/fail, the evidence and one line for the operator.
+ * Every `and` condition must hold too; the summary leads with the first that does not.
+ */
+export function judgeResponse(
+  response: unknown,
+  path: string,
+  expect: ExpectSpec,
+  opts: { match?: 'any' | 'all' | undefined; and?: readonly AlsoSpec[] | undefined } = {},
+): { passed: boolean; evidence: Record<string, unknown>; summary: string } {
+  const checks = [judgeOne(response, path, expect, opts.match ?? 'any'), ...(opts.and ?? []).map((c) => judgeOne(response, c.path, c.expect, 'any'))];
+  const paths = [path, ...(opts.and ?? []).map((c) => c.path)];
+  const failing = checks.filter((c) => !c.passed);
+  const lead = failing.length > 0 ? failing : checks;
   return {
-    passed: outcome.passed,
-    evidence: { [path]: shown ?? null },
-    summary: `${path} = ${read.length > 120 ? `${read.slice(0, 117)}...` : read}; expected ${outcome.expected}`,
+    passed: failing.length === 0,
+    evidence: Object.fromEntries(paths.map((p, i) => [p, checks[i]!.shown])),
+    summary: lead.map((c) => c.summary).join('; and '),
   };
 }

@@ -1,7 +1,7 @@
 // What the AWS layer's results become on the timeline, so the console and the CLI record them alike:
 // alarm transitions as alarm.changed, probe results as step.verified, recovery points as aws.read.
 import { sanitizeLine, type NewEvent } from '../core/index.js';
-import type { AlarmTransition, ProbeResult, RecoveryPoint } from './ports.js';
+import type { AlarmTransition, AwsFailure, ProbeResult, RecoveryPoint } from './ports.js';
 
 export function alarmChangedEvents(transitions: readonly AlarmTransition[]): NewEvent<'alarm.changed'>[] {
   return transitions.map((t) => ({
@@ -32,4 +32,30 @@ export function recoveryPointEvent(point: RecoveryPoint, region?: string): NewEv
 
 function isIso(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s);
+}
+
+/**
+ * A check that could not be made (unreachable, throttled, denied, timed out) is not a failed check: it is
+ * recorded as a read that says so, never as step.verified, so it counts as neither pass nor fail.
+ */
+export function couldNotCheckEvent(scenario: string, step: string, result: ProbeResult): NewEvent<'aws.read'> {
+  const reason = result.error?.message ?? result.summary;
+  return {
+    kind: 'aws.read',
+    data: {
+      service: 'warroom',
+      operation: 'verify',
+      summary: sanitizeLine(`could not check ${step}: ${reason}`),
+      values: { check: 'could-not-check', scenario, step, errorClass: result.error?.class ?? 'unknown', reason: sanitizeLine(reason) },
+    },
+  };
+}
+
+/** Errors that mean the check could not be made (not that it failed): the answer is unknown. */
+const UNKNOWN: ReadonlySet<AwsFailure['class']> = new Set(['access-denied', 'throttled', 'timeout', 'unreachable', 'unknown']);
+
+/** passed, failed (the value was read and is wrong, or the resource is not there) or could-not-check. */
+export function probeOutcome(result: Pick<ProbeResult, 'passed' | 'error'>): 'passed' | 'failed' | 'could-not-check' {
+  if (result.passed) return 'passed';
+  return result.error && UNKNOWN.has(result.error.class) ? 'could-not-check' : 'failed';
 }

@@ -4,6 +4,7 @@ import { ExitCode, usageError, type MetricSpec } from '../core/index.js';
 import { loadAwsPorts, type CreatedPorts } from '../aws/load-ports.js';
 import { nextRefreshAt } from '../aws/metric-plan.js';
 import { realSleep } from '../aws/poll-verify.js';
+import { resolveRegion, type RegionSettings } from '../aws/where.js';
 import { scenarioForAws, type ScenarioForAws } from './aws-commands-catalog.js';
 import { banner, formatDoctor, formatPane, levelOf } from './aws-format.js';
 import type { CliContext } from './context.js';
@@ -40,7 +41,20 @@ export function portsFor(ctx: CliContext, flags: AwsFlags): Promise<CreatedPorts
   return loadAwsPorts({ mode: 'live', profile: flags.profile, region: flags.region, drRegion: flags.drRegion, endpointUrl: flags.endpointUrl, allowActions: false, env: ctx.env, clock: ctx.clock });
 }
 
-export async function doctor(ctx: CliContext, flags: AwsFlags): Promise<number> {
+/** Every region a scenario's steps, actions, waits and panes talk to, resolved as they will be (where.ts). */
+export function scenarioRegions(found: ScenarioForAws, settings: RegionSettings): string[] {
+  const steps = (found.scenario.steps ?? []) as readonly { verify?: { region: string }; action?: { region: string; service: string; wait?: { region: string } } }[];
+  const refs = [...steps.flatMap((st) => [st.verify?.region, st.action?.region, st.action?.wait?.region]), ...found.metrics.map((m) => m.region)];
+  const out = new Set<string>();
+  for (const ref of refs) {
+    if (!ref) continue;
+    const w = resolveRegion(ref, found.params, settings);
+    if (w.ok) out.add(w.region);
+  }
+  return [...out];
+}
+
+export async function doctor(ctx: CliContext, flags: AwsFlags & { scenario?: string; param?: string[] }): Promise<number> {
   const ports = await portsFor(ctx, flags);
   if (ports.mode === 'simulated') {
     const msg = 'no AWS configuration given (no --profile, --region, --endpoint-url or AWS_* environment): warroom runs on the simulated AWS; nothing to check';
@@ -50,7 +64,9 @@ export async function doctor(ctx: CliContext, flags: AwsFlags): Promise<number> 
   const [{ createLiveClients }, { runDoctor }] = await Promise.all([import('../aws/live/clients.js'), import('../aws/live/doctor.js')]);
   const clients = createLiveClients(ports.config);
   try {
-    const checks = await runDoctor(clients);
+    const found = flags.scenario ? scenarioForAws(ctx, flags.scenario, parseParams(flags.param ?? [])) : undefined;
+    const regions = found ? scenarioRegions(found, ports.config) : [];
+    const checks = await runDoctor(clients, { regions, ...(ports.identity ? { identity: ports.identity } : {}) });
     const ok = checks.every((c) => c.ok);
     if (flags.json) ctx.out(JSON.stringify({ ...ports.config, ok, checks }, null, 2));
     else {
@@ -91,8 +107,14 @@ export async function showMetrics(ctx: CliContext, ports: CreatedPorts, found: S
 }
 
 export const registerAwsCommands: Register = (program, run) => {
-  awsOptions(program.command('doctor').description('check AWS access: one cheap read per service and region; lists missing IAM actions')).action(
-    run(async (ctx, flags: AwsFlags) => doctor(ctx, flags)),
+  awsOptions(
+    program
+      .command('doctor')
+      .description('check AWS access: who you are (STS), one cheap read per service and region; lists missing IAM actions')
+      .option('--scenario <id>', "also check every region this scenario's steps and panes touch")
+      .option('--param <name=value...>', 'scenario parameters (dr_region=... names the DR region)', []),
+  ).action(
+    run(async (ctx, flags: AwsFlags & { scenario?: string; param?: string[] }) => doctor(ctx, flags)),
   );
   awsOptions(
     program

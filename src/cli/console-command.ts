@@ -15,6 +15,7 @@ import { loadUi, type LoadedUi } from './load-ui.js';
 import { reportWarroomError } from './report-error.js';
 import { flushTrace, traceMark } from './startup-trace.js';
 import { osc52, takeTerminal } from './terminal.js';
+import { runRecordedAction } from '../aws/recorded-action.js';
 
 export const registerConsole: Register = (program, run) => {
   addOptions(program, CONSOLE_OPTIONS);
@@ -109,6 +110,7 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     catalogProblems: [],
     aws: wiring.aws,
     exerciseAws: wiring.exerciseAws,
+    runAction: runRecordedAction,
     prepareIncident: wiring.prepareIncident,
     applyInject: wiring.applyInject,
     setDrillClock: (clock, startedAt) => {

@@ -11,6 +11,7 @@ import { registerIncidentCommands } from './incident-commands.js';
 import { registerReadCommands } from './read-commands.js';
 import { registerReportCommands } from './report-commands.js';
 import { registerScenarioCommands } from './scenario-commands.js';
+import { registerStepCommand } from './step-command.js';
 import { reportWarroomError } from './report-error.js';
 import { registerTriageCommand } from './triage-command.js';
 import { readVersion } from './version.js';
@@ -31,6 +32,7 @@ const GROUPS: Register[] = [
   registerTriageCommand,
   registerReportCommands,
   registerAwsCommands,
+  registerStepCommand,
   registerConsole,
   registerExerciseCommands((ctx, plan, incidentId) =>
     runConsole(ctx, {

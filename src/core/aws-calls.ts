@@ -31,9 +31,11 @@ export const ACTION_OPERATIONS = {
   cloudwatch: [],
 } as const satisfies Record<AwsService, readonly string[]>;
 
-/** Which region's client serves a call: the incident's primary, its DR region, or us-east-1 (Route 53 metrics). */
+/** Which region a call goes to: the incident's primary, its DR region, or a region named literally (us-east-1). */
 export const REGION_REFS = ['primary', 'dr', 'us-east-1'] as const;
-export type RegionRef = (typeof REGION_REFS)[number];
+export const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+export type RegionRef = 'primary' | 'dr' | (string & {});
+const RegionRefSchema = z.union([z.enum(['primary', 'dr']), z.string().regex(REGION_NAME, 'region is primary, dr or a region name such as eu-west-2')]);
 
 const argValue: z.ZodType<unknown> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.array(argValue), z.record(z.string(), argValue)]),
@@ -51,20 +53,31 @@ export const ExpectSpec = z
     gt: z.number().optional(),
     gte: z.number().optional(),
     matches: z.string().optional(),
+    /** A time (ISO 8601, may be "{{restore_time}}"): the value read is at or before it. */
+    not_after: z.string().optional(),
+    /** A time: the value read is at or after it. */
+    not_before: z.string().optional(),
   })
   .refine((e) => Object.values(e).filter((v) => v !== undefined).length === 1, {
-    message: 'expect needs exactly one of equals, not_equals, in, exists, lt, lte, gt, gte, matches',
+    message: 'expect needs exactly one of equals, not_equals, in, exists, lt, lte, gt, gte, matches, not_after, not_before',
   });
 export type ExpectSpec = z.output<typeof ExpectSpec>;
+
+/** A further condition on the same response; every one must hold too (promoted: available AND no replica source). */
+export const AlsoSpec = z.strictObject({ path: z.string().min(1), expect: ExpectSpec });
+export type AlsoSpec = z.output<typeof AlsoSpec>;
 
 export const VerifySpec = z.strictObject({
   service: z.enum(AWS_SERVICES),
   operation: z.string().min(1),
-  region: z.enum(REGION_REFS).default('primary'),
+  region: RegionRefSchema.default('primary'),
   args: z.record(z.string(), argValue).default({}),
   /** Dotted path into the response, with [n] for list items and [*] for "any item": Table.TableStatus, DBClusters[0].Status. */
   path: z.string().min(1),
   expect: ExpectSpec,
+  /** With a [*] path: "any" (default) passes when one value holds, "all" when every value holds and there is one. */
+  match: z.enum(['any', 'all']).optional(),
+  and: z.array(AlsoSpec).optional(),
   interval_seconds: z.number().positive().default(10),
   deadline_seconds: z.number().positive().default(60),
 });
@@ -73,7 +86,7 @@ export type VerifySpec = z.output<typeof VerifySpec>;
 export const ActionSpec = z.strictObject({
   service: z.enum(AWS_SERVICES),
   operation: z.string().min(1),
-  region: z.enum(REGION_REFS).default('primary'),
+  region: RegionRefSchema.default('primary'),
   args: z.record(z.string(), argValue).default({}),
   /** The resource the operator must type to confirm, e.g. "{{target_table}}". */
   confirm: z.string().min(1),
@@ -93,7 +106,7 @@ export const MetricSpec = z.strictObject({
   statistic: z.enum(STATISTICS).default('Average'),
   period_seconds: z.number().int().positive().default(60),
   unit: z.string().default('None'),
-  region: z.enum(REGION_REFS).default('primary'),
+  region: RegionRefSchema.default('primary'),
   /** Whether higher values are worse (errors, latency) or lower values are worse (health check status, free storage). */
   bad_when: z.enum(['above', 'below']).default('above'),
   warning: z.number().optional(),
@@ -109,4 +122,45 @@ export interface ObjectiveTarget {
   /** "0 by design" objectives (synchronous Multi-AZ replication) are stated, not measured. */
   rpo_by_design?: boolean;
   note?: string;
+}
+
+/** Placeholders a verify or wait may use that come from the incident's own events, not from params. */
+export const RECORDED_PLACEHOLDER = /^(before_[a-z0-9_]+|action_requested_at)$/;
+
+/** What the record of an action's state looks like on an `aws.read` event's `values`. */
+export interface RecordedState {
+  actionId: string;
+  phase: 'before' | 'after';
+  step?: string;
+  /** Named values read from the target, e.g. { writer: "orders-db-1", status: "available" }. */
+  state: Record<string, string>;
+}
+
+interface EventLike {
+  kind: string;
+  ts: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The values a verification may need that the runbook cannot know, taken from the incident's own earlier
+ * events: `before_<name>` from the newest recorded state before an action (the writer before a failover),
+ * `action_requested_at` (when the newest action was asked for) and `restore_time` (the point-in-time an
+ * earlier restore asked for) unless the incident's params already name one. Params given by people win.
+ */
+export function verificationParams(params: Readonly<Record<string, string>>, events: readonly EventLike[]): Record<string, string> {
+  const derived: Record<string, string> = {};
+  for (const e of events) {
+    if (e.kind === 'aws.read') {
+      const v = e.data.values as Partial<RecordedState> | undefined;
+      if (v?.phase !== 'before' || !v.state) continue;
+      for (const [k, val] of Object.entries(v.state)) derived[`before_${k}`] = String(val);
+    } else if (e.kind === 'aws.action.requested') {
+      derived.action_requested_at = e.ts;
+      const args = e.data.args as Record<string, unknown> | undefined;
+      const t = args?.RestoreDateTime ?? args?.RestoreTime;
+      if (typeof t === 'string') derived.restore_time = t;
+    }
+  }
+  return { ...derived, ...params };
 }

@@ -71,6 +71,8 @@ export const EVENT_DATA = {
     operation: z.string(),
     target: z.string(),
     region: z.string().optional(),
+    /** The AWS account the call goes to (STS GetCallerIdentity), when known. */
+    account: z.string().optional(),
     args: z.record(z.string(), z.unknown()).default({}),
     ...{ scenario: z.string().optional(), step: z.string().optional() },
   }),

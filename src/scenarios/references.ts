@@ -2,7 +2,7 @@
 // verify/action operations are read-only/mutating as their field says. They also run when other fields are
 // invalid (so a file's problems come out all at once), hence the defensive reading of every field.
 import type { z } from 'zod';
-import { ACTION_OPERATIONS, placeholdersIn, READ_OPERATIONS, type AwsService } from '../core/index.js';
+import { ACTION_OPERATIONS, placeholdersIn, READ_OPERATIONS, RECORDED_PLACEHOLDER, type AwsService } from '../core/index.js';
 import { compilePattern, patternProblem } from './pattern.js';
 
 /** Incident fields a comms template may use besides the scenario's params. */
@@ -144,6 +144,8 @@ function checkPlaceholders(s: Rec, declared: Set<string>, issue: Issue): void {
       const inComms = path[0] === 'comms';
       for (const name of placeholdersIn(value)) {
         if (declared.has(name) || (inComms && INCIDENT_FIELD_SET.has(name))) continue;
+        // A verify or an action's wait may compare with what the incident recorded earlier (before_writer).
+        if ((path.includes('verify') || path.includes('wait')) && RECORDED_PLACEHOLDER.test(name)) continue;
         const known = [...declared, ...(inComms ? INCIDENT_FIELDS : [])].join(', ') || 'none declared';
         issue(path, `placeholder {{${name}}} names no declared param (declared: ${known})`);
       }

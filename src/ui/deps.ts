@@ -1,6 +1,7 @@
 // Everything the console receives from the composition root. The UI sees the store as operations, the
 // catalog as plain data and AWS through its ports; it never imports an adapter.
 import type { AwsPorts } from '../aws/ports.js';
+import type { runRecordedAction } from '../aws/recorded-action.js';
 import type { IncidentSummary } from '../store/incident-store.js';
 import type { Clock, ExerciseClock, IncidentState, NewEvent, TimelineEvent } from '../core/index.js';
 import type { UiScenario } from './scenario.js';
@@ -38,6 +39,8 @@ export interface UiDeps {
   aws: AwsPorts;
   /** The simulated AWS exercise incidents run on: a drill never reaches real AWS. Defaults to `aws`. */
   exerciseAws?: AwsPorts;
+  /** The one recorded path for an AWS action (src/aws/recorded-action.ts), handed in so the UI imports no adapter. */
+  runAction?: typeof runRecordedAction;
   /** Seeds the simulated AWS with the incident's resources when it is opened or a scenario is added. */
   prepareIncident?(setup: IncidentSetup): void;
   /** Applies a drill inject to the exercise AWS (an alarm fires, a metric ramps); returns what changed. */

@@ -22,4 +22,12 @@ describe('IAM policies', () => {
     const rw = actionsIn('warroom-read-and-actions.json');
     for (const a of [...reads, ...mutations]) expect(rw, a).toContain(a);
   });
+
+  it('read-and-actions grants the KMS a restore of a CMK-encrypted table or snapshot needs, only through DynamoDB and RDS', () => {
+    const doc = JSON.parse(readFileSync(new URL('../../policies/warroom-read-and-actions.json', import.meta.url), 'utf8')) as { Statement: { Action: string[]; Condition?: Record<string, Record<string, string[]>> }[] };
+    const kms = doc.Statement.filter((s) => s.Action.some((a) => a.startsWith('kms:')));
+    expect(kms.flatMap((s) => s.Action).sort()).toEqual(['kms:CreateGrant', 'kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey']);
+    for (const s of kms) expect(s.Condition?.StringLike?.['kms:ViaService']).toEqual(['dynamodb.*.amazonaws.com', 'rds.*.amazonaws.com']);
+    expect([...actionsIn('warroom-read-only.json')].filter((a) => a.startsWith('kms:'))).toEqual([]);
+  });
 });

@@ -15,12 +15,14 @@ const OUTPUTS = JSON.parse(readFileSync(new URL('./support/aws-output-shapes.jso
 function pathExists(tree: unknown, path: string): boolean {
   let node = tree;
   for (const part of path.split('.')) {
-    const m = /^([A-Za-z0-9_]+)((?:\[(?:\d+|\*)\])*)$/.exec(part);
+    const m = /^([A-Za-z0-9_]+)((?:\[(?:\d+|\*|\?[A-Za-z0-9_]+)\])*)$/.exec(part);
     if (!m || !node || typeof node !== 'object' || Array.isArray(node)) return false;
     node = (node as Record<string, unknown>)[m[1]!];
-    for (let i = 0; i < (m[2]!.match(/\[/g)?.length ?? 0); i++) {
+    for (const [, index] of m[2]!.matchAll(/\[([^\]]+)\]/g)) {
       if (!Array.isArray(node)) return false;
       node = node[0];
+      // [?Flag] keeps the items whose Flag is true: the item shape must have that field.
+      if (index!.startsWith('?') && (!node || typeof node !== 'object' || !(index!.slice(1) in node))) return false;
     }
     if (node === undefined) return false;
   }
@@ -183,11 +185,15 @@ describe('built-in catalog', () => {
     expect(pathExists(OUTPUTS['dynamodb DescribeTable'], 'Table.TableStatus')).toBe(true);
     expect(pathExists(OUTPUTS['dynamodb DescribeTable'], 'Table.Status')).toBe(false);
     expect(pathExists(OUTPUTS['rds DescribeDBClusters'], 'DBClusters.Status')).toBe(false);
+    expect(pathExists(OUTPUTS['rds DescribeDBClusters'], 'DBClusters[0].DBClusterMembers[?IsClusterWriter].DBInstanceIdentifier')).toBe(true);
+    expect(pathExists(OUTPUTS['rds DescribeDBClusters'], 'DBClusters[0].DBClusterMembers[?IsWriter].DBInstanceIdentifier')).toBe(false);
     for (const s of catalog.scenarios) {
       for (const step of s.steps) {
         for (const v of [step.verify, step.action?.wait]) {
           if (!v) continue;
-          expect(pathExists(OUTPUTS[`${v.service} ${v.operation}`], v.path), `${s.id}/${step.id}: ${v.operation} ${v.path}`).toBe(true);
+          for (const path of [v.path, ...(v.and ?? []).map((c) => c.path)]) {
+            expect(pathExists(OUTPUTS[`${v.service} ${v.operation}`], path), `${s.id}/${step.id}: ${v.operation} ${path}`).toBe(true);
+          }
         }
       }
     }

@@ -135,26 +135,31 @@ describe('incident view', () => {
     expect(effects).toEqual([{ type: 'copy', text: 'aws dynamodb describe-continuous-backups --table-name orders' }]);
     expect(s.incident?.copied).toContain('--table-name orders');
   });
-  it('refuses actions without --allow-actions', () => {
+  it('without --allow-actions the attempt still goes to the recorded path, which refuses it and records why', () => {
     const [s, effects] = press(incidentState(), 'j', 'j', 'A');
     expect(effects).toEqual([]);
-    expect(s.toast?.text).toMatch(/--allow-actions/);
+    const top = s.modals.at(-1) as { steps?: { label: string }[] } | undefined;
+    expect(top?.steps?.[0]?.label).toMatch(/actions are off/);
+    const [, sent] = press(s, 'orders-restored', 'return');
+    expect(sent.at(-1)).toMatchObject({ type: 'run-action', confirmation: 'orders-restored' });
+    expect(appended(sent)).toEqual([]);
   });
   it('runs a drill\'s actions without --allow-actions: they go to the drill\'s simulated AWS', () => {
     const [, effects] = press(incidentState({}, opened('exercise')), 'j', 'j', 'A', 'orders-restored', 'return');
     expect(effects.at(-1)).toMatchObject({ type: 'run-action', confirmation: 'orders-restored' });
-    expect(run(incidentState({}, opened('exercise')), { type: 'action.done', incidentId: 'INC-20261121-AAAA', actionId: 'a1', result: { ok: true, summary: 'restored', simulated: true } })[1]).toEqual([
-      { type: 'append', id: 'INC-20261121-AAAA', events: [{ kind: 'aws.action.succeeded', data: { actionId: 'a1', summary: 'restored', simulated: true } }] },
-    ]);
   });
-  it('runs an action only after the target name is typed exactly', () => {
+  it('the confirmation names the operation, target and region before anyone types; whatever is typed goes to the recorded path', () => {
     const s = incidentState({ allowActions: true });
-    const [wrong, none] = press(s, 'j', 'j', 'A', 'orders', 'return');
-    expect(none).toEqual([]);
-    expect(wrong.toast?.text).toMatch(/nothing was run/);
+    const [prompt] = press(s, 'j', 'j', 'A');
+    const top = prompt.modals.at(-1) as { steps?: { label: string }[] } | undefined;
+    expect(top?.steps?.[0]?.label).toMatch(/Type orders-restored to run dynamodb RestoreTableToPointInTime on orders-restored in (the primary region|[a-z]{2}-[a-z]+-\d)/);
+    const [wrong, refused] = press(s, 'j', 'j', 'A', 'orders', 'return');
+    expect(wrong.toast?.text).toMatch(/refused \(recorded\)/);
+    expect(refused.at(-1)).toMatchObject({ type: 'run-action', confirmation: 'orders' });
     const [, effects] = press(s, 'j', 'j', 'A', 'orders-restored', 'return');
-    expect(appended(effects).map((e) => e.kind)).toEqual(['aws.action.requested', 'aws.action.approved']);
-    expect(effects.at(-1)).toMatchObject({ type: 'run-action', confirmation: 'orders-restored', params: { table: 'orders' } });
+    // Nothing is written before the check: the lifecycle records request, approval or refusal itself.
+    expect(appended(effects)).toEqual([]);
+    expect(effects.at(-1)).toMatchObject({ type: 'run-action', confirmation: 'orders-restored', params: { table: 'orders' }, scenario: 'dynamodb-pitr-restore', step: expect.any(String) });
   });
   it.each<[string, string[], string, Record<string, unknown>]>([
     ['note', ['n', 'writers stopped', 'return'], 'note', { text: 'writers stopped' }],

@@ -6,6 +6,7 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import type { RegionRef } from '../../core/index.js';
 import type { ResolvedAwsConfig } from '../config.js';
+import { regionOrPrimary } from '../where.js';
 
 /** How long and how often: reads fail fast (the console keeps stale data), actions try harder. */
 export interface CallBudget {
@@ -22,18 +23,17 @@ export function suppressSdkNodeWarning(env: NodeJS.ProcessEnv = process.env): vo
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 
-/** A region's own name, e.g. "eu-west-2". */
-type RegionName = string & { readonly regionName?: never };
-
 type ClientFor = { dynamodb: DynamoDBClient; rds: RDSClient; cloudwatch: CloudWatchClient; route53: Route53Client };
 export type LiveService = keyof ClientFor;
 
 export interface LiveClients {
   config: ResolvedAwsConfig;
   budgets: Record<Purpose, CallBudget>;
-  /** A runbook ref resolved against the flags; a region name (already resolved elsewhere) passes through. */
-  regionName(ref: RegionRef | RegionName): string;
-  get<S extends LiveService>(service: S, ref: RegionRef | RegionName, purpose?: Purpose): ClientFor[S];
+  /** The region a ref names, from the incident's params first (see where.ts); an unknown DR reads the primary. */
+  regionName(ref: RegionRef, params?: Readonly<Record<string, string>>): string;
+  get<S extends LiveService>(service: S, ref: RegionRef, purpose?: Purpose): ClientFor[S];
+  /** The client of a region already resolved (where.ts). */
+  in<S extends LiveService>(service: S, region: string, purpose?: Purpose): ClientFor[S];
   destroy(): void;
 }
 
@@ -41,7 +41,7 @@ export function createLiveClients(config: ResolvedAwsConfig, budgets: Partial<Re
   suppressSdkNodeWarning();
   const budget = { read: budgets.read ?? READ_BUDGET, action: budgets.action ?? ACTION_BUDGET };
   const cache = new Map<string, { destroy(): void }>();
-  const regionName = (ref: RegionRef | RegionName) => (ref === 'us-east-1' ? 'us-east-1' : ref === 'dr' ? config.drRegion ?? config.region : ref === 'primary' ? config.region : ref);
+  const regionName = (ref: RegionRef, params: Readonly<Record<string, string>> = {}) => regionOrPrimary(ref, params, config);
   const make = (service: LiveService, region: string, purpose: Purpose) => {
     const b = budget[purpose];
     const common = {
@@ -72,8 +72,11 @@ export function createLiveClients(config: ResolvedAwsConfig, budgets: Partial<Re
     budgets: budget,
     regionName,
     get(service, ref, purpose = 'read') {
+      return this.in(service, regionName(ref), purpose);
+    },
+    in(service, regionGiven, purpose = 'read') {
       // Route 53 is global; its API (and its health-check metrics) live in us-east-1.
-      const region = service === 'route53' ? 'us-east-1' : regionName(ref);
+      const region = service === 'route53' ? 'us-east-1' : regionGiven;
       const key = `${service}|${region}|${purpose}`;
       let client = cache.get(key);
       if (!client) cache.set(key, (client = make(service, region, purpose)));

@@ -8,6 +8,7 @@ import type { ActionResult, ActionsPort, ProbesPort } from '../ports.js';
 import { callAws } from './call.js';
 import type { LiveClients } from './clients.js';
 import { commandFor, resourceOf } from './operations.js';
+import { resolveRegion } from '../where.js';
 
 export function liveActions(clients: LiveClients, opts: { enabled: boolean; mode: 'live' | 'exercise'; probes: ProbesPort; clock: Clock }): ActionsPort {
   // An exercise never touches real AWS, whatever flags were given.
@@ -20,10 +21,12 @@ export function liveActions(clients: LiveClients, opts: { enabled: boolean; mode
       const guard = guardAction(request, enabled);
       if (!guard.ok) return { ok: false, simulated: false, summary: guard.error.message, error: guard.error };
       const { spec } = request;
-      const region = clients.regionName(spec.region);
+      const where = resolveRegion(spec.region, request.params, clients.config);
+      if (!where.ok) return { ok: false, simulated: false, summary: `refused: ${where.message}; nothing was changed`, error: { class: 'invalid-parameter', message: `invalid parameter: ${where.message}` } };
+      const region = where.region;
       const resource = resourceOf(guard.args);
       const res = await callAws(
-        clients.get(spec.service, spec.region, 'action'),
+        clients.in(spec.service, region, 'action'),
         commandFor(spec.service, spec.operation, guard.args),
         { service: spec.service, operation: spec.operation, region, ...(resource ? { resource } : {}) },
         clients.budgets.action.deadlineMs,

@@ -6,6 +6,7 @@ import type { AwsPorts } from '../ports.js';
 import { createLiveClients, type CallBudget, type LiveClients, type Purpose } from './clients.js';
 import { liveActions } from './live-actions.js';
 import { liveAlarms } from './live-alarms.js';
+import { liveIdentity } from './live-identity.js';
 import { liveMetrics } from './live-metrics.js';
 import { liveProbes } from './live-probes.js';
 import { liveRecoveryPoints } from './live-recovery-points.js';
@@ -23,6 +24,7 @@ export function createLivePorts(opts: LivePortsOptions): AwsPorts & { clients: L
   const clients = createLiveClients(opts.config, opts.budgets);
   const now = () => opts.clock.now();
   const probes = liveProbes(clients, opts.clock, opts.sleep ?? realSleep);
+  const identity = liveIdentity(opts.config, clients.budgets.read);
   return {
     mode: 'live',
     describe: {
@@ -35,6 +37,7 @@ export function createLivePorts(opts: LivePortsOptions): AwsPorts & { clients: L
     probes,
     actions: liveActions(clients, { enabled: opts.allowActions, mode: opts.mode, probes, clock: opts.clock }),
     recoveryPoints: liveRecoveryPoints(clients),
-    clients,
+    identity,
+    clients: { ...clients, destroy: () => (clients.destroy(), identity.destroy()) },
   };
 }

@@ -1,7 +1,9 @@
-// Runs a step's read-only verify against AWS, polling with short per-call deadlines.
-import type { Clock } from '../../core/index.js';
+// Runs a step's read-only verify against AWS, polling with short per-call deadlines, in the region
+// where.ts resolves from the runbook, the incident's params and the flags.
+import { fillDeep, READ_OPERATIONS, type Clock } from '../../core/index.js';
 import { pollVerify, type Sleep } from '../poll-verify.js';
 import type { ProbesPort } from '../ports.js';
+import { resolveRegion } from '../where.js';
 import { callAws } from './call.js';
 import type { LiveClients } from './clients.js';
 import { commandFor, resourceOf } from './operations.js';
@@ -9,17 +11,33 @@ import { commandFor, resourceOf } from './operations.js';
 export function liveProbes(clients: LiveClients, clock: Clock, sleep: Sleep): ProbesPort {
   return {
     verify(spec, params, signal) {
+      const where = resolveRegion(spec.region, params, clients.config);
       return pollVerify(spec, params, {
         clock,
         sleep,
         read: async (args, left, sig) => {
-          const region = clients.regionName(spec.region);
+          if (!where.ok) return { ok: false, error: { class: 'invalid-parameter', message: `invalid parameter: ${where.message}` } };
           const resource = resourceOf(args);
-          const ctx = { service: spec.service, operation: spec.operation, region, ...(resource ? { resource } : {}) };
-          const res = await callAws(clients.get(spec.service, spec.region), commandFor(spec.service, spec.operation, args), ctx, Math.min(left, clients.budgets.read.deadlineMs), sig);
+          const ctx = { service: spec.service, operation: spec.operation, region: where.region, ...(resource ? { resource } : {}) };
+          const res = await callAws(clients.in(spec.service, where.region), commandFor(spec.service, spec.operation, args), ctx, Math.min(left, clients.budgets.read.deadlineMs), sig);
           return res.ok ? { ok: true, value: res.value } : res;
         },
       }, signal);
+    },
+    async read(call, params, signal) {
+      const where = resolveRegion(call.region, params, clients.config);
+      if (!where.ok) return { ok: false, error: { class: 'invalid-parameter', message: `invalid parameter: ${where.message}` } };
+      if (!(READ_OPERATIONS[call.service] as readonly string[]).includes(call.operation)) return { ok: false, error: { class: 'not-supported', message: `not supported: ${call.service} ${call.operation} is not a read` } };
+      let args: Record<string, unknown>;
+      try {
+        args = fillDeep(call.args, params) as Record<string, unknown>;
+      } catch (err) {
+        return { ok: false, error: { class: 'invalid-parameter', message: `invalid parameter: ${(err as Error).message}` } };
+      }
+      const resource = resourceOf(args);
+      const ctx = { service: call.service, operation: call.operation, region: where.region, ...(resource ? { resource } : {}) };
+      const res = await callAws(clients.in(call.service, where.region), commandFor(call.service, call.operation, args), ctx, clients.budgets.read.deadlineMs, signal);
+      return res.ok ? { ok: true, value: res.value, region: where.region } : res;
     },
   };
 }

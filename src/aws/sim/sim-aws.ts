@@ -1,13 +1,13 @@
 // The simulated AWS behind the same ports as the live adapters: the embedded default when no AWS is
 // configured, and the world an exercise drives with injects.
-import { fillTemplate, sanitizeLine, type Clock, type MetricSpec, type RegionRef } from '../../core/index.js';
+import { fillDeep, fillTemplate, sanitizeLine, type Clock, type MetricSpec, type RegionRef } from '../../core/index.js';
 import { actionTarget, guardAction } from '../action-guard.js';
 import { transitionTracker } from '../alarm-transitions.js';
 import { classifyAwsError } from '../classify-error.js';
 import { planMetricCalls } from '../metric-plan.js';
-import { regionFor } from '../../core/regions.js';
 import { pollVerify, realSleep, type Sleep } from '../poll-verify.js';
 import { waitForChangeInsync } from '../wait-effect.js';
+import { regionOrPrimary } from '../where.js';
 import type { AlarmState, AwsPorts, MetricSeries, ProbesPort } from '../ports.js';
 import { simAct } from './actions.js';
 import { impairResource } from './impair.js';
@@ -57,12 +57,8 @@ export class SimAws {
     this.sleep = opts.sleep ?? realSleep;
   }
 
-  regionName = (ref: RegionRef): string => this.regionOf(ref, this.given);
-
-  /** The incident's own region params first (region, primary_region, dr_region), then this simulation's. */
-  private regionOf(ref: RegionRef, params: Readonly<Record<string, string>>): string {
-    return regionFor(ref, params, { region: this.region, drRegion: this.drRegion });
-  }
+  /** Resolved as live AWS resolves it (core/regions.ts): the runbook's ref, then the incident's params (what nobody typed is what the simulation was given), then the options. */
+  regionName = (ref: RegionRef, params: Readonly<Record<string, string>> = this.given): string => regionOrPrimary(ref, params, { region: this.region, drRegion: this.drRegion });
 
   /** Params as the simulated world knows them: what nobody typed is the value it was seeded with. */
   private filled(params: Readonly<Record<string, string>>): Record<string, string> {
@@ -74,7 +70,7 @@ export class SimAws {
     const values = paramValues(scenario, given);
     this.values = { ...this.values, ...values };
     this.given = { ...given };
-    seedFromScenario(this.world, scenario, values, this.regionName);
+    seedFromScenario(this.world, scenario, values, (ref) => this.regionName(ref, given));
     for (const m of (scenario.metrics ?? []) as MetricSpec[]) this.metricsModel.register(m);
     return values;
   }
@@ -111,13 +107,13 @@ export class SimAws {
         const n = w.complete(name);
         return n ? `${name}: pending change completed` : `${name}: no pending change`;
       }
-      return impairResource(w, name, inject.state === 'ALARM', this.regionName);
+      return impairResource(w, name, inject.state === 'ALARM', (r) => this.regionName(r, this.values));
     }
     return 'no change to the simulated AWS';
   }
 
   private call(kind: 'read' | 'act', service: Service, operation: string, args: Record<string, unknown>, ref: RegionRef, params: Readonly<Record<string, string>>) {
-    const region = this.regionOf(ref, params);
+    const region = this.regionName(ref, params);
     try {
       return { ok: true as const, value: kind === 'read' ? simRead(this.world, service, operation, args, region) : simAct(this.world, service, operation, args, region) };
     } catch (err) {
@@ -130,6 +126,16 @@ export class SimAws {
     const iso = () => new Date(clock.now()).toISOString();
     const probes: ProbesPort = {
       verify: (spec, params, signal) => pollVerify(spec, this.filled(params), { clock, sleep: this.sleep, read: async (args) => this.call('read', spec.service, spec.operation, args, spec.region, params) }, signal),
+      read: async (c, params) => {
+        let args: Record<string, unknown>;
+        try {
+          args = fillDeep(c.args, this.filled(params)) as Record<string, unknown>;
+        } catch (err) {
+          return { ok: false, error: { class: 'invalid-parameter', message: `invalid parameter: ${(err as Error).message}` } };
+        }
+        const res = this.call('read', c.service, c.operation, args, c.region, params);
+        return res.ok ? { ...res, region: this.regionName(c.region, params) } : res;
+      },
     };
     const track = transitionTracker();
     const enabled = this.opts.allowActions === true;
@@ -140,8 +146,8 @@ export class SimAws {
       probes,
       metrics: {
         fetch: async (specs, params, window) => {
-          const { calls, problems } = planMetricCalls(specs, this.filled(params), (ref) => this.regionOf(ref, params));
-          const series: MetricSeries[] = problems.map((p) => ({ id: p.spec.id, label: p.spec.title, unit: p.spec.unit, region: this.regionOf(p.spec.region, params), points: [], status: 'Failed', fetchedAt: iso(), error: { class: 'invalid-parameter', message: `invalid parameter: ${p.message}` } }));
+          const { calls, problems } = planMetricCalls(specs, this.filled(params), (ref) => this.regionName(ref, params));
+          const series: MetricSeries[] = problems.map((p) => ({ id: p.spec.id, label: p.spec.title, unit: p.spec.unit, region: this.regionName(p.spec.region, params), points: [], status: 'Failed', fetchedAt: iso(), error: { class: 'invalid-parameter', message: `invalid parameter: ${p.message}` } }));
           for (const c of calls) {
             const { region } = c;
             for (const q of c.queries) {
@@ -156,7 +162,7 @@ export class SimAws {
         poll: async (_signal, params = this.given) => {
           this.world.settle();
           // The incident's primary and DR regions and us-east-1, as the live adapter reads them.
-          const regions = [...new Set((['primary', 'dr', 'us-east-1'] as const).map((r) => this.regionOf(r, params)))];
+          const regions = [...new Set((['primary', 'dr', 'us-east-1'] as const).map((r) => this.regionName(r, params)))];
           const unread = new Set(regions.filter((r) => this.world.impairedRegions.has(r)));
           const alarms: AlarmState[] = [...this.world.alarms.values()].filter((a) => regions.includes(a.region) && !unread.has(a.region)).map((a) => ({ name: a.name, state: a.state, reason: a.reason, updatedAt: new Date(a.updatedAt).toISOString(), region: a.region, ...(a.metric ? { metric: a.metric } : {}) }));
           const errors = [...unread].map((r) => ({ class: 'timeout' as const, region: r, message: `timed out: cloudwatch DescribeAlarms in ${r} did not answer in time; the region may be impaired` }));
@@ -171,14 +177,15 @@ export class SimAws {
           const guard = guardAction(request, enabled);
           if (!guard.ok) return { ok: false, simulated: true, summary: guard.error.message, error: guard.error };
           const { spec } = request;
-          const res = this.call('act', spec.service, spec.operation, guard.args, spec.region, asked.params);
+          const res = this.call('act', spec.service, spec.operation, guard.args, spec.region, request.params);
           if (!res.ok) return { ok: false, simulated: true, summary: res.error.message, error: res.error, ...(res.error.requestId ? { requestId: res.error.requestId } : {}) };
           const effect = await waitForChangeInsync(probes, spec.service, res.value, signal);
           const requestId = this.world.nextId('sim-req');
-          return { ok: true, simulated: true, requestId, summary: `simulated ${spec.service} ${spec.operation} accepted for ${sanitizeLine(fillTemplate(spec.confirm, request.params))} in ${this.regionOf(spec.region, asked.params)}${effect ? `; ${effect}` : ''}` };
+          return { ok: true, simulated: true, requestId, summary: `simulated ${spec.service} ${spec.operation} accepted for ${sanitizeLine(fillTemplate(spec.confirm, request.params))} in ${this.regionName(spec.region, request.params)}${effect ? `; ${effect}` : ''}` };
         },
       },
-      recoveryPoints: simRecoveryPoints(this.world, this.regionName),
+      identity: { whoami: async () => ({ ok: true, identity: { account: this.world.account, arn: `arn:aws:iam::${this.world.account}:user/simulated` } }) },
+      recoveryPoints: simRecoveryPoints(this.world, (r) => this.regionName(r, this.values)),
     };
   }
 }

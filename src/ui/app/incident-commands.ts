@@ -1,6 +1,7 @@
 // What the keys of the incident view do. Each handler takes the current state and returns the next one
 // with the effects to run; nothing here reads a clock or touches I/O.
-import { fillDeep, fillLenient, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
+import { resolveRegion } from '../../core/regions.js';
+import { fillLenient, verificationParams, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
 import { checklistRows, scenariosOf } from './checklist.js';
 import { filterEvents } from './timeline.js';
 import { evidence, evidenceRefused } from './metric-snapshots.js';
@@ -167,7 +168,7 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: ChecklistCommand): 
       const running = v.probes[row.key];
       if (running?.running) return [toast(s, `${row.step.id}: verification already running (polls until it holds or its deadline)`), []];
       const probes = { ...v.probes, [row.key]: { running: true, at: s.now } };
-      return [withView(s, { ...v, probes }), [{ type: 'run-probe', key: row.key, spec: row.step.verify, params: { ...v.incident.params } }]];
+      return [withView(s, { ...v, probes }), [{ type: 'run-probe', key: row.key, spec: row.step.verify, params: verificationParams(v.incident.params, v.events) }]];
     }
     case 'copy': {
       if (!row.command) return [toast(s, `${row.step.id} has no command to copy`, 'warn'), []];
@@ -179,39 +180,29 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: ChecklistCommand): 
     case 'action': {
       if (!row.step.action) return [toast(s, `${row.step.id} has no AWS action`, 'warn'), []];
       // A drill's actions run against its own simulated AWS and are recorded as simulated, so they need no flag.
-      if (!s.config.allowActions && v.incident.mode !== 'exercise') return [toast(s, 'actions are disabled: start warroom with --allow-actions', 'warn'), []];
-      const target = fillLenient(row.step.action.confirm, v.incident.params);
-      const label = `Type ${target} to run ${row.step.action.service} ${row.step.action.operation}`;
+      const spec = row.step.action;
+      const target = fillLenient(spec.confirm, v.incident.params);
+      // Where it acts, resolved as the AWS layer resolves it, shown before anyone types.
+      const where = s.config.aws ? resolveRegion(spec.region, v.incident.params, s.config.aws) : undefined;
+      const region = spec.service === 'route53' ? 'us-east-1 (global)' : !where ? `the ${spec.region} region` : where.ok ? where.region : `no region (${where.message})`;
+      const account = s.config.aws?.account ? `account ${s.config.aws.account}` : 'the account STS names';
+      const label = `Type ${target} to run ${spec.service} ${spec.operation} on ${target} in ${region}, ${account}${s.config.allowActions || v.incident.mode === 'exercise' ? '' : ' (actions are off: it will be refused and recorded)'}`;
       return [{ ...s, modals: [...s.modals, makePrompt('confirm-action', 'Confirm AWS action', [{ key: 'typed', label }], { ...ref, key: row.key, target })] }, []];
     }
   }
 }
 
-/** Starts the AWS action after the operator typed its target exactly. */
+/** Hands what the operator typed to the one recorded action path; a wrong confirmation is refused and recorded there. */
 export function startAction(s: AppState, context: Record<string, string>, typed: string): Result {
   const v = s.incident;
   const row = v && checklistRows(v.incident, s.catalog).find((r) => r.key === context.key);
   if (!v || !row?.step.action) return [s, []];
-  if (typed !== context.target) return [toast(s, `"${typed}" is not ${context.target}: nothing was run`, 'warn'), []];
   const spec = row.step.action;
   // The seq the request will likely get plus the time: unique without a random source in the reducer.
   const actionId = `act-${v.incident.lastSeq + 1}-${s.now.toString(36)}`;
-  let args: Record<string, unknown>;
-  try {
-    args = fillDeep(spec.args, v.incident.params) as Record<string, unknown>;
-  } catch (err) {
-    return [toast(s, (err as Error).message, 'crit'), []];
-  }
-  const events: NewEvent[] = [
-    { kind: 'aws.action.requested', data: { actionId, service: spec.service, operation: spec.operation, target: typed, args, scenario: row.scenario.id, step: row.step.id } },
-    { kind: 'aws.action.approved', data: { actionId, confirmedTarget: typed } },
-  ];
   return [
-    toast(s, `running ${spec.operation} on ${typed}...`),
-    [
-      { type: 'append', id: v.id, events },
-      { type: 'run-action', incidentId: v.id, actionId, spec, params: { ...v.incident.params }, confirmation: typed },
-    ],
+    toast(s, typed === context.target ? `running ${spec.operation} on ${typed}...` : `"${typed}" is not ${context.target}: refused (recorded)`, typed === context.target ? 'muted' : 'warn'),
+    [{ type: 'run-action', incidentId: v.id, actionId, spec, params: { ...v.incident.params }, confirmation: typed, scenario: row.scenario.id, step: row.step.id, events: v.events }],
   ];
 }
 

@@ -23,7 +23,8 @@ export type Msg =
   | { type: 'alarms.polled'; alarms: AlarmState[]; transitions: AlarmTransition[]; errors?: AwsFailure[]; regions?: string[]; at: number }
   | { type: 'alarms.failed'; message: string; at: number }
   | { type: 'probe.done'; key: string; result: ProbeResult }
-  | { type: 'action.done'; incidentId: string; actionId: string; result: ActionResult }
+  | { type: 'action.done'; incidentId: string; actionId: string; result: ActionResult & { outcome?: string; region?: string; account?: string } }
+  | { type: 'action.progress'; actionId: string; line: string }
   | { type: 'exported'; incidentId: string; path: string; format: string; draft: boolean }
   | { type: 'comms.written'; path: string }
   | { type: 'effect.failed'; what: string; message: string }
@@ -43,7 +44,8 @@ export type Effect =
   | { type: 'unwatch-aws' }
   | { type: 'poll-alarms-once' }
   | { type: 'run-probe'; key: string; spec: VerifySpec; params: Record<string, string> }
-  | { type: 'run-action'; incidentId: string; actionId: string; spec: ActionSpec; params: Record<string, string>; confirmation: string }
+  /** The whole recorded lifecycle of an action (src/aws/recorded-action.ts): the runner appends its events. */
+  | { type: 'run-action'; incidentId: string; actionId: string; spec: ActionSpec; params: Record<string, string>; confirmation: string; scenario: string; step: string; events: readonly TimelineEvent[] }
   | { type: 'copy'; text: string }
   | { type: 'write-comms'; id: string; text: string }
   | { type: 'export'; id: string; draft: boolean }

@@ -1,6 +1,6 @@
 // Runs the effects the reducer hands it and dispatches their results; it decides nothing. It owns the one tick, the journal
 // follower, the AWS poll loops and every AbortController, so stopping it stops everything.
-import { simElapsed, type Clock, type ExerciseClock, type MetricSpec } from '../../core/index.js';
+import { simElapsed, type Clock, type ExerciseClock, type MetricSpec, type NewEvent } from '../../core/index.js';
 import type { AwsPorts } from '../../aws/ports.js';
 import type { IncidentSetup, UiDeps } from '../deps.js';
 import type { Effect, Msg } from './msg.js';
@@ -134,12 +134,21 @@ export class Runner {
           .finally(() => this.probes.delete(controller));
         return;
       }
-      case 'run-action':
-        d.aws.actions.execute({ spec: e.spec, params: e.params, confirmation: e.confirmation }).then(
+      case 'run-action': {
+        // The one recorded path the CLI uses too: it appends every event of the action itself.
+        const append = (ev: NewEvent) => d.store.append(e.incidentId, [ev]).then(() => this.readJournal());
+        const request = { spec: e.spec, params: e.params, confirmation: e.confirmation };
+        const meta = { actionId: e.actionId, scenario: e.scenario, step: e.step, events: e.events, onProgress: (line: string) => this.dispatch({ type: 'action.progress', actionId: e.actionId, line }) };
+        if (!d.runAction) {
+          this.dispatch({ type: 'effect.failed', what: 'action', message: 'no action runner is wired in this build' });
+          return;
+        }
+        d.runAction(this.ports(), append, request, meta).then(
           (result) => this.dispatch({ type: 'action.done', incidentId: e.incidentId, actionId: e.actionId, result }),
           (err) => this.dispatch({ type: 'action.done', incidentId: e.incidentId, actionId: e.actionId, result: { ok: false, summary: message(err), simulated: false, error: { class: 'unknown', message: message(err) } } }),
         );
         return;
+      }
       case 'copy':
         try {
           d.copy(e.text);

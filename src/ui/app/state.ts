@@ -97,7 +97,8 @@ export interface AppConfig {
   allowActions: boolean;
   awsConnected: boolean;
   modeLabel: string;
-  /** Which AWS the panes read (the ports' own description), so each pane can name its source. */
+  /** Which AWS the panes read (the ports' own description), so each pane can name its source and a
+   * confirmation names where an action acts before anyone types. */
   aws?: { mode: 'live' | 'simulated'; region: string; drRegion?: string; account?: string; profile?: string };
   /** The regions of the simulated AWS that exercises run on, when it is a different one. */
   exerciseAws?: { region: string; drRegion?: string };

@@ -10,7 +10,7 @@ import { applyJournal, onAlarms, openView } from './incident-open.js';
 import { askDiscard, modalKey, paletteModal } from './modals.js';
 import type { Effect, Msg } from './msg.js';
 import { tooSmall, type AppState, type DeclareState } from './state.js';
-import { recoveryPointEvent } from '../../aws/timeline-events.js';
+import { couldNotCheckEvent, probeOutcome, recoveryPointEvent } from '../../aws/timeline-events.js';
 import { withEvidence } from './metric-snapshots.js';
 import { openWork } from './open-work.js';
 import { isResolved } from '../../core/index.js';
@@ -76,12 +76,15 @@ function decide(s: AppState, msg: Msg): Update {
     case 'probe.done':
       return onProbe(s, msg.key, msg.result);
     case 'action.done': {
+      // The lifecycle recorded everything itself (src/aws/recorded-action.ts); this only tells the operator.
       const r = msg.result;
-      const event = r.ok
-        ? { kind: 'aws.action.succeeded' as const, data: { actionId: msg.actionId, summary: r.summary, simulated: r.simulated, ...(r.requestId ? { requestId: r.requestId } : {}) } }
-        : { kind: 'aws.action.failed' as const, data: { actionId: msg.actionId, errorClass: r.error?.class ?? 'unknown', message: r.error?.message ?? r.summary, ...(r.requestId ? { requestId: r.requestId } : {}) } };
-      return [toast(s, `action ${r.ok ? 'succeeded' : 'failed'}: ${r.ok ? r.summary : (r.error?.message ?? r.summary)}`, r.ok ? 'ok' : 'crit'), [{ type: 'append', id: msg.incidentId, events: [event] }]];
+      const where = [r.region ? `in ${r.region}` : '', r.account ? `account ${r.account}` : ''].filter(Boolean).join(', ');
+      const said = r.ok ? `${r.summary}${r.outcome ? `; effect ${r.outcome}` : ''}` : (r.error?.message ?? r.summary);
+      const tone = r.ok && (r.outcome === 'proved' || r.outcome === undefined) ? 'ok' : r.ok ? 'warn' : 'crit';
+      return [toast(s, `action ${r.ok ? 'succeeded' : r.outcome === 'refused' ? 'refused' : 'failed'}${where ? ` (${where})` : ''}: ${said}`, tone), []];
     }
+    case 'action.progress':
+      return [toast(s, msg.line), []];
     case 'exported':
       return [toast(s, `report written to ${msg.path}`, 'ok'), [{ type: 'append', id: msg.incidentId, events: [{ kind: 'report.exported', data: { format: msg.format, path: msg.path, draft: msg.draft } }] }]];
     case 'comms.written':
@@ -110,6 +113,8 @@ function onProbe(s: AppState, key: string, result: ProbeResult): Update {
   const [scenario, step] = key.split('/') as [string, string];
   // A probe that could not run at all (no AWS layer) is shown, not recorded as evidence.
   if (result.error?.class === 'not-supported') return [next, []];
+  // Unreachable, throttled, denied or timed out: recorded as "could not check", never as a failed check.
+  if (probeOutcome(result) === 'could-not-check') return [next, [{ type: 'append', id: v.id, events: [couldNotCheckEvent(scenario, step, result)] }]];
   return [next, [{ type: 'append', id: v.id, events: [{ kind: 'step.verified', data: { scenario, step, passed: result.passed, summary: result.summary, evidence: result.evidence } }] }]];
 }
 

@@ -6,6 +6,9 @@ import { simpleCommands } from './shell-words.js';
 import { KUBECTL_GLOBAL, KUBECTL_TWO_WORD, KUBECTL_VERBS, SIMPLE_TOOLS, TERRAFORM_COMMANDS, TERRAFORM_GLOBAL } from './tool-options.js';
 
 /** Tools whose options are checked; other programs (project scripts, atmos, python) get the generic checks only. */
+
+/** A required boolean's negation the CLI renames (awscli/customizations/argrename.py): --no-egress is --ingress. */
+const RENAMED_NEGATIONS: Record<string, string> = { '--egress': '--ingress' };
 export const CHECKED_TOOLS = ['aws', 'kubectl', 'terraform', ...Object.keys(SIMPLE_TOOLS)];
 
 export function checkCommand(command: string): string[] {
@@ -61,7 +64,7 @@ function checkAws(words: string[]): string[] {
   });
   for (const [a, b] of EXCLUSIVE) if (given.has(a) && given.has(b)) problems.push(`aws ${key}: ${a} and ${b} cannot be used together`);
   if (!given.has('--cli-input-json')) {
-    for (const req of spec.required) if (!given.has(req) && !given.has(req.replace(/^--/, '--no-'))) problems.push(`aws ${key}: missing required option ${req}`);
+    for (const req of spec.required) if (!given.has(req) && !given.has(req.replace(/^--/, '--no-')) && !given.has(RENAMED_NEGATIONS[req] ?? '')) problems.push(`aws ${key}: missing required option ${req}`);
   }
   return problems;
 }
