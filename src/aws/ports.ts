@@ -123,6 +123,11 @@ export interface ActionsPort {
   /** The filled confirmation target the operator must type. */
   target(spec: ActionSpec, params: Readonly<Record<string, string>>): string;
   execute(request: ActionRequest, signal?: AbortSignal): Promise<ActionResult>;
+  /**
+   * Values for params nobody typed, where the AWS knows them (the simulated AWS: what it was seeded with).
+   * Never regions: where an action acts comes only from the incident's own params and the settings.
+   */
+  defaults?(): Readonly<Record<string, string>>;
 }
 
 export interface RecoveryPoint {

@@ -51,7 +51,10 @@ export async function whereAndWho(ports: Ports, spec: ActionRequest['spec'], par
 
 export async function runRecordedAction(ports: Ports, append: AppendFn, request: ActionRequest, meta: ActionMeta = {}, signal?: AbortSignal): Promise<RecordedActionResult> {
   const actionId = meta.actionId ?? `act-${randomUUID().slice(0, 8)}`;
-  const { spec, params } = request;
+  // What nobody typed, the AWS may know (the simulated AWS's seeded world); typed values always win.
+  const params = { ...(ports.actions.defaults?.() ?? {}), ...request.params };
+  const { spec } = request;
+  request = { ...request, params };
   const progress = meta.onProgress ?? (() => {});
   const target = safe(() => actionTarget(spec, params), spec.confirm);
   const args = safe(() => fillDeep(spec.args, params) as Record<string, unknown>, spec.args);

@@ -13,8 +13,8 @@ export function consoleStore(store: IncidentStore, actor: string): UiStore {
   };
 }
 
-/** The home screen shows status and title: a bad journal says so there, in capitals, with the reason. */
+/** The home screen shows status and title: a bad journal says so there, in capitals, with the reason after its title. */
 export function markProblem(s: IncidentSummary): IncidentSummary {
   if (!s.problem) return s;
-  return { ...s, status: s.problem.kind.toUpperCase(), title: `!! ${s.problem.message}${s.title ? ` (${s.title})` : ''}` };
+  return { ...s, status: s.problem.kind.toUpperCase(), title: `${s.title ? `${s.title} ` : ''}!! ${s.problem.message}` };
 }

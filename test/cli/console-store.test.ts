@@ -19,7 +19,7 @@ describe('console store', () => {
     expect(list.find((s) => s.id === good)).toMatchObject({ status: 'triage', title: 'Fine' });
     expect(list.find((s) => s.id === bad)).toMatchObject({
       status: 'TAMPERED',
-      title: 'journal fails verification at seq 2 (line 2): its content does not match its hash (edited) (Edited)'.replace(/^/, '!! '),
+      title: 'Edited !! journal fails verification at seq 2 (line 2): its content does not match its hash (edited)',
     });
   });
 });

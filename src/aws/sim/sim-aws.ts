@@ -17,6 +17,9 @@ import { paramValues, seedFromScenario, type ScenarioLike } from './seed.js';
 import { simRecoveryPoints } from './recovery-points.js';
 import { SimWorld } from './world.js';
 
+/** Params that say where, not what: never defaulted from the seeded world. */
+const REGION_PARAMS: ReadonlySet<string> = new Set(['region', 'primary_region', 'dr_region']);
+
 export interface SimInject {
   id?: string | undefined;
   kind: 'alarm' | 'metric' | 'resource' | 'message' | 'fact';
@@ -172,16 +175,18 @@ export class SimAws {
       actions: {
         enabled,
         target: (spec, params) => actionTarget(spec, this.filled(params)),
+        defaults: () => Object.fromEntries(Object.entries(this.values).filter(([k]) => !REGION_PARAMS.has(k))),
         execute: async (asked, signal) => {
           const request = { ...asked, params: this.filled(asked.params) };
           const guard = guardAction(request, enabled);
           if (!guard.ok) return { ok: false, simulated: true, summary: guard.error.message, error: guard.error };
           const { spec } = request;
-          const res = this.call('act', spec.service, spec.operation, guard.args, spec.region, request.params);
+          // Regions come from what the incident was given, as the world was seeded; filled values are resources only.
+          const res = this.call('act', spec.service, spec.operation, guard.args, spec.region, asked.params);
           if (!res.ok) return { ok: false, simulated: true, summary: res.error.message, error: res.error, ...(res.error.requestId ? { requestId: res.error.requestId } : {}) };
           const effect = await waitForChangeInsync(probes, spec.service, res.value, signal);
           const requestId = this.world.nextId('sim-req');
-          return { ok: true, simulated: true, requestId, summary: `simulated ${spec.service} ${spec.operation} accepted for ${sanitizeLine(fillTemplate(spec.confirm, request.params))} in ${this.regionName(spec.region, request.params)}${effect ? `; ${effect}` : ''}` };
+          return { ok: true, simulated: true, requestId, summary: `simulated ${spec.service} ${spec.operation} accepted for ${sanitizeLine(fillTemplate(spec.confirm, request.params))} in ${this.regionName(spec.region, asked.params)}${effect ? `; ${effect}` : ''}` };
         },
       },
       identity: { whoami: async () => ({ ok: true, identity: { account: this.world.account, arn: `arn:aws:iam::${this.world.account}:user/simulated` } }) },
