@@ -13,6 +13,8 @@ import { registerReportCommands } from './report-commands.js';
 import { registerScenarioCommands } from './scenario-commands.js';
 import { reportWarroomError } from './report-error.js';
 import { registerTriageCommand } from './triage-command.js';
+import { registerInitCommand } from './init-command.js';
+import { registerDeclareCommand } from './declare-command.js';
 import { readVersion } from './version.js';
 
 declare const __WARROOM_VERSION__: string | undefined;
@@ -29,6 +31,8 @@ const GROUPS: Register[] = [
   registerReadCommands,
   registerScenarioCommands,
   registerTriageCommand,
+  registerInitCommand,
+  registerDeclareCommand,
   registerReportCommands,
   registerAwsCommands,
   registerConsole,
