@@ -6,7 +6,7 @@ export interface FoundDbCluster { id: string; region: string; engine?: string; w
 export interface FoundDbInstance { id: string; region: string; engine?: string; cluster?: string; replicaOf?: string }
 export interface FoundZone { id: string; name: string; records: string[] }
 export interface FoundHealthCheck { id: string; url?: string }
-export interface FoundBucket { name: string; region?: string; replicaTo?: string }
+export interface FoundBucket { name: string; region?: string; replicaTo?: string; replicaRegion?: string }
 export interface FoundAlarm { name: string; region: string }
 
 export interface DiscoveredAccount {

@@ -16,7 +16,7 @@ export function inferDrRegion(found: DiscoveredAccount, primary: string): string
     ...found.tables.flatMap((t) => t.replicas),
     ...found.dbClusters.filter((c) => c.replicaOf).map((c) => c.region),
     ...found.dbInstances.filter((i) => i.replicaOf).map((i) => i.region),
-    ...found.buckets.filter((b) => found.buckets.some((o) => o.replicaTo === b.name)).map((b) => b.region),
+    ...found.buckets.map((b) => b.replicaRegion),
   ].filter((r): r is string => !!r && r !== primary);
   return elsewhere[0];
 }
@@ -35,13 +35,9 @@ export function proposeResources(found: DiscoveredAccount, regions: { primary: s
   const instances = found.dbInstances
     .filter((i) => !i.cluster && ok(i.id, i.replicaOf))
     .map((i) => regional({ id: i.id, region: i.region, ...(i.replicaOf ? { replica_of: i.replicaOf } : {}), ...(i.engine ? { engine: i.engine } : {}) }));
-  const zones = found.zones
-    .map((z) => ({ id: z.id, name: z.name, records: ok(z.name) ? z.records : z.records.filter((r) => ok(r)) }))
-    .filter((z) => ok(z.name) || z.records.length > 0);
-  const records = new Set(zones.flatMap((z) => z.records));
-  const healthChecks = found.healthChecks
-    .filter((h) => !match || ok(h.url) || [...records].some((r) => h.url?.includes(r)))
-    .map((h) => ({ id: h.id, ...(h.url ? { url: h.url } : {}) }));
+  // DNS names rarely carry the service's resource prefix: --match does not narrow zones and health checks.
+  const zones = found.zones.map((z) => ({ id: z.id, name: z.name, records: z.records }));
+  const healthChecks = found.healthChecks.map((h) => ({ id: h.id, ...(h.url ? { url: h.url } : {}) }));
   // A replica bucket is listed through its source's `replica`, not as a bucket of its own.
   const replicas = new Set(found.buckets.map((b) => b.replicaTo).filter(Boolean));
   const buckets = found.buckets

@@ -170,19 +170,22 @@ async function readRoute53(found: DiscoveredAccount, send: Send): Promise<void> 
 
 async function readBuckets(found: DiscoveredAccount, regions: readonly string[], send: Send): Promise<void> {
   const list = await send<{ Buckets?: { Name?: string; BucketRegion?: string }[] }>(new ListBucketsCommand({}));
+  const regionOf = async (b: { Name?: string; BucketRegion?: string }) => {
+    if (b.BucketRegion) return b.BucketRegion;
+    const loc = await send<{ LocationConstraint?: string }>(new GetBucketLocationCommand({ Bucket: b.Name }));
+    return loc.LocationConstraint || 'us-east-1';
+  };
   for (const b of list.Buckets ?? []) {
     if (!b.Name) continue;
-    let region = b.BucketRegion;
-    if (!region) {
-      const loc = await send<{ LocationConstraint?: string }>(new GetBucketLocationCommand({ Bucket: b.Name }));
-      region = loc.LocationConstraint || 'us-east-1';
-    }
+    const region = await regionOf(b);
     if (!regions.includes(region)) continue;
     const bucket: FoundBucket = { name: b.Name, region };
     try {
       const rep = await send<{ ReplicationConfiguration?: { Rules?: { Destination?: { Bucket?: string } }[] } }>(new GetBucketReplicationCommand({ Bucket: b.Name }));
       const to = bucketName(rep.ReplicationConfiguration?.Rules?.[0]?.Destination?.Bucket);
-      if (to) bucket.replicaTo = to;
+      const target = to ? list.Buckets?.find((x) => x.Name === to) : undefined;
+      // The replica's region is where DR is, even when that region is not read yet.
+      if (to) Object.assign(bucket, { replicaTo: to }, target ? { replicaRegion: await regionOf(target) } : {});
     } catch (err) {
       // A bucket without replication answers ReplicationConfigurationNotFoundError: not a failure.
       if ((err as { name?: string }).name !== 'ReplicationConfigurationNotFoundError') throw err;
