@@ -2,7 +2,7 @@
 // the account read-only across the service's regions, shows what it found, and asks only for the rest.
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ExitCode, usageError } from '../core/index.js';
+import { ExitCode, usageError, WarroomError } from '../core/index.js';
 import { resolveAwsConfig } from '../aws/config.js';
 import type { DiscoveredAccount } from '../aws/discovery-port.js';
 import { defaultsAsker, lineAsker, type Asker } from '../profile/ask.js';
@@ -31,6 +31,7 @@ export interface InitFlags {
   schema?: boolean;
 }
 
+const NO_AWS = '--discover needs AWS configured (give --profile or --endpoint-url, or set AWS_PROFILE or AWS credentials)';
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const readIfExists = (p: string) => {
   try {
@@ -73,10 +74,14 @@ async function askRegion(asker: Asker, question: string, fallback: string | unde
 
 async function discover(ctx: CliContext, flags: InitFlags, regions: string[]): Promise<DiscoveredAccount> {
   const config = resolveAwsConfig({ profile: flags.profile, region: regions[0], endpointUrl: flags.endpointUrl }, ctx.env, readIfExists);
-  if (!config.configured) throw usageError('--discover needs AWS configured (give --profile or --endpoint-url, or set AWS_PROFILE or AWS credentials)');
+  if (!config.configured) throw usageError(NO_AWS);
   const s3Endpoint = flags.endpointUrl ?? ctx.env.AWS_ENDPOINT_URL_S3 ?? ctx.env.AWS_ENDPOINT_URL;
   const { createLiveDiscovery } = await import('../aws/live/live-discovery.js');
-  return createLiveDiscovery({ config, ...(s3Endpoint ? { s3Endpoint } : {}) }).discover(regions, AbortSignal.timeout(120_000));
+  const found = await createLiveDiscovery({ config, ...(s3Endpoint ? { s3Endpoint } : {}) }).discover(regions, AbortSignal.timeout(120_000));
+  // Nothing readable at all (no credentials, no network) is a failure, not an empty account.
+  const sections = regions.length * 3 + 2;
+  if (found.errors.length >= sections) throw new WarroomError(`could not read the account: ${found.errors[0]} (check the AWS profile and credentials; run warroom doctor)`, ExitCode.aws);
+  return found;
 }
 
 export async function init(ctx: CliContext, flags: InitFlags, asker: Asker): Promise<number> {
@@ -88,6 +93,7 @@ export async function init(ctx: CliContext, flags: InitFlags, asker: Asker): Pro
   const extras = givenExtras(flags);
   const awsProfile = flags.profile ?? ctx.env.AWS_PROFILE;
   const configured = resolveAwsConfig({ profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl }, ctx.env, readIfExists);
+  if (flags.discover && !configured.configured) throw usageError(NO_AWS);
   const name = flags.name ?? (await asker.ask('Service name?', flags.match ?? basename(process.cwd()).toLowerCase().replace(/[^a-z0-9._-]+/g, '-')));
   const primary = flags.region ?? (await askRegion(asker, 'Primary region?', configured.configured ? configured.region : undefined, true))!;
   let dr = flags.drRegion ?? ctx.env.WARROOM_DR_REGION;

@@ -20,12 +20,12 @@ export class ProfileError extends WarroomError {
 const pathText = (path: readonly PropertyKey[]) =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || 'the file';
 
-function describeIssue(issue: z.core.$ZodIssue): { what: string; todo: string } {
+function describeIssue(issue: z.core.$ZodIssue, present: boolean): { what: string; todo: string } {
   const where = pathText(issue.path);
   if (issue.code === 'unrecognized_keys') {
     return { what: `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')} in ${where}`, todo: 'remove it or check its spelling; see warroom.schema.json' };
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  if (issue.code === 'invalid_type' && !present) {
     return { what: `${where} is missing`, todo: `add ${where} (${issue.expected})` };
   }
   return { what: `${where}: ${issue.message}`, todo: 'fix the value; see docs/profile.md' };
@@ -51,6 +51,6 @@ export function parseProfile(text: string, file: string): ProfileFile {
       break;
     }
   }
-  const { what, todo } = describeIssue(issue);
+  const { what, todo } = describeIssue(issue, doc.hasIn(issue.path as unknown[]));
   throw new ProfileError(file, line, what, todo);
 }
