@@ -39,6 +39,7 @@ const moreSevere = (a: Severity, b: Severity) => (SEVERITIES.indexOf(a) <= SEVER
 export async function declare(ctx: CliContext, words: string[], flags: DeclareFlags): Promise<number> {
   const title = words.join(' ').trim();
   if (!title) throw usageError('nothing to declare: give what is happening, e.g. warroom declare "eu-west-2 API 5xx"');
+  flags = { ...flags, ...(flags.service || !ctx.env.WARROOM_SERVICE ? {} : { service: ctx.env.WARROOM_SERVICE }) };
   const loaded = loadProfile({ service: flags.service, env: ctx.env });
   if (!loaded && flags.service) throw usageError(`no service profile to find "${flags.service}" in (run warroom init, or give --service FILE)`);
   const service = loaded ? pickService(loaded, { service: flags.service }) : undefined;
@@ -86,7 +87,7 @@ export const registerDeclareCommand: Register = (program: Command, run) => {
     .command('declare')
     .description('open a live incident from one line: severity suggested, scenario ranked, parameters from the service profile; prints its id')
     .argument('<text...>', 'what is happening, in a few words')
-    .option('--service <name|file>', 'the service (a name in the profile, or the profile file; env WARROOM_SERVICE_FILE)')
+    .option('--service <name|file>', 'the service (a name in the profile, env WARROOM_SERVICE; or the profile file, env WARROOM_SERVICE_FILE)')
     .option('--severity <sev>', 'SEV1..SEV4 (default: suggested)')
     .option('--scenario <id>', 'the scenario (default: the top of the triage ranking)')
     .option('--alarm <name>', 'an alarm in ALARM, for the ranking (repeatable)', collect, [])
