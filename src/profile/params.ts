@@ -67,14 +67,33 @@ interface ParamSpec {
 }
 
 /**
- * A catalog whose parameters default to the profile's values, and whose examples are the profile's own
- * (a parameter the profile cannot answer keeps no borrowed example from another company's plan).
+ * The runbook's example with the profile's names put in place of the plan's: target_table's example
+ * "simple-log-service-dev-logs-restored" becomes "orders-restored" when the profile names the table "orders".
+ */
+function localExample(example: string, spec: Readonly<Record<string, ParamSpec>>, known: Readonly<Record<string, string>>): string {
+  let out = example;
+  // Longest first, so "logs-prod" is replaced before a shorter example it contains.
+  const swaps = Object.entries(known)
+    .map(([name, value]) => [spec[name]?.example ?? '', value] as const)
+    .filter(([from]) => from.length >= 4)
+    .sort((a, b) => b[0].length - a[0].length);
+  for (const [from, to] of swaps) out = out.split(from).join(to);
+  return out;
+}
+
+/**
+ * A catalog whose parameters default to the profile's values and show them as examples; a parameter the
+ * profile cannot answer gets an example built from the profile's names where the runbook's was built
+ * from the plan's.
  */
 export function withProfileDefaults<S extends { params: Record<string, P> }, P extends ParamSpec>(scenarios: readonly S[], service: ServiceProfile): S[] {
   return scenarios.map((s) => {
     const known = paramsFromProfile(service, Object.keys(s.params));
     const params = Object.fromEntries(
-      Object.entries(s.params).map(([name, p]) => [name, known[name] !== undefined ? { ...p, default: known[name], example: known[name] } : p]),
+      Object.entries(s.params).map(([name, p]) => [
+        name,
+        known[name] !== undefined ? { ...p, default: known[name], example: known[name] } : { ...p, example: localExample(p.example, s.params, known) },
+      ]),
     ) as Record<string, P>;
     return { ...s, params };
   });

@@ -73,6 +73,13 @@ describe('parameters from the profile', () => {
     // A parameter the profile cannot answer keeps its runbook example and gets no default.
     expect(failover!.params.replicas!.default).toBeUndefined();
   });
+
+  it('builds the example of a new name from the profile\'s names, not the plan\'s', () => {
+    const catalog = loadCatalog({ dirs: [], env: {} }).scenarios;
+    const [corruption] = withProfileDefaults(catalog.filter((s) => s.id === 'dynamodb-table-corruption'), orders);
+    expect(corruption!.params.target_table).toMatchObject({ example: 'orders-restored' });
+    expect(corruption!.params.target_table!.default).toBeUndefined();
+  });
 });
 
 describe('writing a profile', () => {
