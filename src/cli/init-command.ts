@@ -8,7 +8,7 @@ import type { DiscoveredAccount } from '../aws/discovery-port.js';
 import { defaultsAsker, lineAsker, type Asker } from '../profile/ask.js';
 import { PROFILE_NAMES, profilePath } from '../profile/find.js';
 import { describeFound, inferDrRegion, proposeResources } from '../profile/propose.js';
-import { CHANNEL_KINDS, type ServiceInput } from '../profile/schema.js';
+import { CHANNEL_KINDS, serviceSchema, type ServiceInput } from '../profile/schema.js';
 import { writeSchema, writeService } from '../profile/write.js';
 import { readFileSync } from 'node:fs';
 import type { CliContext } from './context.js';
@@ -95,6 +95,8 @@ export async function init(ctx: CliContext, flags: InitFlags, asker: Asker): Pro
   const configured = resolveAwsConfig({ profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl }, ctx.env, readIfExists);
   if (flags.discover && !configured.configured) throw usageError(NO_AWS);
   const name = flags.name ?? (await asker.ask('Service name?', flags.match ?? basename(process.cwd()).toLowerCase().replace(/[^a-z0-9._-]+/g, '-')));
+  const validName = serviceSchema.shape.name.safeParse(name);
+  if (!validName.success) throw usageError(`service name "${name}": ${validName.error.issues[0]!.message} (choose another --name)`);
   const primary = flags.region ?? (await askRegion(asker, 'Primary region?', configured.configured ? configured.region : undefined, true))!;
   let dr = flags.drRegion ?? ctx.env.WARROOM_DR_REGION;
   let resources: ServiceInput['resources'] = {};
@@ -124,6 +126,11 @@ export async function init(ctx: CliContext, flags: InitFlags, asker: Asker): Pro
     ...extras,
     roster,
   };
+  const checked = serviceSchema.safeParse(service);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw usageError(`${issue.path.join('.').replace(/\.(\d+)/g, '[$1]')}: ${issue.message} (check --tier, --roster and --channel)`);
+  }
   const answer = (await asker.ask(`Write ${name} to ${path}? (Y/n)`, 'y')).toLowerCase();
   if (!answer.startsWith('y')) {
     ctx.out('nothing written');

@@ -80,6 +80,8 @@ describe('warroom init without discovery', () => {
     [['init', '--yes', '--name', 'x', '--region', 'mars-1'], 'warroom: --region "mars-1" is not an AWS region name (e.g. eu-west-2)'],
     [['init', '--yes', '--name', 'x', '--region', 'eu-west-2', '--channel', 'fax:123'], 'warroom: --channel kind "fax" is not one of slack, email, pagerduty, statuspage, webhook, teams, sms'],
     [['init', '--yes', '--name', 'x', '--discover'], 'warroom: --discover needs AWS configured (give --profile or --endpoint-url, or set AWS_PROFILE or AWS credentials)'],
+    [['init', '--yes', '--name', 'My Service', '--region', 'eu-west-2'], 'warroom: service name "My Service": letters, digits, dots, dashes and underscores (choose another --name)'],
+    [['init', '--yes', '--name', 'x', '--region', 'eu-west-2', '--tier', 'critical:soon:5m'], 'warroom: tiers[0].rto: a duration such as 15m, 4h or 1d (check --tier, --roster and --channel)'],
     [['init', '--yes', '--name', 'orders', '--region', 'eu-west-2'], 'warroom: warroom.yaml already describes "orders" (pass --force to replace it, or choose another --name)'],
   ])('%j is a usage error on one line and writes nothing', async (argv, line) => {
     const w = workspace();
