@@ -9,6 +9,10 @@ export function withServiceProfile(catalog: ConsoleCatalog, env: Readonly<Record
   try {
     const loaded = loadProfile({ env });
     if (!loaded) return catalog;
+    const names = loaded.profile.services.map((s) => s.name);
+    if (names.length > 1 && !env.WARROOM_SERVICE) {
+      return { ...catalog, problems: [...catalog.problems, `service profile not used: ${loaded.path} describes ${names.length} services (set WARROOM_SERVICE to one of ${names.join(', ')})`] };
+    }
     const service = pickService(loaded, { service: env.WARROOM_SERVICE });
     return { ...catalog, scenarios: withProfileDefaults(catalog.scenarios, service) };
   } catch (err) {
