@@ -7,6 +7,7 @@ import { IncidentStore } from '../store/incident-store.js';
 import type { ConsoleOpenOptions } from '../ui/console.js';
 import type { UiDeps } from '../ui/deps.js';
 import { consoleStore } from './console-store.js';
+import { withServiceProfile } from './console-profile.js';
 import { addOptions, CONSOLE_OPTIONS, type ParsedOptions } from './console-options.js';
 import { consoleWiring, type AwsFlags, type ConsoleCatalog, type ConsoleWiring } from './console-wiring.js';
 import { makeContext, processIo, type CliContext, type CliIo, type GlobalOptions } from './context.js';
@@ -151,7 +152,7 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     // The runner's first reads (the incident list) start now and finish while the catalog is read. The catalog
     // is read in the same synchronous step, so no key and no read result is handled before it is in.
     app.runner.start();
-    app.store.dispatch({ type: 'catalog.loaded', ...catalogOrProblem(wiring) });
+    app.store.dispatch({ type: 'catalog.loaded', ...withServiceProfile(catalogOrProblem(wiring), ctx.env) });
     traceMark('console: catalog loaded');
     flushTrace();
   });

@@ -14,6 +14,8 @@ import { registerScenarioCommands } from './scenario-commands.js';
 import { registerStepCommand } from './step-command.js';
 import { reportWarroomError } from './report-error.js';
 import { registerTriageCommand } from './triage-command.js';
+import { registerInitCommand } from './init-command.js';
+import { registerDeclareCommand } from './declare-command.js';
 import { readVersion } from './version.js';
 
 declare const __WARROOM_VERSION__: string | undefined;
@@ -30,6 +32,8 @@ const GROUPS: Register[] = [
   registerReadCommands,
   registerScenarioCommands,
   registerTriageCommand,
+  registerInitCommand,
+  registerDeclareCommand,
   registerReportCommands,
   registerAwsCommands,
   registerStepCommand,
