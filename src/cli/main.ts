@@ -5,6 +5,7 @@ import { ExitCode } from '../core/index.js';
 import { makeContext, processIo, type CliContext, type CliIo, type GlobalOptions } from './context.js';
 import { addOptions, GLOBAL_OPTIONS } from './console-options.js';
 import { registerAwsCommands } from './aws-commands.js';
+import { registerCommsCommands } from './comms-commands.js';
 import { registerConsole, runConsole } from './console-command.js';
 import { registerExerciseCommands } from './exercise-commands.js';
 import { registerIncidentCommands } from './incident-commands.js';
@@ -31,6 +32,7 @@ const GROUPS: Register[] = [
   registerTriageCommand,
   registerReportCommands,
   registerAwsCommands,
+  registerCommsCommands,
   registerConsole,
   registerExerciseCommands((ctx, plan, incidentId) =>
     runConsole(ctx, {

@@ -57,6 +57,7 @@ export async function queueUpdate(deps: OutboxDeps, id: string, req: QueueReques
   const channels = exercise ? (req.channels || req.kind === 'test' ? drillTargets(cfg, wanted) : [...cfg.drill]) : wanted;
   const heldBack = exercise ? wanted.filter((n) => !channels.includes(n)) : [];
   let sentSeq = req.sentSeq;
+  await knowSecrets(deps);
   const text = deps.redactor.redact(req.text);
   const carriesText = req.page !== undefined || req.kind === 'test';
   if (sentSeq === undefined && !carriesText) {
@@ -84,6 +85,26 @@ export async function queueUpdate(deps: OutboxDeps, id: string, req: QueueReques
   return { update: queued!.seq, channels, heldBack, exercise };
 }
 
+/** Resolves every channel's secrets (best effort) so a secret pasted into an update is redacted before it is recorded. */
+async function knowSecrets(deps: OutboxDeps): Promise<void> {
+  const refs = deps.config.targets.flatMap((t) => secretRefs(t));
+  await Promise.all(refs.map((r) => deps.secret(r).catch(() => undefined)));
+}
+
+export function secretRefs(ch: Channel): string[] {
+  switch (ch.kind) {
+    case 'slack':
+    case 'teams':
+      return [ch.webhook];
+    case 'webhook':
+      return [ch.url, ch.signing_secret];
+    case 'pagerduty':
+      return [ch.routing_key];
+    default:
+      return [];
+  }
+}
+
 export interface FlushLine {
   update: number;
   channel: string;
@@ -108,7 +129,8 @@ export async function flushIncident(deps: OutboxDeps, id: string): Promise<Flush
   const path = deps.store.journalPath(id);
   let release: (() => Promise<void>) | undefined;
   try {
-    release = await lock(path, { lockfilePath: `${path}.outbox.lock`, stale: 10_000, retries: 0, realpath: false, onCompromised: () => {} });
+    // Keyed apart from the journal's own lock (proper-lockfile keys its locks by file path).
+    release = await lock(`${path}.outbox`, { lockfilePath: `${path}.outbox.lock`, stale: 10_000, retries: 0, realpath: false, onCompromised: () => {} });
   } catch (err) {
     if ((err as { code?: string }).code === 'ELOCKED') return { lines: [], busy: true };
     throw err;
