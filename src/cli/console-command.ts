@@ -15,6 +15,8 @@ import { loadUi, type LoadedUi } from './load-ui.js';
 import { reportWarroomError } from './report-error.js';
 import { flushTrace, traceMark } from './startup-trace.js';
 import { osc52, takeTerminal } from './terminal.js';
+import { consoleComms, type ConsoleComms } from '../comms/console-port.js';
+import { makeOutbox } from '../comms/wire.js';
 
 export const registerConsole: Register = (program, run) => {
   addOptions(program, CONSOLE_OPTIONS);
@@ -56,6 +58,22 @@ export interface ConsoleOptions {
   seed?: number;
   /** Ink and the UI, when the caller started loading them already. */
   ui?: Promise<LoadedUi>;
+}
+
+/** Delivery for the console; a broken channels section is a warning, never a console that will not open. */
+function startConsoleComms(ctx: CliContext, store: IncidentStore, warn: (m: string) => void): ConsoleComms | undefined {
+  try {
+    const deps = makeOutbox({
+      store: { load: (id) => store.load(id), append: (id, ev, actor) => store.append(id, ev, actor), journalPath: (id) => store.journalPath(id) },
+      clock: ctx.clock,
+      actor: ctx.actor,
+      env: ctx.env,
+    });
+    return consoleComms(deps, warn);
+  } catch (err) {
+    warn(`delivery is off: ${(err as Error).message}`);
+    return undefined;
+  }
 }
 
 /** The console needs a terminal: a clear message instead of Ink's raw-mode crash. */
@@ -129,6 +147,8 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     exportReport: wiring.exportReport,
     copy: (text) => osc52(stdout, text),
   };
+  const comms = startConsoleComms(ctx, store, (m) => warn(m));
+  if (comms) deps.deliverComms = comms.deliverComms;
   const [{ render }, { createConsole }] = await loadingUi;
   traceMark('console: ui loaded');
   const guard = takeTerminal(stdin, stdout, ctx.err);
@@ -138,6 +158,7 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
       if (done) return;
       done = true;
       app.runner.stop();
+      comms?.stop();
       instance.unmount();
       guard.restore();
       resolve(ExitCode.ok);
@@ -150,6 +171,7 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     // is read in the same synchronous step, so no key and no read result is handled before it is in.
     app.runner.start();
     app.store.dispatch({ type: 'catalog.loaded', ...catalogOrProblem(wiring) });
+    setImmediate(() => comms?.resume(store.ids()));
     traceMark('console: catalog loaded');
     flushTrace();
   });

@@ -1,7 +1,7 @@
 // Resolves secret references: env:NAME from the environment, ssm:/path from Parameter Store (decrypted),
 // secretsmanager:id from Secrets Manager. Every value resolved is registered with the redactor first.
-import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SSMClient } from '@aws-sdk/client-ssm';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { WarroomError, ExitCode } from '../core/index.js';
 import type { Redactor } from './redact.js';
 
@@ -24,11 +24,14 @@ export function secretResolver(src: SecretSources, redactor: Redactor): SecretRe
     try {
       if (scheme === 'env') value = src.env[id];
       else if (scheme === 'ssm') {
-        ssm ??= src.ssm?.() ?? new SSMClient({});
-        value = (await ssm.send(new GetParameterCommand({ Name: id, WithDecryption: true }))).Parameter?.Value;
+        // Loaded on first use: most profiles reference env: secrets only.
+        const sdk = await import('@aws-sdk/client-ssm');
+        ssm ??= src.ssm?.() ?? new sdk.SSMClient({});
+        value = (await ssm.send(new sdk.GetParameterCommand({ Name: id, WithDecryption: true }))).Parameter?.Value;
       } else if (scheme === 'secretsmanager') {
-        sm ??= src.secretsManager?.() ?? new SecretsManagerClient({});
-        value = (await sm.send(new GetSecretValueCommand({ SecretId: id }))).SecretString;
+        const sdk = await import('@aws-sdk/client-secrets-manager');
+        sm ??= src.secretsManager?.() ?? new sdk.SecretsManagerClient({});
+        value = (await sm.send(new sdk.GetSecretValueCommand({ SecretId: id }))).SecretString;
       }
     } catch (err) {
       throw new WarroomError(`cannot read secret ${ref}: ${(err as Error).name}: ${redactor.redact((err as Error).message)}`, ExitCode.aws);

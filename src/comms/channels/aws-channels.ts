@@ -1,19 +1,21 @@
 // Amazon SNS (a topic; its email and SMS subscribers get the update through SNS) and Amazon SES email.
-// One attempt per call (the outbox does the retrying), with the channel's deadline.
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+// One attempt per call (the outbox does the retrying), with the channel's deadline. The SDK is loaded
+// on first use, so the console and the other commands start without it.
+import type { SNSClient } from '@aws-sdk/client-sns';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Channel } from '../config.js';
 import { emailMarkdown, emailSubject, plainText, smsText, type OutgoingMessage } from '../message.js';
 import type { SendContext, SendResult } from './result.js';
 
 export interface AwsClientFactory {
-  sns(region: string, timeoutMs: number): SNSClient;
-  ses(region: string | undefined, timeoutMs: number): SESv2Client;
+  sns(region: string, timeoutMs: number): SNSClient | Promise<SNSClient>;
+  ses(region: string | undefined, timeoutMs: number): SESv2Client | Promise<SESv2Client>;
 }
 
 export const defaultAwsClients: AwsClientFactory = {
-  sns: (region, timeoutMs) => new SNSClient({ region, maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs } }),
-  ses: (region, timeoutMs) => new SESv2Client({ ...(region ? { region } : {}), maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs } }),
+  sns: async (region, timeoutMs) => new (await import('@aws-sdk/client-sns')).SNSClient({ region, maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs } }),
+  ses: async (region, timeoutMs) =>
+    new (await import('@aws-sdk/client-sesv2')).SESv2Client({ ...(region ? { region } : {}), maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs } }),
 };
 
 const RETRYABLE = /Throttl|TooManyRequests|ServiceUnavailable|InternalError|InternalFailure|RequestTimeout|ECONNREFUSED|EAI_AGAIN|ENOTFOUND/i;
@@ -36,7 +38,8 @@ export async function sendAws(ch: Channel, m: OutgoingMessage, ctx: SendContext,
       const fifo = ch.topic_arn.endsWith('.fifo');
       // Per-protocol bodies: email subscribers get the full text, SMS a short line.
       const message = JSON.stringify({ default: plainText(m), email: plainText(m), sms: smsText(m, ch.sms_limit) });
-      const out = await clients.sns(region, ctx.timeoutMs).send(
+      const { PublishCommand } = await import('@aws-sdk/client-sns');
+      const out = await (await clients.sns(region, ctx.timeoutMs)).send(
         new PublishCommand({
           TopicArn: ch.topic_arn,
           Subject: emailSubject(m).replace(/[^\x20-\x7E]/g, ' ').slice(0, 100),
@@ -48,7 +51,8 @@ export async function sendAws(ch: Channel, m: OutgoingMessage, ctx: SendContext,
       return { outcome: 'delivered', ...(out.MessageId ? { messageId: out.MessageId } : {}) };
     }
     if (ch.kind === 'ses') {
-      const out = await clients.ses(ch.region, ctx.timeoutMs).send(
+      const { SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+      const out = await (await clients.ses(ch.region, ctx.timeoutMs)).send(
         new SendEmailCommand({
           FromEmailAddress: ch.from,
           Destination: { ToAddresses: ch.to },

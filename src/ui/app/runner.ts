@@ -107,7 +107,13 @@ export class Runner {
           .catch((err) => this.dispatch({ type: 'incident.failed', message: `could not declare: ${message(err)}` }));
         return;
       case 'append':
-        d.store.append(e.id, e.events).then(() => this.readJournal(), (err) => this.dispatch({ type: 'append.failed', message: message(err) }));
+        d.store.append(e.id, e.events).then(
+          (written) => {
+            for (const w of written) if (w.kind === 'comms.sent') d.deliverComms?.(e.id, w);
+            this.readJournal();
+          },
+          (err) => this.dispatch({ type: 'append.failed', message: message(err) }),
+        );
         return;
       case 'follow':
         this.stopFollowing();
