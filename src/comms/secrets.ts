@@ -25,11 +25,11 @@ export function secretResolver(src: SecretSources, redactor: Redactor): SecretRe
       if (scheme === 'env') value = src.env[id];
       else if (scheme === 'ssm') {
         // Loaded on first use: most profiles reference env: secrets only.
-        const sdk = await import('@aws-sdk/client-ssm');
+        const sdk = await import('./channels/aws-sdk.js');
         ssm ??= src.ssm?.() ?? new sdk.SSMClient({});
         value = (await ssm.send(new sdk.GetParameterCommand({ Name: id, WithDecryption: true }))).Parameter?.Value;
       } else if (scheme === 'secretsmanager') {
-        const sdk = await import('@aws-sdk/client-secrets-manager');
+        const sdk = await import('./channels/aws-sdk.js');
         sm ??= src.secretsManager?.() ?? new sdk.SecretsManagerClient({});
         value = (await sm.send(new sdk.GetSecretValueCommand({ SecretId: id }))).SecretString;
       }

@@ -13,9 +13,9 @@ export interface AwsClientFactory {
 }
 
 export const defaultAwsClients: AwsClientFactory = {
-  sns: async (region, timeoutMs) => new (await import('@aws-sdk/client-sns')).SNSClient({ region, maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs } }),
+  sns: async (region, timeoutMs) => new (await import('./aws-sdk.js')).SNSClient({ region, maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs } }),
   ses: async (region, timeoutMs) =>
-    new (await import('@aws-sdk/client-sesv2')).SESv2Client({ ...(region ? { region } : {}), maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs } }),
+    new (await import('./aws-sdk.js')).SESv2Client({ ...(region ? { region } : {}), maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs } }),
 };
 
 const RETRYABLE = /Throttl|TooManyRequests|ServiceUnavailable|InternalError|InternalFailure|RequestTimeout|ECONNREFUSED|EAI_AGAIN|ENOTFOUND/i;
@@ -38,7 +38,7 @@ export async function sendAws(ch: Channel, m: OutgoingMessage, ctx: SendContext,
       const fifo = ch.topic_arn.endsWith('.fifo');
       // Per-protocol bodies: email subscribers get the full text, SMS a short line.
       const message = JSON.stringify({ default: plainText(m), email: plainText(m), sms: smsText(m, ch.sms_limit) });
-      const { PublishCommand } = await import('@aws-sdk/client-sns');
+      const { PublishCommand } = await import('./aws-sdk.js');
       const out = await (await clients.sns(region, ctx.timeoutMs)).send(
         new PublishCommand({
           TopicArn: ch.topic_arn,
@@ -51,7 +51,7 @@ export async function sendAws(ch: Channel, m: OutgoingMessage, ctx: SendContext,
       return { outcome: 'delivered', ...(out.MessageId ? { messageId: out.MessageId } : {}) };
     }
     if (ch.kind === 'ses') {
-      const { SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+      const { SendEmailCommand } = await import('./aws-sdk.js');
       const out = await (await clients.ses(ch.region, ctx.timeoutMs)).send(
         new SendEmailCommand({
           FromEmailAddress: ch.from,
