@@ -36,7 +36,7 @@ export function foldOutbox(events: readonly TimelineEvent[]): QueuedUpdate[] {
   const bySeq = new Map<number, TimelineEvent>();
   const updates = new Map<number, QueuedUpdate>();
   for (const e of events) {
-    bySeq.set(e.seq, e);
+    if (e.kind === 'comms.sent') bySeq.set(e.seq, e);
     const d = e.data as Record<string, unknown>;
     if (e.kind === 'comms.queued') {
       const sent = typeof d.sentSeq === 'number' ? bySeq.get(d.sentSeq) : undefined;
@@ -92,4 +92,22 @@ export function countOutbox(updates: readonly QueuedUpdate[]): OutboxCounts {
     else c.gaveUp++;
   }
   return c;
+}
+
+const badges = new WeakMap<readonly TimelineEvent[], string>();
+
+/** The banner's word on delivery, e.g. "comms: 2 pending, 1 failing"; empty when nothing is owed or wrong. Cached per events array. */
+export function outboxBadge(events: readonly TimelineEvent[]): string {
+  const cached = badges.get(events);
+  if (cached !== undefined) return cached;
+  const c = countOutbox(foldOutbox(events));
+  const parts = [
+    c.pending ? `${c.pending} pending` : '',
+    c.failed ? `${c.failed} failing` : '',
+    c.uncertain ? `${c.uncertain} uncertain` : '',
+    c.gaveUp ? `${c.gaveUp} failed` : '',
+  ].filter(Boolean);
+  const badge = parts.length ? `comms: ${parts.join(', ')}` : '';
+  badges.set(events, badge);
+  return badge;
 }

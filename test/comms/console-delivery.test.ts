@@ -67,8 +67,8 @@ describe.skipIf(skip)('console delivery (pty, local channels, SNS on moto)', () 
     teams.fault = 'error500';
 
     const app = startApp(['--state-dir', dir], {
-      cols: 120,
-      rows: 36,
+      cols: 160,
+      rows: 40,
       env: {
         WARROOM_SERVICE_FILE: join(dir, 'warroom.yaml'),
         SLACK_URL: `${slack.url}/services/T0/B0/CONSOLESECRET`,
@@ -92,7 +92,8 @@ describe.skipIf(skip)('console delivery (pty, local channels, SNS on moto)', () 
     app.press('s');
 
     await until(() => slack.received.length === 1 && hook.received.length === 1 && pd.received.length === 1 && teams.received.length === 1, 'the four local channels');
-    // Keys still work while delivery runs: the screen answers within the usual frame time.
+    // The banner shows the channel that is failing while it is retried, and clears once it is delivered.
+    await app.waitFor((screen) => screen.includes('comms: 1 failing'));
     teams.fault = 'ok';
     const delivered = () => store.load(id).events.filter((e) => e.kind === 'comms.delivery' && e.data.outcome === 'delivered').map((e) => String(e.data.channel));
     await until(() => delivered().length === 5, 'five deliveries on the timeline (teams after its retry)').catch((err: Error) => {
@@ -105,6 +106,7 @@ describe.skipIf(skip)('console delivery (pty, local channels, SNS on moto)', () 
     expect(Date.now() - sentAt).toBeLessThan(15_000);
     expect(slack.received[0]!.json.text).toContain('Orders writes failing');
     expect(store.load(id).events.filter((e) => e.kind === 'comms.sent')).toHaveLength(1);
+    await app.waitFor((screen) => !screen.includes('comms:'));
     app.press('q');
     await app.exited;
   }, 60_000);

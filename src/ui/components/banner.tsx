@@ -10,6 +10,7 @@ import type { Token } from '../theme.js';
 import { nextUpdateLine } from '../panes/comms.js';
 import { bannerSource } from '../panes/source.js';
 import { rtoTarget } from '../scenario.js';
+import { outboxBadge } from '../../comms/outbox-state.js';
 import { Row, Span } from './text.js';
 
 const SEV_TONE = { SEV1: 'crit', SEV2: 'crit', SEV3: 'warn', SEV4: 'muted' } as const;
@@ -48,6 +49,8 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
       : { text: ' no RTO target ', keep: 3, tone: 'muted' },
     { text: ` ${narrow ? due.replace('next update', 'update').replace('no further updates due (resolved)', 'no updates due') : due}`, keep: 3, tone: dueTone },
   ];
+  const delivery = outboxBadge(v.events);
+  if (delivery) line2.push({ text: ` ${delivery} `, keep: 2, tone: /failing|failed|uncertain/.test(delivery) ? 'crit' : 'warn', bold: true });
   return (
     <Box flexDirection="column" height={2} width={s.cols}>
       <BannerLine parts={line1} width={s.cols} />
