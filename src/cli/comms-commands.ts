@@ -6,6 +6,8 @@ import { ExitCode, updateKind, usageError } from '../core/index.js';
 import { flushIncident, queueUpdate, type FlushLine, type OutboxDeps } from '../comms/outbox.js';
 import { countOutbox, foldOutbox } from '../comms/outbox-state.js';
 import { makeOutbox } from '../comms/wire.js';
+import { routeFor } from '../comms/config.js';
+import { preview, type OutgoingMessage } from '../comms/message.js';
 import type { CliContext } from './context.js';
 import type { Register } from './main.js';
 
@@ -102,6 +104,30 @@ export const registerCommsCommands: Register = (program: Command, run) => {
       const code = exitFor(lines);
       if (code !== ExitCode.ok) ctx.out('undelivered channels stay in the outbox: "warroom comms flush" or the console retries them');
       return code;
+    }),
+  );
+
+  profileOptions(
+    comms
+      .command('preview')
+      .description('print exactly what each routed channel would receive for this text (nothing is sent or recorded)')
+      .argument('<id>', 'incident id')
+      .requiredOption('--text <text>', 'the update text')
+      .addOption(new Option('--kind <kind>', 'update kind (default: from the incident)').choices(['initial', 'update', 'resolution'])),
+  ).action(
+    run((ctx, id: string, opts: ProfileOpts & { text: string; kind?: 'initial' | 'update' | 'resolution' }) => {
+      const deps = outbox(ctx, opts);
+      const { state } = deps.store.load(id);
+      const kind = opts.kind ?? updateKind(state);
+      const exercise = state.mode === 'exercise';
+      const names = exercise ? deps.config.drill : routeFor(deps.config, kind, state.severity);
+      const message: OutgoingMessage = { incidentId: id, title: state.title, severity: state.severity, status: state.status, kind, text: opts.text, exercise, update: 0 };
+      if (names.length === 0) ctx.out(`no channel takes a ${kind} update at ${state.severity}${exercise ? ' in an exercise' : ''}`);
+      for (const name of names) {
+        const ch = deps.config.targets.find((t) => t.name === name)!;
+        ctx.out(`--- ${name} (${ch.kind}) ---`);
+        ctx.out(preview(ch, message));
+      }
     }),
   );
 

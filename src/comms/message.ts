@@ -1,6 +1,7 @@
 // One update as every channel sees it, and the shape each channel receives. Pure: the previews in the
 // console and the requests the adapters send come from these same functions.
 import type { Severity } from '../core/index.js';
+import type { Channel } from './config.js';
 
 export interface OutgoingMessage {
   incidentId: string;
@@ -134,14 +135,21 @@ export function pagerDutyEvent(m: OutgoingMessage, routingKey: string): Record<s
   };
 }
 
-/** Everything each kind of channel would receive, for the console's preview. */
-export function previews(m: OutgoingMessage): Record<string, string> {
-  return {
-    slack: JSON.stringify(slackPayload(m), null, 2),
-    teams: JSON.stringify(teamsPayload(m), null, 2),
-    webhook: JSON.stringify(webhookBody(m), null, 2),
-    sms: smsText(m, 300),
-    email: emailMarkdown(m),
-    pagerduty: JSON.stringify(pagerDutyEvent(m, '<routing key>'), null, 2),
-  };
+/** Exactly what one channel would receive (secrets shown as placeholders), for previews. */
+export function preview(ch: Channel, m: OutgoingMessage): string {
+  const json = (v: unknown) => JSON.stringify(v, null, 2);
+  switch (ch.kind) {
+    case 'slack':
+      return json(slackPayload(m));
+    case 'teams':
+      return json(teamsPayload(m));
+    case 'webhook':
+      return json(webhookBody(m));
+    case 'pagerduty':
+      return json(pagerDutyEvent(m, '<routing key>'));
+    case 'sns':
+      return `email subscribers:\n${plainText(m)}\n\nSMS subscribers:\n${smsText(m, ch.sms_limit)}`;
+    case 'ses':
+      return `Subject: ${emailSubject(m)}\n\n${emailMarkdown(m)}`;
+  }
 }

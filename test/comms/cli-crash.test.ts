@@ -126,6 +126,22 @@ describe('warroom comms (built CLI)', () => {
     expect(test.stderr).not.toContain('hooks.slack.com/services/T/B/abc');
   });
 
+  it('comms preview prints what each routed channel would receive, and sends nothing', async () => {
+    const dir = tempStateDir();
+    const env = { WARROOM_STATE_DIR: dir, WARROOM_SERVICE_FILE: profile(dir) };
+    const opened = await run(['new', '--title', 'Orders slow', '--severity', 'SEV2'], env);
+    const id = /INC-\d{8}-[0-9A-Z]{4}/.exec(opened.stdout)![0];
+    const counts = [slack, hook, pd].map((s) => s.received.length);
+    const r = await run(['comms', 'preview', id, '--text', 'Latency is up; see https://status.example.com/x'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('--- ops-slack (slack) ---');
+    expect(r.stdout).toContain('"color": "#F5A623"');
+    expect(r.stdout).toContain('--- oncall (pagerduty) ---');
+    expect(r.stdout).toContain('"routing_key": "<routing key>"');
+    expect(r.stdout).not.toContain('https://status.example.com');
+    expect([slack, hook, pd].map((s) => s.received.length)).toEqual(counts);
+  });
+
   it('channels test reports per channel and a refused channel fails without leaking its URL', async () => {
     const dir = tempStateDir();
     const gone = await startFakeChannel(webhookReply);
