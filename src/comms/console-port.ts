@@ -19,7 +19,8 @@ export function consoleComms(deps: OutboxDeps, warn: (message: string) => void):
   const worker: OutboxWorker = startOutboxWorker(
     deps,
     (_id, r) => {
-      const bad = r.lines.filter((l) => l.outcome === 'gave-up' || l.outcome === 'uncertain' || l.outcome === 'failed');
+      // A retrying channel shows in the banner; only a final outcome is worth a toast.
+      const bad = r.lines.filter((l) => l.outcome === 'gave-up' || l.outcome === 'uncertain');
       if (bad.length > 0) warn(`delivery: ${bad.map((l) => `${l.channel} ${l.outcome}`).join(', ')} (see "warroom comms status")`);
     },
     (err) => warn(`delivery: ${deps.redactor.redact(err.message)}`),
