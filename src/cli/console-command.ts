@@ -17,6 +17,8 @@ import { reportWarroomError } from './report-error.js';
 import { flushTrace, traceMark } from './startup-trace.js';
 import { osc52, takeTerminal } from './terminal.js';
 import { runRecordedAction } from '../aws/recorded-action.js';
+import { consoleComms, type ConsoleComms } from '../comms/console-port.js';
+import { makeOutbox } from '../comms/wire.js';
 
 export const registerConsole: Register = (program, run) => {
   addOptions(program, CONSOLE_OPTIONS);
@@ -58,6 +60,22 @@ export interface ConsoleOptions {
   seed?: number;
   /** Ink and the UI, when the caller started loading them already. */
   ui?: Promise<LoadedUi>;
+}
+
+/** Delivery for the console; a broken channels section is a warning, never a console that will not open. */
+function startConsoleComms(ctx: CliContext, store: IncidentStore, warn: (m: string) => void): ConsoleComms | undefined {
+  try {
+    const deps = makeOutbox({
+      store: { load: (id) => store.load(id), append: (id, ev, actor) => store.append(id, ev, actor), journalPath: (id) => store.journalPath(id) },
+      clock: ctx.clock,
+      actor: ctx.actor,
+      env: ctx.env,
+    });
+    return consoleComms(deps, warn);
+  } catch (err) {
+    warn(`delivery is off: ${(err as Error).message}`);
+    return undefined;
+  }
 }
 
 /** The console needs a terminal: a clear message instead of Ink's raw-mode crash. */
@@ -132,6 +150,8 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     exportReport: wiring.exportReport,
     copy: (text) => osc52(stdout, text),
   };
+  const comms = startConsoleComms(ctx, store, (m) => warn(m));
+  if (comms) deps.deliverComms = comms.deliverComms;
   const [{ render }, { createConsole }] = await loadingUi;
   traceMark('console: ui loaded');
   const guard = takeTerminal(stdin, stdout, ctx.err);
@@ -141,6 +161,7 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
       if (done) return;
       done = true;
       app.runner.stop();
+      comms?.stop();
       instance.unmount();
       guard.restore();
       resolve(ExitCode.ok);
@@ -153,6 +174,7 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     // is read in the same synchronous step, so no key and no read result is handled before it is in.
     app.runner.start();
     app.store.dispatch({ type: 'catalog.loaded', ...withServiceProfile(catalogOrProblem(wiring), ctx.env) });
+    setImmediate(() => comms?.resume(store.ids()));
     traceMark('console: catalog loaded');
     flushTrace();
   });

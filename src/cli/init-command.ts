@@ -8,7 +8,7 @@ import type { DiscoveredAccount } from '../aws/discovery-port.js';
 import { defaultsAsker, lineAsker, type Asker } from '../profile/ask.js';
 import { PROFILE_NAMES, profilePath } from '../profile/find.js';
 import { describeFound, inferDrRegion, proposeResources } from '../profile/propose.js';
-import { CHANNEL_KINDS, serviceSchema, type ServiceInput } from '../profile/schema.js';
+import { serviceSchema, type ServiceInput } from '../profile/schema.js';
 import { writeSchema, writeService } from '../profile/write.js';
 import { readFileSync } from 'node:fs';
 import type { CliContext } from './context.js';
@@ -49,17 +49,25 @@ function pairs(values: readonly string[], flag: string, sep: string, example: st
   });
 }
 
+type ChannelInput = NonNullable<ServiceInput['channels']>['targets'] extends (infer T)[] | undefined ? T : never;
+
+const SIMPLE_CHANNELS: Record<string, string> = { slack: 'webhook', teams: 'webhook', pagerduty: 'routing_key' };
+
 function givenExtras(flags: InitFlags): Pick<ServiceInput, 'roster' | 'channels' | 'tiers'> {
-  const channels = pairs(flags.channel, '--channel', ':', 'KIND:TARGET, e.g. slack:#inc-orders').map(([kind, target]) => {
-    if (!(CHANNEL_KINDS as readonly string[]).includes(kind)) throw usageError(`--channel kind "${kind}" is not one of ${CHANNEL_KINDS.join(', ')}`);
-    return { kind: kind as (typeof CHANNEL_KINDS)[number], target };
+  // Channels whose one secret is a reference (env:NAME, ssm:/path, secretsmanager:id); SNS, SES and signed
+  // webhooks take more fields and are written in the file (docs/comms.md).
+  const targets = pairs(flags.channel, '--channel', ':', 'KIND:SECRET_REF, e.g. slack:env:SLACK_WEBHOOK').map(([kind, ref]) => {
+    const field = SIMPLE_CHANNELS[kind];
+    if (!field) throw usageError(`--channel kind "${kind}" is not one of ${Object.keys(SIMPLE_CHANNELS).join(', ')} (write sns, ses and webhook channels in the file; see docs/comms.md)`);
+    return { name: kind, kind, [field]: ref } as unknown as ChannelInput;
   });
+  const channels = targets.length ? { targets, routing: [{ to: targets.map((t) => t.name) }] } : undefined;
   const tiers = flags.tier.map((t) => {
     const [name, rto, rpo] = t.split(':');
     if (!name || !rto || !rpo) throw usageError(`--tier "${t}" is not NAME:RTO:RPO, e.g. critical:15m:5m`);
     return { name, rto, rpo };
   });
-  return { roster: Object.fromEntries(pairs(flags.roster, '--roster', '=', 'ROLE=PERSON, e.g. incident-commander=alice')), channels, tiers };
+  return { roster: Object.fromEntries(pairs(flags.roster, '--roster', '=', 'ROLE=PERSON, e.g. incident-commander=alice')), ...(channels ? { channels } : {}), tiers };
 }
 
 async function askRegion(asker: Asker, question: string, fallback: string | undefined, required: boolean): Promise<string | undefined> {
@@ -162,7 +170,7 @@ export const registerInitCommand: Register = (program: Command, run) => {
     .option('--discover', 'read the account (read-only) for tables, databases, DNS, buckets and alarms')
     .option('--match <text>', 'with --discover: keep resources whose names contain this')
     .option('--roster <role=person>', 'who holds a role, e.g. incident-commander=alice (repeatable)', collect, [])
-    .option('--channel <kind:target>', `a comms channel (${CHANNEL_KINDS.join(', ')}), e.g. slack:#inc-orders (repeatable)`, collect, [])
+    .option('--channel <kind:secret-ref>', `a comms channel (${Object.keys(SIMPLE_CHANNELS).join(', ')}) and its secret by reference, e.g. slack:env:SLACK_WEBHOOK (repeatable)`, collect, [])
     .option('--tier <name:rto:rpo>', 'a recovery tier, e.g. critical:15m:5m (repeatable)', collect, [])
     .option('--yes', 'ask nothing: take the defaults and what was found')
     .option('--force', 'replace a service of the same name in the file')

@@ -5,6 +5,7 @@ import { ExitCode, sanitizeLine } from '../core/index.js';
 import { makeContext, processIo, type CliContext, type CliIo, type GlobalOptions } from './context.js';
 import { addOptions, GLOBAL_OPTIONS } from './console-options.js';
 import { registerAwsCommands } from './aws-commands.js';
+import { registerCommsCommands } from './comms-commands.js';
 import { registerConsole, runConsole } from './console-command.js';
 import { registerExerciseCommands } from './exercise-commands.js';
 import { registerIncidentCommands } from './incident-commands.js';
@@ -37,6 +38,7 @@ const GROUPS: Register[] = [
   registerReportCommands,
   registerAwsCommands,
   registerStepCommand,
+  registerCommsCommands,
   registerConsole,
   registerExerciseCommands((ctx, plan, incidentId) =>
     runConsole(ctx, {

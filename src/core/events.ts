@@ -115,6 +115,28 @@ export const EVENT_DATA = {
   amend: z.strictObject({ target: z.number().int().positive(), text }),
   'report.exported': z.strictObject({ format: z.string(), path: z.string().optional(), draft: z.boolean() }),
   'journal.recovered': z.strictObject({ tornBytes: z.number().int(), savedTo: z.string(), text }),
+  // The outbox: an update queued for channels (its text is the comms.sent at `sentSeq`, or `text` for a page),
+  // each attempt written before the request leaves, and each result. Deliveries name the queued event's seq.
+  'comms.queued': z.strictObject({
+    sentSeq: z.number().int().positive().optional(),
+    text: z.string().optional(),
+    kind: z.enum(['initial', 'update', 'resolution', 'page', 'test']),
+    severity: z.enum(SEVERITIES),
+    channels: z.array(z.string().min(1)),
+    exercise: z.boolean(),
+    page: z.strictObject({ level: z.string().min(1), action: z.enum(['trigger', 'acknowledge', 'resolve']) }).optional(),
+  }),
+  'comms.attempt': z.strictObject({ update: z.number().int().positive(), channel: z.string().min(1), attempt: z.number().int().positive() }),
+  'comms.delivery': z.strictObject({
+    update: z.number().int().positive(),
+    channel: z.string().min(1),
+    attempt: z.number().int().nonnegative(),
+    outcome: z.enum(['delivered', 'failed', 'uncertain', 'gave-up']),
+    status: z.number().int().optional(),
+    messageId: z.string().optional(),
+    error: z.string().optional(),
+    retryAt: isoTime.optional(),
+  }),
 } as const;
 
 export type EventKind = keyof typeof EVENT_DATA;

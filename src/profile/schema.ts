@@ -2,6 +2,7 @@
 // targets, roster, channels) so an incident never asks for it again. One schema validates the YAML and is
 // emitted as JSON Schema for editor completion.
 import { z } from 'zod';
+import { ChannelsConfigSchema } from '../comms/config.js';
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const region = z.string().regex(REGION, 'an AWS region name such as eu-west-2');
@@ -73,13 +74,6 @@ const tier = z.strictObject({
   components: names.describe('what the tier covers, e.g. the tables or clusters'),
 });
 
-export const CHANNEL_KINDS = ['slack', 'email', 'pagerduty', 'statuspage', 'webhook', 'teams', 'sms'] as const;
-const channel = z.strictObject({
-  kind: z.enum(CHANNEL_KINDS),
-  target: name.describe('#channel, address, service key or URL'),
-  audience: z.enum(['responders', 'stakeholders', 'customers']).optional(),
-});
-
 export const serviceSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, dots, dashes and underscores').describe('the service, as --service names it'),
   description: z.string().optional(),
@@ -88,7 +82,7 @@ export const serviceSchema = z.strictObject({
   resources: resourcesSchema,
   tiers: z.array(tier).default([]).describe('RTO/RPO per tier'),
   roster: z.record(z.string(), name).default({}).describe('role to person, e.g. incident-commander: alice'),
-  channels: z.array(channel).default([]),
+  channels: ChannelsConfigSchema.optional().describe('where updates and pages go: targets (secrets by reference only), routing by update kind and severity, drill channels; see docs/comms.md'),
   params: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.union([z.string(), z.number()]).transform(String)).default({}).describe('any other runbook parameter, by name'),
 });
 

@@ -54,6 +54,8 @@ export interface UiDeps {
   allowActions: boolean;
   /** For the banner, e.g. "LIVE prod-admin eu-west-2" or "SIMULATED". */
   modeLabel: string;
+  /** A status update just recorded (its comms.sent event): queue it for its channels; delivery runs in the background. */
+  deliverComms?(incidentId: string, sent: TimelineEvent): void;
   /** Writes a status update where it can be pasted; returns the path. */
   writeComms(incidentId: string, text: string): Promise<string>;
   /** Renders the post-incident report; returns where it was written. Absent until a renderer is wired. */

@@ -68,17 +68,17 @@ describe('warroom declare', () => {
 describe('warroom init without discovery', () => {
   it('writes a profile from flags alone (--yes asks nothing), adding to the services already there', async () => {
     const w = workspace();
-    const r = await runCli(['init', '--yes', '--file', w.file, '--name', 'billing', '--region', 'eu-central-1', '--dr-region', 'eu-west-1', '--roster', 'ic=dana', '--channel', 'slack:#inc-billing', '--tier', 'critical:30m:5m'], { env: {} });
+    const r = await runCli(['init', '--yes', '--file', w.file, '--name', 'billing', '--region', 'eu-central-1', '--dr-region', 'eu-west-1', '--roster', 'ic=dana', '--channel', 'slack:env:BILLING_SLACK_WEBHOOK', '--tier', 'critical:30m:5m'], { env: {} });
     expect(r).toEqual({ code: 0, out: [`wrote billing in ${w.file} (schema: warroom.schema.json)`], err: [] });
     const services = parseProfile(readFileSync(w.file, 'utf8'), w.file).services;
     expect(services.map((s) => s.name)).toEqual(['orders', 'search', 'billing']);
-    expect(services[2]).toMatchObject({ regions: { primary: 'eu-central-1', dr: 'eu-west-1' }, roster: { ic: 'dana' }, channels: [{ kind: 'slack', target: '#inc-billing' }], tiers: [{ name: 'critical', rto: '30m', rpo: '5m' }] });
+    expect(services[2]).toMatchObject({ regions: { primary: 'eu-central-1', dr: 'eu-west-1' }, roster: { ic: 'dana' }, channels: { targets: [{ name: 'slack', kind: 'slack', webhook: 'env:BILLING_SLACK_WEBHOOK' }], routing: [{ to: ['slack'] }] }, tiers: [{ name: 'critical', rto: '30m', rpo: '5m' }] });
   });
 
   it.each([
     [['init', '--yes', '--name', 'x'], 'warroom: Primary region is needed (give --region)'],
     [['init', '--yes', '--name', 'x', '--region', 'mars-1'], 'warroom: --region "mars-1" is not an AWS region name (e.g. eu-west-2)'],
-    [['init', '--yes', '--name', 'x', '--region', 'eu-west-2', '--channel', 'fax:123'], 'warroom: --channel kind "fax" is not one of slack, email, pagerduty, statuspage, webhook, teams, sms'],
+    [['init', '--yes', '--name', 'x', '--region', 'eu-west-2', '--channel', 'fax:123'], 'warroom: --channel kind "fax" is not one of slack, teams, pagerduty (write sns, ses and webhook channels in the file; see docs/comms.md)'],
     [['init', '--yes', '--name', 'x', '--discover'], 'warroom: --discover needs AWS configured (give --profile or --endpoint-url, or set AWS_PROFILE or AWS credentials)'],
     [['init', '--yes', '--name', 'My Service', '--region', 'eu-west-2'], 'warroom: service name "My Service": letters, digits, dots, dashes and underscores (choose another --name)'],
     [['init', '--yes', '--name', 'x', '--region', 'eu-west-2', '--tier', 'critical:soon:5m'], 'warroom: tiers[0].rto: a duration such as 15m, 4h or 1d (check --tier, --roster and --channel)'],

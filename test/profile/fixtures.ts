@@ -28,7 +28,8 @@ services:
       - { name: critical, rto: 15m, rpo: 5m, components: [orders, orders-db] }
     roster: { incident-commander: alice, dba: bob }
     channels:
-      - { kind: slack, target: "#inc-orders" }
+      targets: [{ name: incidents, kind: slack, webhook: "env:ORDERS_SLACK_WEBHOOK" }]
+      routing: [{ to: [incidents] }]
     params:
       deployment: orders-web
   - name: search

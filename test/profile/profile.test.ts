@@ -25,7 +25,7 @@ describe('parsing a profile', () => {
     ['a bad region, on its line', 'services:\n  - name: a\n    regions:\n      primary: nowhere\n', 'f.yaml:4: services[0].regions.primary: an AWS region name such as eu-west-2 (fix the value; see docs/profile.md)'],
     ['a missing field, at its parent', 'services:\n  - name: a\n', 'f.yaml:2: services[0].regions is missing (add services[0].regions (object))'],
     ['a bad duration', 'services:\n  - name: a\n    regions: { primary: eu-west-2 }\n    tiers:\n      - name: t\n        rto: soon\n        rpo: 5m\n', 'f.yaml:6: services[0].tiers[0].rto: a duration such as 15m, 4h or 1d (fix the value; see docs/profile.md)'],
-    ['a channel of an unknown kind', 'services:\n  - name: a\n    regions: { primary: eu-west-2 }\n    channels:\n      - { kind: fax, target: x }\n', 'f.yaml:5: services[0].channels[0].kind:'],
+    ['a channel of an unknown kind', 'services:\n  - name: a\n    regions: { primary: eu-west-2 }\n    channels:\n      targets: [{ name: x, kind: fax }]\n', 'f.yaml:5: services[0].channels.targets[0].kind:'],
     ['a service named twice', 'services:\n  - name: a\n    regions: { primary: eu-west-2 }\n  - name: a\n    regions: { primary: eu-west-1 }\n', 'f.yaml:4: services[1].name: service "a" is named twice'],
     ['broken YAML', 'services: [\n', 'f.yaml:2: not valid YAML:'],
   ])('rejects %s in one line', (_what, text, message) => {

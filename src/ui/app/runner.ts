@@ -88,7 +88,13 @@ export class Runner {
         );
         return;
       case 'append':
-        d.store.append(e.id, e.events).then(() => this.readJournal(), (err) => this.dispatch({ type: 'append.failed', message: message(err) }));
+        d.store.append(e.id, e.events).then(
+          (written) => {
+            for (const w of written) if (w.kind === 'comms.sent') d.deliverComms?.(e.id, w);
+            this.readJournal();
+          },
+          (err) => this.dispatch({ type: 'append.failed', message: message(err) }),
+        );
         return;
       case 'prepare-aws':
         this.prepare(e.setup);

@@ -11,6 +11,7 @@ import { nextUpdateLine } from '../panes/comms.js';
 import { bannerSource } from '../panes/source.js';
 import { onIncidentClock } from '../app/tick.js';
 import { rtoTarget } from '../scenario.js';
+import { outboxBadge } from '../../comms/outbox-state.js';
 import { Row, Span } from './text.js';
 
 const SEV_TONE = { SEV1: 'crit', SEV2: 'crit', SEV3: 'warn', SEV4: 'muted' } as const;
@@ -59,6 +60,8 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
       : { text: ' no RTO target ', keep: 3, tone: 'muted' },
     { text: ` ${narrow ? due.replace('next update', 'update').replace('no further updates due (resolved)', 'no updates due') : due}`, keep: 3, tone: dueTone },
   ];
+  const delivery = outboxBadge(v.events);
+  if (delivery) line2.push({ text: ` ${delivery} `, keep: 2, tone: /failing|failed|uncertain/.test(delivery) ? 'crit' : 'warn', bold: true });
   return (
     <Box flexDirection="column" height={2} width={s.cols}>
       <BannerLine parts={line1} width={s.cols} />
