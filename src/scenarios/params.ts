@@ -1,5 +1,5 @@
 // Turning a scenario into something to run: check the operator's params, then fill the steps with them.
-import { fillDeep, fillTemplate, usageError, type ActionSpec, type VerifySpec } from '../core/index.js';
+import { fillDeep, fillTemplate, REGION_NAME, usageError, type ActionSpec, type VerifySpec } from '../core/index.js';
 import { matchesWhole } from './pattern.js';
 import type { Scenario, ScenarioStep } from './schema.js';
 
@@ -43,6 +43,8 @@ export function renderStep(step: ScenarioStep, params: Readonly<Record<string, s
 }
 
 
+const INCIDENT_REGION_PARAMS: ReadonlySet<string> = new Set(['region', 'primary_region', 'dr_region']);
+
 /**
  * The params given when an incident is declared with these scenarios: each must be declared by one of them
  * and match the pattern of every one that declares it. Missing ones are asked for later, so not an error here.
@@ -50,9 +52,14 @@ export function renderStep(step: ScenarioStep, params: Readonly<Record<string, s
 export function checkGivenParams(scenarios: readonly Scenario[], given: Readonly<Record<string, string>>): void {
   for (const [name, value] of Object.entries(given)) {
     const declaring = scenarios.filter((s) => name in s.params);
+    // Where the incident is (region, primary_region, dr_region) is every incident's to say, whatever its runbooks declare.
+    if (INCIDENT_REGION_PARAMS.has(name) && declaring.length === 0) {
+      if (!REGION_NAME.test(value)) throw usageError(`param "${name}" = "${value}" is not a region name (give one such as eu-west-2)`);
+      continue;
+    }
     if (scenarios.length > 0 && declaring.length === 0) {
       const known = [...new Set(scenarios.flatMap((s) => Object.keys(s.params)))];
-      throw usageError(`no chosen scenario has a param "${name}"; their params are ${known.join(', ') || '(none)'}`);
+      throw usageError(`no chosen scenario has a param "${name}"; their params are ${known.join(', ') || '(none)'} (check the name, or see "warroom scenarios show ID")`);
     }
     for (const s of declaring) {
       const param = s.params[name]!;

@@ -93,6 +93,15 @@ describe('new --param is checked against the chosen scenarios', () => {
     const good = await runCli([...base, '--param', 'table=orders']);
     expect(good.code, good.err.join('\n')).toBe(0);
   });
+  it('accepts where the incident is (region, primary_region, dr_region) whatever the runbooks declare, as region names only', async () => {
+    const dir = tempDir('warroom-param-');
+    const base = ['new', '--title', 't', '--severity', 'SEV2', '--scenario', 'region-failure-dr-failover', '--state-dir', dir];
+    const good = await runCli([...base, '--param', 'region=eu-west-2', '--param', 'dr_region=eu-west-1']);
+    expect(good.code, good.err.join('\n')).toBe(0);
+    const bad = await runCli([...base, '--param', 'primary_region=mars-1']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toEqual([expect.stringMatching(/^warroom: param "primary_region" = "mars-1" is not a region name \(/)]);
+  });
 });
 
 describe('show: role and param keys pass the sanitizer', () => {
