@@ -11,6 +11,7 @@ import { registerIncidentCommands } from './incident-commands.js';
 import { registerReadCommands } from './read-commands.js';
 import { registerReportCommands } from './report-commands.js';
 import { registerScenarioCommands } from './scenario-commands.js';
+import { registerSyncCommands } from './sync-commands.js';
 import { reportWarroomError } from './report-error.js';
 import { registerTriageCommand } from './triage-command.js';
 import { readVersion } from './version.js';
@@ -32,6 +33,7 @@ const GROUPS: Register[] = [
   registerReportCommands,
   registerAwsCommands,
   registerConsole,
+  registerSyncCommands,
   registerExerciseCommands((ctx, plan, incidentId) =>
     runConsole(ctx, {
       allowActions: false,

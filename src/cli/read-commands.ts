@@ -106,9 +106,11 @@ export const registerReadCommands: Register = (program: Command, run) => {
     .description('check the hash chain and seq sequence; exit 0 when intact, 1 naming the first bad seq')
     .argument('<id>', 'incident id')
     .option('--expect <seq:hash>', 'also prove the journal still holds this event, as printed earlier by "warroom head"')
+    .option('--remote', 'compare with the shared table event by event, naming what is missing, extra or altered')
     .option('--json', 'print the result as JSON')
     .action(
-      run(async (ctx, id: string, opts: { json?: boolean; expect?: string }) => {
+      run(async (ctx, id: string, opts: { json?: boolean; expect?: string; remote?: boolean }) => {
+        if (opts.remote) return (await import('./sync-commands.js')).runVerifyRemote(ctx, id, opts);
         const expect = opts.expect === undefined ? undefined : parseHead(opts.expect);
         if (opts.expect !== undefined && !expect) {
           throw usageError(`--expect "${sanitizeLine(opts.expect)}" is not SEQ:HASH as printed by "warroom head" (e.g. 42:3f9a1c2b7d4e5f60, at least 16 hex digits)`);

@@ -108,6 +108,9 @@ export const EVENT_DATA = {
   amend: z.strictObject({ target: z.number().int().positive(), text }),
   'report.exported': z.strictObject({ format: z.string(), path: z.string().optional(), draft: z.boolean() }),
   'journal.recovered': z.strictObject({ tornBytes: z.number().int(), savedTo: z.string(), text }),
+  // Shared incidents (docs/sharing.md): a machine's feed names its origin and Ed25519 public key.
+  'incident.joined': z.strictObject({ id: z.string().min(1), origin: z.string().min(1), publicKey: z.string().min(1) }),
+  'origin.key': z.strictObject({ origin: z.string().min(1), publicKey: z.string().min(1) }),
 } as const;
 
 export type EventKind = keyof typeof EVENT_DATA;

@@ -18,6 +18,7 @@ import {
 } from '../core/index.js';
 import { ioError } from './io-errors.js';
 import { Journal, type JournalWarning, type LoadedJournal } from './journal.js';
+import { withOriginFeeds } from './shared-load.js';
 
 export interface IncidentSummary {
   id: string;
@@ -155,7 +156,8 @@ export class IncidentStore {
   }
 
   load(id: string): LoadedJournal & { state: IncidentState } {
-    const loaded = this.journal(id).load();
+    // A shared incident reads every origin's feed in the merged order (docs/sharing.md).
+    const loaded = withOriginFeeds(this.incidentsDir, id, this.journal(id).load());
     const bad = loaded.verification.firstBad;
     if (loaded.events.length === 0 || bad?.problem === 'empty' || bad?.problem === 'no-opening') {
       throw new WarroomError(`the journal of ${id} fails verification at ${bad?.message ?? 'seq 1: it has no events'} (run "warroom verify ${id}")`, ExitCode.corrupt);

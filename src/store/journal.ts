@@ -58,7 +58,7 @@ export class Journal {
    * file that is then hard-linked into place (which, unlike rename, fails if a journal exists), so a
    * failure leaves no journal at all and a journal never exists without its opening event.
    */
-  async create(first: NewEvent<'incident.opened'>, actor: string): Promise<TimelineEvent> {
+  async create(first: NewEvent<'incident.opened'> | NewEvent<'incident.joined'>, actor: string): Promise<TimelineEvent> {
     const data = validateEventData(first.kind, first.data);
     const base = { seq: 1, ts: new Date(this.clock.now()).toISOString(), actor: first.actor ?? actor, kind: first.kind, data, prev: '' };
     const event: TimelineEvent = { ...base, hash: hashEvent(base) };

@@ -1,0 +1,31 @@
+// Loading a shared incident: this machine's journal and every pulled origin feed, merged into the one
+// order every machine shows (core/merge-order.ts). An incident that is not shared loads unchanged.
+import { createHash } from 'node:crypto';
+import { feedHeads, mergeFeeds, type MergedEvent, type OriginFeed } from '../core/merge-order.js';
+import type { LoadedJournal } from './journal.js';
+import { pulledOrigins, pushedAtOf, readFeed, readSyncConfig } from './origin-feeds.js';
+
+export interface SharedView {
+  events: MergedEvent[];
+  heads: { origin: string; seq: number; hash: string }[];
+}
+
+export function withOriginFeeds(incidentsDir: string, id: string, own: LoadedJournal): LoadedJournal & { shared?: SharedView } {
+  const config = readSyncConfig(incidentsDir, id);
+  if (!config) return own;
+  const feeds: OriginFeed[] = [{ origin: config.origin, events: own.events, pushedAt: pushedAtOf(config) }];
+  let firstBad = own.verification.firstBad;
+  for (const origin of pulledOrigins(incidentsDir, id)) {
+    if (origin === config.origin) continue;
+    const v = readFeed(incidentsDir, id, origin);
+    firstBad ??= v.firstBad && { ...v.firstBad, message: `origin ${origin}: ${v.firstBad.message}` };
+    feeds.push({ origin, events: v.events, pushedAt: (seq) => v.events[seq - 1]?.pushedAt });
+  }
+  const events = mergeFeeds(feeds);
+  const heads = feedHeads(feeds);
+  // One digest of every origin's head: the same on every machine that holds the same events.
+  const headHash = createHash('sha256').update(heads.map((h) => `${h.origin}:${h.seq}:${h.hash}`).join('\n')).digest('hex');
+  const verification = { ...own.verification, ok: !firstBad, events, count: events.length, headSeq: events.length, headHash };
+  if (firstBad) verification.firstBad = firstBad;
+  return { ...own, events, verification, shared: { events, heads } };
+}
