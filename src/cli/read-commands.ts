@@ -4,6 +4,7 @@ import { ExitCode, formatHead, MILESTONES, parseHead, sanitizeLine, usageError, 
 import { checkKinds, filterTimeline, renderTimeline, TIMELINE_FORMATS, utcStamp, type TimelineFormat } from '../report/timeline-export.js';
 import type { IncidentStore, IncidentSummary } from '../store/incident-store.js';
 import type { VerifyResult } from '../store/verify.js';
+import { pulledFeedProblem } from '../store/shared-load.js';
 import type { CliContext } from './context.js';
 import type { Register } from './main.js';
 
@@ -117,7 +118,8 @@ export const registerReadCommands: Register = (program: Command, run) => {
         }
         const v = ctx.store().journal(id).verify(expect?.seq);
         const expectFailure = v.ok && expect ? checkExpected(v, expect) : undefined;
-        const ok = v.ok && !expectFailure;
+        const feedProblem = v.ok ? pulledFeedProblem(ctx.store().incidentsDir, id) : undefined; // a shared incident's pulled feeds
+        const ok = v.ok && !expectFailure && !feedProblem;
         if (opts.json) {
           ctx.out(
             JSON.stringify({
@@ -127,11 +129,13 @@ export const registerReadCommands: Register = (program: Command, run) => {
               head: v.count > 0 ? formatHead(v.headSeq, v.headHash) : null,
               headHash: v.headHash,
               firstBad: v.firstBad ?? null,
+              ...(feedProblem ? { pulledFeeds: feedProblem } : {}),
               ...(expect ? { expect: { seq: expect.seq, hash: expect.hash, held: v.ok && !expectFailure, problem: expectFailure ?? null } } : {}),
             }),
           );
         } else if (!v.ok) ctx.err(`warroom: ${id}: journal fails verification at ${v.firstBad!.message}`);
         else if (expectFailure) ctx.err(`warroom: ${id}: ${expectFailure}`);
+        else if (feedProblem) ctx.err(`warroom: ${id}: ${feedProblem}`);
         else {
           const held = expect ? `; still holds seq ${expect.seq} with hash ${expect.hash} as expected` : '';
           ctx.out(`${id}: ok, ${v.count} events, head ${formatHead(v.headSeq, v.headHash)}${held}`);

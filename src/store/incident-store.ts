@@ -18,7 +18,7 @@ import {
 } from '../core/index.js';
 import { ioError } from './io-errors.js';
 import { Journal, type JournalWarning, type LoadedJournal } from './journal.js';
-import { withOriginFeeds } from './shared-load.js';
+import { sharedClock, withOriginFeeds } from './shared-load.js';
 
 export interface IncidentSummary {
   id: string;
@@ -124,7 +124,7 @@ export class IncidentStore {
       );
     }
     if (!st.isFile()) throw new WarroomError(`the journal of ${id} at ${path} is not a regular file (a journal is a plain file; move it away)`, ExitCode.corrupt);
-    return new Journal(path, this.clock, this.onWarning, id, chunkSize);
+    return new Journal(path, sharedClock(this.clock, this.incidentsDir, id), this.onWarning, id, chunkSize);
   }
 
   /** Opens a new incident: picks a fresh id and writes its first event. */

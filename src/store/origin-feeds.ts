@@ -31,6 +31,8 @@ export interface SyncConfig {
   lastOkAt?: number;
   offlineSince?: number;
   lastError?: string;
+  /** The latest event time pulled from other origins (ms): this machine's next events never date before it. */
+  seenUntil?: number;
   /** Differences found that sync will not resolve on its own (a conflict, a bad item). */
   problems?: string[];
 }

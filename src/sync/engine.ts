@@ -150,13 +150,15 @@ async function pullOrigins(deps: SyncDeps, id: string, config: SyncConfig, resul
       result.problems.push(`forged: the origin item ${o.origin} carries a key that is not that origin's; its events are not pulled`);
       continue;
     }
-    const n = await pullOrigin(deps, id, o, result.problems);
+    const seen: { until?: number } = {};
+    const n = await pullOrigin(deps, id, o, result.problems, seen);
+    if (seen.until !== undefined) config.seenUntil = Math.max(config.seenUntil ?? seen.until, seen.until);
     if (n > 0) result.pulled[o.origin] = n;
   }
 }
 
 /** Appends the origin's items after the feed's head, each checked; stops at the first that fails. */
-async function pullOrigin(deps: SyncDeps, id: string, o: OriginItem, problems: string[]): Promise<number> {
+async function pullOrigin(deps: SyncDeps, id: string, o: OriginItem, problems: string[], seen: { until?: number }): Promise<number> {
   const dir = deps.store.incidentsDir;
   const head = feedHead(dir, id, o.origin);
   let prev = head?.hash ?? '';
@@ -173,6 +175,7 @@ async function pullOrigin(deps: SyncDeps, id: string, o: OriginItem, problems: s
     }
     const e = JSON.parse(item.event) as TimelineEvent;
     good.push({ ...e, sig: item.sig, pushedAt: item.pushedAt });
+    seen.until = Math.max(seen.until ?? Number.NEGATIVE_INFINITY, Date.parse(e.ts) || Number.NEGATIVE_INFINITY);
     prev = e.hash;
     next += 1;
   }

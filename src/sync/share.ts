@@ -49,6 +49,7 @@ export async function joinIncident(deps: SyncDeps, id: string, place: Place): Pr
     const config: SyncConfig = { version: 1, table: place.table, region: place.region, origin: deps.key.origin, registered: true, pushed: [] };
     writeSyncConfig(deps.store.incidentsDir, id, config);
     const round = await pullAll(deps, id, config);
+    writeSyncConfig(deps.store.incidentsDir, id, config);
     let latest = 0;
     let opened = false;
     for (const origin of pulledOrigins(deps.store.incidentsDir, id)) {

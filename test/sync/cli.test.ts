@@ -1,0 +1,116 @@
+// share, join, sync and verify as a user runs them against moto: usage errors, the typed confirmation, a
+// reply dated after what it answers despite a slow clock, a late writer's events taking their place in the
+// past, and a tampered pulled feed caught by verify.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IncidentStore } from '../../src/store/incident-store.js';
+import { pulledOrigins, readSyncConfig } from '../../src/store/origin-feeds.js';
+import type { MergedEvent } from '../../src/core/merge-order.js';
+import { MOTO, MOTO_MISSING_REASON, startMoto, type Moto } from '../aws/support/moto.js';
+import { makeWriter, useMotoCredentials, type Writer } from './support/writers.js';
+
+if (!MOTO) console.warn(`skipped: ${MOTO_MISSING_REASON}`);
+
+describe.skipIf(!MOTO)('sync commands', () => {
+  let moto: Moto;
+  beforeAll(async () => {
+    useMotoCredentials();
+    moto = await startMoto();
+  }, 60_000);
+  afterAll(async () => moto?.stop());
+
+  const t0 = Date.parse('2026-11-21T10:00:00.000Z');
+  let n = 0;
+  async function opened(w: Writer): Promise<string> {
+    const r = await w.cli(['new', '--title', 'Region down', '--severity', 'SEV1']);
+    expect(r.code).toBe(0);
+    return r.out[0]!;
+  }
+  const notes = (w: Writer, id: string) =>
+    (new IncidentStore(w.dir, w.clock).load(id).events as MergedEvent[]).filter((e) => e.kind === 'note').map((e) => `${e.data.text}${e.late ? ' (late)' : ''}`);
+
+  it('bad input: one line, exit 2, nothing made', async () => {
+    const ic = makeWriter('ic', t0, () => moto.endpoint);
+    const id = await opened(ic);
+    const noTable = await ic.cli(['share', id]);
+    expect(noTable.code).toBe(2);
+    expect(noTable.err).toEqual(['warroom: --table NAME is required (the DynamoDB table the incident is shared through)']);
+    const notShared = await ic.cli(['sync', id]);
+    expect(notShared.code).toBe(2);
+    expect(notShared.err).toEqual([`warroom: ${id} is not shared (run "warroom share ${id} --table NAME" or "warroom join ${id} --table NAME")`]);
+    const nothing = await ic.cli(['sync', 'status']);
+    expect(nothing.code).toBe(2);
+    expect(readSyncConfig(join(ic.dir, 'incidents'), id)).toBeUndefined();
+  }, 60_000);
+
+  it('--create-table needs the table name typed; a wrong answer creates nothing', async () => {
+    const ic = makeWriter('ic', t0, () => moto.endpoint);
+    const id = await opened(ic);
+    const table = `warroom-cli-${++n}`;
+    const wrong = await ic.cli(['share', id, '--table', table, '--create-table'], 'yes\n');
+    expect(wrong.code).toBe(1);
+    expect(wrong.err.at(-1)).toBe(`warroom: the table was not created: "yes" is not ${table} (type the table name exactly to confirm)`);
+    const join_ = await makeWriter('dba', t0, () => moto.endpoint).cli(['join', id, '--table', table]);
+    expect(join_.code).toBe(1);
+    expect(join_.err.at(-1)).toMatch(/^warroom: could not read the table .*ResourceNotFound/);
+    const ok = await ic.cli(['share', id, '--table', table, '--create-table'], `${table}\n`);
+    expect(ok.code, ok.err.join('\n')).toBe(0);
+    expect(ok.out).toContain(`${id}: shared; others join with: warroom join ${id} --table ${table} --region eu-west-2`);
+  }, 60_000);
+
+  it('a reply from a machine whose clock is 2 minutes slow still sorts after what it answers', async () => {
+    const ic = makeWriter('ic', t0, () => moto.endpoint);
+    const dba = makeWriter('dba', t0 - 120_000, () => moto.endpoint);
+    const id = await opened(ic);
+    const table = `warroom-cli-${++n}`;
+    expect((await ic.cli(['share', id, '--table', table, '--create-table', '--confirm', table])).code).toBe(0);
+    expect((await dba.cli(['join', id, '--table', table])).code).toBe(0);
+    ic.clock.advance(5_000);
+    await ic.cli(['log', id, 'is the replica caught up?']);
+    await ic.cli(['sync', id]);
+    dba.clock.advance(10_000);
+    await dba.cli(['sync', id]);
+    await dba.cli(['log', id, 'yes, lag 0']);
+    await dba.cli(['sync', id]);
+    await ic.cli(['sync', id]);
+    for (const w of [ic, dba]) expect(notes(w, id)).toEqual(['is the replica caught up?', 'yes, lag 0']);
+  }, 60_000);
+
+  it('events written offline for an hour take their place in the past, marked late, on both machines', async () => {
+    const ic = makeWriter('ic', t0, () => moto.endpoint);
+    const dba = makeWriter('dba', t0 + 1000, () => moto.endpoint);
+    const id = await opened(ic);
+    const table = `warroom-cli-${++n}`;
+    expect((await ic.cli(['share', id, '--table', table, '--create-table', '--confirm', table])).code).toBe(0);
+    expect((await dba.cli(['join', id, '--table', table])).code).toBe(0);
+    dba.clock.advance(60_000);
+    await dba.cli(['log', id, 'offline: restored from snapshot']); // not synced: the dba is offline
+    ic.clock.advance(30 * 60_000);
+    await ic.cli(['log', id, 'status page updated']);
+    await ic.cli(['sync', id]);
+    dba.clock.advance(60 * 60_000);
+    expect((await dba.cli(['sync', id])).code).toBe(0);
+    await ic.cli(['sync', id]);
+    for (const w of [ic, dba]) expect(notes(w, id)).toEqual(['offline: restored from snapshot (late)', 'status page updated']);
+  }, 60_000);
+
+  it('verify checks the pulled feeds too: an edited pulled event fails it', async () => {
+    const ic = makeWriter('ic', t0, () => moto.endpoint);
+    const dba = makeWriter('dba', t0 + 1000, () => moto.endpoint);
+    const id = await opened(ic);
+    const table = `warroom-cli-${++n}`;
+    expect((await ic.cli(['share', id, '--table', table, '--create-table', '--confirm', table])).code).toBe(0);
+    expect((await dba.cli(['join', id, '--table', table])).code).toBe(0);
+    await dba.cli(['log', id, 'replica promoted']);
+    await dba.cli(['sync', id]);
+    await ic.cli(['sync', id]);
+    expect((await ic.cli(['verify', id])).code).toBe(0);
+    const [origin] = pulledOrigins(join(ic.dir, 'incidents'), id);
+    const feed = join(ic.dir, 'incidents', `${id}.origins`, `${origin}.jsonl`);
+    writeFileSync(feed, readFileSync(feed, 'utf8').replace('replica promoted', 'replica demoted'));
+    const v = await ic.cli(['verify', id]);
+    expect(v.code).toBe(1);
+    expect(v.err).toEqual([`warroom: ${id}: the pulled feed of origin ${origin} fails verification at seq 2 (line 2): its content does not match its hash (edited)`]);
+  }, 60_000);
+});
