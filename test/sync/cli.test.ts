@@ -113,4 +113,44 @@ describe.skipIf(!MOTO)('sync commands', () => {
     expect(v.code).toBe(1);
     expect(v.err).toEqual([`warroom: ${id}: the pulled feed of origin ${origin} fails verification at seq 2 (line 2): its content does not match its hash (edited)`]);
   }, 60_000);
+
+  it('two responders set one milestone to different times offline: both stay on the record, both machines fold the same', async () => {
+    const ic = makeWriter('ic', t0, () => moto.endpoint);
+    const dba = makeWriter('dba', t0 + 1000, () => moto.endpoint);
+    const id = await opened(ic);
+    const table = `warroom-cli-${++n}`;
+    expect((await ic.cli(['share', id, '--table', table, '--create-table', '--confirm', table])).code).toBe(0);
+    expect((await dba.cli(['join', id, '--table', table])).code).toBe(0);
+    ic.clock.advance(60_000);
+    dba.clock.advance(61_000);
+    const marked = await ic.cli(['mark', id, 'mitigated', '--at', '2026-11-21T10:00:30Z']);
+    expect(marked.code, marked.err.join('\n')).toBe(0);
+    expect((await dba.cli(['mark', id, 'mitigated', '--at', '2026-11-21T10:00:45Z'])).code).toBe(0);
+    for (const w of [ic, dba, ic]) expect((await w.cli(['sync', id])).code).toBe(0);
+    const states = [ic, dba].map((w) => new IncidentStore(w.dir, w.clock).load(id).state.milestones.mitigated);
+    expect(states[0]).toEqual(states[1]);
+    // The later in merged order (the dba's, a second later) holds; the other is kept as its previous value.
+    expect(states[0]!.at).toBe('2026-11-21T10:00:45.000Z');
+    expect(states[0]!.previous.map((p) => p.at)).toEqual(['2026-11-21T10:00:30.000Z']);
+  }, 60_000);
+
+  it('bytes torn off a pulled feed by a crash are cut by the next pull, and the feed verifies', async () => {
+    const ic = makeWriter('ic', t0, () => moto.endpoint);
+    const dba = makeWriter('dba', t0 + 1000, () => moto.endpoint);
+    const id = await opened(ic);
+    const table = `warroom-cli-${++n}`;
+    expect((await ic.cli(['share', id, '--table', table, '--create-table', '--confirm', table])).code).toBe(0);
+    expect((await dba.cli(['join', id, '--table', table])).code).toBe(0);
+    await dba.cli(['log', id, 'one']);
+    await dba.cli(['sync', id]);
+    await ic.cli(['sync', id]);
+    await dba.cli(['log', id, 'two']);
+    await dba.cli(['sync', id]);
+    const [origin] = pulledOrigins(join(ic.dir, 'incidents'), id);
+    const feed = join(ic.dir, 'incidents', `${id}.origins`, `${origin}.jsonl`);
+    writeFileSync(feed, readFileSync(feed, 'utf8') + '{"seq":2,"ts":"2026-11-21T1'); // a crash mid-append
+    expect((await ic.cli(['sync', id])).code).toBe(0);
+    expect((await ic.cli(['verify', id])).code).toBe(0);
+    expect(notes(ic, id)).toEqual(['one', 'two']);
+  }, 60_000);
 });
