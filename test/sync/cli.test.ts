@@ -153,4 +153,22 @@ describe.skipIf(!MOTO)('sync commands', () => {
     expect((await ic.cli(['verify', id])).code).toBe(0);
     expect(notes(ic, id)).toEqual(['one', 'two']);
   }, 60_000);
+
+  it('sync --watch keeps pulling until interrupted', async () => {
+    const ic = makeWriter('ic', t0, () => moto.endpoint);
+    const dba = makeWriter('dba', t0 + 1000, () => moto.endpoint);
+    const id = await opened(ic);
+    const table = `warroom-cli-${++n}`;
+    expect((await ic.cli(['share', id, '--table', table, '--create-table', '--confirm', table])).code).toBe(0);
+    expect((await dba.cli(['join', id, '--table', table])).code).toBe(0);
+    const watching = ic.cli(['sync', id, '--watch']);
+    await dba.cli(['log', id, 'seen by the watcher']);
+    await dba.cli(['sync', id]);
+    const deadline = Date.now() + 10_000;
+    while (!notes(ic, id).includes('seen by the watcher') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    process.emit('SIGINT');
+    const r = await watching;
+    expect(r.code).toBe(0);
+    expect(notes(ic, id)).toEqual(['seen by the watcher']);
+  }, 60_000);
 });
