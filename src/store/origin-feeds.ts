@@ -26,6 +26,9 @@ export interface SyncConfig {
   registered: boolean;
   /** Seq ranges of the journal pushed, with the push time every machine sees for them. */
   pushed: { from: number; to: number; at: number }[];
+  /** Byte offset in the journal after the last pushed event, and that event's hash: where the next push reads from. */
+  pushedOffset?: number;
+  pushedHash?: string;
   /** A push under way (written before it is sent, so a retry after a crash reuses its time). */
   pushing?: { from: number; to: number; at: number };
   lastOkAt?: number;

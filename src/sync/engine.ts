@@ -80,26 +80,53 @@ export function describeNetworkError(err: unknown): string {
 
 export const pushedThrough = (config: SyncConfig) => config.pushed.reduce((m, r) => Math.max(m, r.to), 0);
 
-/** Pushes the journal's events after the last pushed one, in order; returns how many were confirmed. */
-async function pushPending(deps: SyncDeps, id: string, config: SyncConfig, problems: string[]): Promise<number> {
-  const own = deps.store.journal(id).load();
+/**
+ * The journal's events after the last pushed one. Read from the byte offset where the last push ended and
+ * checked to chain on from its hash, so a sync costs what was appended; anything unexpected (an edited or
+ * replaced journal, no offset yet) falls back to reading and verifying the whole journal.
+ */
+function pendingEvents(deps: SyncDeps, id: string, config: SyncConfig): { events: TimelineEvent[]; offset: number } {
+  const journal = deps.store.journal(id);
+  const done = pushedThrough(config);
+  if (config.pushedOffset !== undefined && config.pushedHash !== undefined) {
+    const r = journal.readSince(config.pushedOffset);
+    let prev = config.pushedHash;
+    let seq = done;
+    const chained = r.events.every((e) => {
+      const { hash, ...rest } = e;
+      const ok = e.seq === seq + 1 && e.prev === prev && hashEvent(rest) === hash;
+      prev = hash;
+      seq += 1;
+      return ok;
+    });
+    if (chained) return r;
+  }
+  const own = journal.load();
   const bad = own.verification.firstBad;
   if (bad && bad.problem !== 'torn') {
     throw new WarroomError(`the journal of ${id} fails verification at ${bad.message}; nothing was pushed (run "warroom verify ${id}")`, ExitCode.corrupt);
   }
+  return { events: own.events.slice(done), offset: own.offset };
+}
+
+/** Pushes the journal's events after the last pushed one, in order; returns how many were confirmed. */
+async function pushPending(deps: SyncDeps, id: string, config: SyncConfig, problems: string[]): Promise<number> {
   let done = pushedThrough(config);
-  const head = own.events.length;
+  const pending = pendingEvents(deps, id, config);
+  const first = done;
+  const head = done + pending.events.length;
   let confirmed = 0;
   while (done < head) {
     // The push time is fixed before the first try and reused by every retry, so a retry of a write that
     // had landed carries the same signature and is recognised.
-    const range = config.pushing && config.pushing.from === done + 1 ? config.pushing : { from: done + 1, to: head, at: deps.clock.now() };
+    const range = config.pushing && config.pushing.from === done + 1 && config.pushing.to <= head ? config.pushing : { from: done + 1, to: head, at: deps.clock.now() };
     if (config.pushing !== range) {
       config.pushing = range;
       writeSyncConfig(deps.store.incidentsDir, id, config);
     }
     for (let seq = range.from; seq <= range.to; seq += PUSH_PARALLEL) {
-      const chunk = own.events.slice(seq - 1, Math.min(range.to, seq + PUSH_PARALLEL - 1));
+      const chunk: TimelineEvent[] = [];
+      for (let s = seq; s <= Math.min(range.to, seq + PUSH_PARALLEL - 1); s++) chunk.push(bySeqFrom(pending.events, first, s));
       const outcomes = await Promise.all(chunk.map((e) => pushOne(deps, id, e, range.at)));
       const conflict = outcomes.find((o) => o !== undefined);
       if (conflict) {
@@ -110,11 +137,22 @@ async function pushPending(deps: SyncDeps, id: string, config: SyncConfig, probl
     }
     config.pushed.push(range);
     delete config.pushing;
-    writeSyncConfig(deps.store.incidentsDir, id, config);
     done = range.to;
+    // Where the next push reads from: known only when this push reached the end of what was read.
+    const last = bySeqFrom(pending.events, first, done);
+    if (done === head) {
+      config.pushedOffset = pending.offset;
+      config.pushedHash = last.hash;
+    } else {
+      delete config.pushedOffset;
+      delete config.pushedHash;
+    }
+    writeSyncConfig(deps.store.incidentsDir, id, config);
   }
   return confirmed;
 }
+
+const bySeqFrom = (events: readonly TimelineEvent[], first: number, seq: number): TimelineEvent => events[seq - first - 1]!;
 
 /** Undefined when the table holds this event (written now, or by an earlier try); else the conflict. */
 async function pushOne(deps: SyncDeps, id: string, e: TimelineEvent, at: number): Promise<string | undefined> {
