@@ -18,7 +18,7 @@ import {
 } from '../core/index.js';
 import { ioError } from './io-errors.js';
 import { Journal, type JournalWarning, type LoadedJournal } from './journal.js';
-import { sharedClock, withOriginFeeds } from './shared-load.js';
+import { sharedClock, sharedStamp, withOriginFeeds } from './shared-load.js';
 
 export interface IncidentSummary {
   id: string;
@@ -199,7 +199,7 @@ export class IncidentStore {
   private stampOf(id: string): string {
     try {
       const st = lstatSync(this.journalPath(id), { bigint: true });
-      return `${st.size}:${st.ino}:${st.ctimeNs}:${st.mtimeNs}:${st.mode}`;
+      return `${st.size}:${st.ino}:${st.ctimeNs}:${st.mtimeNs}:${st.mode}${sharedStamp(this.incidentsDir, id)}`;
     } catch {
       return '';
     }
@@ -209,7 +209,7 @@ export class IncidentStore {
     const stamp = this.stampOf(id);
     let loaded: LoadedJournal;
     try {
-      loaded = this.journal(id).load();
+      loaded = withOriginFeeds(this.incidentsDir, id, this.journal(id).load());
     } catch (err) {
       return { stamp, summary: this.problemSummary(id, 'unreadable', err instanceof Error ? err.message : String(err)) };
     }

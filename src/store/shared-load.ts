@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { feedHeads, mergeFeeds, type MergedEvent, type OriginFeed } from '../core/merge-order.js';
 import type { LoadedJournal } from './journal.js';
 import type { Clock } from '../core/index.js';
-import { pulledOrigins, pushedAtOf, readFeed, readSyncConfig } from './origin-feeds.js';
+import { statSync } from 'node:fs';
+import { pulledOrigins, pushedAtOf, readFeed, readSyncConfig, syncConfigPath } from './origin-feeds.js';
 
 export interface SharedView {
   events: MergedEvent[];
@@ -63,4 +64,14 @@ export function pulledFeedProblem(incidentsDir: string, id: string): string | un
     if (bad) return `the pulled feed of origin ${origin} fails verification at ${bad.message}`;
   }
   return undefined;
+}
+
+/** For the index's cache key: a shared incident's summary changes whenever a sync ends (it rewrites its config). */
+export function sharedStamp(incidentsDir: string, id: string): string {
+  try {
+    const st = statSync(syncConfigPath(incidentsDir, id), { bigint: true });
+    return `:shared:${st.ino}:${st.mtimeNs}`;
+  } catch {
+    return '';
+  }
 }

@@ -171,4 +171,20 @@ describe.skipIf(!MOTO)('sync commands', () => {
     expect(r.code).toBe(0);
     expect(notes(ic, id)).toEqual(['seen by the watcher']);
   }, 60_000);
+
+  it("list on a joiner's machine shows the incident as merged, and follows changes pulled later", async () => {
+    const ic = makeWriter('ic', t0, () => moto.endpoint);
+    const dba = makeWriter('dba', t0 + 1000, () => moto.endpoint);
+    const id = await opened(ic);
+    const table = `warroom-cli-${++n}`;
+    expect((await ic.cli(['share', id, '--table', table, '--create-table', '--confirm', table])).code).toBe(0);
+    expect((await dba.cli(['join', id, '--table', table])).code).toBe(0);
+    const listed = async () => JSON.parse((await dba.cli(['list', '--json'])).out.join('\n')) as { id: string; title: string; severity: string }[];
+    expect((await listed()).find((s) => s.id === id)).toMatchObject({ title: 'Region down', severity: 'SEV1' });
+    ic.clock.advance(5000);
+    await ic.cli(['severity', id, 'SEV2']);
+    await ic.cli(['sync', id]);
+    await dba.cli(['sync', id]);
+    expect((await listed()).find((s) => s.id === id)).toMatchObject({ severity: 'SEV2' });
+  }, 60_000);
 });
