@@ -18,7 +18,7 @@ import {
 } from '../core/index.js';
 import { ioError } from './io-errors.js';
 import { Journal, type JournalWarning, type LoadedJournal } from './journal.js';
-import { sharedClock, sharedStamp, withOriginFeeds } from './shared-load.js';
+import { sharedClock, sharedStamp, withOriginFeeds, type SharedView } from './shared-load.js';
 
 export interface IncidentSummary {
   id: string;
@@ -155,7 +155,7 @@ export class IncidentStore {
     return this.journal(id).append(events, actor);
   }
 
-  load(id: string): LoadedJournal & { state: IncidentState } {
+  load(id: string): LoadedJournal & { state: IncidentState; shared?: SharedView } {
     // A shared incident reads every origin's feed in the merged order (docs/sharing.md).
     const loaded = withOriginFeeds(this.incidentsDir, id, this.journal(id).load());
     const bad = loaded.verification.firstBad;

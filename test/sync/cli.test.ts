@@ -187,4 +187,23 @@ describe.skipIf(!MOTO)('sync commands', () => {
     await dba.cli(['sync', id]);
     expect((await listed()).find((s) => s.id === id)).toMatchObject({ severity: 'SEV2' });
   }, 60_000);
+
+  it("the report names every origin and its head; this machine's is the one warroom head prints", async () => {
+    const ic = makeWriter('ic', t0, () => moto.endpoint);
+    const dba = makeWriter('dba', t0 + 1000, () => moto.endpoint);
+    const id = await opened(ic);
+    const table = `warroom-cli-${++n}`;
+    expect((await ic.cli(['share', id, '--table', table, '--create-table', '--confirm', table])).code).toBe(0);
+    expect((await dba.cli(['join', id, '--table', table])).code).toBe(0);
+    await dba.cli(['log', id, 'replica promoted']);
+    for (const w of [dba, ic]) await w.cli(['sync', id]);
+    const icHead = (await ic.cli(['head', id])).out[0]!;
+    const dbaHead = (await dba.cli(['head', id])).out[0]!;
+    const report = (await ic.cli(['report', id])).out.join('\n'); // then records its own report.exported event
+    const origins = [ic, dba].map((w) => readSyncConfig(join(w.dir, 'incidents'), id)!.origin);
+    expect(report).toContain('- Shared by 2 origins');
+    expect(report).toContain(`  - origin \`${origins[0]}\`: head \`${icHead}\``);
+    expect(report).toContain(`  - origin \`${origins[1]}\`: head \`${dbaHead}\``);
+    expect(report).not.toContain('--expect');
+  }, 60_000);
 });
