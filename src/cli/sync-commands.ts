@@ -125,6 +125,21 @@ function statusLines(ctx: CliContext, id: string): string[] {
   return lines;
 }
 
+/** Who else is on the incident now, from the table; said plainly when the table cannot be reached. */
+async function presenceLine(ctx: CliContext, id: string, opts: PlaceOpts): Promise<string> {
+  const deps = depsForShared(ctx, id, opts);
+  try {
+    const now = ctx.clock.now();
+    const here = (await deps.table.presence(id, now)).sort((a, b) => (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0));
+    const who = here.map((p) => `${p.actor}${p.origin === deps.key.origin ? ' (this machine)' : ''}, seen ${Math.max(0, Math.round((now - p.seenAt) / 1000))} s ago`);
+    return `  on the incident now: ${who.length ? who.join('; ') : 'nobody has synced in the last 2 minutes'}`;
+  } catch (err) {
+    return `  on the incident now: unknown (the table could not be reached: ${describeNetworkError(err)})`;
+  } finally {
+    deps.table.destroy();
+  }
+}
+
 export const registerSyncCommands: Register = (program: Command, run) => {
   program
     .command('share')
@@ -215,10 +230,13 @@ export const registerSyncCommands: Register = (program: Command, run) => {
     .description('per origin: what is held here, pushed and pending, and when the table was last reached')
     .argument('[id]', 'incident id (default: every shared incident)')
     .action(
-      run(async (ctx, id: string | undefined) => {
+      run(async (ctx, id: string | undefined, opts: PlaceOpts) => {
         const ids = id ? [id] : sharedIds(ctx);
         if (ids.length === 0) throw usageError('no incident is shared from this state dir (run "warroom share ID --table NAME")');
-        for (const i of ids) ctx.out(statusLines(ctx, i).join('\n'));
+        for (const i of ids) {
+          ctx.out(statusLines(ctx, i).join('\n'));
+          ctx.out(await presenceLine(ctx, i, opts));
+        }
       }),
     );
 };

@@ -28,6 +28,9 @@ export interface SyncResult {
   offline?: string;
 }
 
+/** A responder counts as on the incident this long after its last sync. */
+export const PRESENCE_TTL_MS = 2 * 60_000;
+
 /** Writes in flight at once while pushing. */
 const PUSH_PARALLEL = 16;
 
@@ -56,6 +59,7 @@ export async function syncOnce(deps: SyncDeps, id: string): Promise<SyncResult> 
         await registerOrigin(deps, id);
         config.registered = true;
       }
+      await deps.table.putPresence({ incident: id, origin: deps.key.origin, actor: deps.actor, seenAt: deps.clock.now(), expiresAt: Math.ceil((deps.clock.now() + PRESENCE_TTL_MS) / 1000) });
       result.pushed = await pushPending(deps, id, config, result.problems);
       await pullOrigins(deps, id, config, result);
       config.lastOkAt = deps.clock.now();

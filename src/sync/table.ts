@@ -43,11 +43,22 @@ export interface OriginItem {
   at: number;
 }
 
+/** Who is on the incident now: one item per origin, rewritten by its own origin only, expiring by TTL. */
+export interface PresenceItem {
+  incident: string;
+  origin: string;
+  actor: string;
+  seenAt: number;
+  /** Seconds since the epoch: DynamoDB's TTL removes the item after this. */
+  expiresAt: number;
+}
+
 export type PutOutcome = { written: true } | { written: false; existing: EventItem | undefined };
 
 const SEQ_DIGITS = 12;
 export const eventKey = (origin: string, seq: number) => `e#${origin}#${String(seq).padStart(SEQ_DIGITS, '0')}`;
 export const originKey = (origin: string) => `o#${origin}`;
+export const presenceKey = (origin: string) => `p#${origin}`;
 
 /** Counts every call and the capacity it consumed, for sync status and the benchmark. */
 export interface CallCount {
@@ -161,6 +172,26 @@ export class SyncTable {
       const origins = await this.origins(item.incident);
       return origins.find((o) => o.origin === item.origin) ?? item;
     }
+  }
+
+  /** The one write that replaces an item: this origin's own presence, which nobody else writes. */
+  async putPresence(p: PresenceItem): Promise<void> {
+    const r = await this.client.send(
+      new PutItemCommand({
+        TableName: this.table,
+        Item: { pk: { S: p.incident }, sk: { S: presenceKey(p.origin) }, origin: { S: p.origin }, actor: { S: p.actor }, seenAt: { N: String(p.seenAt) }, expiresAt: { N: String(p.expiresAt) } },
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    this.count(r.ConsumedCapacity);
+  }
+
+  /** Presence items not yet expired at `now` (TTL deletes lazily, so expiry is checked here too). */
+  async presence(incident: string, now: number): Promise<PresenceItem[]> {
+    const items = await this.query(incident, 'p#', 'p#~');
+    return items
+      .map((a) => ({ incident, origin: s(a.origin), actor: s(a.actor), seenAt: Number(a.seenAt?.N ?? 0), expiresAt: Number(a.expiresAt?.N ?? 0) }))
+      .filter((p) => p.expiresAt * 1000 > now);
   }
 
   async origins(incident: string): Promise<OriginItem[]> {

@@ -206,4 +206,19 @@ describe.skipIf(!MOTO)('sync commands', () => {
     expect(report).toContain(`  - origin \`${origins[1]}\`: head \`${dbaHead}\``);
     expect(report).not.toContain('--expect');
   }, 60_000);
+
+  it('sync status says who else is on the incident now, from presence items that expire', async () => {
+    const ic = makeWriter('ic', t0, () => moto.endpoint);
+    const dba = makeWriter('dba', t0 + 1000, () => moto.endpoint);
+    const id = await opened(ic);
+    const table = `warroom-cli-${++n}`;
+    expect((await ic.cli(['share', id, '--table', table, '--create-table', '--confirm', table])).code).toBe(0);
+    expect((await dba.cli(['join', id, '--table', table])).code).toBe(0);
+    ic.clock.advance(10_000);
+    const status = await ic.cli(['sync', 'status', id]);
+    expect(status.code).toBe(0);
+    expect(status.out.at(-1)).toBe('  on the incident now: dba, seen 9 s ago; ic (this machine), seen 10 s ago');
+    ic.clock.advance(3 * 60_000);
+    expect((await ic.cli(['sync', 'status', id])).out.at(-1)).toBe('  on the incident now: nobody has synced in the last 2 minutes');
+  }, 60_000);
 });
