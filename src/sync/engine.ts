@@ -53,6 +53,13 @@ export function requireConfig(store: IncidentStore, id: string): SyncConfig {
 export async function syncOnce(deps: SyncDeps, id: string): Promise<SyncResult> {
   return withSyncLock(deps.store, id, async () => {
     const config = requireConfig(deps.store, id);
+    if (config.origin !== deps.key.origin) {
+      // A new key would sign this machine's events as another origin: its feed would fork in two.
+      throw new WarroomError(
+        `this state dir's key (${deps.store.dir}/sync-key.pem) is not the one ${id} was shared with (origin ${config.origin}, the key now is ${deps.key.origin}); nothing was synced (restore the original sync-key.pem)`,
+        ExitCode.failure,
+      );
+    }
     const result: SyncResult = { pushed: 0, pulled: {}, problems: [] };
     try {
       if (!config.registered) {

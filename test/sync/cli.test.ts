@@ -1,7 +1,7 @@
 // share, join, sync and verify as a user runs them against moto: usage errors, the typed confirmation, a
 // reply dated after what it answers despite a slow clock, a late writer's events taking their place in the
 // past, and a tampered pulled feed caught by verify.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IncidentStore } from '../../src/store/incident-store.js';
@@ -220,5 +220,17 @@ describe.skipIf(!MOTO)('sync commands', () => {
     expect(status.out.at(-1)).toBe('  on the incident now: dba, seen 9 s ago; ic (this machine), seen 10 s ago');
     ic.clock.advance(3 * 60_000);
     expect((await ic.cli(['sync', 'status', id])).out.at(-1)).toBe('  on the incident now: nobody has synced in the last 2 minutes');
+  }, 60_000);
+
+  it('a replaced state-dir key is refused, not used to sign this machine\'s events as another origin', async () => {
+    const ic = makeWriter('ic', t0, () => moto.endpoint);
+    const id = await opened(ic);
+    const table = `warroom-cli-${++n}`;
+    expect((await ic.cli(['share', id, '--table', table, '--create-table', '--confirm', table])).code).toBe(0);
+    rmSync(join(ic.dir, 'sync-key.pem'));
+    const r = await ic.cli(['sync', id]);
+    expect(r.code).toBe(1);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(new RegExp(`^warroom: this state dir's key \\(.*sync-key.pem\\) is not the one ${id} was shared with .*restore the original sync-key.pem\\)$`));
   }, 60_000);
 });
