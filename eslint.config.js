@@ -88,7 +88,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/aws/**', 'src/store/**', 'src/scenarios/**'],
+    files: ['src/aws/**', 'src/store/**', 'src/scenarios/**', 'src/sync/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: ['**/ui/*', 'ink', 'react'], message: 'Adapters never import the UI.' }],

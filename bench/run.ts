@@ -4,6 +4,7 @@ import { firstFrame, keyToFrame } from './console-bench.js';
 import { benchAppend } from './journal-bench.js';
 import { benchReport } from './report-bench.js';
 import { benchStartup } from './startup-bench.js';
+import { benchSync } from './sync-bench.js';
 
 const line = (name: string, s: { medianMs: number; p99Ms: number; runs: number }, note = '') =>
   console.log(`${name.padEnd(52)} median ${String(s.medianMs).padStart(9)} ms   p99 ${String(s.p99Ms).padStart(9)} ms   (${s.runs} runs)${note}`);
@@ -36,6 +37,16 @@ console.log('== report, 10,000 events ==');
 const report = await benchReport();
 for (const r of report) line(`report --format ${r.format}`, { ...r, runs: 21 });
 results.report = report;
+
+console.log('== sync through moto DynamoDB ==');
+const sync = await benchSync();
+if (typeof sync === 'string') console.log(sync);
+else {
+  console.log(`catch-up of ${sync.events} pending events: push ${sync.pushMs} ms, a joiner's pull ${sync.pullMs} ms`);
+  console.log(`per 1,000 events: push ${sync.pushCallsPer1000} calls (${sync.pushCapacityPer1000} capacity units), pull ${sync.pullCallsPer1000} calls`);
+  line('one event, push + pull, between two state dirs', sync.roundTrip);
+}
+results.sync = sync;
 
 mkdirSync('.bench', { recursive: true });
 writeFileSync('.bench/latest.json', JSON.stringify(results, null, 2));

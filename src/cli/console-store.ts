@@ -2,14 +2,19 @@
 // a long timeline every few hundred milliseconds costs what was appended, not the whole journal.
 import type { IncidentStore, IncidentSummary } from '../store/incident-store.js';
 import type { UiStore } from '../ui/deps.js';
+import { SharedFollower } from './console-sync.js';
 
-export function consoleStore(store: IncidentStore, actor: string): UiStore {
+export function consoleStore(store: IncidentStore, actor: string, shared = new SharedFollower(store, actor)): UiStore {
   return {
     list: async () => (await store.list()).map(markProblem),
-    load: async (id) => store.load(id),
+    load: async (id) => {
+      const loaded = store.load(id);
+      if (shared.isShared(id)) shared.opened(id, loaded.events); // a shared incident syncs while open
+      return loaded;
+    },
     append: (id, events) => store.append(id, events, actor),
     create: (opening, followUps) => store.create(opening, actor, followUps),
-    readSince: async (id, offset) => store.journal(id).readSince(offset),
+    readSince: async (id, offset) => (shared.isShared(id) ? shared.readSince(id, offset) : store.journal(id).readSince(offset)),
   };
 }
 

@@ -13,6 +13,7 @@ import { registerReadCommands } from './read-commands.js';
 import { registerReportCommands } from './report-commands.js';
 import { registerScenarioCommands } from './scenario-commands.js';
 import { registerStepCommand } from './step-command.js';
+import { registerSyncCommands } from './sync-commands.js';
 import { reportWarroomError } from './report-error.js';
 import { registerTriageCommand } from './triage-command.js';
 import { registerInitCommand } from './init-command.js';
@@ -40,6 +41,7 @@ const GROUPS: Register[] = [
   registerStepCommand,
   registerCommsCommands,
   registerConsole,
+  registerSyncCommands,
   registerExerciseCommands((ctx, plan, incidentId) =>
     runConsole(ctx, {
       allowActions: false,

@@ -4,6 +4,7 @@ import { ExitCode, formatHead, MILESTONES, parseHead, parseIsoDate, parseIsoTime
 import { checkKinds, filterTimeline, renderTimeline, TIMELINE_FORMATS, utcStamp, type TimelineFormat } from '../report/timeline-export.js';
 import type { IncidentStore, IncidentSummary } from '../store/incident-store.js';
 import type { VerifyResult } from '../store/verify.js';
+import { pulledFeedProblem } from '../store/shared-load.js';
 import type { CliContext } from './context.js';
 import type { Register } from './main.js';
 
@@ -102,16 +103,19 @@ export const registerReadCommands: Register = (program: Command, run) => {
     .description('check the hash chain and seq sequence; exit 0 when intact, 1 naming the first bad seq')
     .argument('<id>', 'incident id')
     .option('--expect <seq:hash>', 'also prove the journal still holds this event, as printed earlier by "warroom head"')
+    .option('--remote', 'compare with the shared table event by event, naming what is missing, extra or altered')
     .option('--json', 'print the result as JSON')
     .action(
-      run(async (ctx, id: string, opts: { json?: boolean; expect?: string }) => {
+      run(async (ctx, id: string, opts: { json?: boolean; expect?: string; remote?: boolean }) => {
+        if (opts.remote) return (await import('./sync-commands.js')).runVerifyRemote(ctx, id, opts);
         const expect = opts.expect === undefined ? undefined : parseHead(opts.expect);
         if (opts.expect !== undefined && !expect) {
           throw usageError(`--expect "${sanitizeLine(opts.expect)}" is not SEQ:HASH as printed by "warroom head" (e.g. 42:3f9a1c2b7d4e5f60, at least 16 hex digits)`);
         }
         const v = ctx.store().journal(id).verify(expect?.seq);
         const expectFailure = v.ok && expect ? checkExpected(v, expect) : undefined;
-        const ok = v.ok && !expectFailure;
+        const feedProblem = v.ok ? pulledFeedProblem(ctx.store().incidentsDir, id) : undefined; // a shared incident's pulled feeds
+        const ok = v.ok && !expectFailure && !feedProblem;
         if (opts.json) {
           ctx.out(
             JSON.stringify({
@@ -121,11 +125,13 @@ export const registerReadCommands: Register = (program: Command, run) => {
               head: v.count > 0 ? formatHead(v.headSeq, v.headHash) : null,
               headHash: v.headHash,
               firstBad: v.firstBad ?? null,
+              ...(feedProblem ? { pulledFeeds: feedProblem } : {}),
               ...(expect ? { expect: { seq: expect.seq, hash: expect.hash, held: v.ok && !expectFailure, problem: expectFailure ?? null } } : {}),
             }),
           );
         } else if (!v.ok) ctx.err(`warroom: ${id}: journal fails verification at ${v.firstBad!.message}`);
         else if (expectFailure) ctx.err(`warroom: ${id}: ${expectFailure}`);
+        else if (feedProblem) ctx.err(`warroom: ${id}: ${feedProblem}`);
         else {
           const held = expect ? `; still holds seq ${expect.seq} with hash ${expect.hash} as expected` : '';
           ctx.out(`${id}: ok, ${v.count} events, head ${formatHead(v.headSeq, v.headHash)}${held}`);

@@ -48,7 +48,13 @@ export function reportModel(store: IncidentStore, id: string, opts: Pick<ExportO
     scenarios: data.scenarios,
     now: opts.now,
     ...(opts.cadence ? { cadence: opts.cadence } : 'cadence' in data && data.cadence ? { cadence: data.cadence } : {}),
-    verification: { ok: v.ok, count: v.count, headHash: v.headHash, ...(v.firstBad ? { firstBad: { seq: v.firstBad.seq, message: v.firstBad.message } } : {}) },
+    verification: {
+      ok: v.ok,
+      count: v.count,
+      headHash: v.headHash,
+      ...(v.firstBad ? { firstBad: { seq: v.firstBad.seq, message: v.firstBad.message } } : {}),
+      ...(loaded.shared ? { origins: loaded.shared.heads } : {}),
+    },
   });
   return { model, missingScenarios: 'missing' in data ? data.missing : [] };
 }

@@ -137,6 +137,9 @@ export const EVENT_DATA = {
     error: z.string().optional(),
     retryAt: isoTime.optional(),
   }),
+  // Shared incidents (docs/sharing.md): a machine's feed names its origin and Ed25519 public key.
+  'incident.joined': z.strictObject({ id: z.string().min(1), origin: z.string().min(1), publicKey: z.string().min(1) }),
+  'origin.key': z.strictObject({ origin: z.string().min(1), publicKey: z.string().min(1) }),
 } as const;
 
 export type EventKind = keyof typeof EVENT_DATA;

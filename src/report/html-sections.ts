@@ -90,8 +90,15 @@ export function tailHtml(m: ReportModel): string {
     ]), 'timeline')),
     section('integrity', 'Integrity', ul([
       `Events: ${i.events}`,
-      `Head: <code>${formatHead(i.events, i.headHash)}</code> (<code>warroom verify ${esc(m.summary.id)} --expect ${formatHead(i.events, i.headHash)}</code> proves a journal still holds it)`,
-      `Head hash: <code>${esc(i.headHash)}</code>`,
+      ...(i.origins
+        ? [
+            `Shared by ${i.origins.length} origins (each a hash-chained feed; <code>warroom verify ${esc(m.summary.id)} --remote</code> compares them with the table): ${i.origins.map((o) => `origin <code>${esc(o.origin)}</code> head <code>${formatHead(o.seq, o.hash)}</code>`).join(', ')}`,
+            `Digest of every origin's head: <code>${esc(i.headHash)}</code>`,
+          ]
+        : [
+            `Head: <code>${formatHead(i.events, i.headHash)}</code> (<code>warroom verify ${esc(m.summary.id)} --expect ${formatHead(i.events, i.headHash)}</code> proves a journal still holds it)`,
+            `Head hash: <code>${esc(i.headHash)}</code>`,
+          ]),
       `Verify: ${i.verified ? 'passes (hash chain and seq sequence intact)' : `<span class="bad">FAILS at ${esc(i.firstBad ?? 'unknown')}</span>`}`,
     ])),
   ].join('');

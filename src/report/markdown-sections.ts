@@ -106,8 +106,16 @@ export function tailMd(m: ReportModel): string[] {
     '## Integrity',
     '',
     `- Events: ${i.events}`,
-    `- Head: \`${formatHead(i.events, i.headHash)}\` (\`warroom verify ${esc(m.summary.id)} --expect ${formatHead(i.events, i.headHash)}\` proves a journal still holds it)`,
-    `- Head hash: \`${esc(i.headHash)}\``,
+    ...(i.origins
+      ? [
+          `- Shared by ${i.origins.length} origins (each a hash-chained feed; \`warroom verify ${esc(m.summary.id)} --remote\` compares them with the table):`,
+          ...i.origins.map((o) => `  - origin \`${esc(o.origin)}\`: head \`${formatHead(o.seq, o.hash)}\``),
+          `- Digest of every origin's head: \`${esc(i.headHash)}\``,
+        ]
+      : [
+          `- Head: \`${formatHead(i.events, i.headHash)}\` (\`warroom verify ${esc(m.summary.id)} --expect ${formatHead(i.events, i.headHash)}\` proves a journal still holds it)`,
+          `- Head hash: \`${esc(i.headHash)}\``,
+        ]),
     `- Verify: ${i.verified ? 'passes (hash chain and seq sequence intact)' : `FAILS at ${esc(i.firstBad ?? 'unknown')}`}`,
   ];
 }

@@ -18,6 +18,7 @@ import {
 } from '../core/index.js';
 import { ioError } from './io-errors.js';
 import { Journal, type JournalWarning, type LoadedJournal } from './journal.js';
+import { sharedClock, sharedStamp, withOriginFeeds, type SharedView } from './shared-load.js';
 
 export interface IncidentSummary {
   id: string;
@@ -123,7 +124,7 @@ export class IncidentStore {
       );
     }
     if (!st.isFile()) throw new WarroomError(`the journal of ${id} at ${path} is not a regular file (a journal is a plain file; move it away)`, ExitCode.corrupt);
-    return new Journal(path, this.clock, this.onWarning, id, chunkSize);
+    return new Journal(path, sharedClock(this.clock, this.incidentsDir, id), this.onWarning, id, chunkSize);
   }
 
   /** Opens a new incident: picks a fresh id and writes its first event with `followUps`, as one batch. */
@@ -154,8 +155,9 @@ export class IncidentStore {
     return this.journal(id).append(events, actor);
   }
 
-  load(id: string): LoadedJournal & { state: IncidentState } {
-    const loaded = this.journal(id).load();
+  load(id: string): LoadedJournal & { state: IncidentState; shared?: SharedView } {
+    // A shared incident reads every origin's feed in the merged order (docs/sharing.md).
+    const loaded = withOriginFeeds(this.incidentsDir, id, this.journal(id).load());
     const bad = loaded.verification.firstBad;
     if (loaded.events.length === 0 || bad?.problem === 'empty' || bad?.problem === 'no-opening') {
       throw new WarroomError(`the journal of ${id} fails verification at ${bad?.message ?? 'seq 1: it has no events'} (run "warroom verify ${id}")`, ExitCode.corrupt);
@@ -197,7 +199,7 @@ export class IncidentStore {
   private stampOf(id: string): string {
     try {
       const st = lstatSync(this.journalPath(id), { bigint: true });
-      return `${st.size}:${st.ino}:${st.ctimeNs}:${st.mtimeNs}:${st.mode}`;
+      return `${st.size}:${st.ino}:${st.ctimeNs}:${st.mtimeNs}:${st.mode}${sharedStamp(this.incidentsDir, id)}`;
     } catch {
       return '';
     }
@@ -207,7 +209,7 @@ export class IncidentStore {
     const stamp = this.stampOf(id);
     let loaded: LoadedJournal;
     try {
-      loaded = this.journal(id).load();
+      loaded = withOriginFeeds(this.incidentsDir, id, this.journal(id).load());
     } catch (err) {
       return { stamp, summary: this.problemSummary(id, 'unreadable', err instanceof Error ? err.message : String(err)) };
     }

@@ -60,7 +60,7 @@ export class Journal {
    * follow the opening (a declaration's scenario, severity, roles) land in the same write, so a declaration
    * is all there or not there.
    */
-  async create(first: NewEvent<'incident.opened'>, actor: string, rest: readonly NewEvent[] = []): Promise<TimelineEvent> {
+  async create(first: NewEvent<'incident.opened'> | NewEvent<'incident.joined'>, actor: string, rest: readonly NewEvent[] = []): Promise<TimelineEvent> {
     const ts = new Date(this.clock.now()).toISOString();
     const events: TimelineEvent[] = [];
     for (const n of [first, ...rest] as NewEvent[]) {

@@ -92,7 +92,8 @@ export class ChainVerifier {
   }
 
   private checkOpening(e: TimelineEvent): void {
-    if (e.kind !== 'incident.opened' || e.seq !== 1) this.flag(1, 1, 'no-opening');
+    // A machine that joined a shared incident starts its own feed with incident.joined (docs/sharing.md).
+    if ((e.kind !== 'incident.opened' && e.kind !== 'incident.joined') || e.seq !== 1) this.flag(1, 1, 'no-opening');
     else if (this.opts.incidentId && e.data.id !== this.opts.incidentId) this.flag(1, 1, 'wrong-incident');
   }
 

@@ -50,6 +50,7 @@ export function buildReport(input: ReportInput): ReportModel {
       headHash: input.verification.headHash,
       verified: input.verification.ok,
       firstBad: input.verification.firstBad?.message ?? null,
+      ...(input.verification.origins ? { origins: input.verification.origins.map((o) => ({ ...o })) } : {}),
     },
   };
   const recorded = s.actionItems.map((a) => ({ seq: a.seq, text: a.text, owner: a.owner ?? null, origin: 'timeline' as const }));

@@ -31,7 +31,14 @@ export interface ReportInput {
   scenarios: readonly ScenarioInput[];
   /** Milliseconds since the epoch: when the report is produced. */
   now: number;
-  verification: { ok: boolean; count: number; headHash: string; firstBad?: { seq: number; message: string } };
+  verification: {
+    ok: boolean;
+    count: number;
+    headHash: string;
+    firstBad?: { seq: number; message: string };
+    /** A shared incident: every origin's feed and its head (docs/sharing.md). */
+    origins?: readonly { origin: string; seq: number; hash: string }[];
+  };
   /** Update cadence; the plans' 5 minutes then every 30 by default. */
   cadence?: { firstUpdateMinutes: number; cadenceMinutes: number };
 }
@@ -204,5 +211,5 @@ export interface ReportModel {
   } | null;
   actionItems: ActionItemRow[];
   timeline: TimelineRow[];
-  integrity: { events: number; headHash: string; verified: boolean; firstBad: string | null };
+  integrity: { events: number; headHash: string; verified: boolean; firstBad: string | null; origins?: { origin: string; seq: number; hash: string }[] };
 }
