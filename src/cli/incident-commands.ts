@@ -123,7 +123,7 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
           return;
         }
         const text = words.join(' ');
-        if (!text.trim()) throw usageError('nothing to log: give the text, or --stdin');
+        if (!text.trim()) throw usageError('nothing to log (give the text, or --stdin to read lines from a pipe)');
         const [e] = await store.append(id, [logEvent(opts.kind, text)], ctx.actor);
         print(e!);
       }),
@@ -139,7 +139,7 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
     .action(
       run(async (ctx, id: string, milestone: string, opts: { at?: string; json?: boolean }) => {
         if (!isMilestone(milestone)) {
-          throw usageError(`unknown milestone "${milestone}": use one of ${MILESTONES.join(', ')}`);
+          throw usageError(`unknown milestone "${milestone}" (use one of ${MILESTONES.join(', ')})`);
         }
         const when = parseAt(opts.at, ctx.clock.now());
         const store = ctx.store();
@@ -174,7 +174,7 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
     .action(
       run(async (ctx, id: string, status: string, opts: { reason?: string }) => {
         const s = status.toLowerCase();
-        if (!isStatus(s)) throw usageError(`unknown status "${status}": use one of ${STATUSES.join(', ')}`);
+        if (!isStatus(s)) throw usageError(`unknown status "${status}" (use one of ${STATUSES.join(', ')})`);
         const store = ctx.store();
         const out = statusEvents(store.load(id).state, s, opts.reason, new Date(ctx.clock.now()).toISOString());
         if ('error' in out) throw usageError(`${out.error} (nothing to change)`);
@@ -205,7 +205,7 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
     .action(
       run(async (ctx, id: string, seqArg: string, words: string[]) => {
         const target = Number(seqArg);
-        if (!Number.isInteger(target) || target < 1) throw usageError(`seq "${seqArg}" is not a positive whole number`);
+        if (!Number.isInteger(target) || target < 1) throw usageError(`seq "${seqArg}" is not a positive whole number (give the seq shown by "warroom timeline ID")`);
         const journal = ctx.store().journal(id);
         const last = readTail(journal.path).last?.seq ?? 0;
         if (target > last) throw notFound(`incident ${id} has no seq ${target} (its last seq is ${last})`);
@@ -219,7 +219,7 @@ export function parseParams(pairs: readonly string[]): Record<string, string> {
   const params: Record<string, string> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw usageError(`--param "${pair}" is not key=value`);
+    if (eq <= 0) throw usageError(`--param "${pair}" is not key=value (e.g. --param table=orders)`);
     params[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
   }
   return params;

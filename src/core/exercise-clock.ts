@@ -20,7 +20,7 @@ export function startClock(realNow: number, speed = 1): ExerciseClock {
 
 export function checkSpeed(speed: number): number {
   if (!Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED) {
-    throw usageError(`speed ${speed} is out of range: use x${MIN_SPEED} to x${MAX_SPEED}`);
+    throw usageError(`speed ${Number.isFinite(speed) ? speed : 'given'} is not a speed from x${MIN_SPEED} to x${MAX_SPEED} (e.g. --speed 5)`);
   }
   return speed;
 }

@@ -14,6 +14,6 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
 /** Accepts SEV1..SEV4 and the P1..P4 aliases, any case. */
 export function parseSeverity(input: string): Severity {
   const m = /^\s*(?:sev|p)\s*-?([1-4])\s*$/i.exec(input);
-  if (!m) throw usageError(`unknown severity "${input}": use SEV1, SEV2, SEV3 or SEV4 (P1..P4 also accepted)`);
+  if (!m) throw usageError(`unknown severity "${input}" (use SEV1, SEV2, SEV3 or SEV4; P1..P4 also accepted)`);
   return `SEV${m[1]}` as Severity;
 }

@@ -77,16 +77,16 @@ describe('warroom CLI', () => {
   });
 
   it.each([
-    [['new', '--title', 't', '--severity', 'SEV9'], 2, 'warroom: unknown severity "SEV9": use SEV1, SEV2, SEV3 or SEV4 (P1..P4 also accepted)'],
+    [['new', '--title', 't', '--severity', 'SEV9'], 2, 'warroom: unknown severity "SEV9" (use SEV1, SEV2, SEV3 or SEV4; P1..P4 also accepted)'],
     [['log', 'INC-20261121-ZZZZ', 'x'], 3, /^warroom: unknown incident id "INC-20261121-ZZZZ": no journal at .* \(see "warroom list"\)$/],
     [['show', 'nonsense'], 3, 'warroom: unknown incident id "nonsense": ids look like INC-20261121-7QK2 (see "warroom list")'],
-    [['mark', '{id}', 'fixed'], 2, 'warroom: unknown milestone "fixed": use one of impact-started, detected, declared, mitigated, resolved'],
+    [['mark', '{id}', 'fixed'], 2, 'warroom: unknown milestone "fixed" (use one of impact-started, detected, declared, mitigated, resolved)'],
     [['mark', '{id}', 'detected', '--at', '09:30'], 2, 'warroom: --at "09:30" is not an ISO 8601 time with a zone, e.g. 2026-11-21T09:30Z'],
     [['mark', '{id}', 'detected', '--at', '2026-11-22T09:30:00Z'], 2, 'warroom: --at "2026-11-22T09:30:00Z" (2026-11-22T09:30:00.000Z) is in the future (use a time up to now: an ISO 8601 time with a zone, e.g. 2026-11-21T09:30Z)'],
-    [['status', '{id}', 'done'], 2, 'warroom: unknown status "done": use one of triage, declared, mitigating, recovered, resolved, closed'],
+    [['status', '{id}', 'done'], 2, 'warroom: unknown status "done" (use one of triage, declared, mitigating, recovered, resolved, closed)'],
     [['amend', '{id}', '7', 'x'], 3, /has no seq 7 \(its last seq is 1\)/],
-    [['amend', '{id}', 'abc', 'x'], 2, 'warroom: seq "abc" is not a positive whole number'],
-    [['log', '{id}'], 2, 'warroom: nothing to log: give the text, or --stdin'],
+    [['amend', '{id}', 'abc', 'x'], 2, 'warroom: seq "abc" is not a positive whole number (give the seq shown by "warroom timeline ID")'],
+    [['log', '{id}'], 2, 'warroom: nothing to log (give the text, or --stdin to read lines from a pipe)'],
   ])('%j fails with one clear line and writes nothing', async (args, code, message) => {
     const dir = tempDir();
     const id = await declare(dir);

@@ -36,7 +36,7 @@ describe('exercise clock', () => {
   });
 
   it.each([0, 61, -1, Number.NaN])('rejects speed %s', (speed) => {
-    expect(() => setSpeed(startClock(R0), R0, speed)).toThrow(/out of range: use x1 to x60/);
+    expect(() => setSpeed(startClock(R0), R0, speed)).toThrow(/is not a speed from x1 to x60/);
   });
 
   it('jumps forward, never back', () => {
