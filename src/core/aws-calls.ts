@@ -10,7 +10,8 @@ export type AwsService = (typeof AWS_SERVICES)[number];
 export const READ_OPERATIONS = {
   dynamodb: ['DescribeTable', 'DescribeContinuousBackups', 'ListBackups', 'DescribeBackup'],
   rds: ['DescribeDBClusters', 'DescribeDBInstances', 'DescribeDBSnapshots', 'DescribeDBClusterSnapshots', 'DescribeEvents'],
-  route53: ['GetChange', 'ListResourceRecordSets', 'GetHealthCheckStatus'],
+  // GetServedRecord is composed by warroom (src/aws/route53-served.ts): what Route 53 answers for a name now.
+  route53: ['GetChange', 'ListResourceRecordSets', 'GetHealthCheck', 'GetHealthCheckStatus', 'GetServedRecord'],
   cloudwatch: ['DescribeAlarms'],
 } as const satisfies Record<AwsService, readonly string[]>;
 
@@ -27,7 +28,7 @@ export const ACTION_OPERATIONS = {
     'RestoreDBClusterFromSnapshot',
     'CreateDBInstance',
   ],
-  route53: ['ChangeResourceRecordSets'],
+  route53: ['ChangeResourceRecordSets', 'UpdateHealthCheck'],
   cloudwatch: [],
 } as const satisfies Record<AwsService, readonly string[]>;
 

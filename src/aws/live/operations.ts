@@ -11,7 +11,9 @@ import {
   PromoteReadReplicaDBClusterCommand, RestoreDBClusterFromSnapshotCommand, RestoreDBClusterToPointInTimeCommand,
   RestoreDBInstanceFromDBSnapshotCommand, RestoreDBInstanceToPointInTimeCommand,
 } from '@aws-sdk/client-rds';
-import { ChangeResourceRecordSetsCommand, GetChangeCommand, GetHealthCheckStatusCommand, ListResourceRecordSetsCommand } from '@aws-sdk/client-route-53';
+import {
+  ChangeResourceRecordSetsCommand, GetChangeCommand, GetHealthCheckCommand, GetHealthCheckStatusCommand, ListResourceRecordSetsCommand, UpdateHealthCheckCommand,
+} from '@aws-sdk/client-route-53';
 import type { AwsService } from '../../core/index.js';
 
 type CommandCtor = new (input: never) => unknown;
@@ -37,7 +39,8 @@ export const COMMANDS: Record<AwsService, Record<string, CommandCtor>> = {
   },
   route53: {
     GetChange: GetChangeCommand, ListResourceRecordSets: ListResourceRecordSetsCommand,
-    GetHealthCheckStatus: GetHealthCheckStatusCommand, ChangeResourceRecordSets: ChangeResourceRecordSetsCommand,
+    GetHealthCheckStatus: GetHealthCheckStatusCommand, GetHealthCheck: GetHealthCheckCommand,
+    ChangeResourceRecordSets: ChangeResourceRecordSetsCommand, UpdateHealthCheck: UpdateHealthCheckCommand,
   },
   cloudwatch: { DescribeAlarms: DescribeAlarmsCommand },
 };

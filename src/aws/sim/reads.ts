@@ -97,6 +97,12 @@ export function simRead(w: SimWorld, service: string, operation: string, args: A
       const z = w.zone(str(args, 'HostedZoneId'));
       return { ResourceRecordSets: z.records.map((r) => ({ ...r })), IsTruncated: false };
     }
+    case 'route53:GetHealthCheck': {
+      const id = str(args, 'HealthCheckId');
+      const h = w.healthChecks.get(id);
+      if (!h) throw new SimError('NoSuchHealthCheck', `No health check exists with the specified ID ${id}`, 404);
+      return { HealthCheck: { Id: id, HealthCheckConfig: { Type: 'HTTPS', Inverted: h.inverted === true, Disabled: false } } };
+    }
     case 'route53:GetHealthCheckStatus': {
       const id = str(args, 'HealthCheckId');
       const h = w.healthChecks.get(id);

@@ -6,6 +6,7 @@ import { transitionTracker } from '../alarm-transitions.js';
 import { classifyAwsError } from '../classify-error.js';
 import { planMetricCalls } from '../metric-plan.js';
 import { pollVerify, realSleep, type Sleep } from '../poll-verify.js';
+import { readServedRecord } from '../route53-served.js';
 import { waitForChangeInsync } from '../wait-effect.js';
 import { regionOrPrimary } from '../where.js';
 import type { AlarmState, AwsPorts, MetricSeries, ProbesPort } from '../ports.js';
@@ -125,7 +126,13 @@ export class SimAws {
     const clock = this.opts.clock;
     const iso = () => new Date(clock.now()).toISOString();
     const probes: ProbesPort = {
-      verify: (spec, params, signal) => pollVerify(spec, this.filled(params), { clock, sleep: this.sleep, read: async (args) => this.call('read', spec.service, spec.operation, args, spec.region, params) }, signal),
+      verify: (spec, params, signal) => pollVerify(spec, this.filled(params), {
+        clock,
+        sleep: this.sleep,
+        read: async (args) => (spec.service === 'route53' && spec.operation === 'GetServedRecord'
+          ? readServedRecord(async (op, a) => this.call('read', 'route53', op, a, spec.region, params), args)
+          : this.call('read', spec.service, spec.operation, args, spec.region, params)),
+      }, signal),
       read: async (c, params) => {
         let args: Record<string, unknown>;
         try {

@@ -28,7 +28,7 @@ export interface SimSnapshot { id: string; region: string; kind: 'instance' | 'c
 export interface SimRecord { Name: string; Type: string; TTL?: number; ResourceRecords?: { Value: string }[]; AliasTarget?: unknown; SetIdentifier?: string; Failover?: string; HealthCheckId?: string }
 export interface SimZone { id: string; name: string; records: SimRecord[] }
 export interface SimChange { id: string; submittedAt: number; status: 'PENDING' | 'INSYNC' }
-export interface SimHealthCheck { id: string; healthy: boolean }
+export interface SimHealthCheck { id: string; healthy: boolean; inverted?: boolean }
 export interface SimAlarm { name: string; region: string; state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; reason: string; updatedAt: number; metric?: string }
 export interface SimEvent { source: string; type: string; message: string; at: number; region: string }
 

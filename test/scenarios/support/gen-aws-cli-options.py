@@ -79,7 +79,7 @@ if "--outputs" in sys.argv:
     READS = {
         "dynamodb": ["DescribeTable", "DescribeContinuousBackups", "ListBackups", "DescribeBackup"],
         "rds": ["DescribeDBClusters", "DescribeDBInstances", "DescribeDBSnapshots", "DescribeDBClusterSnapshots", "DescribeEvents"],
-        "route53": ["GetChange", "ListResourceRecordSets", "GetHealthCheckStatus"],
+        "route53": ["GetChange", "ListResourceRecordSets", "GetHealthCheck", "GetHealthCheckStatus"],
         "cloudwatch": ["DescribeAlarms"],
     }
     trees = {}
