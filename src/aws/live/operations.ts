@@ -1,6 +1,6 @@
 // The SDK command for each operation a runbook may name. Runbook arguments use the SDK's own field names,
 // so they pass through as they are, after timestamps given as text are turned into Dates.
-import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { DescribeAlarmsCommand, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import {
   CreateBackupCommand, DescribeBackupCommand, DescribeContinuousBackupsCommand, DescribeTableCommand, ListBackupsCommand,
   RestoreTableFromBackupCommand, RestoreTableToPointInTimeCommand,
@@ -42,7 +42,7 @@ export const COMMANDS: Record<AwsService, Record<string, CommandCtor>> = {
     GetHealthCheckStatus: GetHealthCheckStatusCommand, GetHealthCheck: GetHealthCheckCommand,
     ChangeResourceRecordSets: ChangeResourceRecordSetsCommand, UpdateHealthCheck: UpdateHealthCheckCommand,
   },
-  cloudwatch: { DescribeAlarms: DescribeAlarmsCommand },
+  cloudwatch: { DescribeAlarms: DescribeAlarmsCommand, GetMetricData: GetMetricDataCommand },
 };
 
 const TIME_KEY = /(Time|DateTime|StartTime|EndTime|LowerBound|UpperBound)$/;

@@ -12,6 +12,7 @@ import { regionOrPrimary } from '../where.js';
 import type { AlarmState, AwsPorts, MetricSeries, ProbesPort } from '../ports.js';
 import { simAct } from './actions.js';
 import { impairResource } from './impair.js';
+import { simMetricData } from './metric-data.js';
 import { SimMetrics } from './metrics.js';
 import { simRead } from './reads.js';
 import { paramValues, seedFromScenario, type ScenarioLike } from './seed.js';
@@ -49,6 +50,8 @@ export class SimAws {
   private values: Record<string, string> = {};
   /** The params the incident itself gave (typed, not examples): they say which regions it is in. */
   private given: Record<string, string> = {};
+  /** The panes of the loaded scenarios: what a verify's GetMetricData can find. */
+  private readonly metricSpecs: MetricSpec[] = [];
 
   constructor(private readonly opts: SimOptions) {
     this.world = new SimWorld(opts.clock, opts.seed ?? 1);
@@ -72,7 +75,10 @@ export class SimAws {
     this.values = { ...this.values, ...values };
     this.given = { ...given };
     seedFromScenario(this.world, scenario, values, (ref) => this.regionName(ref, given));
-    for (const m of (scenario.metrics ?? []) as MetricSpec[]) this.metricsModel.register(m);
+    for (const m of (scenario.metrics ?? []) as MetricSpec[]) {
+      this.metricsModel.register(m);
+      this.metricSpecs.push(m);
+    }
     return values;
   }
 
@@ -122,6 +128,16 @@ export class SimAws {
     }
   }
 
+  private metricData(args: Record<string, unknown>, ref: RegionRef, params: Readonly<Record<string, string>>) {
+    const region = this.regionName(ref, params);
+    try {
+      this.world.checkRegion(region);
+      return { ok: true as const, value: simMetricData(this.metricsModel, this.metricSpecs, args, this.opts.clock.now()) };
+    } catch (err) {
+      return { ok: false as const, error: classifyAwsError(err, { service: 'cloudwatch', operation: 'GetMetricData', region }) };
+    }
+  }
+
   ports(): AwsPorts & { sim: SimAws } {
     const clock = this.opts.clock;
     const iso = () => new Date(clock.now()).toISOString();
@@ -131,7 +147,9 @@ export class SimAws {
         sleep: this.sleep,
         read: async (args) => (spec.service === 'route53' && spec.operation === 'GetServedRecord'
           ? readServedRecord(async (op, a) => this.call('read', 'route53', op, a, spec.region, params), args)
-          : this.call('read', spec.service, spec.operation, args, spec.region, params)),
+          : spec.service === 'cloudwatch' && spec.operation === 'GetMetricData'
+            ? this.metricData(args, spec.region, params)
+            : this.call('read', spec.service, spec.operation, args, spec.region, params)),
       }, signal),
       read: async (c, params) => {
         let args: Record<string, unknown>;

@@ -80,7 +80,7 @@ if "--outputs" in sys.argv:
         "dynamodb": ["DescribeTable", "DescribeContinuousBackups", "ListBackups", "DescribeBackup"],
         "rds": ["DescribeDBClusters", "DescribeDBInstances", "DescribeDBSnapshots", "DescribeDBClusterSnapshots", "DescribeEvents"],
         "route53": ["GetChange", "ListResourceRecordSets", "GetHealthCheck", "GetHealthCheckStatus"],
-        "cloudwatch": ["DescribeAlarms"],
+        "cloudwatch": ["DescribeAlarms", "GetMetricData"],
     }
     trees = {}
     for svc, names in READS.items():
