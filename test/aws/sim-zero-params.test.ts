@@ -2,7 +2,9 @@
 // looks): its metric panes have data, its alarms read, and its verifications run against the values the
 // simulated AWS was seeded with, and pass once the scenario's own actions are done.
 import { describe, expect, it } from 'vitest';
+import { readActionState } from '../../src/aws/action-state.js';
 import { SimAws } from '../../src/aws/sim/sim-aws.js';
+import { fillDeep } from '../../src/core/index.js';
 import { thresholdLevel } from '../../src/core/thresholds.js';
 import { loadCatalog } from '../../src/scenarios/index.js';
 import { simTime } from './support/fixtures.js';
@@ -23,7 +25,7 @@ describe('the built-in catalog on the simulated AWS, zero parameters typed', () 
     const { clock, sleep } = simTime();
     const sim = new SimAws({ clock, sleep, allowActions: true });
     const ports = sim.ports();
-    sim.load(scenario, NONE);
+    const values = sim.load(scenario, NONE);
 
     const series = await ports.metrics.fetch(scenario.metrics, NONE, { start: clock.now() - 3_600_000, end: clock.now() });
     expect(series.map((s) => s.id)).toEqual(scenario.metrics.map((m) => m.id));
@@ -39,9 +41,12 @@ describe('the built-in catalog on the simulated AWS, zero parameters typed', () 
     const failed: string[] = [];
     for (const step of scenario.steps) {
       if (step.action) {
+        // A wait may compare with the state recorded before the call ({{before_writer}}), as the recorded path does.
+        const before = await readActionState(ports.probes, step.action, fillDeep(step.action.args, values) as Record<string, unknown>, NONE);
+        const recorded = before.ok ? Object.fromEntries(Object.entries(before.state).map(([k, v]) => [`before_${k}`, v])) : {};
         const r = await ports.actions.execute({ spec: step.action, params: NONE, confirmation: ports.actions.target(step.action, NONE) });
         expect(r.ok, `${step.id}: ${r.summary}`).toBe(true);
-        if (step.action.wait) expect((await ports.probes.verify(step.action.wait, NONE)).passed, `${step.id} wait`).toBe(true);
+        if (step.action.wait) expect((await ports.probes.verify(step.action.wait, recorded)).passed, `${step.id} wait`).toBe(true);
       }
       if (!step.verify) continue;
       const r = await ports.probes.verify(step.verify, NONE);

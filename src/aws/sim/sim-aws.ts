@@ -202,11 +202,12 @@ export class SimAws {
           const guard = guardAction(request, enabled);
           if (!guard.ok) return { ok: false, simulated: true, summary: guard.error.message, error: guard.error };
           const { spec } = request;
-          const res = this.call('act', spec.service, spec.operation, guard.args, spec.region, request.params);
+          // The region as reads and the seed resolve it: from what the incident gave, not the examples filled in.
+          const res = this.call('act', spec.service, spec.operation, guard.args, spec.region, asked.params);
           if (!res.ok) return { ok: false, simulated: true, summary: res.error.message, error: res.error, ...(res.error.requestId ? { requestId: res.error.requestId } : {}) };
           const effect = await waitForChangeInsync(probes, spec.service, res.value, signal);
           const requestId = this.world.nextId('sim-req');
-          return { ok: true, simulated: true, requestId, summary: `simulated ${spec.service} ${spec.operation} accepted for ${sanitizeLine(fillTemplate(spec.confirm, request.params))} in ${this.regionName(spec.region, request.params)}${effect ? `; ${effect}` : ''}` };
+          return { ok: true, simulated: true, requestId, summary: `simulated ${spec.service} ${spec.operation} accepted for ${sanitizeLine(fillTemplate(spec.confirm, request.params))} in ${this.regionName(spec.region, asked.params)}${effect ? `; ${effect}` : ''}` };
         },
       },
       identity: { whoami: async () => ({ ok: true, identity: { account: this.world.account, arn: `arn:aws:iam::${this.world.account}:user/simulated` } }) },
