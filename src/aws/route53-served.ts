@@ -119,3 +119,8 @@ export async function readServedRecord(read: Route53Read, args: Record<string, u
   }
   return { ok: true, value: servedRecord(sets, name, type, health) };
 }
+
+/** The IAM actions a composed read needs: it is not an AWS operation itself. */
+export const COMPOSED_READ_ACTIONS: Readonly<Record<string, readonly string[]>> = {
+  'route53:GetServedRecord': ['route53:ListResourceRecordSets', 'route53:GetHealthCheck', 'route53:GetHealthCheckStatus'],
+};

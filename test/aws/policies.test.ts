@@ -2,13 +2,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { iamActionFor } from '../../src/aws/classify-error.js';
+import { COMPOSED_READ_ACTIONS } from '../../src/aws/route53-served.js';
 import { ACTION_OPERATIONS, AWS_SERVICES, READ_OPERATIONS } from '../../src/core/index.js';
 
 const actionsIn = (file: string): Set<string> => {
   const doc = JSON.parse(readFileSync(new URL(`../../policies/${file}`, import.meta.url), 'utf8')) as { Statement: { Effect: string; Action: string[] }[] };
   return new Set(doc.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => s.Action));
 };
-const reads = [...AWS_SERVICES.flatMap((s) => READ_OPERATIONS[s].map((operation) => iamActionFor({ service: s, operation }))), 'cloudwatch:GetMetricData', 'dynamodb:ListTables', 'route53:ListHostedZones'];
+const reads = [
+  ...AWS_SERVICES.flatMap((s) => READ_OPERATIONS[s].flatMap((operation) => {
+    const action = iamActionFor({ service: s, operation });
+    return COMPOSED_READ_ACTIONS[action] ?? [action];
+  })),
+  'cloudwatch:GetMetricData', 'dynamodb:ListTables', 'route53:ListHostedZones',
+];
 const mutations = AWS_SERVICES.flatMap((s) => ACTION_OPERATIONS[s].map((operation) => iamActionFor({ service: s, operation })));
 
 describe('IAM policies', () => {
