@@ -3,7 +3,7 @@
 // Arguments use the SDK's own field names (TableName, DBClusterIdentifier...) with {{param}} placeholders.
 import * as z from 'zod';
 
-export const AWS_SERVICES = ['dynamodb', 'rds', 'route53', 'cloudwatch'] as const;
+export const AWS_SERVICES = ['dynamodb', 'rds', 'route53', 'cloudwatch', 'kms'] as const;
 export type AwsService = (typeof AWS_SERVICES)[number];
 
 /** Read-only operations a `verify` may call, per service. */
@@ -13,6 +13,7 @@ export const READ_OPERATIONS = {
   // GetServedRecord is composed by warroom (src/aws/route53-served.ts): what Route 53 answers for a name now.
   route53: ['GetChange', 'ListResourceRecordSets', 'GetHealthCheck', 'GetHealthCheckStatus', 'GetServedRecord'],
   cloudwatch: ['DescribeAlarms', 'GetMetricData'],
+  kms: ['DescribeKey'],
 } as const satisfies Record<AwsService, readonly string[]>;
 
 /** Mutating operations an `action` may call, per service. Never run without --allow-actions and a typed confirmation. */
@@ -30,6 +31,7 @@ export const ACTION_OPERATIONS = {
   ],
   route53: ['ChangeResourceRecordSets', 'UpdateHealthCheck'],
   cloudwatch: [],
+  kms: [],
 } as const satisfies Record<AwsService, readonly string[]>;
 
 /** Which region a call goes to: the incident's primary, its DR region, or a region named literally (us-east-1). */

@@ -30,11 +30,14 @@ describe('IAM policies', () => {
     for (const a of [...reads, ...mutations]) expect(rw, a).toContain(a);
   });
 
-  it('read-and-actions grants the KMS a restore of a CMK-encrypted table or snapshot needs, only through DynamoDB and RDS', () => {
+  it('read-and-actions grants the KMS a restore of a CMK-encrypted table or snapshot needs, only through DynamoDB and RDS; DescribeKey alone is a read', () => {
     const doc = JSON.parse(readFileSync(new URL('../../policies/warroom-read-and-actions.json', import.meta.url), 'utf8')) as { Statement: { Action: string[]; Condition?: Record<string, Record<string, string[]>> }[] };
-    const kms = doc.Statement.filter((s) => s.Action.some((a) => a.startsWith('kms:')));
+    // kms:DescribeKey on its own is a read (kms-key-deletion's checks); everything else of KMS only through the services.
+    const kms = doc.Statement.filter((s) => s.Action.some((a) => a.startsWith('kms:')) && s.Condition);
     expect(kms.flatMap((s) => s.Action).sort()).toEqual(['kms:CreateGrant', 'kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey']);
     for (const s of kms) expect(s.Condition?.StringLike?.['kms:ViaService']).toEqual(['dynamodb.*.amazonaws.com', 'rds.*.amazonaws.com']);
-    expect([...actionsIn('warroom-read-only.json')].filter((a) => a.startsWith('kms:'))).toEqual([]);
+    const unconditioned = doc.Statement.filter((s) => s.Action.some((a) => a.startsWith('kms:')) && !s.Condition).flatMap((s) => s.Action);
+    expect(unconditioned).toEqual(['kms:DescribeKey']);
+    expect([...actionsIn('warroom-read-only.json')].filter((a) => a.startsWith('kms:'))).toEqual(['kms:DescribeKey']);
   });
 });

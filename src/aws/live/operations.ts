@@ -14,6 +14,7 @@ import {
 import {
   ChangeResourceRecordSetsCommand, GetChangeCommand, GetHealthCheckCommand, GetHealthCheckStatusCommand, ListResourceRecordSetsCommand, UpdateHealthCheckCommand,
 } from '@aws-sdk/client-route-53';
+import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import type { AwsService } from '../../core/index.js';
 
 type CommandCtor = new (input: never) => unknown;
@@ -43,6 +44,7 @@ export const COMMANDS: Record<AwsService, Record<string, CommandCtor>> = {
     ChangeResourceRecordSets: ChangeResourceRecordSetsCommand, UpdateHealthCheck: UpdateHealthCheckCommand,
   },
   cloudwatch: { DescribeAlarms: DescribeAlarmsCommand, GetMetricData: GetMetricDataCommand },
+  kms: { DescribeKey: DescribeKeyCommand },
 };
 
 const TIME_KEY = /(Time|DateTime|StartTime|EndTime|LowerBound|UpperBound)$/;
@@ -64,7 +66,7 @@ export function commandFor(service: AwsService, operation: string, args: Record<
 
 /** The resource a call is about, for "not found" messages. */
 export function resourceOf(args: Record<string, unknown>): string | undefined {
-  for (const k of ['TableName', 'TargetTableName', 'BackupArn', 'DBClusterIdentifier', 'DBInstanceIdentifier', 'DBSnapshotIdentifier', 'DBClusterSnapshotIdentifier', 'SourceDBClusterIdentifier', 'SourceDBInstanceIdentifier', 'HostedZoneId', 'HealthCheckId', 'Id']) {
+  for (const k of ['TableName', 'TargetTableName', 'BackupArn', 'DBClusterIdentifier', 'DBInstanceIdentifier', 'DBSnapshotIdentifier', 'DBClusterSnapshotIdentifier', 'SourceDBClusterIdentifier', 'SourceDBInstanceIdentifier', 'HostedZoneId', 'HealthCheckId', 'KeyId', 'Id']) {
     const v = args[k];
     if (typeof v === 'string') return `${k} ${v}`;
   }

@@ -110,6 +110,12 @@ export function simRead(w: SimWorld, service: string, operation: string, args: A
       const Status = h.healthy ? 'Success: HTTP Status Code 200, OK' : 'Failure: Connection timed out';
       return { HealthCheckObservations: ['us-east-1', 'eu-west-1', 'ap-southeast-1'].map((Region) => ({ Region, IPAddress: '192.0.2.10', StatusReport: { Status, CheckedTime: d(now) } })) };
     }
+    case 'kms:DescribeKey': {
+      const id = str(args, 'KeyId');
+      const k = w.kmsKeys.get(w.key(region, id));
+      if (!k) throw new SimError('NotFoundException', `Key '${id}' does not exist`, 400);
+      return { KeyMetadata: { KeyId: k.id, Arn: `arn:aws:kms:${region}:${w.account}:key/${k.id}`, Enabled: k.state === 'Enabled', KeyState: k.state, ...(k.deletionAt ? { DeletionDate: d(k.deletionAt) } : {}) } };
+    }
     case 'cloudwatch:DescribeAlarms': {
       const names = Array.isArray(args.AlarmNames) ? (args.AlarmNames as unknown[]).map(String) : undefined;
       const list = [...w.alarms.values()].filter((a) => a.region === region && (!names || names.includes(a.name)));

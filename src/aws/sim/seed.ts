@@ -105,6 +105,8 @@ function seedCall(w: SimWorld, c: Call, isCreated: (kind: string, region: string
   if (zoneId) seedZone(w, zoneId, args.ChangeBatch);
   const changeId = c.operation === 'GetChange' ? s(args.Id)?.replace(/^\/change\//, '') : undefined;
   if (changeId && !w.changes.has(changeId)) w.changes.set(changeId, { id: changeId, submittedAt: w.clock.now() - 60_000, status: 'INSYNC' });
+  const keyId = s(args.KeyId);
+  if (keyId && !w.kmsKeys.has(w.key(region, keyId))) w.kmsKeys.set(w.key(region, keyId), { id: keyId, region, state: 'Enabled' });
   const hc = s(args.HealthCheckId);
   if (hc && !w.healthChecks.has(hc)) w.healthChecks.set(hc, { id: hc, healthy: true });
   if (Array.isArray(args.AlarmNames)) for (const a of args.AlarmNames) if (s(a)) ensureAlarm(w, region, a as string);

@@ -38,7 +38,7 @@ export interface SimOptions {
   sleep?: Sleep;
 }
 
-type Service = 'dynamodb' | 'rds' | 'route53' | 'cloudwatch';
+type Service = 'dynamodb' | 'rds' | 'route53' | 'cloudwatch' | 'kms';
 
 export class SimAws {
   readonly world: SimWorld;

@@ -132,4 +132,5 @@ export const SDK_INPUTS: Record<string, { members: string[]; required: string[] 
   'route53 ChangeResourceRecordSets': { members: ['ChangeBatch', 'HostedZoneId'], required: ['HostedZoneId', 'ChangeBatch'] },
   'cloudwatch DescribeAlarms': { members: ['ActionPrefix', 'AlarmNamePrefix', 'AlarmNames', 'AlarmTypes', 'ChildrenOfAlarmName', 'MaxRecords', 'NextToken', 'ParentsOfAlarmName', 'StateValue'], required: [] },
   'cloudwatch GetMetricData': { members: ['EndTime', 'LabelOptions', 'MaxDatapoints', 'MetricDataQueries', 'NextToken', 'ScanBy', 'StartTime'], required: ['MetricDataQueries', 'StartTime', 'EndTime'] },
+  'kms DescribeKey': { members: ['GrantTokens', 'KeyId'], required: ['KeyId'] },
 };

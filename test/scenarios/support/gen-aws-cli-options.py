@@ -81,6 +81,7 @@ if "--outputs" in sys.argv:
         "rds": ["DescribeDBClusters", "DescribeDBInstances", "DescribeDBSnapshots", "DescribeDBClusterSnapshots", "DescribeEvents"],
         "route53": ["GetChange", "ListResourceRecordSets", "GetHealthCheck", "GetHealthCheckStatus"],
         "cloudwatch": ["DescribeAlarms", "GetMetricData"],
+        "kms": ["DescribeKey"],
     }
     trees = {}
     for svc, names in READS.items():
