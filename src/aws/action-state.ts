@@ -49,6 +49,11 @@ export function stateReadFor(spec: Pick<ActionSpec, 'service' | 'operation' | 'r
         values: { name: 'ResourceRecordSets[0].Name', type: 'ResourceRecordSets[0].Type', set_identifier: 'ResourceRecordSets[0].SetIdentifier', value: 'ResourceRecordSets[0].ResourceRecords[0].Value', alias: 'ResourceRecordSets[0].AliasTarget.DNSName' },
       };
     }
+    case 'UpdateHealthCheck':
+      return {
+        call: { service: 'route53', operation: 'GetHealthCheck', region: 'us-east-1', args: { HealthCheckId: String(args.HealthCheckId) } },
+        values: { inverted: 'HealthCheck.HealthCheckConfig.Inverted', disabled: 'HealthCheck.HealthCheckConfig.Disabled' },
+      };
     default:
       return undefined;
   }

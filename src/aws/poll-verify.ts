@@ -1,6 +1,6 @@
 // The polling loop of a verify, shared by the live and simulated probes: read, judge, wait, until the
 // condition holds, a non-retryable error occurs, or the deadline passes.
-import { fillDeep, READ_OPERATIONS, type Clock, type VerifySpec } from '../core/index.js';
+import { clockParams, fillDeep, placeholdersIn, READ_OPERATIONS, type Clock, type VerifySpec } from '../core/index.js';
 import { judgeResponse, parsePath } from './probe-eval.js';
 import type { AwsFailure, ProbeResult } from './ports.js';
 import { probeOutcome } from './timeline-events.js';
@@ -45,13 +45,15 @@ export async function pollVerify(spec: VerifySpec, params: Readonly<Record<strin
     const error: AwsFailure = { class: 'not-supported', message: `not supported: ${spec.service} ${spec.operation} is not a read-only verify operation (allowed: ${allowed.join(', ')})` };
     return failed(error.message, error, started, clock);
   }
+  // A CloudWatch window ({{minutes_ago_5}} .. {{now}}) moves with each attempt.
+  const timeNames = placeholdersIn(JSON.stringify(spec.args));
   let args: Record<string, unknown>;
   let expect: VerifySpec['expect'];
   let and: VerifySpec['and'];
   try {
     parsePath(spec.path);
     for (const c of spec.and ?? []) parsePath(c.path);
-    args = fillDeep(spec.args, params) as Record<string, unknown>;
+    args = fillDeep(spec.args, { ...clockParams(timeNames, clock.now()), ...params }) as Record<string, unknown>;
     // Expected values may name params too: equals "{{dr_endpoint}}", not_equals "{{before_writer}}".
     expect = fillDeep(spec.expect, params) as VerifySpec['expect'];
     and = fillDeep(spec.and, params) as VerifySpec['and'];
@@ -64,6 +66,7 @@ export async function pollVerify(spec: VerifySpec, params: Readonly<Record<strin
   let last: ProbeResult | undefined;
   for (;;) {
     attempts++;
+    if (attempts > 1 && timeNames.length > 0) args = fillDeep(spec.args, { ...clockParams(timeNames, clock.now()), ...params }) as Record<string, unknown>;
     const res = await deps.read(args, Math.max(1, deadline - clock.now()), signal);
     if (res.ok) {
       const judged = judgeResponse(res.value, spec.path, expect, { match: spec.match, and });

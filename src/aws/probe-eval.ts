@@ -3,6 +3,7 @@
 import type { AlsoSpec, ExpectSpec } from '../core/index.js';
 import { compilePattern } from '../scenarios/pattern.js';
 
+type Match = 'any' | 'all' | 'every';
 type Token = { key: string } | { index: number } | { any: true } | { where: string };
 
 /**
@@ -70,8 +71,8 @@ export interface ExpectOutcome {
  * Checks the values found against the expectation; with several values (a [*] path), any one satisfying it
  * passes, or with match "all" every one must (and there must be one).
  */
-export function checkExpect(values: readonly unknown[], expect: ExpectSpec, match: 'any' | 'all' = 'any'): ExpectOutcome {
-  const any = (test: (v: unknown) => boolean) => (match === 'all' ? values.length > 0 && values.every(test) : values.some(test));
+export function checkExpect(values: readonly unknown[], expect: ExpectSpec, match: Match = 'any'): ExpectOutcome {
+  const any = (test: (v: unknown) => boolean) => (match === 'every' ? values.every(test) : match === 'all' ? values.length > 0 && values.every(test) : values.some(test));
   const num = (test: (n: number) => boolean) => any((v) => {
     const n = asNumber(v);
     return n !== undefined && test(n);
@@ -101,12 +102,12 @@ export function checkExpect(values: readonly unknown[], expect: ExpectSpec, matc
   return { passed: false, expected: 'an expectation' };
 }
 
-function judgeOne(response: unknown, path: string, expect: ExpectSpec, match: 'any' | 'all') {
+function judgeOne(response: unknown, path: string, expect: ExpectSpec, match: Match) {
   const values = evaluatePath(response, path);
   const outcome = checkExpect(values, expect, match);
   const shown = values.length === 0 ? undefined : values.length === 1 ? toEvidence(values[0]) : values.map(toEvidence);
   const read = shown === undefined ? 'nothing' : JSON.stringify(shown);
-  return { passed: outcome.passed, shown: shown ?? null, summary: `${path} = ${read.length > 120 ? `${read.slice(0, 117)}...` : read}; expected ${match === 'all' ? 'every value ' : ''}${outcome.expected}` };
+  return { passed: outcome.passed, shown: shown ?? null, summary: `${path} = ${read.length > 120 ? `${read.slice(0, 117)}...` : read}; expected ${match === 'all' ? 'every value ' : match === 'every' ? 'every value (if any) ' : ''}${outcome.expected}` };
 }
 
 /**
@@ -117,7 +118,7 @@ export function judgeResponse(
   response: unknown,
   path: string,
   expect: ExpectSpec,
-  opts: { match?: 'any' | 'all' | undefined; and?: readonly AlsoSpec[] | undefined } = {},
+  opts: { match?: Match | undefined; and?: readonly AlsoSpec[] | undefined } = {},
 ): { passed: boolean; evidence: Record<string, unknown>; summary: string } {
   const checks = [judgeOne(response, path, expect, opts.match ?? 'any'), ...(opts.and ?? []).map((c) => judgeOne(response, c.path, c.expect, 'any'))];
   const paths = [path, ...(opts.and ?? []).map((c) => c.path)];

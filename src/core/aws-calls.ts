@@ -3,15 +3,17 @@
 // Arguments use the SDK's own field names (TableName, DBClusterIdentifier...) with {{param}} placeholders.
 import * as z from 'zod';
 
-export const AWS_SERVICES = ['dynamodb', 'rds', 'route53', 'cloudwatch'] as const;
+export const AWS_SERVICES = ['dynamodb', 'rds', 'route53', 'cloudwatch', 'kms'] as const;
 export type AwsService = (typeof AWS_SERVICES)[number];
 
 /** Read-only operations a `verify` may call, per service. */
 export const READ_OPERATIONS = {
   dynamodb: ['DescribeTable', 'DescribeContinuousBackups', 'ListBackups', 'DescribeBackup'],
   rds: ['DescribeDBClusters', 'DescribeDBInstances', 'DescribeDBSnapshots', 'DescribeDBClusterSnapshots', 'DescribeEvents'],
-  route53: ['GetChange', 'ListResourceRecordSets', 'GetHealthCheckStatus'],
-  cloudwatch: ['DescribeAlarms'],
+  // GetServedRecord is composed by warroom (src/aws/route53-served.ts): what Route 53 answers for a name now.
+  route53: ['GetChange', 'ListResourceRecordSets', 'GetHealthCheck', 'GetHealthCheckStatus', 'GetServedRecord'],
+  cloudwatch: ['DescribeAlarms', 'GetMetricData'],
+  kms: ['DescribeKey'],
 } as const satisfies Record<AwsService, readonly string[]>;
 
 /** Mutating operations an `action` may call, per service. Never run without --allow-actions and a typed confirmation. */
@@ -27,8 +29,9 @@ export const ACTION_OPERATIONS = {
     'RestoreDBClusterFromSnapshot',
     'CreateDBInstance',
   ],
-  route53: ['ChangeResourceRecordSets'],
+  route53: ['ChangeResourceRecordSets', 'UpdateHealthCheck'],
   cloudwatch: [],
+  kms: [],
 } as const satisfies Record<AwsService, readonly string[]>;
 
 /** Which region a call goes to: the incident's primary, its DR region, or a region named literally (us-east-1). */
@@ -75,8 +78,11 @@ export const VerifySpec = z.strictObject({
   /** Dotted path into the response, with [n] for list items and [*] for "any item": Table.TableStatus, DBClusters[0].Status. */
   path: z.string().min(1),
   expect: ExpectSpec,
-  /** With a [*] path: "any" (default) passes when one value holds, "all" when every value holds and there is one. */
-  match: z.enum(['any', 'all']).optional(),
+  /**
+   * With a [*] path: "any" (default) passes when one value holds, "all" when every value holds and there is one,
+   * "every" when no value fails (none at all passes: CloudWatch sends no datapoint for a period without throttles).
+   */
+  match: z.enum(['any', 'all', 'every']).optional(),
   and: z.array(AlsoSpec).optional(),
   interval_seconds: z.number().positive().default(10),
   deadline_seconds: z.number().positive().default(60),
@@ -124,8 +130,22 @@ export interface ObjectiveTarget {
   note?: string;
 }
 
-/** Placeholders a verify or wait may use that come from the incident's own events, not from params. */
-export const RECORDED_PLACEHOLDER = /^(before_[a-z0-9_]+|action_requested_at)$/;
+/**
+ * Placeholders a verify or wait may use that come from the incident's own events, not from params, or from the
+ * clock at each attempt: `now` and `minutes_ago_N` (a CloudWatch window that moves with the check).
+ */
+export const RECORDED_PLACEHOLDER = /^(before_[a-z0-9_]+|action_requested_at|now|minutes_ago_\d{1,4})$/;
+
+/** The clock placeholders' values at instant `nowMs`, for the names the spec uses. */
+export function clockParams(names: readonly string[], nowMs: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    if (name === 'now') out.now = new Date(nowMs).toISOString();
+    const m = /^minutes_ago_(\d{1,4})$/.exec(name);
+    if (m) out[name] = new Date(nowMs - Number(m[1]) * 60_000).toISOString();
+  }
+  return out;
+}
 
 /** What the record of an action's state looks like on an `aws.read` event's `values`. */
 export interface RecordedState {

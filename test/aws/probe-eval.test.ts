@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkExpect, evaluatePath, judgeResponse, parsePath } from '../../src/aws/probe-eval.js';
-import type { ExpectSpec } from '../../src/core/index.js';
+import { clockParams, type ExpectSpec } from '../../src/core/index.js';
 
 const cluster = {
   DBClusters: [
@@ -75,5 +75,20 @@ describe('judgeResponse', () => {
     expect(r.passed).toBe(false);
     expect(r.evidence).toEqual({ 'Table.Gone': null });
     expect(r.summary).toBe('Table.Gone = nothing; expected equals ACTIVE');
+  });
+});
+
+describe('match: every (no value fails; none at all passes)', () => {
+  it('passes on no values and on all-zero values, fails on one value at or above the limit', () => {
+    expect(checkExpect([], { lt: 1 }, 'every').passed).toBe(true);
+    expect(checkExpect([], { lt: 1 }, 'all').passed).toBe(false);
+    expect(checkExpect([0, 0], { lt: 1 }, 'every').passed).toBe(true);
+    expect(checkExpect([0, 3, 0], { lt: 1 }, 'every').passed).toBe(false);
+  });
+});
+
+describe('clock placeholders', () => {
+  it('fills now and minutes_ago_N from the instant given', () => {
+    expect(clockParams(['now', 'minutes_ago_5', 'table'], Date.parse('2026-12-03T10:00:00Z'))).toEqual({ now: '2026-12-03T10:00:00.000Z', minutes_ago_5: '2026-12-03T09:55:00.000Z' });
   });
 });

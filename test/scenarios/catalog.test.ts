@@ -9,7 +9,11 @@ import { checkCommand, CHECKED_TOOLS } from './support/command-check.js';
 
 const dir = builtinRunbooksDir({});
 /** Response shapes of the read operations (botocore models; support/gen-aws-cli-options.py --outputs). */
-const OUTPUTS = JSON.parse(readFileSync(new URL('./support/aws-output-shapes.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const OUTPUTS = {
+  ...(JSON.parse(readFileSync(new URL('./support/aws-output-shapes.json', import.meta.url), 'utf8')) as Record<string, unknown>),
+  // Composed by warroom, not an AWS operation: what Route 53 serves for a name (src/aws/route53-served.ts).
+  'route53 GetServedRecord': { Name: 1, Type: 1, Kind: 1, Served: [1], RecordSets: [{ SetIdentifier: 1, Failover: 1, Weight: 1, Values: [1], HealthCheckId: 1, Healthy: 1, HealthReason: 1 }] },
+} as Record<string, unknown>;
 
 /** Whether a verify path (Table.TableStatus, DBClusters[0].Status, X[*].Y) exists in the response shape. */
 function pathExists(tree: unknown, path: string): boolean {

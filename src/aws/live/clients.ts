@@ -2,6 +2,7 @@
 // socket and connection timeouts: the SDK's requestTimeout alone never aborts a hung call.
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import type { RegionRef } from '../../core/index.js';
@@ -23,7 +24,7 @@ export function suppressSdkNodeWarning(env: NodeJS.ProcessEnv = process.env): vo
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 
-type ClientFor = { dynamodb: DynamoDBClient; rds: RDSClient; cloudwatch: CloudWatchClient; route53: Route53Client };
+type ClientFor = { dynamodb: DynamoDBClient; rds: RDSClient; cloudwatch: CloudWatchClient; route53: Route53Client; kms: KMSClient };
 export type LiveService = keyof ClientFor;
 
 export interface LiveClients {
@@ -65,6 +66,8 @@ export function createLiveClients(config: ResolvedAwsConfig, budgets: Partial<Re
         return new CloudWatchClient(common);
       case 'route53':
         return new Route53Client(common);
+      case 'kms':
+        return new KMSClient(common);
     }
   };
   return {

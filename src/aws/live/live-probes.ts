@@ -1,7 +1,8 @@
 // Runs a step's read-only verify against AWS, polling with short per-call deadlines, in the region
 // where.ts resolves from the runbook, the incident's params and the flags.
 import { fillDeep, READ_OPERATIONS, type Clock } from '../../core/index.js';
-import { pollVerify, type Sleep } from '../poll-verify.js';
+import { pollVerify, type ReadResult, type Sleep } from '../poll-verify.js';
+import { readServedRecord } from '../route53-served.js';
 import type { ProbesPort } from '../ports.js';
 import { resolveRegion } from '../where.js';
 import { callAws } from './call.js';
@@ -17,10 +18,15 @@ export function liveProbes(clients: LiveClients, clock: Clock, sleep: Sleep): Pr
         sleep,
         read: async (args, left, sig) => {
           if (!where.ok) return { ok: false, error: { class: 'invalid-parameter', message: `invalid parameter: ${where.message}` } };
-          const resource = resourceOf(args);
-          const ctx = { service: spec.service, operation: spec.operation, region: where.region, ...(resource ? { resource } : {}) };
-          const res = await callAws(clients.in(spec.service, where.region), commandFor(spec.service, spec.operation, args), ctx, Math.min(left, clients.budgets.read.deadlineMs), sig);
-          return res.ok ? { ok: true, value: res.value } : res;
+          const region = where.region;
+          const one = async (operation: string, a: Record<string, unknown>): Promise<ReadResult> => {
+            const resource = resourceOf(a);
+            const ctx = { service: spec.service, operation, region, ...(resource ? { resource } : {}) };
+            const res = await callAws(clients.in(spec.service, region), commandFor(spec.service, operation, a), ctx, Math.min(left, clients.budgets.read.deadlineMs), sig);
+            return res.ok ? { ok: true, value: res.value } : res;
+          };
+          if (spec.service === 'route53' && spec.operation === 'GetServedRecord') return readServedRecord(one, args);
+          return one(spec.operation, args);
         },
       }, signal);
     },

@@ -1,6 +1,6 @@
 // The SDK command for each operation a runbook may name. Runbook arguments use the SDK's own field names,
 // so they pass through as they are, after timestamps given as text are turned into Dates.
-import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { DescribeAlarmsCommand, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import {
   CreateBackupCommand, DescribeBackupCommand, DescribeContinuousBackupsCommand, DescribeTableCommand, ListBackupsCommand,
   RestoreTableFromBackupCommand, RestoreTableToPointInTimeCommand,
@@ -11,7 +11,10 @@ import {
   PromoteReadReplicaDBClusterCommand, RestoreDBClusterFromSnapshotCommand, RestoreDBClusterToPointInTimeCommand,
   RestoreDBInstanceFromDBSnapshotCommand, RestoreDBInstanceToPointInTimeCommand,
 } from '@aws-sdk/client-rds';
-import { ChangeResourceRecordSetsCommand, GetChangeCommand, GetHealthCheckStatusCommand, ListResourceRecordSetsCommand } from '@aws-sdk/client-route-53';
+import {
+  ChangeResourceRecordSetsCommand, GetChangeCommand, GetHealthCheckCommand, GetHealthCheckStatusCommand, ListResourceRecordSetsCommand, UpdateHealthCheckCommand,
+} from '@aws-sdk/client-route-53';
+import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import type { AwsService } from '../../core/index.js';
 
 type CommandCtor = new (input: never) => unknown;
@@ -37,9 +40,11 @@ export const COMMANDS: Record<AwsService, Record<string, CommandCtor>> = {
   },
   route53: {
     GetChange: GetChangeCommand, ListResourceRecordSets: ListResourceRecordSetsCommand,
-    GetHealthCheckStatus: GetHealthCheckStatusCommand, ChangeResourceRecordSets: ChangeResourceRecordSetsCommand,
+    GetHealthCheckStatus: GetHealthCheckStatusCommand, GetHealthCheck: GetHealthCheckCommand,
+    ChangeResourceRecordSets: ChangeResourceRecordSetsCommand, UpdateHealthCheck: UpdateHealthCheckCommand,
   },
-  cloudwatch: { DescribeAlarms: DescribeAlarmsCommand },
+  cloudwatch: { DescribeAlarms: DescribeAlarmsCommand, GetMetricData: GetMetricDataCommand },
+  kms: { DescribeKey: DescribeKeyCommand },
 };
 
 const TIME_KEY = /(Time|DateTime|StartTime|EndTime|LowerBound|UpperBound)$/;
@@ -61,7 +66,7 @@ export function commandFor(service: AwsService, operation: string, args: Record<
 
 /** The resource a call is about, for "not found" messages. */
 export function resourceOf(args: Record<string, unknown>): string | undefined {
-  for (const k of ['TableName', 'TargetTableName', 'BackupArn', 'DBClusterIdentifier', 'DBInstanceIdentifier', 'DBSnapshotIdentifier', 'DBClusterSnapshotIdentifier', 'SourceDBClusterIdentifier', 'SourceDBInstanceIdentifier', 'HostedZoneId', 'HealthCheckId', 'Id']) {
+  for (const k of ['TableName', 'TargetTableName', 'BackupArn', 'DBClusterIdentifier', 'DBInstanceIdentifier', 'DBSnapshotIdentifier', 'DBClusterSnapshotIdentifier', 'SourceDBClusterIdentifier', 'SourceDBInstanceIdentifier', 'HostedZoneId', 'HealthCheckId', 'KeyId', 'Id']) {
     const v = args[k];
     if (typeof v === 'string') return `${k} ${v}`;
   }

@@ -137,6 +137,13 @@ export function simAct(w: SimWorld, service: string, operation: string, args: Ar
     }
     case 'route53:ChangeResourceRecordSets':
       return changeRecords(w, args, now);
+    case 'route53:UpdateHealthCheck': {
+      const id = str(args, 'HealthCheckId');
+      const h = w.healthChecks.get(id);
+      if (!h) throw new SimError('NoSuchHealthCheck', `No health check exists with the specified ID ${id}`, 404);
+      if (typeof args.Inverted === 'boolean') h.inverted = args.Inverted;
+      return { HealthCheck: { Id: id, HealthCheckConfig: { Inverted: h.inverted === true } } };
+    }
     default:
       throw new SimError('UnsupportedOperation', `${service} ${operation} is not modelled by the simulated AWS`, 501);
   }

@@ -97,12 +97,24 @@ export function simRead(w: SimWorld, service: string, operation: string, args: A
       const z = w.zone(str(args, 'HostedZoneId'));
       return { ResourceRecordSets: z.records.map((r) => ({ ...r })), IsTruncated: false };
     }
+    case 'route53:GetHealthCheck': {
+      const id = str(args, 'HealthCheckId');
+      const h = w.healthChecks.get(id);
+      if (!h) throw new SimError('NoSuchHealthCheck', `No health check exists with the specified ID ${id}`, 404);
+      return { HealthCheck: { Id: id, HealthCheckConfig: { Type: 'HTTPS', Inverted: h.inverted === true, Disabled: false } } };
+    }
     case 'route53:GetHealthCheckStatus': {
       const id = str(args, 'HealthCheckId');
       const h = w.healthChecks.get(id);
       if (!h) throw new SimError('NoSuchHealthCheck', `No health check exists with the specified ID ${id}`, 404);
       const Status = h.healthy ? 'Success: HTTP Status Code 200, OK' : 'Failure: Connection timed out';
       return { HealthCheckObservations: ['us-east-1', 'eu-west-1', 'ap-southeast-1'].map((Region) => ({ Region, IPAddress: '192.0.2.10', StatusReport: { Status, CheckedTime: d(now) } })) };
+    }
+    case 'kms:DescribeKey': {
+      const id = str(args, 'KeyId');
+      const k = w.kmsKeys.get(w.key(region, id));
+      if (!k) throw new SimError('NotFoundException', `Key '${id}' does not exist`, 400);
+      return { KeyMetadata: { KeyId: k.id, Arn: `arn:aws:kms:${region}:${w.account}:key/${k.id}`, Enabled: k.state === 'Enabled', KeyState: k.state, ...(k.deletionAt ? { DeletionDate: d(k.deletionAt) } : {}) } };
     }
     case 'cloudwatch:DescribeAlarms': {
       const names = Array.isArray(args.AlarmNames) ? (args.AlarmNames as unknown[]).map(String) : undefined;

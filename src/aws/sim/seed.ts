@@ -52,6 +52,20 @@ export function seedFromScenario(w: SimWorld, scenario: ScenarioLike, values: Re
     for (const k of CREATES[c.operation] ?? []) if (typeof c.args[k] === 'string') created.add(`${KIND[k]}|${c.region}|${c.args[k]}`);
   }
   const isCreated = (kind: string, region: string, id: string) => created.has(`${kind}|${region}|${id}`);
+  // A name whose served answer a step checks and whose health check an action inverts is a failover pair:
+  // the primary (with that health check) at the primary endpoint, the secondary at the value expected.
+  const inverted = calls.find((c) => c.action && c.operation === 'UpdateHealthCheck' && s(c.args.HealthCheckId));
+  for (const step of scenario.steps ?? []) {
+    const spec = step.verify?.operation === 'GetServedRecord' ? step.verify : undefined;
+    if (!spec || !inverted) continue;
+    try {
+      const args = fillDeep(spec.args, values) as Record<string, unknown>;
+      const expected = fillDeep(spec.expect, values) as { equals?: unknown };
+      seedFailoverPair(w, s(args.HostedZoneId), s(args.RecordName), s(args.RecordType) ?? 'CNAME', s(inverted.args.HealthCheckId)!, s(expected.equals) ?? 'dr.example.com');
+    } catch {
+      // A step whose params are missing seeds nothing.
+    }
+  }
   // Actions first: they say what shape a resource must have (a replica to promote, a reader to fail over to).
   for (const c of [...calls.filter((x) => x.action), ...calls.filter((x) => !x.action)]) seedCall(w, c, isCreated);
   for (const inj of scenario.injects ?? []) {
@@ -91,6 +105,8 @@ function seedCall(w: SimWorld, c: Call, isCreated: (kind: string, region: string
   if (zoneId) seedZone(w, zoneId, args.ChangeBatch);
   const changeId = c.operation === 'GetChange' ? s(args.Id)?.replace(/^\/change\//, '') : undefined;
   if (changeId && !w.changes.has(changeId)) w.changes.set(changeId, { id: changeId, submittedAt: w.clock.now() - 60_000, status: 'INSYNC' });
+  const keyId = s(args.KeyId);
+  if (keyId && !w.kmsKeys.has(w.key(region, keyId))) w.kmsKeys.set(w.key(region, keyId), { id: keyId, region, state: 'Enabled' });
   const hc = s(args.HealthCheckId);
   if (hc && !w.healthChecks.has(hc)) w.healthChecks.set(hc, { id: hc, healthy: true });
   if (Array.isArray(args.AlarmNames)) for (const a of args.AlarmNames) if (s(a)) ensureAlarm(w, region, a as string);
@@ -136,4 +152,18 @@ function seedZone(w: SimWorld, id: string, batch: unknown): void {
     // The record as it is before the runbook changes it: pointing at the primary (a documentation address).
     zone.records.push({ Name, Type: rr.Type, TTL: 60, ResourceRecords: [{ Value: rr.Type === 'CNAME' ? 'primary.example.com' : '192.0.2.1' }], ...(rr.SetIdentifier ? { SetIdentifier: rr.SetIdentifier } : {}) });
   }
+}
+
+function seedFailoverPair(w: SimWorld, zoneId: string | undefined, name: string | undefined, type: string, healthCheckId: string, drValue: string): void {
+  if (!zoneId || !name) return;
+  const id = zoneId.replace(/^\/hostedzone\//, '');
+  let zone = w.zones.get(id);
+  if (!zone) w.zones.set(id, (zone = { id, name: 'example.com.', records: [] }));
+  const Name = name.endsWith('.') ? name : `${name}.`;
+  if (zone.records.some((r) => r.Name === Name)) return;
+  if (!w.healthChecks.has(healthCheckId)) w.healthChecks.set(healthCheckId, { id: healthCheckId, healthy: true });
+  zone.records.push(
+    { Name, Type: type, TTL: 60, SetIdentifier: 'primary', Failover: 'PRIMARY', HealthCheckId: healthCheckId, ResourceRecords: [{ Value: 'primary.example.com' }] },
+    { Name, Type: type, TTL: 60, SetIdentifier: 'secondary', Failover: 'SECONDARY', ResourceRecords: [{ Value: drValue }] },
+  );
 }

@@ -6,11 +6,13 @@ import { transitionTracker } from '../alarm-transitions.js';
 import { classifyAwsError } from '../classify-error.js';
 import { planMetricCalls } from '../metric-plan.js';
 import { pollVerify, realSleep, type Sleep } from '../poll-verify.js';
+import { readServedRecord } from '../route53-served.js';
 import { waitForChangeInsync } from '../wait-effect.js';
 import { regionOrPrimary } from '../where.js';
 import type { AlarmState, AwsPorts, MetricSeries, ProbesPort } from '../ports.js';
 import { simAct } from './actions.js';
 import { impairResource } from './impair.js';
+import { simMetricData } from './metric-data.js';
 import { SimMetrics } from './metrics.js';
 import { simRead } from './reads.js';
 import { paramValues, seedFromScenario, type ScenarioLike } from './seed.js';
@@ -39,7 +41,7 @@ export interface SimOptions {
   sleep?: Sleep;
 }
 
-type Service = 'dynamodb' | 'rds' | 'route53' | 'cloudwatch';
+type Service = 'dynamodb' | 'rds' | 'route53' | 'cloudwatch' | 'kms';
 
 export class SimAws {
   readonly world: SimWorld;
@@ -51,6 +53,8 @@ export class SimAws {
   private values: Record<string, string> = {};
   /** The params the incident itself gave (typed, not examples): they say which regions it is in. */
   private given: Record<string, string> = {};
+  /** The panes of the loaded scenarios: what a verify's GetMetricData can find. */
+  private readonly metricSpecs: MetricSpec[] = [];
 
   constructor(private readonly opts: SimOptions) {
     this.world = new SimWorld(opts.clock, opts.seed ?? 1);
@@ -74,7 +78,10 @@ export class SimAws {
     this.values = { ...this.values, ...values };
     this.given = { ...given };
     seedFromScenario(this.world, scenario, values, (ref) => this.regionName(ref, given));
-    for (const m of (scenario.metrics ?? []) as MetricSpec[]) this.metricsModel.register(m);
+    for (const m of (scenario.metrics ?? []) as MetricSpec[]) {
+      this.metricsModel.register(m);
+      this.metricSpecs.push(m);
+    }
     return values;
   }
 
@@ -124,11 +131,29 @@ export class SimAws {
     }
   }
 
+  private metricData(args: Record<string, unknown>, ref: RegionRef, params: Readonly<Record<string, string>>) {
+    const region = this.regionName(ref, params);
+    try {
+      this.world.checkRegion(region);
+      return { ok: true as const, value: simMetricData(this.metricsModel, this.metricSpecs, args, this.opts.clock.now()) };
+    } catch (err) {
+      return { ok: false as const, error: classifyAwsError(err, { service: 'cloudwatch', operation: 'GetMetricData', region }) };
+    }
+  }
+
   ports(): AwsPorts & { sim: SimAws } {
     const clock = this.opts.clock;
     const iso = () => new Date(clock.now()).toISOString();
     const probes: ProbesPort = {
-      verify: (spec, params, signal) => pollVerify(spec, this.filled(params), { clock, sleep: this.sleep, read: async (args) => this.call('read', spec.service, spec.operation, args, spec.region, params) }, signal),
+      verify: (spec, params, signal) => pollVerify(spec, this.filled(params), {
+        clock,
+        sleep: this.sleep,
+        read: async (args) => (spec.service === 'route53' && spec.operation === 'GetServedRecord'
+          ? readServedRecord(async (op, a) => this.call('read', 'route53', op, a, spec.region, params), args)
+          : spec.service === 'cloudwatch' && spec.operation === 'GetMetricData'
+            ? this.metricData(args, spec.region, params)
+            : this.call('read', spec.service, spec.operation, args, spec.region, params)),
+      }, signal),
       read: async (c, params) => {
         let args: Record<string, unknown>;
         try {

@@ -28,7 +28,9 @@ export interface SimSnapshot { id: string; region: string; kind: 'instance' | 'c
 export interface SimRecord { Name: string; Type: string; TTL?: number; ResourceRecords?: { Value: string }[]; AliasTarget?: unknown; SetIdentifier?: string; Failover?: string; HealthCheckId?: string }
 export interface SimZone { id: string; name: string; records: SimRecord[] }
 export interface SimChange { id: string; submittedAt: number; status: 'PENDING' | 'INSYNC' }
-export interface SimHealthCheck { id: string; healthy: boolean }
+/** A KMS key: Enabled, Disabled or PendingDeletion (with the date it goes). */
+export interface SimKey { id: string; region: string; state: 'Enabled' | 'Disabled' | 'PendingDeletion'; deletionAt?: number }
+export interface SimHealthCheck { id: string; healthy: boolean; inverted?: boolean }
 export interface SimAlarm { name: string; region: string; state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; reason: string; updatedAt: number; metric?: string }
 export interface SimEvent { source: string; type: string; message: string; at: number; region: string }
 
@@ -49,6 +51,7 @@ export class SimWorld {
   readonly zones = new Map<string, SimZone>();
   readonly changes = new Map<string, SimChange>();
   readonly healthChecks = new Map<string, SimHealthCheck>();
+  readonly kmsKeys = new Map<string, SimKey>();
   readonly alarms = new Map<string, SimAlarm>();
   readonly events: SimEvent[] = [];
   /** Regions made unreachable by an inject: every call there times out. */

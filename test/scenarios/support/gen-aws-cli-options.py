@@ -79,8 +79,9 @@ if "--outputs" in sys.argv:
     READS = {
         "dynamodb": ["DescribeTable", "DescribeContinuousBackups", "ListBackups", "DescribeBackup"],
         "rds": ["DescribeDBClusters", "DescribeDBInstances", "DescribeDBSnapshots", "DescribeDBClusterSnapshots", "DescribeEvents"],
-        "route53": ["GetChange", "ListResourceRecordSets", "GetHealthCheckStatus"],
-        "cloudwatch": ["DescribeAlarms"],
+        "route53": ["GetChange", "ListResourceRecordSets", "GetHealthCheck", "GetHealthCheckStatus"],
+        "cloudwatch": ["DescribeAlarms", "GetMetricData"],
+        "kms": ["DescribeKey"],
     }
     trees = {}
     for svc, names in READS.items():
