@@ -29,14 +29,16 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
   const ms = timed.state.milestones;
   const impact = ms['impact-started']?.at;
   const ended = ms.mitigated?.at ?? ms.resolved?.at;
-  // Without an impact start the elapsed time is counted from the declaration, and says so.
-  const declared = Date.parse(ms.declared?.at ?? inc.openedAt);
-  const sinceDeclared = `+${formatDuration((ended ? Date.parse(ended) : timed.now) - declared)}`;
+  // Without an impact start the elapsed time is counted from the declaration (or, in triage, from when the
+  // incident was opened), and says which.
+  const since = ms.declared ? 'declared' : 'opened';
+  const from = Date.parse(ms.declared?.at ?? inc.openedAt);
+  const elapsed = `+${formatDuration((ended ? Date.parse(ended) : timed.now) - from)}`;
   const impactText = impact
     ? `${ended ? 'lasted ' : '+'}${formatDuration((ended ? Date.parse(ended) : timed.now) - Date.parse(impact))}`
     : narrow
-      ? `${sinceDeclared} declared`
-      : `start unknown, ${sinceDeclared} since declared`;
+      ? `${elapsed} ${since}`
+      : `start unknown, ${elapsed} since ${since}`;
   const rto = rtoTarget(scenariosOf(inc, s.catalog));
   const verdict = rto ? rtoVerdict(ms, rto.seconds, timed.now) : undefined;
   const [due, dueTone] = nextUpdateLine(s, v);
