@@ -160,7 +160,10 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
     .action(
       run(async (ctx, id: string, sev: string, opts: { reason?: string }) => {
         const severity = parseSeverity(sev);
-        const [e] = await ctx.store().append(id, [{ kind: 'severity.changed', data: { severity, ...(opts.reason ? { reason: opts.reason } : {}) } }], ctx.actor);
+        const store = ctx.store();
+        // A change to the severity it already has would only add a second row to the report's severity history.
+        if (store.load(id).state.severity === severity) throw usageError(`${id} is already ${severity}; nothing was recorded (give another severity to change it)`);
+        const [e] = await store.append(id, [{ kind: 'severity.changed', data: { severity, ...(opts.reason ? { reason: opts.reason } : {}) } }], ctx.actor);
         ctx.out(String(e!.seq));
       }),
     );

@@ -87,6 +87,7 @@ describe('warroom CLI', () => {
     [['amend', '{id}', '7', 'x'], 3, /has no seq 7 \(its last seq is 1\)/],
     [['amend', '{id}', 'abc', 'x'], 2, 'warroom: seq "abc" is not a positive whole number (give the seq shown by "warroom timeline ID")'],
     [['log', '{id}'], 2, 'warroom: nothing to log (give the text, or --stdin to read lines from a pipe)'],
+    [['severity', '{id}', 'P2'], 2, /^warroom: INC-\d{8}-\w{4} is already SEV2; nothing was recorded \(give another severity to change it\)$/],
   ])('%j fails with one clear line and writes nothing', async (args, code, message) => {
     const dir = tempDir();
     const id = await declare(dir);
