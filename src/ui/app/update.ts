@@ -88,7 +88,7 @@ function decide(s: AppState, msg: Msg): Update {
     case 'exported':
       return [toast(s, `report written to ${msg.path}`, 'ok'), [{ type: 'append', id: msg.incidentId, events: [{ kind: 'report.exported', data: { format: msg.format, path: msg.path, draft: msg.draft } }] }]];
     case 'comms.written':
-      return [toast(s, `status update written to ${msg.path} (and copied)`, 'ok'), []];
+      return [toast(s, `status update sent: written to ${msg.path} (and copied)`, 'ok'), []];
     case 'effect.failed':
       return [toast(s, `${msg.what} failed: ${msg.message}`, 'crit'), []];
     case 'warning':
