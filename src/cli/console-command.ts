@@ -157,16 +157,16 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
   const guard = takeTerminal(stdin, stdout, ctx.err);
   return new Promise<number>((resolve) => {
     let done = false;
-    const finish = () => {
+    const finish = (code: number = ExitCode.ok) => {
       if (done) return;
       done = true;
       app.runner.stop();
       comms?.stop();
       instance.unmount();
       guard.restore();
-      resolve(ExitCode.ok);
+      resolve(code);
     };
-    const app = createConsole(deps, { cols: stdout.columns || 80, rows: stdout.rows || 24, env: ctx.env, onExit: () => setImmediate(finish), ...(opts.open ? { open: opts.open } : {}) });
+    const app = createConsole(deps, { cols: stdout.columns || 80, rows: stdout.rows || 24, env: ctx.env, onExit: (code) => setImmediate(() => finish(code)), ...(opts.open ? { open: opts.open } : {}) });
     warn = (message) => app.store.dispatch({ type: 'warning', message });
     const instance = render(app.element, { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
     traceMark('console: first frame');

@@ -3,9 +3,11 @@
 import { sanitizeLine } from '../core/index.js';
 import { loadProfile, pickService } from '../profile/find.js';
 import { withProfileDefaults } from '../profile/params.js';
+import type { UiService } from '../ui/deps.js';
 import type { ConsoleCatalog } from './console-wiring.js';
+import { normaliseRole } from './incident-commands.js';
 
-export function withServiceProfile(catalog: ConsoleCatalog, env: Readonly<Record<string, string | undefined>>): ConsoleCatalog {
+export function withServiceProfile(catalog: ConsoleCatalog, env: Readonly<Record<string, string | undefined>>): ConsoleCatalog & { service?: UiService } {
   try {
     const loaded = loadProfile({ env });
     if (!loaded) return catalog;
@@ -14,7 +16,8 @@ export function withServiceProfile(catalog: ConsoleCatalog, env: Readonly<Record
       return { ...catalog, problems: [...catalog.problems, `service profile not used: ${loaded.path} describes ${names.length} services (set WARROOM_SERVICE to one of ${names.join(', ')})`] };
     }
     const service = pickService(loaded, { service: env.WARROOM_SERVICE });
-    return { ...catalog, scenarios: withProfileDefaults(catalog.scenarios, service) };
+    const roster = Object.fromEntries(Object.entries(service.roster).map(([role, name]) => [normaliseRole(role), name]));
+    return { ...catalog, scenarios: withProfileDefaults(catalog.scenarios, service), service: { name: service.name, profile: loaded.path, roster } };
   } catch (err) {
     // A bad profile never stops the console: it is shown with the catalog's problems, parameters stay unfilled.
     const message = sanitizeLine((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '');

@@ -5,14 +5,12 @@ import type { Command } from 'commander';
 import {
   ExitCode,
   parseSeverity,
-  rankScenarios,
+  quickDeclaration,
+  quickSeverity,
   sanitizeLine,
-  SEVERITIES,
-  suggestSeverity,
+  splitTitle,
   usageError,
   type NewEvent,
-  type Severity,
-  type TriageAnswers,
 } from '../core/index.js';
 import { findScenario } from '../scenarios/index.js';
 import { loadProfile, pickService } from '../profile/find.js';
@@ -31,29 +29,23 @@ interface DeclareFlags {
   json?: boolean;
 }
 
-/** At declaration nothing is known but the words: scope, data, security and impact are "not sure". */
-const NOT_SURE: TriageAnswers = { affected: '', scope: 'unknown', dataIntegrity: 'unknown', security: 'unknown', customerImpact: 'unknown' };
-
-const moreSevere = (a: Severity, b: Severity) => (SEVERITIES.indexOf(a) <= SEVERITIES.indexOf(b) ? a : b);
-
 export async function declare(ctx: CliContext, words: string[], flags: DeclareFlags): Promise<number> {
   const title = words.join(' ').trim();
   if (!title) throw usageError('nothing to declare: give what is happening, e.g. warroom declare "eu-west-2 API 5xx"');
+  // A pasted alert body is not a title: the timeline, the banner and every status update would carry it.
+  if (splitTitle(title).rest) throw usageError('a title is one line (give the first line as the title, and add the rest with warroom log ID "...")');
   flags = { ...flags, ...(flags.service || !ctx.env.WARROOM_SERVICE ? {} : { service: ctx.env.WARROOM_SERVICE }) };
   const loaded = loadProfile({ service: flags.service, env: ctx.env });
   if (!loaded && flags.service) throw usageError(`no service profile to find "${flags.service}" in (run warroom init, or give --service FILE)`);
   const service = loaded ? pickService(loaded, { service: flags.service }) : undefined;
 
   const catalog = loadCliCatalog(ctx);
-  const top = flags.scenario
-    ? { id: findScenario(catalog, flags.scenario).id, reasons: ['chosen with --scenario'] }
-    : rankScenarios(catalog.scenarios, NOT_SURE, title, flags.alarm, { mode: 'live' }).find((r) => r.score > 0);
+  const ranked = quickDeclaration(catalog.scenarios, title, flags.alarm);
+  const top = flags.scenario ? { id: findScenario(catalog, flags.scenario).id, reasons: ['chosen with --scenario'] } : ranked.scenario;
   const scenario = top ? catalog.scenarios.find((s) => s.id === top.id) : undefined;
-
-  const suggested = suggestSeverity(NOT_SURE);
-  const hint = scenario?.severity_hint;
-  const severity = flags.severity ? parseSeverity(flags.severity) : hint ? moreSevere(suggested.severity, hint) : suggested.severity;
-  const why = flags.severity ? 'given' : hint && severity === hint && hint !== suggested.severity ? `the ${scenario!.id} runbook's hint` : suggested.reasons.join('; ');
+  const chosen = flags.scenario ? quickSeverity(scenario) : ranked;
+  const severity = flags.severity ? parseSeverity(flags.severity) : chosen.severity;
+  const why = flags.severity ? 'given' : chosen.severityReason;
 
   const wanted = Object.keys(scenario?.params ?? {});
   const params = { ...(service ? paramsFromProfile(service, wanted) : {}), ...parseParams(flags.param) };

@@ -23,7 +23,7 @@ export interface ConsoleOpenOptions {
 
 export function createConsole(
   deps: UiDeps,
-  opts: { cols: number; rows: number; env: Record<string, string | undefined>; onExit: () => void; open?: ConsoleOpenOptions },
+  opts: { cols: number; rows: number; env: Record<string, string | undefined>; onExit: (code?: number) => void; open?: ConsoleOpenOptions },
 ): ConsoleInstance {
   const state = initialState({
     now: deps.clock.now(),

@@ -22,6 +22,15 @@ export interface UiStore {
   create(opening: IncidentOpening, followUps: readonly NewEvent[]): Promise<TimelineEvent>;
 }
 
+/** The service profile's service the console declares for: noted on the timeline, its roster assigned. */
+export interface UiService {
+  name: string;
+  /** The profile file it came from. */
+  profile: string;
+  /** Role (normalised) to person. */
+  roster: Readonly<Record<string, string>>;
+}
+
 /** What the AWS side needs to know about the open incident: which AWS it runs on and what to seed. */
 export interface IncidentSetup {
   mode: 'live' | 'exercise';

@@ -48,7 +48,7 @@ const BOUND = [
   { layer: 'global', command: 'help', keys: ['?'], label: 'show the keys for this screen' },
   { layer: 'global', command: 'palette', keys: [':'], label: 'command palette: run any command by name' },
   { layer: 'global', command: 'quit', keys: ['q'], label: 'quit (asks first while a drill is running)', palette: true },
-  { layer: 'global', command: 'quit-now', keys: ['ctrl+c'], label: 'quit at once, restoring the terminal' },
+  { layer: 'global', command: 'quit-now', keys: ['ctrl+c'], label: 'quit at once, restoring the terminal (exit code 130, as for any interrupted command)' },
 
   { layer: 'list', command: 'down', keys: ['down', 'j'], label: 'next item' },
   { layer: 'list', command: 'up', keys: ['up', 'k'], label: 'previous item' },
@@ -56,7 +56,8 @@ const BOUND = [
   { layer: 'list', command: 'last', keys: ['end', 'G'], label: 'last item' },
 
   { layer: 'home', command: 'open', keys: ['return', 'o'], label: 'open the selected incident' },
-  { layer: 'home', command: 'declare', keys: ['n'], label: 'declare a new incident (guided triage)', palette: true },
+  { layer: 'home', command: 'declare', keys: ['n'], label: 'declare a new incident in one line: a title, Enter (picks up a draft left with Esc)', palette: true },
+  { layer: 'home', command: 'declare-guided', keys: ['N'], label: 'declare with the triage questions (scope, impact, data, security, since when)', palette: true },
   { layer: 'home', command: 'drill', keys: ['d'], label: 'start a drill (exercise) from a scenario', palette: true },
   { layer: 'home', command: 'refresh', keys: ['r'], label: 'reload the incident list', palette: true },
 

@@ -1,5 +1,5 @@
-// End to end in a real pseudo-terminal: with a service profile, the console's declare form offers the
-// profile's values for the runbook's parameters, so Enter accepts them; what it cannot know is still asked.
+// End to end in a real pseudo-terminal: with a service profile, the console's declaration fills the runbook's
+// parameters from the profile; what it cannot know is asked at the step that needs it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,14 +27,14 @@ async function answer(app: PtyApp, question: string, keys: string) {
 }
 
 describe('the console with a service profile', () => {
-  it('fills the declare form\'s parameters from the profile', async () => {
+  it('fills the runbook\'s parameters from the profile and asks the rest at the step that needs them', async () => {
     const profile = join(dir, 'warroom.yaml');
     writeFileSync(profile, 'services:\n  - name: ledger\n    regions: { primary: eu-west-2, dr: eu-west-1 }\n    resources:\n      tables: [ledger-entries]\n      functions: [ledger-writer]\n');
     const stateDir = join(dir, 'state');
     const app = startApp(['--state-dir', stateDir], { cols: 120, rows: 40, env: { WARROOM_SERVICE_FILE: profile } });
     apps.push(app);
     await app.waitFor((s) => s.includes('No incidents yet'));
-    app.press('n');
+    app.press('N');
     await answer(app, 'What is happening', 'Ledger table returns corrupted items\r');
     await answer(app, 'What is affected', 'dynamodb table\r');
     await answer(app, 'Scope', '\r');
@@ -47,21 +47,22 @@ describe('the console with a service profile', () => {
     app.press('corruption');
     await app.waitFor((s) => s.includes('DynamoDB table corruption'));
     app.press('\r');
-    // The profile answers table and function_name: their fields hold its values; Enter accepts them.
-    await app.waitFor((s) => s.includes('Param table:') && s.includes('ledger-entries'));
-    expect(app.screen()).not.toContain('simple-log-service');
-    app.press('\r');
-    // target_table and restore_time are new values the profile cannot know: typed here.
-    await answer(app, 'Param target_table:', 'ledger-entries-restored\r');
-    await answer(app, 'Param restore_time:', '2026-11-21T09:00:00Z\r');
-    await app.waitFor((s) => s.includes('Param function_name:') && s.includes('ledger-writer'));
-    app.press('\r');
-    await app.waitFor((s) => s.includes('Param region:') && s.includes('> eu-west-2'));
-    app.press('\r');
+    // The profile answers table, function_name and region: nothing is asked before the incident is declared.
     await app.waitFor((s) => s.includes('DECLARED'));
     const store = new IncidentStore(stateDir, { now: () => Date.now() });
     const [summary] = await store.list();
-    expect(store.load(summary!.id).state.params).toEqual({
+    expect(store.load(summary!.id).state.params).toEqual({ table: 'ledger-entries', function_name: 'ledger-writer', region: 'eu-west-2' });
+    // target_table is a new name the profile cannot know: asked at the step that needs it, with an example
+    // built from the profile's names, never the seed plan's.
+    app.press('jjjj');
+    await app.waitFor((s) => s.includes('missing target_table, restore_time'));
+    app.press('\r');
+    await app.waitFor((s) => s.includes('restore needs target_table:') && s.includes('ledger-entries-restored'));
+    expect(app.screen()).not.toContain('simple-log-service');
+    app.press('\t\r');
+    await answer(app, 'restore needs restore_time:', '2026-11-21T09:00:00Z\r');
+    await app.waitFor((s) => s.includes('[>] restore'));
+    await expect.poll(() => store.load(summary!.id).state.params).toEqual({
       table: 'ledger-entries', target_table: 'ledger-entries-restored', restore_time: '2026-11-21T09:00:00Z', function_name: 'ledger-writer', region: 'eu-west-2',
     });
   }, 90_000);

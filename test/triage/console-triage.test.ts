@@ -66,7 +66,7 @@ describe('in the console (real pty)', () => {
       app!.press(keys);
     };
     await app.waitFor((s) => s.includes('No incidents yet'));
-    app.press('n');
+    app.press('N');
     await answer('What is happening', 'Customers cannot download documents, objects missing\r');
     await answer('What is affected', 's3 documents bucket\r');
     await answer('Scope', 'not sure');

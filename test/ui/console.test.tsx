@@ -39,7 +39,7 @@ describe('console (ink-testing-library)', () => {
   it('declares through triage and shows the chosen scenario\'s checklist', async () => {
     app = await mount();
     await waitFrame((f) => f.includes('No incidents yet'));
-    app.type('n');
+    app.type('N');
     await waitFrame((f) => f.includes('What is happening'));
     app.type('Orders corrupt\r');
     await waitFrame((f) => f.includes('What is affected'));
@@ -51,7 +51,7 @@ describe('console (ink-testing-library)', () => {
     await waitFrame((f) => f.includes('suggested SEV1'));
     app.type('\r');
     await waitFrame((f) => f.includes('Which scenario fits') && f.includes('score'));
-    app.type('\r\r\r');
+    app.type('\r');
     await waitFrame((f) => f.includes('freeze-writes') && f.includes('DECLARED'));
     const [id, events] = [...app.store.journals.entries()][0]!;
     expect(id).toMatch(/^INC-/);

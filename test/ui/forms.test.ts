@@ -4,23 +4,30 @@ import { appended, press, run } from './fixtures/drive.js';
 import { events, homeState, incidentState, opened, T0 } from './fixtures/state.js';
 
 describe('discarding a form', () => {
-  it('asks before Esc throws away a half-filled declaration, and "no" keeps every answer', () => {
-    let [s] = press(homeState(), 'n', 'Orders corrupt', 'return', 'dynamodb', 'return', 'down');
+  it('Esc on a half-filled declaration keeps it as a draft; n picks it up with every answer', () => {
+    let [s] = press(homeState(), 'N', 'Orders corrupt', 'return', 'dynamodb', 'return', 'down');
     [s] = press(s, 'escape');
-    expect(s.screen).toBe('declare');
-    expect(s.modals.at(-1)).toMatchObject({ kind: 'confirm', purpose: 'discard' });
-    [s] = press(s, 'n');
+    expect(s.screen).toBe('home');
     expect(s.modals).toEqual([]);
+    [s] = press(s, 'n');
     expect(s.declare?.answers).toEqual({ title: 'Orders corrupt', affected: 'dynamodb' });
     expect(s.declare?.index).toBe(2);
-    [s] = press(s, 'ctrl+x', 'y');
-    expect(s.screen).toBe('home');
-    expect(s.declare).toBeUndefined();
+    expect(s.declare?.field.cursor).toBe(1);
   });
 
-  it('asks when only the first answer is typed, and leaves at once when nothing was', () => {
-    expect(press(homeState(), 'n', 'Orders', 'escape')[0].modals.at(-1)).toMatchObject({ kind: 'confirm', purpose: 'discard' });
-    expect(press(homeState(), 'n', 'escape')[0].screen).toBe('home');
+  it('keeps a typed title as a draft, and leaves at once when nothing was typed', () => {
+    const [kept] = press(homeState(), 'n', 'Orders', 'escape');
+    expect(kept.declareDraft?.field.text).toBe('Orders');
+    expect(press(kept, 'n')[0].declare?.field.text).toBe('Orders');
+    const [empty] = press(homeState(), 'n', 'escape');
+    expect(empty.screen).toBe('home');
+    expect(empty.declareDraft).toBeUndefined();
+  });
+
+  it('asks before quitting with a declaration draft', () => {
+    const [s, effects] = press(homeState(), 'n', 'Orders', 'escape', 'q');
+    expect(effects).toEqual([]);
+    expect(s.modals.at(-1)).toMatchObject({ kind: 'confirm', purpose: 'quit' });
   });
 
   it('asks before Esc throws away a typed note; "no" goes back to the text', () => {
@@ -43,7 +50,7 @@ describe('discarding a form', () => {
   });
 
   it('keeps a choice answer when going back with Ctrl+B, and the later answers when going forward again', () => {
-    let [s] = press(homeState(), 'n', 'Orders corrupt', 'return', 'dynamodb', 'return');
+    let [s] = press(homeState(), 'N', 'Orders corrupt', 'return', 'dynamodb', 'return');
     [s] = press(s, 'down', 'down', 'return'); // scope: the third choice
     const scope = s.declare!.answers.scope!;
     [s] = press(s, 'ctrl+b');

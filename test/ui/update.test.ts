@@ -36,7 +36,7 @@ describe('home', () => {
 
   it('q quits, Ctrl+C quits, ? shows help, : opens the palette', () => {
     expect(press(homeState(), 'q')[1]).toEqual([{ type: 'exit' }]);
-    expect(press(homeState(), 'ctrl+c')[1]).toEqual([{ type: 'exit' }]);
+    expect(press(homeState(), 'ctrl+c')[1]).toEqual([{ type: 'exit', interrupted: true }]);
     expect(press(homeState(), '?')[0].modals.at(-1)).toMatchObject({ kind: 'help', layers: ['home', 'list', 'global'] });
     expect(press(homeState(), ':')[0].modals.at(-1)).toMatchObject({ kind: 'prompt', purpose: 'palette' });
   });
@@ -54,7 +54,7 @@ describe('home', () => {
 
 describe('declare', () => {
   it('records triage, the chosen scenario, milestones and status when the incident is created', () => {
-    let [s] = press(homeState(), 'n');
+    let [s] = press(homeState(), 'N');
     [s] = press(s, 'Orders corrupt', 'return', 'dynamodb orders table', 'return');
     [s] = press(s, 'return'); // scope: single-resource
     [s] = press(s, 'down', 'return'); // data integrity: yes
@@ -62,8 +62,8 @@ describe('declare', () => {
     [s] = press(s, 'ctrl+u', '-20m', 'return'); // since
     expect(s.declare?.field.cursor).toBe(0); // suggested SEV1 is highlighted
     [s] = press(s, 'down', 'return'); // override: SEV2
-    [s] = press(s, 'return'); // best ranked scenario
-    const [, effects] = press(s, 'return', 'return'); // param defaults
+    // The best ranked scenario is the last question: its params come from the defaults, none asked.
+    const [, effects] = press(s, 'return');
     expect(effects).toHaveLength(1);
     const create = effects[0]!;
     if (create.type !== 'create-incident') throw new Error('expected create-incident');
@@ -88,16 +88,22 @@ describe('declare', () => {
     expect(s.declare?.answers.scenario).toBe('region-failover');
   });
   it('shows an error and stays on the question for a bad time', () => {
-    let [s] = press(homeState(), 'n', 'x', 'return', 'y', 'return', 'return', 'return', 'return', 'return');
+    let [s] = press(homeState(), 'N', 'x', 'return', 'y', 'return', 'return', 'return', 'return', 'return');
     [s] = press(s, 'ctrl+u', 'yesterday', 'return');
     expect(s.declare?.field.error).toMatch(/not a time/);
   });
-  it('goes back a question with Ctrl+B and cancels with Esc or Ctrl+X', () => {
-    const [s] = press(homeState(), 'n', 'x', 'return', 'ctrl+b');
+  it('goes back a question with Ctrl+B, and Esc or Ctrl+X leave a draft that n picks up', () => {
+    const [s] = press(homeState(), 'N', 'x', 'return', 'ctrl+b');
     expect(s.declare?.index).toBe(0);
-    // An answer was given, so cancelling asks first (y discards).
-    expect(press(s, 'escape', 'y')[0].screen).toBe('home');
-    expect(press(s, 'ctrl+x', 'y')[0].screen).toBe('home');
+    for (const key of ['escape', 'ctrl+x']) {
+      const [left] = press(s, key);
+      expect(left.screen).toBe('home');
+      expect(left.toast?.text).toMatch(/draft kept/);
+      const [back] = press(left, 'n');
+      expect(back.screen).toBe('declare');
+      expect(back.declare).toEqual(s.declare);
+      expect(back.declareDraft).toBeUndefined();
+    }
   });
 });
 
@@ -135,14 +141,17 @@ describe('incident view', () => {
     expect(effects).toEqual([{ type: 'copy', text: 'aws dynamodb describe-continuous-backups --table-name orders' }]);
     expect(s.incident?.copied).toContain('--table-name orders');
   });
-  it('without --allow-actions the attempt still goes to the recorded path, which refuses it and records why', () => {
-    const [s, effects] = press(incidentState(), 'j', 'j', 'A');
-    expect(effects).toEqual([]);
-    const top = s.modals.at(-1) as { steps?: { label: string }[] } | undefined;
-    expect(top?.steps?.[0]?.label).toMatch(/actions are off/);
-    const [, sent] = press(s, 'orders-restored', 'return');
-    expect(sent.at(-1)).toMatchObject({ type: 'run-action', confirmation: 'orders-restored' });
+  it('without --allow-actions A refuses at once, before asking for the target, and the recorded path records why', () => {
+    const [s, sent] = press(incidentState({}, opened(), { cols: 120, rows: 40 }), 'j', 'j', 'A');
+    expect(s.modals).toEqual([]);
+    expect(sent).toEqual([expect.objectContaining({ type: 'run-action', confirmation: '', step: 'restore' })]);
     expect(appended(sent)).toEqual([]);
+    // The remedy is in the first 120 columns of the footer.
+    expect(s.toast?.text.indexOf('--allow-actions')).toBeGreaterThan(0);
+    expect(s.toast!.text.indexOf('--allow-actions') + '--allow-actions'.length).toBeLessThanOrEqual(118);
+    const refusal = { ok: false, summary: 'x', simulated: false, outcome: 'refused', region: 'eu-west-2', account: '123456789012', error: { class: 'actions-disabled' as const, message: 'actions are disabled: dynamodb RestoreTableToPointInTime needs a session started with --allow-actions (never against real AWS in an exercise)' } };
+    const [done] = run(s, { type: 'action.done', incidentId: 'INC-20261121-AAAA', actionId: 'a', result: refusal });
+    expect(done.toast!.text.indexOf('--allow-actions') + '--allow-actions'.length).toBeLessThanOrEqual(118);
   });
   it('runs a drill\'s actions without --allow-actions: they go to the drill\'s simulated AWS', () => {
     const [, effects] = press(incidentState({}, opened('exercise')), 'j', 'j', 'A', 'orders-restored', 'return');

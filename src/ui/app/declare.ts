@@ -12,11 +12,13 @@ import {
   type Severity,
   type TriageAnswers,
 } from '../../core/index.js';
-import type { IncidentOpening } from '../deps.js';
+import type { IncidentOpening, UiService } from '../deps.js';
 import type { UiScenario } from '../scenario.js';
 import type { FieldStep } from './field.js';
 import { answerChoices, scenarioChoices } from './triage-view.js';
 import type { Effect } from './msg.js';
+import { detailsNote, knownParams, QUICK_TITLE, quickDeclareEffect, serviceEvents } from './quick-declare.js';
+import type { AppState, DeclareState } from './state.js';
 
 export const NO_SCENARIO = '(none)';
 
@@ -78,9 +80,21 @@ export function declareSteps(
       choices: sevChoices(),
       initial: suggestion.severity,
     },
+    // Parameters are not asked here: the profile and the runbook's defaults fill what they can, and the rest
+    // is asked in the checklist when a step that needs it is reached.
     scenarioStep(catalog, a, firing, mode),
-    ...paramSteps(chosen),
   ];
+}
+
+/** The questions of a declaration in progress: one line (`n`), or the guided triage (`N`) and drills. */
+export function stepsOf(d: DeclareState, s: Pick<AppState, 'catalog' | 'firingAlarms'>): FieldStep[] {
+  return d.flow === 'quick' ? [QUICK_TITLE] : declareSteps(d.mode, d.answers, s.catalog, s.firingAlarms);
+}
+
+/** The incident to create once the last question is answered. */
+export function finishDeclare(d: DeclareState, answers: Record<string, string>, s: Pick<AppState, 'catalog' | 'firingAlarms' | 'service' | 'now'>): Effect {
+  if (d.flow === 'quick') return quickDeclareEffect(s.catalog, s.firingAlarms, s.service, answers.title ?? '', d.details, s.now);
+  return declareEffect(d.mode, answers, s.now, { catalog: s.catalog, ...(s.service ? { service: s.service } : {}), ...(d.details ? { details: d.details } : {}) });
 }
 
 const sevChoices = () => SEVERITIES.map((s) => ({ value: s, label: `${s}  ${SEVERITY_LABEL[s]}` }));
@@ -95,12 +109,18 @@ export function checkAnswer(key: string, value: string, now: number): string | u
 }
 
 /** The incident to create and the events that record the triage, once every question is answered. */
-export function declareEffect(mode: 'live' | 'exercise', a: Record<string, string>, now: number): Effect {
-  const params = Object.fromEntries(
+export function declareEffect(
+  mode: 'live' | 'exercise',
+  a: Record<string, string>,
+  now: number,
+  known: { catalog?: readonly UiScenario[]; service?: UiService; details?: string } = {},
+): Effect {
+  const answered = Object.fromEntries(
     Object.entries(a)
       .filter(([k]) => k.startsWith('param:'))
       .map(([k, v]) => [k.slice('param:'.length), v]),
   );
+  const params = { ...knownParams(known.catalog?.find((s) => s.id === a.scenario)), ...answered };
   const severity = (a.severity ?? 'SEV2') as Severity;
   const opening: IncidentOpening = { title: a.title ?? 'untitled', severity, mode, scenarios: [], params: {} };
   const nowIso = new Date(now).toISOString();
@@ -114,6 +134,7 @@ export function declareEffect(mode: 'live' | 'exercise', a: Record<string, strin
     });
   }
   if (a.scenario && a.scenario !== NO_SCENARIO) followUps.push({ kind: 'scenario.selected', data: { scenarios: [a.scenario], params } });
+  if (mode === 'live') followUps.push(...serviceEvents(known.service), ...detailsNote(known.details));
   const since = parseWhen(a.since ?? 'now', now);
   if (mode === 'live' && since.ok) followUps.push({ kind: 'milestone.set', data: { milestone: 'impact-started', at: since.at, backdated: since.backdated } });
   if (mode === 'exercise') followUps.push({ kind: 'milestone.set', data: { milestone: 'impact-started', at: nowIso, backdated: false } });

@@ -11,6 +11,7 @@ import type { Command } from '../keymap.js';
 import { entryPrompt, makePrompt } from './prompts.js';
 import { PANES, type AppState, type IncidentView, type PaneId, type Toast } from './state.js';
 import { copyCommand, eventDetail } from './text-view.js';
+import { askStepParams, missingParams } from './step-params.js';
 
 type Result = [AppState, Effect[]];
 
@@ -150,6 +151,15 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: ChecklistCommand): 
   if (!row) return [toast(s, 'no checklist: choose a scenario (:) first', 'warn'), []];
   const ref = { scenario: row.scenario.id, step: row.step.id };
   const append = (events: NewEvent[]): Effect => ({ type: 'append', id: v.id, events });
+  // An action that cannot run is refused before anything is asked: no target typed, no parameter, for nothing.
+  // The attempt still goes to the recorded path, which refuses it and records why.
+  if (cmd === 'action' && row.step.action && !s.config.allowActions && v.incident.mode !== 'exercise') {
+    const [, effects] = startAction(s, { key: row.key }, '');
+    return [toast(s, `actions are off: restart warroom with --allow-actions (${row.step.action.operation} refused, recorded)`, 'warn'), effects];
+  }
+  // What the step needs and the incident does not know is asked here, where it is needed.
+  const missing = cmd === 'advance' && row.status !== 'todo' && row.status !== 'failed' ? [] : missingParams(row, v.incident.params);
+  if (missing.length > 0 && (cmd === 'advance' || cmd === 'verify' || cmd === 'action' || cmd === 'copy')) return askStepParams(s, row, missing, cmd);
   switch (cmd) {
     case 'advance': {
       if (row.status === 'todo' || row.status === 'failed') {
@@ -186,7 +196,7 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: ChecklistCommand): 
       const where = s.config.aws ? resolveRegion(spec.region, v.incident.params, s.config.aws) : undefined;
       const region = spec.service === 'route53' ? 'us-east-1 (global)' : !where ? `the ${spec.region} region` : where.ok ? where.region : `no region (${where.message})`;
       const account = s.config.aws?.account ? `account ${s.config.aws.account}` : 'the account STS names';
-      const label = `Type ${target} to run ${spec.service} ${spec.operation} on ${target} in ${region}, ${account}${s.config.allowActions || v.incident.mode === 'exercise' ? '' : ' (actions are off: it will be refused and recorded)'}`;
+      const label = `Type ${target} to run ${spec.service} ${spec.operation} on ${target} in ${region}, ${account}`;
       return [{ ...s, modals: [...s.modals, makePrompt('confirm-action', 'Confirm AWS action', [{ key: 'typed', label }], { ...ref, key: row.key, target })] }, []];
     }
   }

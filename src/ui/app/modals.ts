@@ -9,6 +9,7 @@ import { chooseScenario, startAction, toast } from './incident-commands.js';
 import type { Effect } from './msg.js';
 import { appendOrConfirm } from './open-work.js';
 import { entryEvents, isEntryPurpose, makePrompt } from './prompts.js';
+import { stepParamsDone } from './step-params.js';
 import type { AppState, Modal, PromptModal } from './state.js';
 
 type Result = [AppState, Effect[]];
@@ -101,6 +102,7 @@ function finishPrompt(s: AppState, m: PromptModal, runCommand: (s: AppState, cmd
   if (!v) return [s, []];
   if (m.purpose === 'scenario' || m.purpose === 'scenario-params') return chooseScenario(s, m);
   if (m.purpose === 'confirm-action') return startAction(s, m.context, a.typed ?? '');
+  if (m.purpose === 'step-params') return stepParamsDone(s, v, m);
   if (m.purpose === 'skip' || m.purpose === 'fail') {
     const ref = { scenario: m.context.scenario ?? '', step: m.context.step ?? '' };
     const event: NewEvent = m.purpose === 'skip' ? { kind: 'step.skipped', data: { ...ref, reason: a.reason ?? '' } } : { kind: 'step.failed', data: { ...ref, reason: a.reason ?? '' } };

@@ -1,7 +1,7 @@
 // Messages the reducer handles (keys, ticks, effect results) and the effects it asks the runner to run.
 import type { ActionResult, AlarmState, AlarmTransition, AwsFailure, MetricSeries, ProbeResult, RecoveryPoint } from '../../aws/ports.js';
 import type { ActionSpec, ExerciseClock, MetricSpec, NewEvent, RecoveryTarget, TimelineEvent, VerifySpec } from '../../core/index.js';
-import type { IncidentOpening, IncidentSetup, UiIncidentSummary } from '../deps.js';
+import type { IncidentOpening, IncidentSetup, UiIncidentSummary, UiService } from '../deps.js';
 import type { KeyName } from '../keys.js';
 import type { UiScenario } from '../scenario.js';
 
@@ -10,7 +10,7 @@ export type Msg =
   | { type: 'paste'; text: string }
   | { type: 'tick'; now: number }
   | { type: 'resize'; cols: number; rows: number }
-  | { type: 'catalog.loaded'; scenarios: readonly UiScenario[]; problems: readonly string[] }
+  | { type: 'catalog.loaded'; scenarios: readonly UiScenario[]; problems: readonly string[]; service?: UiService }
   | { type: 'incidents.listed'; incidents: UiIncidentSummary[] }
   | { type: 'incidents.failed'; message: string }
   | { type: 'incident.loaded'; id: string; events: TimelineEvent[]; offset: number; chainProblem?: string }
@@ -51,4 +51,5 @@ export type Effect =
   | { type: 'export'; id: string; draft: boolean }
   | { type: 'drill-clock'; clock: ExerciseClock | undefined; startedAt: number }
   | { type: 'read-recovery-points'; id: string; targets: RecoveryTarget[] }
-  | { type: 'exit' };
+  /** interrupted: Ctrl+C, so the process ends with 130 as a shell expects (after the terminal is restored). */
+  | { type: 'exit'; interrupted?: boolean };

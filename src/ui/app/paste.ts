@@ -1,8 +1,9 @@
 // A paste is text for the field being typed in; anywhere else it is dropped with a notice, so pasted
 // lines can never run commands.
-import { declareSteps } from './declare.js';
+import { stepsOf } from './declare.js';
 import { pasteIntoField } from './field.js';
 import { toast } from './incident-commands.js';
+import { pasteIntoTitle } from './quick-declare.js';
 import type { Effect } from './msg.js';
 import { tooSmall, type AppState } from './state.js';
 
@@ -14,7 +15,12 @@ export function onPaste(s: AppState, text: string): [AppState, Effect[]] {
   }
   const d = s.declare;
   if (!tooSmall(s) && !top && s.screen === 'declare' && d && !d.creating) {
-    const step = declareSteps(d.mode, d.answers, s.catalog, s.firingAlarms)[d.index]!;
+    const step = stepsOf(d, s)[d.index]!;
+    if (step.key === 'title') {
+      const { field, details } = pasteIntoTitle(d.field, d.details, text);
+      const { details: _old, ...rest } = d;
+      return [{ ...s, declare: { ...rest, field, ...(details ? { details } : {}) } }, []];
+    }
     return [{ ...s, declare: { ...d, field: pasteIntoField(step, d.field, text) } }, []];
   }
   const size = [...text].length;

@@ -27,7 +27,7 @@ export class Runner {
   constructor(
     private readonly deps: UiDeps,
     private readonly dispatch: (m: Msg) => void,
-    private readonly onExit: () => void,
+    private readonly onExit: (code?: number) => void,
     private readonly clock: Clock = deps.clock,
     private readonly openFirst?: string,
   ) {}
@@ -184,7 +184,7 @@ export class Runner {
         return;
       case 'exit':
         this.stop();
-        this.onExit();
+        this.onExit(e.interrupted ? 130 : undefined);
         return;
     }
   }

@@ -1,7 +1,7 @@
 // The console's whole state: one plain value the reducer replaces and the views read.
 import type { AlarmTransition, ProbeResult } from '../../aws/ports.js';
 import type { DrillSession, IncidentState, NewEvent, ScheduledInject, TimelineEvent } from '../../core/index.js';
-import type { UiIncidentSummary } from '../deps.js';
+import type { UiIncidentSummary, UiService } from '../deps.js';
 import type { Layer } from '../keymap.js';
 import type { UiScenario } from '../scenario.js';
 import type { FieldState, FieldStep } from './field.js';
@@ -45,6 +45,7 @@ export type PromptPurpose =
   | 'palette'
   | 'scenario'
   | 'scenario-params'
+  | 'step-params'
   | 'draft-line';
 
 export interface PromptModal {
@@ -70,6 +71,10 @@ export type Modal =
 
 export interface DeclareState {
   mode: 'live' | 'exercise';
+  /** quick: one line, Enter declares (`n`); guided: the triage questions (`N`). Absent means guided. */
+  flow?: 'quick' | 'guided';
+  /** Lines pasted after a title's first line: recorded as a note when the incident is declared. */
+  details?: string;
   answers: Record<string, string>;
   index: number;
   field: FieldState;
@@ -112,6 +117,10 @@ export interface AppState {
   screen: 'home' | 'declare' | 'incident';
   home: { incidents: UiIncidentSummary[]; cursor: number; loading: boolean; error?: string; listedAt?: number };
   declare?: DeclareState;
+  /** A declaration left with Esc: `n` (or `N`, `d`) picks it up again where it was. */
+  declareDraft?: DeclareState;
+  /** The service profile's service, when the console found one. */
+  service?: UiService;
   incident?: IncidentView;
   modals: Modal[];
   toast?: Toast;

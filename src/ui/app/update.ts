@@ -3,11 +3,11 @@
 import type { ProbeResult } from '../../aws/ports.js';
 import { isCommand, resolveKey, type Command, type Layer } from '../keymap.js';
 import type { KeyName } from '../keys.js';
-import { checkAnswer, declareEffect, declareSteps } from './declare.js';
+import { checkAnswer, declareSteps, finishDeclare, stepsOf } from './declare.js';
 import { fieldKey, hasTypedText, startField } from './field.js';
 import { incidentCommand, toast } from './incident-commands.js';
 import { applyJournal, onAlarms, openView } from './incident-open.js';
-import { askDiscard, modalKey, paletteModal } from './modals.js';
+import { modalKey, paletteModal } from './modals.js';
 import type { Effect, Msg } from './msg.js';
 import { tooSmall, type AppState, type DeclareState } from './state.js';
 import { couldNotCheckEvent, probeOutcome, recoveryPointEvent } from '../../aws/timeline-events.js';
@@ -18,6 +18,7 @@ import { alarmsFailed, mergeMetrics, metricsFailed } from './pane-reads.js';
 import { drillCommand, startDrill } from './drill.js';
 import { onTick } from './tick.js';
 import { onPaste } from './paste.js';
+import { actionToast } from './action-toast.js';
 
 export type Update = [AppState, Effect[]];
 
@@ -37,7 +38,7 @@ function decide(s: AppState, msg: Msg): Update {
     case 'resize':
       return [{ ...s, cols: msg.cols, rows: msg.rows }, []];
     case 'catalog.loaded':
-      return [{ ...s, catalog: msg.scenarios, catalogPending: false, config: { ...s.config, catalogProblems: msg.problems } }, []];
+      return [{ ...s, catalog: msg.scenarios, catalogPending: false, config: { ...s.config, catalogProblems: msg.problems }, ...(msg.service ? { service: msg.service } : {}) }, []];
     case 'incidents.listed': {
       // The highlight stays on the same incident when a refresh adds one above it.
       const selected = s.home.incidents[s.home.cursor]?.id;
@@ -77,11 +78,8 @@ function decide(s: AppState, msg: Msg): Update {
       return onProbe(s, msg.key, msg.result);
     case 'action.done': {
       // The lifecycle recorded everything itself (src/aws/recorded-action.ts); this only tells the operator.
-      const r = msg.result;
-      const where = [r.region ? `in ${r.region}` : '', r.account ? `account ${r.account}` : ''].filter(Boolean).join(', ');
-      const said = r.ok ? `${r.summary}${r.outcome ? `; effect ${r.outcome}` : ''}` : (r.error?.message ?? r.summary);
-      const tone = r.ok && (r.outcome === 'proved' || r.outcome === undefined) ? 'ok' : r.ok ? 'warn' : 'crit';
-      return [toast(s, `action ${r.ok ? 'succeeded' : r.outcome === 'refused' ? 'refused' : 'failed'}${where ? ` (${where})` : ''}: ${said}`, tone), []];
+      const said = actionToast(msg.result);
+      return [toast(s, said.text, said.tone), []];
     }
     case 'action.progress':
       return [toast(s, msg.line), []];
@@ -128,7 +126,7 @@ export function activeLayers(s: AppState): Layer[] {
 }
 
 function onKey(s: AppState, key: KeyName): Update {
-  if (key === 'ctrl+c') return [s, [{ type: 'exit' }]];
+  if (key === 'ctrl+c') return [s, [{ type: 'exit', interrupted: true }]];
   if (tooSmall(s)) return key === 'q' ? [s, [{ type: 'exit' }]] : [s, []];
   const top = s.modals.at(-1);
   if (top) return modalKey(s, top, key, runCommand);
@@ -153,12 +151,12 @@ function command(s: AppState, cmd: Command): Update {
     case 'palette':
       return [{ ...s, modals: [...s.modals, paletteModal(layers)] }, []];
     case 'quit-now':
-      return [s, [{ type: 'exit' }]];
+      return [s, [{ type: 'exit', interrupted: true }]];
     case 'quit': {
       const v = s.screen === 'incident' ? s.incident : undefined;
       const inc = v?.incident;
       const drillRunning = inc?.mode === 'exercise' && !isResolved(inc);
-      const open = v ? openWork(s, v, 'quit') : [];
+      const open = [...(v ? openWork(s, v, 'quit') : []), ...(s.declareDraft ? ['a declaration left with Esc is not declared yet'] : [])];
       if (!drillRunning && open.length === 0) return [s, [{ type: 'exit' }]];
       const why = [...(drillRunning ? ['a drill is running'] : []), ...open].join('; ');
       return [{ ...s, modals: [...s.modals, { kind: 'confirm', purpose: 'quit', text: `${why[0]!.toUpperCase()}${why.slice(1)}. Quit anyway? (y/n)` }] }, []];
@@ -170,6 +168,7 @@ function command(s: AppState, cmd: Command): Update {
     case 'last':
     case 'open':
     case 'declare':
+    case 'declare-guided':
     case 'drill':
     case 'refresh':
       return s.screen === 'home' ? homeCommand(s, cmd) : [s, []];
@@ -236,7 +235,7 @@ function command(s: AppState, cmd: Command): Update {
   }
 }
 
-function homeCommand(s: AppState, cmd: Extract<Command, 'down' | 'up' | 'first' | 'last' | 'open' | 'declare' | 'drill' | 'refresh'>): Update {
+function homeCommand(s: AppState, cmd: Extract<Command, 'down' | 'up' | 'first' | 'last' | 'open' | 'declare' | 'declare-guided' | 'drill' | 'refresh'>): Update {
   const n = s.home.incidents.length;
   const at = (c: number) => [{ ...s, home: { ...s.home, cursor: Math.max(0, Math.min(n - 1, c)) } }, []] as Update;
   switch (cmd) {
@@ -255,11 +254,17 @@ function homeCommand(s: AppState, cmd: Extract<Command, 'down' | 'up' | 'first' 
       return picked ? [toast(s, `opening ${picked.id}...`), [{ type: 'load-incident', id: picked.id }]] : [s, []];
     }
     case 'declare':
+    case 'declare-guided':
     case 'drill': {
       const mode = cmd === 'drill' ? 'exercise' : 'live';
       if (mode === 'exercise' && s.catalog.length === 0) return [toast(s, 'no scenarios in the catalog: a drill needs one', 'warn'), []];
+      const draft = s.declareDraft;
+      if (draft && draft.mode === mode) {
+        const { declareDraft: _kept, ...rest } = s;
+        return [toast({ ...rest, screen: 'declare', declare: draft }, 'picked up the draft left with Esc', 'muted'), []];
+      }
       const steps = declareSteps(mode, {}, s.catalog, s.firingAlarms);
-      const declare: DeclareState = { mode, answers: {}, index: 0, field: startField(steps[0]!), creating: false };
+      const declare: DeclareState = { mode, ...(cmd === 'declare' ? { flow: 'quick' as const } : {}), answers: {}, index: 0, field: startField(steps[0]!), creating: false };
       // Alarms now in ALARM feed the scenario ranking; they arrive while the first questions are answered.
       return [{ ...s, screen: 'declare', declare }, s.config.awsConnected ? [{ type: 'poll-alarms-once' }] : []];
     }
@@ -269,15 +274,18 @@ function homeCommand(s: AppState, cmd: Extract<Command, 'down' | 'up' | 'first' 
 function declareKey(s: AppState, key: KeyName): Update {
   const d = s.declare;
   if (!d || d.creating) return [s, []];
-  const steps = declareSteps(d.mode, d.answers, s.catalog, s.firingAlarms);
+  const steps = stepsOf(d, s);
   const step = steps[d.index]!;
   const out = fieldKey(step, d.field, key, resolveKey(['field'], key));
   switch (out.kind) {
     case 'none':
       return [s, []];
     case 'cancel': {
-      if (Object.keys(d.answers).length > 0 || hasTypedText(step, d.field)) return [askDiscard(s, 'Discard the answers given so far?'), []];
+      // Esc never throws answers away: they stay as a draft that `n` (or `d`) picks up again.
       const { declare: _d, ...rest } = s;
+      if (Object.keys(d.answers).length > 0 || hasTypedText(step, d.field) || d.details) {
+        return [toast({ ...rest, screen: 'home', declareDraft: { ...d, field: { text: d.field.text, cursor: d.field.cursor } } }, `draft kept: ${d.mode === 'live' ? 'n' : 'd'} picks it up again`, 'muted'), []];
+      }
       return [{ ...rest, screen: 'home' }, []];
     }
     case 'back': {
@@ -291,10 +299,10 @@ function declareKey(s: AppState, key: KeyName): Update {
       const problem = checkAnswer(step.key, out.value, s.now);
       if (problem) return [{ ...s, declare: { ...d, field: { ...d.field, error: problem } } }, []];
       const answers = { ...d.answers, [step.key]: out.value };
-      const nextSteps = declareSteps(d.mode, answers, s.catalog, s.firingAlarms);
+      const nextSteps = stepsOf({ ...d, answers }, s);
       const following = nextSteps[d.index + 1];
       if (following) return [{ ...s, declare: { ...d, answers, index: d.index + 1, field: startField(following, answers[following.key]) } }, []];
-      return [{ ...s, declare: { ...d, answers, creating: true } }, [declareEffect(d.mode, answers, s.now)]];
+      return [{ ...s, declare: { ...d, answers, creating: true } }, [finishDeclare(d, answers, s)]];
     }
   }
 }

@@ -3,6 +3,7 @@
 import { Box } from 'ink';
 import type { StepStatus } from '../../core/index.js';
 import { checklistRows } from '../app/checklist.js';
+import { missingParams } from '../app/step-params.js';
 import type { AppState, IncidentView } from '../app/state.js';
 import { Line, PaneTitle, Row, Span } from '../components/text.js';
 import { pad, windowStart, wrapText } from '../format.js';
@@ -32,7 +33,8 @@ export function ChecklistPane({ s, v, width, height, focused }: { s: AppState; v
   const sel = rows[cursor]!;
   // The selected step's detail gets what the list leaves, up to three lines of instructions.
   const instructionLines = wrapText(sel.instructions, Math.max(20, width - 3)).slice(0, height >= 20 ? 3 : 1);
-  const detailLines = Math.min(4 + instructionLines.length, Math.max(0, height - 4));
+  const missing = missingParams(sel, v.incident.params);
+  const detailLines = Math.min((missing.length ? 5 : 4) + instructionLines.length, Math.max(0, height - 4));
   const listH = Math.max(1, height - 1 - detailLines);
   const start = windowStart(cursor, rows.length, listH);
   const probe = v.probes[sel.key];
@@ -50,6 +52,8 @@ export function ChecklistPane({ s, v, width, height, focused }: { s: AppState; v
     [evidenceLine(probe?.result?.evidence ?? verification?.evidence), 'muted'],
     [v.copied ? `copied: ${v.copied}` : sel.blockedBy.length ? `waits for: ${sel.blockedBy.join(', ')}` : '', 'muted'],
   ];
+  // Shown before the command, so a short pane still says what the step is waiting for.
+  if (missing.length > 0) detail.splice(instructionLines.length, 0, [`missing ${missing.join(', ')} (Enter asks for ${missing.length === 1 ? 'it' : 'them'})`, 'warn']);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <PaneTitle title="Checklist" focused={focused} extra={`${finished}/${rows.length} finished`} />

@@ -7,7 +7,7 @@ import { pad, windowStart } from '../format.js';
 
 export function HomeScreen({ s, height }: { s: AppState; height: number }) {
   const h = s.home;
-  const header = 4 + (s.config.catalogProblems.length ? 1 : 0);
+  const header = 4 + (s.config.catalogProblems.length ? 1 : 0) + (s.declareDraft ? 1 : 0);
   const listH = Math.max(1, height - header);
   const start = windowStart(h.cursor, h.incidents.length, listH);
   return (
@@ -16,7 +16,8 @@ export function HomeScreen({ s, height }: { s: AppState; height: number }) {
         <Span text=" warroom " tone="accent" inverse bold />
         <Span text={`  ${s.config.modeLabel}  actor ${s.config.actor}  ${s.catalogPending ? 'reading runbooks' : `${s.catalog.length} scenarios`}${s.config.allowActions ? '  ACTIONS ENABLED' : ''}`} tone="muted" />
       </Row>
-      <Line text=" n declare an incident   d start a drill   Enter open   r refresh   ? keys   q quit" tone="muted" />
+      <Line text=" n declare (one line)   N declare with triage questions   d drill   Enter open   ? keys   q quit" tone="muted" />
+      {s.declareDraft ? <Line text={` draft: "${s.declareDraft.field.text || s.declareDraft.answers.title || ''}" (${s.declareDraft.mode === 'live' ? 'n' : 'd'} picks it up)`} tone="warn" /> : null}
       {s.config.catalogProblems.length ? <Line text={` catalog: ${s.config.catalogProblems.join('; ')}`} tone="warn" /> : null}
       <Line text=" " />
       <Line text={`   ${pad('ID', 18)} ${pad('SEV', 5)} ${pad('STATUS', 11)} ${pad('MODE', 9)} ${pad('AGE', 9)} TITLE`} tone="muted" bold />
