@@ -53,6 +53,7 @@ describe('warroom declare', () => {
     [['declare', 'x'], TWO_SERVICES, /^warroom: .+warroom\.yaml describes 2 services \(choose one with --service orders\|search\)$/],
     [['declare', 'x', '--service', 'billing'], TWO_SERVICES, /^warroom: no service "billing" in .+ \(it has orders, search\)$/],
     [['declare', ' '], TWO_SERVICES, /^warroom: nothing to declare: give what is happening/],
+    [['declare', 'ALARM orders-5xx\nthreshold crossed: 5 datapoints', '--service', 'orders'], TWO_SERVICES, /^warroom: a title is one line \(give the first line as the title/],
   ])('%j with a bad profile or input fails on one line and opens nothing', async (argv, text, line) => {
     const w = workspace();
     writeFileSync(w.file, text);
