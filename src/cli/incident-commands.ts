@@ -81,15 +81,24 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
     .requiredOption('--severity <sev>', 'SEV1..SEV4 (P1..P4 accepted)')
     .option('--scenario <id...>', 'scenario id(s) from the catalog')
     .option('--param <key=value...>', 'scenario params, e.g. table=orders')
+    .option('--params-later', 'open it with scenario params missing: each is asked at the step that needs it')
     .option('--exercise', 'a tabletop exercise, not a live incident')
     .option('--json', 'print the new incident as JSON')
     .action(
-      run(async (ctx, opts: { title: string; severity: string; scenario?: string[]; param?: string[]; exercise?: boolean; json?: boolean }) => {
+      run(async (ctx, opts: { title: string; severity: string; scenario?: string[]; param?: string[]; paramsLater?: boolean; exercise?: boolean; json?: boolean }) => {
         const severity = parseSeverity(opts.severity);
         const params = parseParams(opts.param ?? []);
         if (opts.scenario?.length) {
           const catalog = loadCliCatalog(ctx);
-          checkGivenParams(opts.scenario.map((id) => findScenario(catalog, id)), params);
+          const chosen = opts.scenario.map((id) => findScenario(catalog, id));
+          checkGivenParams(chosen, params);
+          // An incident whose runbook would show {{placeholders}} in every command is not opened.
+          for (const s of opts.paramsLater ? [] : chosen) {
+            const missing = Object.entries(s.params).filter(([name, p]) => params[name] === undefined && p.default === undefined).map(([name]) => name);
+            if (missing.length) {
+              throw usageError(`${s.id} needs params ${missing.join(', ')} (give each with --param NAME=VALUE, or add --params-later to give them at the step that needs them)`);
+            }
+          }
         }
         const first = await ctx.store().create(
           { title: opts.title, severity, mode: opts.exercise ? 'exercise' : 'live', scenarios: opts.scenario ?? [], params },

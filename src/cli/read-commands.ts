@@ -1,12 +1,13 @@
 // Commands that read: list, show, timeline, verify, head. None of them writes to a journal.
 import { Option, type Command } from 'commander';
-import { ExitCode, formatHead, MILESTONES, parseHead, parseIsoDate, parseIsoTime, sanitizeLine, usageError, WarroomError, type IncidentState } from '../core/index.js';
+import { ExitCode, formatHead, MILESTONES, parseHead, parseIsoDate, parseIsoTime, sanitizeLine, stepKey, usageError, WarroomError, type IncidentState } from '../core/index.js';
 import { checkKinds, filterTimeline, renderTimeline, TIMELINE_FORMATS, utcStamp, type TimelineFormat } from '../report/timeline-export.js';
 import type { IncidentStore, IncidentSummary } from '../store/incident-store.js';
 import type { VerifyResult } from '../store/verify.js';
 import { pulledFeedProblem } from '../store/shared-load.js';
 import type { CliContext } from './context.js';
 import type { Register } from './main.js';
+import { loadCliCatalog } from './catalog.js';
 
 /** Loads and folds an incident, refusing a journal that fails verification unless --force. */
 export function loadChecked(ctx: CliContext, store: IncidentStore, id: string, force: boolean | undefined) {
@@ -65,7 +66,7 @@ export const registerReadCommands: Register = (program: Command, run) => {
     .action(
       run(async (ctx, id: string, opts: { json?: boolean; force?: boolean }) => {
         const { state } = loadChecked(ctx, ctx.store(), id, opts.force);
-        ctx.out(opts.json ? JSON.stringify(state, null, 2) : formatState(state));
+        ctx.out(opts.json ? JSON.stringify(state, null, 2) : formatState(state, stepOrder(ctx, state)));
       }),
     );
 
@@ -179,7 +180,18 @@ function listRow(i: IncidentSummary): string {
   return [i.id, i.severity, i.problem.kind.toUpperCase(), i.mode, opened, String(i.events), `${title}!! ${sanitizeLine(i.problem.message)}`].join('\t');
 }
 
-export function formatState(s: IncidentState): string {
+/** Every step of the incident's scenarios, in runbook order; the catalog is optional (a bad one warns). */
+function stepOrder(ctx: CliContext, s: IncidentState): { scenario: string; step: string }[] {
+  if (s.scenarios.length === 0) return [];
+  try {
+    const catalog = loadCliCatalog(ctx);
+    return s.scenarios.flatMap((id) => catalog.scenarios.find((x) => x.id === id)?.steps.map((st) => ({ scenario: id, step: st.id })) ?? []);
+  } catch {
+    return [];
+  }
+}
+
+export function formatState(s: IncidentState, order: readonly { scenario: string; step: string }[] = []): string {
   const lines = [
     `${s.id}  ${sanitizeLine(s.title)}`,
     `severity ${s.severity}   status ${s.status}   mode ${s.mode}   events ${s.lastSeq}`,
@@ -195,8 +207,14 @@ export function formatState(s: IncidentState): string {
   for (const w of s.warnings) lines.push(`  warning: ${sanitizeLine(w)}`);
   const roles = Object.entries(s.roles);
   lines.push(`roles: ${roles.length ? roles.map(([r, n]) => `${sanitizeLine(r)}=${n.map(sanitizeLine).join('+')}`).join('  ') : '(none assigned)'}`);
-  const steps = Object.values(s.steps);
-  lines.push(`steps: ${steps.length ? '' : '(none started)'}`);
+  // Every step of the runbooks with its state (todo until something is recorded), then any step recorded
+  // for a scenario the catalog no longer has.
+  const listed = new Set(order.map((o) => stepKey(o.scenario, o.step)));
+  const steps = [
+    ...order.map((o) => s.steps[stepKey(o.scenario, o.step)] ?? { ...o, status: 'todo' as const, reason: undefined }),
+    ...Object.entries(s.steps).filter(([k]) => !listed.has(k)).map(([, st]) => st),
+  ];
+  lines.push(`steps: ${steps.length ? '' : '(no scenario chosen)'}`);
   for (const st of steps) lines.push(`  ${st.status.padEnd(11)} ${sanitizeLine(st.scenario)}/${sanitizeLine(st.step)}${st.reason ? `: ${sanitizeLine(st.reason)}` : ''}`);
   lines.push(`notes ${s.notes}, decisions ${s.decisions.length}, action items ${s.actionItems.length}, updates sent ${s.commsSent.length}`);
   return lines.join('\n');

@@ -54,11 +54,16 @@ function daysIn(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-export type When = { ok: true; at: string; backdated: boolean } | { ok: false; error: string };
+/** `note` says how a bare time of day was read ("09:30 read as 2026-11-21 09:30 UTC (today)"). */
+export type When = { ok: true; at: string; backdated: boolean; note?: string } | { ok: false; error: string };
+
+/** How far back a time of day later than now may be taken as yesterday's: just after midnight, "23:50". */
+const YESTERDAY_WINDOW_MS = 6 * 3_600_000;
 
 /**
- * Milestone times as typed in the console: "now", "09:30" (UTC, today or the day before if that would be in
- * the future), "-20m" / "-2h", or an ISO 8601 time with a zone. Never later than a minute from now.
+ * Milestone times as typed in the console: "now", "09:30" (UTC: today; yesterday only when that is at most
+ * six hours ago, e.g. "23:50" typed at 00:10; otherwise a time later today is refused, never guessed), "-20m"
+ * / "-2h", or an ISO 8601 time with a zone. Never later than a minute from now.
  */
 export function parseWhen(input: string, now: number): When {
   const text = input.trim();
@@ -73,7 +78,18 @@ export function parseWhen(input: string, now: number): When {
     if (h > 23 || m > 59) return { ok: false, error: `"${text}" is not a time of day (00:00 to 23:59 UTC)` };
     const day = now - (now % 86_400_000);
     ms = day + h * 3_600_000 + m * 60_000;
-    if (ms > now + 60_000) ms -= 86_400_000;
+    let which = 'today';
+    if (ms > now + 60_000) {
+      const yesterday = ms - 86_400_000;
+      if (now - yesterday > YESTERDAY_WINDOW_MS) {
+        const iso = new Date(yesterday).toISOString().slice(0, 16);
+        return { ok: false, error: `"${text}" is later today (it is ${new Date(now).toISOString().slice(11, 16)} UTC now) (for yesterday type ${iso}Z; times are UTC)` };
+      }
+      ms = yesterday;
+      which = 'yesterday';
+    }
+    const r = notFuture(ms, now, text);
+    return r.ok ? { ...r, note: `${text} read as ${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC (${which})` } : r;
   } else if (/^\d{4}-/.test(text)) {
     const t = parseIsoTime(text);
     if (!t.ok) return t;

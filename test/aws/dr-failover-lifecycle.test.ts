@@ -63,7 +63,7 @@ beforeAll(async () => {
   ] } }));
   for (const c of [...Object.values(primary), ...Object.values(dr)]) c.destroy();
   params = [`dr_region=${DR}`, 'dr_instance=audityzer-db-replica-dr', `hosted_zone_id=${zoneId}`, 'record_name=api.audityzer.com', `dr_endpoint=${DR_ENDPOINT}`, `health_check_id=${hc.HealthCheck!.Id!}`];
-  const made = await cli(['new', '--title', 'eu-west-2 is down', '--severity', 'SEV1', '--scenario', 'region-failure-dr-failover', '--param', ...params]);
+  const made = await cli(['new', '--title', 'eu-west-2 is down', '--severity', 'SEV1', '--scenario', 'region-failure-dr-failover', '--params-later', '--param', ...params]);
   expect(made.code, made.err.join('\n')).toBe(0);
   incident = made.out[0]!;
 }, 60_000);

@@ -83,7 +83,7 @@ describe('error messages that echo input pass the sanitizer', () => {
 describe('new --param is checked against the chosen scenarios', () => {
   it('refuses a param no chosen scenario declares, and one that fails its pattern; accepts a good one', async () => {
     const dir = tempDir('warroom-param-');
-    const base = ['new', '--title', 't', '--severity', 'SEV2', '--scenario', 'dynamodb-table-corruption', '--state-dir', dir];
+    const base = ['new', '--title', 't', '--severity', 'SEV2', '--scenario', 'dynamodb-table-corruption', '--params-later', '--state-dir', dir];
     const unknown = await runCli([...base, '--param', 'tabel=orders']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toEqual([expect.stringMatching(/^warroom: no chosen scenario has a param "tabel"; their params are .*table/)]);
@@ -95,7 +95,7 @@ describe('new --param is checked against the chosen scenarios', () => {
   });
   it('accepts where the incident is (region, primary_region, dr_region) whatever the runbooks declare, as region names only', async () => {
     const dir = tempDir('warroom-param-');
-    const base = ['new', '--title', 't', '--severity', 'SEV2', '--scenario', 'region-failure-dr-failover', '--state-dir', dir];
+    const base = ['new', '--title', 't', '--severity', 'SEV2', '--scenario', 'region-failure-dr-failover', '--params-later', '--state-dir', dir];
     const good = await runCli([...base, '--param', 'region=eu-west-2', '--param', 'dr_region=eu-west-1']);
     expect(good.code, good.err.join('\n')).toBe(0);
     const bad = await runCli([...base, '--param', 'primary_region=mars-1']);

@@ -56,4 +56,15 @@ describe('parseWhen (the console)', () => {
     expect(parseWhen('2026-11-21T09:00Z', NOW)).toMatchObject({ ok: true, at: '2026-11-21T09:00:00.000Z' });
     expect(parseWhen('2026-11-21T11:00Z', NOW)).toMatchObject({ ok: false, error: expect.stringMatching(/in the future/) });
   });
+  it('says which day a bare time of day was read as', () => {
+    expect(parseWhen('09:30', NOW)).toMatchObject({ ok: true, note: '09:30 read as 2026-11-21 09:30 UTC (today)' });
+    // Just after midnight, 23:50 is the evening before: taken, and said so.
+    const justAfterMidnight = Date.parse('2026-11-21T00:10:00Z');
+    expect(parseWhen('23:50', justAfterMidnight)).toMatchObject({ ok: true, at: '2026-11-20T23:50:00.000Z', note: '23:50 read as 2026-11-20 23:50 UTC (yesterday)' });
+  });
+  it('refuses a bare time later today instead of silently taking yesterday\'s', () => {
+    // At 10:00, "10:20" is 20 minutes ahead today or 23h40m ago: a slip (or local time), never guessed.
+    const r = parseWhen('10:20', NOW);
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/"10:20" is later today .*\(for yesterday type 2026-11-20T10:20Z/) });
+  });
 });

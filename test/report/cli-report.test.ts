@@ -82,7 +82,7 @@ describe('warroom report', () => {
   });
 
   it('takes recovery targets from the catalog for the incident\'s scenarios', async () => {
-    const other = (await h.run('new', '--title', 't', '--severity', 'SEV3', '--scenario', 'aurora-failover')).out;
+    const other = (await h.run('new', '--title', 't', '--severity', 'SEV3', '--scenario', 'aurora-failover', '--params-later')).out;
     const r = await h.run('report', other);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
@@ -94,7 +94,7 @@ describe('warroom report', () => {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'mine.yaml');
     writeFileSync(file, readFileSync('src/scenarios/catalog/aurora-failover.yaml', 'utf8').replace(/^id: aurora-failover$/m, 'id: my-aurora-failover'));
-    const other = (await h.run('new', '--title', 't', '--severity', 'SEV3', '--scenario', 'my-aurora-failover')).out;
+    const other = (await h.run('new', '--title', 't', '--severity', 'SEV3', '--scenario', 'my-aurora-failover', '--params-later')).out;
     rmSync(file);
     const r = await h.run('report', other);
     expect(r.code).toBe(0);

@@ -199,7 +199,7 @@ describe('new --scenario', () => {
   });
 
   it('accepts a known one', async () => {
-    const r = await run('new', '--title', 'orders table', '--severity', 'SEV2', '--scenario', 'dynamodb-table-corruption', '--json');
+    const r = await run('new', '--title', 'orders table', '--severity', 'SEV2', '--scenario', 'dynamodb-table-corruption', '--params-later', '--json');
     expect(r.code).toBe(0);
     const { id } = JSON.parse(r.out);
     const journal = readFileSync(join(stateDir, 'incidents', `${id}.jsonl`), 'utf8');

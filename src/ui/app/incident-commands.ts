@@ -1,7 +1,7 @@
 // What the keys of the incident view do. Each handler takes the current state and returns the next one
 // with the effects to run; nothing here reads a clock or touches I/O.
 import { resolveRegion } from '../../core/regions.js';
-import { fillLenient, verificationParams, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
+import { fillLenient, isResolved, verificationParams, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
 import { checklistRows, scenariosOf } from './checklist.js';
 import { filterEvents } from './timeline.js';
 import { evidence, evidenceRefused } from './metric-snapshots.js';
@@ -163,6 +163,11 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: ChecklistCommand): 
   switch (cmd) {
     case 'advance': {
       if (row.status === 'todo' || row.status === 'failed') {
+        // Work on a resolved incident is rare and deliberate: a stray Enter must not reopen the checklist.
+        if (isResolved(v.incident)) {
+          const text = `The incident is ${v.incident.status}: start ${row.step.id} anyway? (y/n)`;
+          return [{ ...s, modals: [...s.modals, { kind: 'confirm', purpose: 'after-resolved', text, events: [{ kind: 'step.started', data: ref }] }] }, []];
+        }
         const warn = row.blockedBy.length ? toast(s, `started before ${row.blockedBy.join(', ')} finished`, 'warn') : s;
         return [warn, [append([{ kind: 'step.started', data: ref }])]];
       }

@@ -27,7 +27,7 @@ export function modalKey(s: AppState, m: Modal, key: KeyName, runCommand: (s: Ap
     case 'confirm': {
       const cmd = resolveKey(['confirm'], key);
       if (cmd === 'yes') {
-        if (m.purpose === 'resolve') return [pop(s), s.incident ? [{ type: 'append', id: s.incident.id, events: m.events }] : []];
+        if ('events' in m) return [pop(s), s.incident ? [{ type: 'append', id: s.incident.id, events: m.events }] : []];
         return m.purpose === 'quit' ? [pop(s), [{ type: 'exit' }]] : [discardForm(pop(s)), []];
       }
       if (cmd === 'no') return [pop(s), []];
@@ -115,7 +115,9 @@ function finishPrompt(s: AppState, m: PromptModal, runCommand: (s: AppState, cmd
       const last = m.steps.length - 1;
       return [{ ...s, modals: [...s.modals, { ...m, index: last, field: { text: a[m.steps[last]!.key] ?? '', cursor: 0, error: out.error } }] }, []];
     }
-    return appendOrConfirm(s, v, out.events);
+    const [next, effects] = appendOrConfirm(s, v, out.events);
+    // A bare time of day says which day it was read as.
+    return [out.note ? toast(next, out.note, 'ok') : next, effects];
   }
   return [s, []];
 }

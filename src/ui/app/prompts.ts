@@ -67,7 +67,7 @@ export function entryEvents(
   a: Record<string, string>,
   now: number,
   incident: Pick<IncidentState, 'status' | 'milestones'>,
-): { events: NewEvent[] } | { error: string } {
+): { events: NewEvent[]; note?: string } | { error: string } {
   const text = a.text ?? '';
   switch (purpose) {
     case 'note':
@@ -85,7 +85,8 @@ export function entryEvents(
       if (!w.ok) return { error: w.error };
       const m = a.milestone ?? '';
       if (!isMilestone(m)) return { error: `"${m}" is not a milestone` };
-      return milestoneEvents(incident, m, w.at, w.backdated);
+      const out = milestoneEvents(incident, m, w.at, w.backdated);
+      return 'error' in out || !w.note ? out : { ...out, note: w.note };
     }
     case 'severity': {
       const reason = opt(a.reason);

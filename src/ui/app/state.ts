@@ -64,7 +64,7 @@ export interface PromptModal {
 export type Modal =
   | { kind: 'help'; layers: Layer[]; scroll: number }
   | { kind: 'confirm'; purpose: 'quit' | 'discard'; text: string }
-  | { kind: 'confirm'; purpose: 'resolve'; text: string; events: NewEvent[] }
+  | { kind: 'confirm'; purpose: 'resolve' | 'after-resolved'; text: string; events: NewEvent[] }
   | { kind: 'draft'; text: string; updateKind: string; edited?: boolean }
   | { kind: 'view'; title: string; text: string; scroll: number }
   | PromptModal;

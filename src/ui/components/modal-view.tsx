@@ -14,7 +14,7 @@ export function ModalView({ s, m, width, height }: { s: AppState; m: Modal; widt
       return (
         <Box flexDirection="column" width={width} height={height}>
           <Line text={m.text} tone="warn" bold />
-          <Line text={m.purpose === 'resolve' ? 'y resolves, n / Esc / x goes back' : m.purpose === 'quit' ? 'y quits, n / Esc / x stays' : 'y discards, n / Esc / x goes back to the form (answers kept)'} tone="muted" />
+          <Line text={m.purpose === 'resolve' ? 'y resolves, n / Esc / x goes back' : m.purpose === 'after-resolved' ? 'y starts it, n / Esc / x goes back' : m.purpose === 'quit' ? 'y quits, n / Esc / x stays' : 'y discards, n / Esc / x goes back to the form (answers kept)'} tone="muted" />
         </Box>
       );
     case 'draft': {
