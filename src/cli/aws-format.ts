@@ -1,5 +1,5 @@
 // Text for `warroom doctor` and `warroom metrics`: one line per check or pane, sanitized.
-import { sanitizeLine, type MetricSpec } from '../core/index.js';
+import { sanitizeLine, shownUnit, type MetricSpec } from '../core/index.js';
 import type { DoctorCheck } from '../aws/live/doctor.js';
 import type { AwsPorts, MetricSeries } from '../aws/ports.js';
 import { incidentRegions } from '../core/regions.js';
@@ -39,7 +39,7 @@ export function banner(ports: Pick<AwsPorts, 'mode' | 'describe'>, params: Reado
 export function formatPane(spec: MetricSpec, s: MetricSeries): string {
   const level = levelOf(spec, s);
   const last = s.points[s.points.length - 1];
-  const value = last ? `${num(last.v)} ${sanitizeLine(s.unit)}` : '-';
+  const value = last ? `${num(last.v)}${shownUnit(s.unit) ? ` ${sanitizeLine(shownUnit(s.unit))}` : ''}` : '-';
   const limits = [spec.warning !== undefined ? `warn ${spec.bad_when === 'below' ? '<' : '>'}${spec.warning}` : '', spec.critical !== undefined ? `crit ${spec.bad_when === 'below' ? '<' : '>'}${spec.critical}` : ''].filter(Boolean).join(' ');
   const status = s.status === 'Failed' ? `STALE: ${sanitizeLine(s.error?.message ?? 'failed')}` : s.status === 'PartialData' ? 'partial data' : `${s.points.length} points`;
   const title = sanitizeLine(spec.title);

@@ -21,3 +21,4 @@ export * from './journal-head.js';
 export * from './lifecycle.js';
 export * from './drill-time.js';
 export * from './quick-declare.js';
+export * from './units.js';

@@ -1,7 +1,7 @@
 // `warroom metrics` states the same figures as the console: the incident's regions, thresholds as strict boundaries.
 import { describe, expect, it } from 'vitest';
 import type { MetricSeries } from '../../src/aws/ports.js';
-import { banner, levelOf } from '../../src/cli/aws-format.js';
+import { banner, formatPane, levelOf } from '../../src/cli/aws-format.js';
 
 const sim = { mode: 'simulated' as const, describe: { region: 'us-east-1', drRegion: 'us-west-2' } };
 const one = (v: number): MetricSeries => ({ id: 'h', label: 'h', unit: 'None', region: 'us-east-1', status: 'Complete', fetchedAt: '2026-01-01T00:00:00Z', points: [{ t: '2026-01-01T00:00:00Z', v }] });
@@ -19,5 +19,12 @@ describe('warroom metrics figures', () => {
     [{ bad_when: 'above', warning: 1, critical: 5 }, 5.5, 'critical'],
   ] as const)('%o at %d is %s', (spec, v, level) => {
     expect(levelOf(spec, one(v))).toBe(level);
+  });
+
+  it('prints a unitless value without CloudWatch\'s "None"', () => {
+    const spec = { id: 'h', title: 'Health', namespace: 'AWS/Route53', metric: 'HealthCheckStatus', dimensions: {}, statistic: 'Minimum' as const, period_seconds: 60, unit: 'None', region: 'primary' as const, bad_when: 'below' as const, critical: 1 };
+    const text = formatPane(spec, one(1));
+    expect(text).toMatch(/\b1\b/);
+    expect(text).not.toContain('None');
   });
 });

@@ -71,6 +71,13 @@ describe('metrics pane', () => {
     expect(f).toMatch(/age 1m/);
   });
 
+  it('shows a unitless value without CloudWatch\'s "None"', () => {
+    const [s] = run(connected(), { type: 'metrics.fetched', series: [series({ unit: 'None' })], at: T0 });
+    const f = metricsFrame(at(s, T0 + 5_000));
+    expect(f).toMatch(/User errors.* 4\b/);
+    expect(f).not.toContain('None');
+  });
+
   it('a live pane names its account', () => {
     const s0 = incidentState({ awsConnected: true, aws: { mode: 'live', region: 'eu-west-2', account: '210987654321', profile: 'prod' } });
     const [s] = run(s0, { type: 'metrics.fetched', series: [series()], at: T0 });

@@ -2,7 +2,7 @@
 // data, whether it is stale or failed (with why and the last good read), and where it was read.
 import { thresholdLevel } from '../../core/thresholds.js';
 import type { MetricSpec } from '../../core/index.js';
-import { formatDuration, simElapsed } from '../../core/index.js';
+import { formatDuration, shownUnit, simElapsed } from '../../core/index.js';
 import { scenariosOf } from '../app/checklist.js';
 import type { ShownSeries } from '../app/pane-reads.js';
 import type { AppState, IncidentView } from '../app/state.js';
@@ -67,7 +67,7 @@ function row(series: ShownSeries, spec: MetricSpec | undefined, dataNow: number)
     values: series.points.map((p) => p.v),
     thresholds: [spec?.warning, spec?.critical].filter((x): x is number => x !== undefined),
     ...(spec ? { spec } : {}),
-    ...(last ? { last: { v: last.v, unit: series.unit, tone: metricLevel(spec, last.v) } } : {}),
+    ...(last ? { last: { v: last.v, unit: shownUnit(series.unit), tone: metricLevel(spec, last.v) } } : {}),
     ...(ageMs !== undefined ? { age: formatDuration(ageMs) } : {}),
     stale: ageMs !== undefined && ageMs > Math.max(STALE_PERIODS * period, STALE_MIN_MS),
     partial: series.status === 'PartialData',

@@ -30,7 +30,7 @@ export function MetricsPane({ s, v, width, height, focused }: { s: AppState; v: 
         <Row key={r.id} width={width}>
           <Span text={`${i === cursor && focused ? '>' : ' '}${pad(r.label, labelW)} `} />
           <Span text={pad(sparkline(r.values, r.failed ? failW : sparkW, r.thresholds), r.failed ? failW : sparkW)} tone={r.failed || r.stale ? 'muted' : 'accent'} />
-          {r.last ? <Span text={` ${formatValue(r.last.v)} ${r.last.unit}`} tone={r.failed || r.stale ? 'muted' : r.last.tone} bold={!r.failed && !r.stale} /> : null}
+          {r.last ? <Span text={` ${formatValue(r.last.v)}${r.last.unit ? ` ${r.last.unit}` : ''}`} tone={r.failed || r.stale ? 'muted' : r.last.tone} bold={!r.failed && !r.stale} /> : null}
           {r.failed ? (
             <Span text={` FAILED ${r.region}, last good ${r.failed.lastGood}`} tone="crit" />
           ) : r.last ? (
