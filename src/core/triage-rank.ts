@@ -1,7 +1,8 @@
 // Triage ranking: the scenarios ordered by how well their `detection` fits what the operator described and
 // the alarms now in ALARM, each with the evidence that ranks it. Pure.
 import type { Severity } from './severity.js';
-import type { Scope, TriageAnswers } from './triage.js';
+import type { TriageAnswers } from './triage.js';
+import { SCOPE_DAMPING, SCOPE_LIFT, scopeFit } from './triage-scope.js';
 import { alarmHits } from './triage-alarms.js';
 import { findPhrase, isStopWord, phraseKey, spellOutAwsNames, words, type Words } from './triage-words.js';
 
@@ -48,22 +49,19 @@ export interface RankOptions {
 export const isDrill = (s: Pick<TriageScenario, 'detection'>): boolean => s.detection.drill === true;
 
 /** The weight of each kind of evidence; a match counts its weight times how rare it is among the candidates. */
-const WEIGHT = { keyword: 3, service: 1.5, symptom: 1, alarm: 10, answer: 2 } as const;
+const WEIGHT = { keyword: 3, service: 1.5, symptom: 1, alarm: 10, answer: 2, symptomPhrase: 2.5 } as const;
+/** A word met only through its stem ("deleted" for "deletion") counts a little less than the word itself, so
+ * two runbooks that share a stem do not tie when the text uses one runbook's own word. */
+const STEM_ONLY = 0.8;
 const MAX_SYMPTOM_WORDS = 4;
-
-const SCOPE_WORDS: Record<Scope, string[]> = {
-  'single-resource': [],
-  az: ['availability zone', 'az', 'multi-az', 'zone'],
-  region: ['region', 'regional', 'cross-region'],
-  account: ['account', 'credentials', 'compromise'],
-  unknown: [],
-};
 
 interface Vocabulary {
   keywords: { text: string; words: Words }[];
   services: { text: string; words: Words }[];
   /** Stems of the symptoms, metric conditions and title, without stop words, each with a word that shows it. */
   symptomStems: Map<string, string>;
+  /** Each symptom with its content stems: most of them named together say more than each word alone. */
+  symptomPhrases: { text: string; stems: string[] }[];
 }
 
 function vocabulary(s: TriageScenario): Vocabulary {
@@ -75,7 +73,9 @@ function vocabulary(s: TriageScenario): Vocabulary {
       if (!isStopWord(stem) && stem.length > 1 && !/^\d+$/.test(stem) && !symptomStems.has(stem)) symptomStems.set(stem, w.raw[i]!);
     });
   }
-  return { keywords: phrases(s.detection.keywords), services: phrases(s.services), symptomStems };
+  const content = (text: string) => [...new Set(words(text).stems.filter((st) => !isStopWord(st) && st.length > 1 && !/^\d+$/.test(st)))];
+  const symptomPhrases = s.detection.symptoms.map((text) => ({ text, stems: content(text) })).filter((p) => p.stems.length >= 2);
+  return { keywords: phrases(s.detection.keywords), services: phrases(s.services), symptomStems, symptomPhrases };
 }
 
 /** ln(1 + N/df): evidence many candidates share counts less. */
@@ -131,7 +131,8 @@ export function rankScenarios(
         seen.add(key);
         // A phrase of several words is more telling than one word.
         const length = 1 + 0.5 * (p.words.stems.length - 1);
-        matches.push({ kind, text: found, against: p.text, weight: WEIGHT[kind] * length * phraseRarity(key) });
+        const exact = words(found).raw.join('') === p.words.raw.join('');
+        matches.push({ kind, text: found, against: p.text, weight: WEIGHT[kind] * length * phraseRarity(key) * (exact ? 1 : STEM_ONLY) });
       }
     }
     // A word already counted in a matched phrase is not counted again as a symptom word.
@@ -142,10 +143,29 @@ export function rankScenarios(
       .sort((a, b) => b.weight - a.weight)
       .slice(0, MAX_SYMPTOM_WORDS);
     matches.push(...symptomHits);
+    // A symptom most of whose words the text names ("table ... deleted" for "Table deleted without PITR").
+    // Words a keyword already counted are not counted again.
+    const phraseHits = v.symptomPhrases
+      .map((p) => {
+        const hit = p.stems.filter((st) => typedStems.has(st));
+        return { p, hit, fresh: hit.filter((st) => !counted.has(st)) };
+      })
+      .filter(({ p, hit, fresh }) => fresh.length >= 2 && hit.length * 2 >= p.stems.length)
+      .sort((a, b) => b.fresh.length - a.fresh.length)
+      .slice(0, 1);
+    for (const { p, fresh } of phraseHits) {
+      matches.push({ kind: 'symptom', text: fresh.map((st) => typed.raw[typed.stems.indexOf(st)]!).join(' '), against: p.text, weight: WEIGHT.symptomPhrase * fresh.length });
+    }
     for (const hit of alarms[i]!) {
       if (hit.weight > 0) matches.push({ kind: 'alarm', text: hit.alarm, against: hit.pattern, weight: WEIGHT.alarm * hit.weight });
     }
     matches.push(...answerMatches(s, answers));
+    const fit = scopeFit(s, answers.scope);
+    if (fit.word) matches.push({ kind: 'answer', text: `${answers.scope} scope`, against: fit.word, weight: SCOPE_LIFT });
+    if (fit.off) {
+      const sum = matches.reduce((t, m) => t + m.weight, 0);
+      if (sum > 0) matches.push({ kind: 'answer', text: `${answers.scope} scope`, against: fit.off, weight: -sum * (1 - SCOPE_DAMPING) });
+    }
     const score = round(matches.reduce((sum, m) => sum + m.weight, 0));
     return { id: s.id, title: s.title, score, reasons: describeMatches(matches), matches: matches.map((m) => ({ ...m, weight: round(m.weight) })) };
   });
@@ -158,9 +178,6 @@ function answerMatches(s: TriageScenario, a: TriageAnswers): TriageMatch[] {
   const out: TriageMatch[] = [];
   if (a.dataIntegrity === 'yes' && s.category === 'data') out.push({ kind: 'answer', text: 'data integrity at risk', against: 'a data scenario', weight: WEIGHT.answer * 1.5 });
   if (a.security === 'yes' && s.category === 'security') out.push({ kind: 'answer', text: 'security involved', against: 'a security scenario', weight: WEIGHT.answer * 2 });
-  const scopeText = words(`${s.id} ${s.title} ${s.detection.keywords.join(' ')}`);
-  const scopeWord = SCOPE_WORDS[a.scope].find((w) => findPhrase(scopeText, words(w)) !== undefined);
-  if (scopeWord) out.push({ kind: 'answer', text: `${a.scope} scope`, against: scopeWord, weight: WEIGHT.answer });
   return out;
 }
 

@@ -43,8 +43,8 @@ export function findPhrase(text: Words, phrase: Words): string | undefined {
   return undefined;
 }
 
-/** A phrase's identity for counting how many scenarios share it. */
-export const phraseKey = (w: Words): string => w.raw.join('');
+/** A phrase's identity for counting how many scenarios share it: by stems, so "deleted" and "deletion" are one. */
+export const phraseKey = (w: Words): string => w.stems.join('');
 
 // AWS availability-zone names: eu-west-1b, us-gov-west-1a, and zone ids such as use1-az4.
 const AZ_NAME = /\b(?:[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]|[a-z]{3,4}\d-az\d+)\b/gi;

@@ -7,6 +7,8 @@ export interface TriageCase {
   /** Alarms in ALARM when the incident is declared. */
   alarms?: string[];
   mode: 'live' | 'drill';
+  /** The scope answered in the console (`N`), when the responder knew it; otherwise "not sure". */
+  scope?: 'single-resource' | 'az' | 'region' | 'account';
   expect: string;
   source: string;
 }
@@ -76,6 +78,17 @@ export const TRIAGE_CASES: TriageCase[] = [
   { mode: 'live', expect: 'rds-restore-from-snapshot', source: 'GitLab database deletion, Jan 2017', text: 'The primary postgres data directory was deleted by mistake; restore from the latest snapshot' },
   { mode: 'live', expect: 'complete-service-outage', source: 'generic', text: "We're down. Total outage, nothing loads for any customer" },
   { mode: 'live', expect: 'service-degradation', source: 'generic', text: 'Slowdown on the checkout page, p99 latency at 4 seconds' },
+
+  // Deletions: the word is the same whatever its form ("deleted", "deletion"); what was deleted decides
+  { mode: 'live', expect: 'dynamodb-restore-from-backup', source: 'seed 000 scenario 3 option B', text: 'Someone deleted the DynamoDB sessions table by mistake' },
+  { mode: 'live', expect: 'dynamodb-restore-from-backup', source: 'seed 000 scenario 3 option B', text: 'The ledger table was deleted in DynamoDB and PITR was never turned on' },
+  { mode: 'live', expect: 's3-object-recovery', source: 'seed 003 4.1 object deletion', text: 'A lifecycle rule deleted objects from the uploads bucket; versioning is on' },
+  { mode: 'live', expect: 'kms-key-deletion', source: 'seed 000 scenario 6', text: 'Our CMK was scheduled for deletion by a cleanup job and decrypt calls now fail' },
+
+  // The scope answer, when the responder gave it
+  { mode: 'live', scope: 'region', expect: 'region-failure-dr-failover', source: 'AWS us-east-1 network impairment, Dec 2021', text: 'API 5xx from every service in us-east-1; the standby in us-west-2 is healthy' },
+  { mode: 'live', scope: 'region', expect: 'region-failure-dr-failover', source: 'seed 002 scenario 3', text: 'eu-west-1 API 5xx and timeouts on every endpoint, warm standby ready in eu-central-1' },
+  { mode: 'live', scope: 'az', expect: 'az-failure', source: 'seed 002 scenario 2', text: 'Instances unreachable and the load balancer reports unhealthy hosts, Lambda timeouts' },
 
   // Drills: the operator is starting an exercise, not answering an incident
   { mode: 'drill', expect: 'drill-az-failover', source: 'seed 000 test 1', text: 'Quarterly DR test: run the FIS experiment that stops instances in one availability zone' },

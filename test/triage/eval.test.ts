@@ -1,5 +1,5 @@
 // The triage evaluation: every labelled description is ranked against the built-in catalog, as the CLI
-// does (no answers given: scope, data and security unknown). Prints top-1 and top-3 accuracy and the share of
+// does (no answers given: scope, data and security unknown, unless a case gives the scope the console asked). Prints top-1 and top-3 accuracy and the share of
 // live cases with a drill in the top 3; the thresholds are the ones the triage promises.
 import { describe, expect, it } from 'vitest';
 import { isDrill, rankScenarios, type TriageAnswers } from '../../src/core/index.js';
@@ -11,7 +11,7 @@ const catalog = loadCatalog({ env: {} }).scenarios;
 const drillIds = new Set(catalog.filter(isDrill).map((s) => s.id));
 
 const results = TRIAGE_CASES.map((c) => {
-  const ranked = rankScenarios(catalog, UNKNOWN, c.text, c.alarms ?? [], { mode: c.mode });
+  const ranked = rankScenarios(catalog, { ...UNKNOWN, ...(c.scope ? { scope: c.scope } : {}) }, c.text, c.alarms ?? [], { mode: c.mode });
   const top3 = ranked.slice(0, 3).map((r) => r.id);
   return { c, top1: ranked[0]?.id, top3, ranked };
 });
