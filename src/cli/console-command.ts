@@ -16,6 +16,7 @@ import { loadUi, type LoadedUi } from './load-ui.js';
 import { reportWarroomError } from './report-error.js';
 import { flushTrace, traceMark } from './startup-trace.js';
 import { osc52, takeTerminal } from './terminal.js';
+import { lastIncident, rememberIncident } from './last-incident.js';
 import { runRecordedAction } from '../aws/recorded-action.js';
 import { consoleComms, type ConsoleComms } from '../comms/console-port.js';
 import { makeOutbox } from '../comms/wire.js';
@@ -35,12 +36,12 @@ export const registerConsole: Register = (program, run) => {
 };
 
 /** The console's own options as parsed, by commander or by parseConsoleArgv. */
-export type ConsoleFlags = { allowActions?: boolean; facilitator?: boolean } & AwsFlags;
+export type ConsoleFlags = { allowActions?: boolean; facilitator?: boolean; last?: boolean } & AwsFlags;
 
 export function consoleOptions(opts: ConsoleFlags): ConsoleOptions {
   const aws: AwsFlags = { profile: opts.profile, region: opts.region, drRegion: opts.drRegion, endpointUrl: opts.endpointUrl };
   const open: ConsoleOpenOptions | undefined = opts.facilitator ? { drill: { speed: 1, facilitator: true } } : undefined;
-  return { allowActions: opts.allowActions === true, aws, ...(open ? { open } : {}) };
+  return { allowActions: opts.allowActions === true, aws, ...(open ? { open } : {}), ...(opts.last ? { last: true } : {}) };
 }
 
 /** `warroom [options]` without commander: argv already read by parseConsoleArgv. */
@@ -58,6 +59,8 @@ export interface ConsoleOptions {
   aws?: AwsFlags;
   open?: ConsoleOpenOptions;
   seed?: number;
+  /** Open the incident this actor last had open in the state dir. */
+  last?: boolean;
   /** Ink and the UI, when the caller started loading them already. */
   ui?: Promise<LoadedUi>;
 }
@@ -98,6 +101,11 @@ function catalogOrProblem(wiring: ConsoleWiring): ConsoleCatalog {
 export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise<number> {
   const { stdin, stdout } = process;
   requireTerminal();
+  const last = lastIncident(ctx.stateDir, ctx.actor);
+  if (opts.last) {
+    if (!last) throw usageError(`${ctx.actor} has opened no incident in ${ctx.stateDir} yet (open one from the list; --last opens it next time)`);
+    opts = { ...opts, open: { ...opts.open, incidentId: last } };
+  }
   // Ink and the UI take most of the start-up; start loading them while the store and wiring are set up.
   const loadingUi = opts.ui ?? loadUi();
   traceMark('console: loading ui');
@@ -149,6 +157,8 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     },
     exportReport: wiring.exportReport,
     copy: (text) => osc52(stdout, text),
+    ...(last ? { lastIncident: last } : {}),
+    rememberIncident: (id) => rememberIncident(ctx.stateDir, ctx.actor, id),
   };
   const comms = startConsoleComms(ctx, store, (m) => warn(m));
   if (comms) deps.deliverComms = comms.deliverComms;

@@ -24,6 +24,7 @@ export const CONSOLE_OPTIONS: readonly OptionDef[] = [
   { flags: '--region <region>', description: 'console: primary region (env AWS_REGION, then AWS_DEFAULT_REGION)' },
   { flags: '--dr-region <region>', description: 'console: disaster-recovery region (env WARROOM_DR_REGION)' },
   { flags: '--endpoint-url <url>', description: 'console: send every AWS call here (env AWS_ENDPOINT_URL)' },
+  { flags: '--last', description: 'console: open the incident you last had open in this state dir' },
   { flags: '--facilitator', description: 'console: drive the drill of the exercise you open and show the facilitator\'s lines' },
 ];
 

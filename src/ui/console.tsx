@@ -41,6 +41,7 @@ export function createConsole(
       catalogProblems: deps.catalogProblems,
     },
   });
+  if (deps.lastIncident) state.lastIncident = deps.lastIncident;
   const drill = opts.open?.drill;
   if (drill) state.pendingDrill = { ...drill, ...(opts.open?.incidentId ? { incidentId: opts.open.incidentId } : {}) };
   // The store hands effects to the runner, and the runner dispatches results back into the store.

@@ -71,6 +71,10 @@ export interface UiDeps {
   exportReport?: (incidentId: string) => Promise<{ path: string; format: string }>;
   /** Copies text to the terminal's clipboard (OSC 52) where the terminal allows. */
   copy(text: string): void;
+  /** The incident this actor last had open here, offered on the home screen. */
+  lastIncident?: string;
+  /** Remembers the incident just opened, for the next start. */
+  rememberIncident?(id: string): void;
   /** Local time zone for the banner (tests fix it). */
   timeZone?: string;
 }

@@ -31,8 +31,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function open(stateDir: string): PtyApp {
-  const app = startApp(['--state-dir', stateDir], { cols: 120, rows: 40, env: { WARROOM_SERVICE_FILE: join(dir, 'warroom.yaml') } });
+function open(stateDir: string, extra: string[] = []): PtyApp {
+  const app = startApp(['--state-dir', stateDir, ...extra], { cols: 120, rows: 40, env: { WARROOM_SERVICE_FILE: join(dir, 'warroom.yaml') } });
   apps.push(app);
   return app;
 }
@@ -97,5 +97,25 @@ describe('declaring in one line from an empty state directory', () => {
     const { state, events } = store.load(summary!.id);
     expect(state.title).toBe('ALARM orders-ledger-errors in eu-west-2');
     expect(events.filter((e) => e.kind === 'note').map((e) => e.data.text)).toContain('threshold crossed: 5 datapoints');
+  }, 90_000);
+
+  it('remembers the last incident: the home screen offers it, and --last opens it at start', async () => {
+    const stateDir = join(dir, 'state-timed');
+    const home = open(stateDir);
+    await home.waitFor((s) => s.includes('last open here: INC-') && s.includes('Enter opens it'), 15_000);
+    home.press('q');
+    await home.exited;
+    const started = performance.now();
+    const app = open(stateDir, ['--last']);
+    await app.waitFor((s) => s.includes('orders table returns corrupted items') && s.includes('[>] check-pitr'), 15_000);
+    console.log(`warroom --last: the last incident on screen in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    app.press('q');
+    await app.waitFor((s) => s.includes('Quit anyway'));
+    app.press('y');
+    await app.exited;
+    const none = open(join(dir, 'state-empty'), ['--last']);
+    const { exitCode } = await none.exited;
+    expect(exitCode).toBe(2);
+    expect(none.raw()).toMatch(/warroom: commander has opened no incident in .* yet \(open one from the list; --last opens it next time\)/);
   }, 90_000);
 });

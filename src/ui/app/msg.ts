@@ -51,5 +51,6 @@ export type Effect =
   | { type: 'export'; id: string; draft: boolean }
   | { type: 'drill-clock'; clock: ExerciseClock | undefined; startedAt: number }
   | { type: 'read-recovery-points'; id: string; targets: RecoveryTarget[] }
+  | { type: 'remember-incident'; id: string }
   /** interrupted: Ctrl+C, so the process ends with 130 as a shell expects (after the terminal is restored). */
   | { type: 'exit'; interrupted?: boolean };

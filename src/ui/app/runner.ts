@@ -178,6 +178,13 @@ export class Runner {
           fail('reading recovery points'),
         );
         return;
+      case 'remember-incident':
+        try {
+          this.deps.rememberIncident?.(e.id);
+        } catch (err) {
+          this.dispatch({ type: 'warning', message: `could not remember the last incident: ${message(err)}` });
+        }
+        return;
       case 'drill-clock':
         this.drillClock = e.clock ? { clock: e.clock, startedAt: e.startedAt } : undefined;
         d.setDrillClock?.(e.clock, e.startedAt);

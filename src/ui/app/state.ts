@@ -119,6 +119,8 @@ export interface AppState {
   declare?: DeclareState;
   /** A declaration left with Esc: `n` (or `N`, `d`) picks it up again where it was. */
   declareDraft?: DeclareState;
+  /** The incident this actor last had open (remembered across starts): the home screen offers it. */
+  lastIncident?: string;
   /** The service profile's service, when the console found one. */
   service?: UiService;
   incident?: IncidentView;

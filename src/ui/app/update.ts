@@ -19,6 +19,7 @@ import { drillCommand, startDrill } from './drill.js';
 import { onTick } from './tick.js';
 import { onPaste } from './paste.js';
 import { actionToast } from './action-toast.js';
+import { firstListing, remembered } from './last-incident.js';
 
 export type Update = [AppState, Effect[]];
 
@@ -43,7 +44,7 @@ function decide(s: AppState, msg: Msg): Update {
       // The highlight stays on the same incident when a refresh adds one above it.
       const selected = s.home.incidents[s.home.cursor]?.id;
       const same = selected === undefined ? -1 : msg.incidents.findIndex((i) => i.id === selected);
-      const cursor = same >= 0 ? same : Math.min(s.home.cursor, Math.max(0, msg.incidents.length - 1));
+      const cursor = same >= 0 ? same : (firstListing(s, msg.incidents) ?? Math.min(s.home.cursor, Math.max(0, msg.incidents.length - 1)));
       return [{ ...s, home: { incidents: msg.incidents, cursor, loading: false, listedAt: s.now } }, []];
     }
     case 'incidents.failed':
@@ -56,7 +57,7 @@ function decide(s: AppState, msg: Msg): Update {
     case 'incident.loaded':
       // A second Enter pressed while the first load was running must not reset the open view.
       if (s.screen === 'incident' && s.incident?.id === msg.id) return [s, []];
-      return withPendingDrill(openView(s, msg.id, msg.events, msg.offset, msg.chainProblem));
+      return remembered(withPendingDrill(openView(s, msg.id, msg.events, msg.offset, msg.chainProblem)), msg.id);
     case 'incident.failed':
       // A failed declaration keeps every answer: Enter on the last question tries again.
       if (s.screen === 'declare' && s.declare) return [toast({ ...s, declare: { ...s.declare, creating: false } }, msg.message, 'crit'), []];

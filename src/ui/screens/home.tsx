@@ -7,7 +7,8 @@ import { pad, windowStart } from '../format.js';
 
 export function HomeScreen({ s, height }: { s: AppState; height: number }) {
   const h = s.home;
-  const header = 4 + (s.config.catalogProblems.length ? 1 : 0) + (s.declareDraft ? 1 : 0);
+  const lastShown = s.lastIncident ? h.incidents.find((i) => i.id === s.lastIncident) : undefined;
+  const header = 4 + (s.config.catalogProblems.length ? 1 : 0) + (s.declareDraft ? 1 : 0) + (lastShown ? 1 : 0);
   const listH = Math.max(1, height - header);
   const start = windowStart(h.cursor, h.incidents.length, listH);
   return (
@@ -17,6 +18,7 @@ export function HomeScreen({ s, height }: { s: AppState; height: number }) {
         <Span text={`  ${s.config.modeLabel}  actor ${s.config.actor}  ${s.catalogPending ? 'reading runbooks' : `${s.catalog.length} scenarios`}${s.config.allowActions ? '  ACTIONS ENABLED' : ''}`} tone="muted" />
       </Row>
       <Line text=" n declare (one line)   N declare with triage questions   d drill   Enter open   ? keys   q quit" tone="muted" />
+      {lastShown ? <Line text={` last open here: ${lastShown.id} ${lastShown.title}  (${h.incidents[h.cursor]?.id === lastShown.id ? 'Enter opens it' : 'warroom --last opens it at start'})`} tone="accent" /> : null}
       {s.declareDraft ? <Line text={` draft: "${s.declareDraft.field.text || s.declareDraft.answers.title || ''}" (${s.declareDraft.mode === 'live' ? 'n' : 'd'} picks it up)`} tone="warn" /> : null}
       {s.config.catalogProblems.length ? <Line text={` catalog: ${s.config.catalogProblems.join('; ')}`} tone="warn" /> : null}
       <Line text=" " />
