@@ -57,12 +57,13 @@ function daysIn(year: number, month: number): number {
 /** `note` says how a bare time of day was read ("09:30 read as 2026-11-21 09:30 UTC (today)"). */
 export type When = { ok: true; at: string; backdated: boolean; note?: string } | { ok: false; error: string };
 
-/** How far back a time of day later than now may be taken as yesterday's: just after midnight, "23:50". */
-const YESTERDAY_WINDOW_MS = 6 * 3_600_000;
+/** How far back a time of day later than now may be taken as yesterday's ("23:00" typed at 09:30). A time a
+ * few hours or minutes ahead today ("09:50" at 09:40) is a slip or local time, and is refused. */
+const YESTERDAY_WINDOW_MS = 12 * 3_600_000;
 
 /**
  * Milestone times as typed in the console: "now", "09:30" (UTC: today; yesterday only when that is at most
- * six hours ago, e.g. "23:50" typed at 00:10; otherwise a time later today is refused, never guessed), "-20m"
+ * twelve hours ago, e.g. "23:00" typed at 09:30; otherwise a time later today is refused, never guessed), "-20m"
  * / "-2h", or an ISO 8601 time with a zone. Never later than a minute from now.
  */
 export function parseWhen(input: string, now: number): When {

@@ -93,3 +93,15 @@ describe('parameters asked where a step needs them', () => {
     expect(s.modals.at(-1)).toMatchObject({ kind: 'confirm', purpose: 'discard' });
   });
 });
+
+describe('a step whose params are missing', () => {
+  it('shows each missing one as <name?>, never as a raw {{placeholder}}', async () => {
+    const { checklistRows } = await import('../../src/ui/app/checklist.js');
+    const noParams: NewEvent[] = opened().map((e) => (e.kind === 'scenario.selected' ? { ...e, data: { scenarios: ['dynamodb-pitr-restore'], params: {} } } : e));
+    const s = incidentState({}, noParams);
+    const rows = checklistRows(s.incident!.incident, s.catalog);
+    const text = rows.map((r) => `${r.title} ${r.instructions} ${r.command ?? ''}`).join('\n');
+    expect(text).not.toContain('{{');
+    expect(rows[1]!.instructions).toBe('PITR must be ENABLED on <table?> for the restore.');
+  });
+});

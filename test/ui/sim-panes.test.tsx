@@ -52,7 +52,8 @@ describe('simulated AWS panes with the built-in catalog', () => {
     const f = app.frame();
     expect(f).not.toContain('invalid parameter');
     expect(f).not.toContain('FAILED');
-    expect(f).toMatch(/Primary endpoint health chec.*1\.00 None us-east-1  age/);
+    // A unitless metric (CloudWatch's "None") shows its value alone.
+    expect(f).toMatch(/Primary endpoint health chec.*1\.00 us-east-1  age/);
     expect(f).toMatch(/DR database CPU.*Percent us-west-2/);
   });
 

@@ -60,7 +60,7 @@ describe('parseWhen', () => {
     ['09:00', '2026-11-21T09:00:00.000Z', true],
     ['23:00', '2026-11-20T23:00:00.000Z', true],
     ['2026-11-21T08:15:00Z', '2026-11-21T08:15:00.000Z', true],
-  ])('%s', (input, at, backdated) => expect(parseWhen(input, now)).toEqual({ ok: true, at, backdated }));
+  ])('%s', (input, at, backdated) => expect(parseWhen(input, now)).toMatchObject({ ok: true, at, backdated }));
   it.each(['yesterday', '25:00', '2026-11-21T08:15', '2026-11-22T08:15:00Z'])('rejects %s with a message', (input) => {
     const w = parseWhen(input, now);
     expect(w.ok).toBe(false);

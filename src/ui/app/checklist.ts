@@ -1,5 +1,5 @@
 // The checklist rows of the open incident: every step of its chosen scenarios with its folded state.
-import { fillLenient, sanitizeLine, stepKey, type IncidentState, type StepStatus } from '../../core/index.js';
+import { PLACEHOLDER, sanitizeLine, stepKey, type IncidentState, type StepStatus } from '../../core/index.js';
 import type { UiScenario, UiStep } from '../scenario.js';
 
 export interface ChecklistRow {
@@ -7,10 +7,10 @@ export interface ChecklistRow {
   scenario: UiScenario;
   step: UiStep;
   status: StepStatus;
-  /** Title and instructions with params filled (unfilled placeholders stay visible). */
+  /** Title and instructions with params filled; a missing one reads <name?> (asked when the step is started). */
   title: string;
   instructions: string;
-  /** The command with params filled; unfilled placeholders stay visible. */
+  /** The command with params filled; a missing one reads <name?> (copying asks for it first). */
   command?: string;
   blockedBy: string[];
 }
@@ -34,11 +34,11 @@ export function checklistRows(incident: IncidentState, catalog: readonly UiScena
         scenario,
         step,
         status,
-        title: fillLenient(step.title, incident.params),
-        instructions: fillLenient(step.instructions, incident.params),
+        title: fillShown(step.title, incident.params),
+        instructions: fillShown(step.instructions, incident.params),
         // A param value is one line: a line break typed or pasted into one must not become a second shell
         // command when the command is copied; the runbook's own lines stay.
-        ...(step.command ? { command: fillLenient(step.command, oneLineParams(incident.params)) } : {}),
+        ...(step.command ? { command: fillShown(step.command, oneLineParams(incident.params)) } : {}),
         blockedBy: step.depends_on.filter((d) => !finished(d)),
       });
     }
@@ -48,3 +48,7 @@ export function checklistRows(incident: IncidentState, catalog: readonly UiScena
 
 const oneLineParams = (params: Readonly<Record<string, string>>): Record<string, string> =>
   Object.fromEntries(Object.entries(params).map(([k, v]) => [k, sanitizeLine(v)]));
+
+/** Params filled in; one the incident has no value for yet is shown as <name?>, never as raw {{name}}. */
+const fillShown = (template: string, params: Readonly<Record<string, string>>): string =>
+  template.replace(PLACEHOLDER, (_, name: string) => params[name] ?? `<${name}?>`);
