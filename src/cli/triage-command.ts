@@ -1,7 +1,7 @@
 // `warroom triage`: the scenarios ranked for a description and the alarms in ALARM, with the evidence for
 // each, for scripts and pager hooks. The same ranking the console's declare wizard shows.
 import type { Command } from 'commander';
-import { ExitCode, rankScenarios, sanitizeLine, usageError, WarroomError, type RankedScenario, type TriageAnswers } from '../core/index.js';
+import { ExitCode, rankScenarios, sanitizeLine, SCOPES, usageError, WarroomError, type RankedScenario, type TriageAnswers } from '../core/index.js';
 import { portsFor } from './aws-commands.js';
 import { loadCliCatalog } from './catalog.js';
 import type { CliContext } from './context.js';
@@ -10,6 +10,7 @@ import type { Register } from './main.js';
 interface TriageFlags {
   text?: string;
   alarm: string[];
+  scope?: string;
   fromAws?: boolean;
   drill?: boolean;
   limit: string;
@@ -58,7 +59,10 @@ export async function triage(ctx: CliContext, flags: TriageFlags): Promise<numbe
   const alarms = [...new Set([...flags.alarm, ...fromAws.names])];
   const catalog = loadCliCatalog(ctx).scenarios;
   const mode = flags.drill ? 'drill' : 'live';
-  const ranked = rankScenarios(catalog, NOT_SURE, text, alarms, { mode }).filter((r) => r.score > 0).slice(0, limit);
+  const scope = flags.scope ?? 'unknown';
+  if (!(SCOPES as readonly string[]).includes(scope)) throw usageError(`--scope "${scope}" is not a scope (use ${SCOPES.join(', ')})`);
+  const answers: TriageAnswers = { ...NOT_SURE, scope: scope as TriageAnswers['scope'] };
+  const ranked = rankScenarios(catalog, answers, text, alarms, { mode }).filter((r) => r.score > 0).slice(0, limit);
   const titles = new Map(catalog.map((s) => [s.id, s.title]));
   if (flags.json) {
     ctx.out(JSON.stringify({ text, mode, alarms, ranked: ranked.map((r) => ({ ...r, title: titles.get(r.id) ?? '' })) }, null, 2));
@@ -79,6 +83,7 @@ export const registerTriageCommand: Register = (program: Command, run) => {
     .description('rank the runbooks for a description and the alarms in ALARM, with the words, symptoms and alarms that matched')
     .option('--text <text>', 'what is happening, in a few words')
     .option('--alarm <name>', 'an alarm in ALARM (repeatable)', collect, [])
+    .option('--scope <scope>', `how wide it is, when known: ${SCOPES.join(', ')} (default unknown)`)
     .option('--from-aws', 'read the alarms in ALARM from AWS (primary, DR and us-east-1)')
     .option('--drill', 'rank the drill runbooks (a planned exercise) instead of the incident runbooks')
     .option('--limit <n>', 'how many scenarios to print', '5')

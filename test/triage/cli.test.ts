@@ -36,6 +36,15 @@ describe('warroom triage', () => {
     expect(doc.ranked.every((x) => x.id.startsWith('drill-'))).toBe(true);
   });
 
+  it('--scope weighs the ranking as the console\'s scope answer does', async () => {
+    const top = async (...extra: string[]) => (JSON.parse((await runCli(['triage', '--text', 'eu-west-2 API 5xx', '--json', ...extra])).out.join('\n')) as { ranked: { id: string }[] }).ranked[0]!.id;
+    expect(await top()).toBe('api-gateway-failure');
+    expect(await top('--scope', 'region')).toMatch(/^region-failure-/);
+    const bad = await runCli(['triage', '--text', 'x', '--scope', 'planet']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toEqual([expect.stringMatching(/^warroom: .*planet/)]);
+  });
+
   it('says so when nothing matches', async () => {
     const r = await runCli(['triage', '--text', 'zzz qqq']);
     expect(r).toEqual({ code: 0, out: ['no scenario matches; list them with: warroom scenarios list'], err: [] });
