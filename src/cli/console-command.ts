@@ -151,7 +151,10 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     copy: (text) => osc52(stdout, text),
   };
   const comms = startConsoleComms(ctx, store, (m) => warn(m));
-  if (comms) deps.deliverComms = comms.deliverComms;
+  if (comms) {
+    deps.withCommsQueue = comms.withQueue;
+    deps.kickComms = comms.kick;
+  }
   const [{ render }, { createConsole }] = await loadingUi;
   traceMark('console: ui loaded');
   const guard = takeTerminal(stdin, stdout, ctx.err);

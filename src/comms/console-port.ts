@@ -1,13 +1,16 @@
 // The console's side of delivery: an update the comms pane records is queued in the outbox and sent
 // in the background; when the console opens, whatever the outbox still owes is resumed. Nothing here
 // blocks a key press: every send runs on the worker.
-import { updateKind, type TimelineEvent } from '../core/index.js';
-import { queueUpdate, type OutboxDeps } from './outbox.js';
+import { updateKind, type NewEvent } from '../core/index.js';
+import { planQueue, type OutboxDeps } from './outbox.js';
 import { foldOutbox, isOpen } from './outbox-state.js';
 import { startOutboxWorker, type OutboxWorker } from './worker.js';
 
 export interface ConsoleComms {
-  deliverComms(incidentId: string, sent: TimelineEvent): void;
+  /** The events to append with an update's queue entry added right after its comms.sent (one append). */
+  withQueue(incidentId: string, events: readonly NewEvent[]): Promise<NewEvent[]>;
+  /** Delivers what the incident's outbox owes, in the background. */
+  kick(incidentId: string): void;
   /** Kicks every incident with undelivered updates. */
   resume(ids: readonly string[]): void;
   stop(): void;
@@ -26,20 +29,30 @@ export function consoleComms(deps: OutboxDeps, warn: (message: string) => void):
     (err) => warn(`delivery: ${deps.redactor.redact(err.message)}`),
   );
   return {
-    deliverComms: (id, sent) => {
-      const d = sent.data as { text?: string; kind?: string };
-      const text = d.text ?? '';
-      void (async () => {
+    withQueue: async (id, events) => {
+      const out: NewEvent[] = [];
+      for (const ev of events) {
+        if (ev.kind !== 'comms.sent') {
+          out.push(ev);
+          continue;
+        }
+        const d = ev.data as { text?: string; kind?: string };
         try {
           const { state } = deps.store.load(id);
           const kind = d.kind && KINDS.has(d.kind) ? (d.kind as 'initial' | 'update' | 'resolution') : updateKind(state);
-          const q = await queueUpdate(deps, id, { kind, text, sentSeq: sent.seq });
-          if (q.channels.length > 0) worker.kick(id);
+          const plan = await planQueue(deps, id, { kind, text: d.text ?? '' });
+          // The plan's comms.sent carries the redacted text; the draft's channel name is kept.
+          const [sent, queued] = plan.batch as [NewEvent<'comms.sent'>, NewEvent];
+          out.push({ ...ev, data: { ...ev.data, text: sent.data.text } } as NewEvent, queued);
         } catch (err) {
+          // No channels to plan for: the update is still recorded, as before delivery existed.
           warn(`delivery: ${deps.redactor.redact((err as Error).message)}`);
+          out.push(ev);
         }
-      })();
+      }
+      return out;
     },
+    kick: (id) => worker.kick(id),
     resume: (ids) => {
       for (const id of ids) {
         try {

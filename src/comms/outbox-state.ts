@@ -35,11 +35,15 @@ export const isInterrupted = (d: Delivery): boolean => d.attempts > d.results;
 export function foldOutbox(events: readonly TimelineEvent[]): QueuedUpdate[] {
   const bySeq = new Map<number, TimelineEvent>();
   const updates = new Map<number, QueuedUpdate>();
+  let lastSent: TimelineEvent | undefined;
   for (const e of events) {
-    if (e.kind === 'comms.sent') bySeq.set(e.seq, e);
+    if (e.kind === 'comms.sent') {
+      bySeq.set(e.seq, e);
+      lastSent = e;
+    }
     const d = e.data as Record<string, unknown>;
     if (e.kind === 'comms.queued') {
-      const sent = typeof d.sentSeq === 'number' ? bySeq.get(d.sentSeq) : undefined;
+      const sent = d.withSent === true ? lastSent : typeof d.sentSeq === 'number' ? bySeq.get(d.sentSeq) : undefined;
       const text = typeof d.text === 'string' ? d.text : String((sent?.data as { text?: unknown } | undefined)?.text ?? '');
       updates.set(e.seq, {
         seq: e.seq,

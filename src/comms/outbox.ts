@@ -46,6 +46,17 @@ export interface Queued {
 }
 
 export async function queueUpdate(deps: OutboxDeps, id: string, req: QueueRequest): Promise<Queued> {
+  const plan = await planQueue(deps, id, req);
+  const queued = (await deps.store.append(id, plan.batch, deps.actor)).at(-1);
+  return { update: queued!.seq, channels: plan.channels, heldBack: plan.heldBack, exercise: plan.exercise };
+}
+
+/**
+ * What queueing an update appends, not yet written: a new update's text (comms.sent) and its queue entry
+ * go in one append, so a crash between them cannot leave an update recorded as sent that no channel
+ * will ever receive.
+ */
+export async function planQueue(deps: OutboxDeps, id: string, req: QueueRequest): Promise<{ batch: NewEvent[]; channels: string[]; heldBack: string[]; exercise: boolean }> {
   const { state } = deps.store.load(id);
   const cfg = deps.config;
   for (const n of req.channels ?? []) {
@@ -56,33 +67,26 @@ export async function queueUpdate(deps: OutboxDeps, id: string, req: QueueReques
   // A drill reaches only the drill channels: named ones if asked for, otherwise all of them.
   const channels = exercise ? (req.channels || req.kind === 'test' ? drillTargets(cfg, wanted) : [...cfg.drill]) : wanted;
   const heldBack = exercise ? wanted.filter((n) => !channels.includes(n)) : [];
-  let sentSeq = req.sentSeq;
   await knowSecrets(deps);
   const text = deps.redactor.redact(req.text);
   const carriesText = req.page !== undefined || req.kind === 'test';
-  if (sentSeq === undefined && !carriesText) {
-    const kind = req.kind === 'page' ? undefined : req.kind;
-    const [sent] = await deps.store.append(id, [{ kind: 'comms.sent', data: { channel: 'outbox', text, ...(kind ? { kind } : {}) } }], deps.actor);
-    sentSeq = sent!.seq;
-  }
-  const [queued] = await deps.store.append(
-    id,
-    [
-      {
-        kind: 'comms.queued',
-        data: {
-          ...(sentSeq !== undefined ? { sentSeq } : { text }),
-          kind: req.kind,
-          severity: state.severity,
-          channels,
-          exercise,
-          ...(req.page ? { page: req.page } : {}),
-        },
+  const withSent = req.sentSeq === undefined && !carriesText;
+  const sentKind = req.kind === 'page' || req.kind === 'test' ? undefined : req.kind;
+  const batch: NewEvent[] = [
+    ...(withSent ? [{ kind: 'comms.sent' as const, data: { channel: 'outbox', text, ...(sentKind ? { kind: sentKind } : {}) } }] : []),
+    {
+      kind: 'comms.queued',
+      data: {
+        ...(withSent ? { withSent: true as const } : req.sentSeq !== undefined ? { sentSeq: req.sentSeq } : { text }),
+        kind: req.kind,
+        severity: state.severity,
+        channels,
+        exercise,
+        ...(req.page ? { page: req.page } : {}),
       },
-    ],
-    deps.actor,
-  );
-  return { update: queued!.seq, channels, heldBack, exercise };
+    },
+  ];
+  return { batch, channels, heldBack, exercise };
 }
 
 /** Resolves every channel's secrets (best effort) so a secret pasted into an update is redacted before it is recorded. */

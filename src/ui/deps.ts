@@ -54,8 +54,10 @@ export interface UiDeps {
   allowActions: boolean;
   /** For the banner, e.g. "LIVE prod-admin eu-west-2" or "SIMULATED". */
   modeLabel: string;
-  /** A status update just recorded (its comms.sent event): queue it for its channels; delivery runs in the background. */
-  deliverComms?(incidentId: string, sent: TimelineEvent): void;
+  /** Adds the outbox's queue entry after a status update's comms.sent, so both are one append. */
+  withCommsQueue?(incidentId: string, events: readonly NewEvent[]): Promise<NewEvent[]>;
+  /** Delivers what the incident's outbox owes; runs in the background. */
+  kickComms?(incidentId: string): void;
   /** Writes a status update where it can be pasted; returns the path. */
   writeComms(incidentId: string, text: string): Promise<string>;
   /** Renders the post-incident report; returns where it was written. Absent until a renderer is wired. */

@@ -88,9 +88,9 @@ export class Runner {
         );
         return;
       case 'append':
-        d.store.append(e.id, e.events).then(
+        (d.withCommsQueue && e.events.some((x) => x.kind === 'comms.sent') ? d.withCommsQueue(e.id, e.events) : Promise.resolve(e.events)).then((events) => d.store.append(e.id, events)).then(
           (written) => {
-            for (const w of written) if (w.kind === 'comms.sent') d.deliverComms?.(e.id, w);
+            if (written.some((w) => w.kind === 'comms.queued')) d.kickComms?.(e.id);
             this.readJournal();
           },
           (err) => this.dispatch({ type: 'append.failed', message: message(err) }),
