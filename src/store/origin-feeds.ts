@@ -29,6 +29,8 @@ export interface SyncConfig {
   /** Byte offset in the journal after the last pushed event, and that event's hash: where the next push reads from. */
   pushedOffset?: number;
   pushedHash?: string;
+  /** The last event confirmed in the table: the journal must still hold it, or it forked from what was pushed. */
+  lastPushed?: { seq: number; hash: string };
   /** A push under way (written before it is sent, so a retry after a crash reuses its time). */
   pushing?: { from: number; to: number; at: number };
   lastOkAt?: number;

@@ -5,6 +5,7 @@
 import { ExitCode, WarroomError, type Clock, type TimelineEvent } from '../core/index.js';
 import { acquireLock } from '../store/journal-lock.js';
 import { hashEvent } from '../store/journal.js';
+import { readTail } from '../store/journal-file.js';
 import type { IncidentStore } from '../store/incident-store.js';
 import { appendFeed, feedHead, readSyncConfig, writeSyncConfig, type FeedEvent, type SyncConfig } from '../store/origin-feeds.js';
 import { checkSignature, originOf, signEvent, type OriginKey } from './keys.js';
@@ -99,7 +100,10 @@ export const pushedThrough = (config: SyncConfig) => config.pushed.reduce((m, r)
 function pendingEvents(deps: SyncDeps, id: string, config: SyncConfig): { events: TimelineEvent[]; offset: number } {
   const journal = deps.store.journal(id);
   const done = pushedThrough(config);
-  if (config.pushedOffset !== undefined && config.pushedHash !== undefined) {
+  // The fast path only while the journal still reaches past what was pushed: a journal cut short (and
+  // perhaps written again) is read whole below, where the fork is found.
+  const tail = readTail(deps.store.journalPath(id));
+  if (config.pushedOffset !== undefined && config.pushedHash !== undefined && tail.size >= config.pushedOffset && (tail.last?.seq ?? 0) >= done) {
     const r = journal.readSince(config.pushedOffset);
     let prev = config.pushedHash;
     let seq = done;
@@ -116,6 +120,16 @@ function pendingEvents(deps: SyncDeps, id: string, config: SyncConfig): { events
   const bad = own.verification.firstBad;
   if (bad && bad.problem !== 'torn') {
     throw new WarroomError(`the journal of ${id} fails verification at ${bad.message}; nothing was pushed (run "warroom verify ${id}")`, ExitCode.corrupt);
+  }
+  const known = config.lastPushed ?? (config.pushedHash !== undefined ? { seq: done, hash: config.pushedHash } : undefined);
+  const held = own.events[done - 1];
+  if (done > 0 && (!held || (known && known.seq === done && held.hash !== known.hash))) {
+    // Pushing on would put a second history under this origin's seqs: the table must keep the first.
+    const how = held ? `its seq ${done} is not the one pushed` : `it ends at seq ${own.events.length}`;
+    throw new WarroomError(
+      `the journal of ${id} was cut short after seq ${done} was pushed (${how}), so it forks from what the table holds; nothing was pushed (run "warroom verify ${id} --remote" and restore the journal from a backup or "warroom join" it again in a new state dir)`,
+      ExitCode.failure,
+    );
   }
   return { events: own.events.slice(done), offset: own.offset };
 }
@@ -151,6 +165,7 @@ async function pushPending(deps: SyncDeps, id: string, config: SyncConfig, probl
     done = range.to;
     // Where the next push reads from: known only when this push reached the end of what was read.
     const last = bySeqFrom(pending.events, first, done);
+    config.lastPushed = { seq: done, hash: last.hash };
     if (done === head) {
       config.pushedOffset = pending.offset;
       config.pushedHash = last.hash;
