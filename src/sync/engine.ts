@@ -67,9 +67,11 @@ export async function syncOnce(deps: SyncDeps, id: string): Promise<SyncResult> 
         await registerOrigin(deps, id);
         config.registered = true;
       }
-      await deps.table.putPresence({ incident: id, origin: deps.key.origin, actor: deps.actor, seenAt: deps.clock.now(), expiresAt: Math.ceil((deps.clock.now() + PRESENCE_TTL_MS) / 1000) });
       result.pushed = await pushPending(deps, id, config, result.problems);
+      // Presence after the push, so the head it names is in the table.
+      await deps.table.putPresence({ incident: id, origin: deps.key.origin, actor: deps.actor, seenAt: deps.clock.now(), head: pushedThrough(config), expiresAt: Math.ceil((deps.clock.now() + PRESENCE_TTL_MS) / 1000) });
       await pullOrigins(deps, id, config, result);
+      config.here = (await deps.table.presence(id, deps.clock.now())).map((p) => ({ origin: p.origin, actor: p.actor, seenAt: p.seenAt, ...(p.head !== undefined ? { head: p.head } : {}) }));
       config.lastOkAt = deps.clock.now();
       delete config.offlineSince;
       delete config.lastError;

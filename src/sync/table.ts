@@ -17,7 +17,7 @@ import {
 export interface TableOptions {
   table: string;
   region: string;
-  /** An endpoint other than AWS's (moto, a local DynamoDB); also read from AWS_ENDPOINT_URL. */
+  /** An endpoint other than AWS's (moto, a local DynamoDB); also read from WARROOM_SYNC_ENDPOINT_URL, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL. */
   endpoint?: string;
   /** Each call's deadline: a cut network is reported as offline after this, and retried by the next sync. */
   timeoutMs?: number;
@@ -49,6 +49,8 @@ export interface PresenceItem {
   origin: string;
   actor: string;
   seenAt: number;
+  /** The origin's last event in the table: how far behind a machine that has pulled less is. */
+  head?: number;
   /** Seconds since the epoch: DynamoDB's TTL removes the item after this. */
   expiresAt: number;
 }
@@ -71,7 +73,8 @@ export class SyncTable {
   readonly counts: CallCount = { calls: 0, capacity: 0 };
 
   constructor(readonly opts: TableOptions, env: NodeJS.ProcessEnv = process.env) {
-    const endpoint = opts.endpoint ?? env.AWS_ENDPOINT_URL_DYNAMODB ?? env.AWS_ENDPOINT_URL;
+    // WARROOM_SYNC_ENDPOINT_URL names the shared table's endpoint apart from the AWS the console's panes read.
+    const endpoint = opts.endpoint ?? env.WARROOM_SYNC_ENDPOINT_URL ?? env.AWS_ENDPOINT_URL_DYNAMODB ?? env.AWS_ENDPOINT_URL;
     const timeout = opts.timeoutMs ?? 5_000;
     this.client = new DynamoDBClient({
       region: opts.region,
@@ -179,7 +182,7 @@ export class SyncTable {
     const r = await this.client.send(
       new PutItemCommand({
         TableName: this.table,
-        Item: { pk: { S: p.incident }, sk: { S: presenceKey(p.origin) }, origin: { S: p.origin }, actor: { S: p.actor }, seenAt: { N: String(p.seenAt) }, expiresAt: { N: String(p.expiresAt) } },
+        Item: { pk: { S: p.incident }, sk: { S: presenceKey(p.origin) }, origin: { S: p.origin }, actor: { S: p.actor }, seenAt: { N: String(p.seenAt) }, expiresAt: { N: String(p.expiresAt) }, ...(p.head !== undefined ? { head: { N: String(p.head) } } : {}) },
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
@@ -190,7 +193,7 @@ export class SyncTable {
   async presence(incident: string, now: number): Promise<PresenceItem[]> {
     const items = await this.query(incident, 'p#', 'p#~');
     return items
-      .map((a) => ({ incident, origin: s(a.origin), actor: s(a.actor), seenAt: Number(a.seenAt?.N ?? 0), expiresAt: Number(a.expiresAt?.N ?? 0) }))
+      .map((a) => ({ incident, origin: s(a.origin), actor: s(a.actor), seenAt: Number(a.seenAt?.N ?? 0), expiresAt: Number(a.expiresAt?.N ?? 0), ...(a.head?.N ? { head: Number(a.head.N) } : {}) }))
       .filter((p) => p.expiresAt * 1000 > now);
   }
 

@@ -3,7 +3,7 @@
 import type { AwsPorts } from '../aws/ports.js';
 import type { runRecordedAction } from '../aws/recorded-action.js';
 import type { IncidentSummary } from '../store/incident-store.js';
-import type { Clock, ExerciseClock, IncidentState, NewEvent, TimelineEvent } from '../core/index.js';
+import type { Clock, ExerciseClock, IncidentState, NewEvent, SyncMark, TimelineEvent } from '../core/index.js';
 import type { UiScenario } from './scenario.js';
 
 /** An incident as the home screen lists it (the store's summary, without its cache bookkeeping). */
@@ -18,6 +18,8 @@ export interface UiStore {
   append(id: string, events: readonly NewEvent[]): Promise<TimelineEvent[]>;
   /** Events any writer appended after `offset`, and the offset to resume from. */
   readSince(id: string, offset: number): Promise<{ events: TimelineEvent[]; offset: number }>;
+  /** A shared incident's sync mark (synced, pending, offline, who is here, conflicts); undefined when not shared. */
+  syncMark?(id: string): SyncMark | undefined;
   /** Declares: the opening event and what follows it (triage, scenario, milestones) in one write. */
   create(opening: IncidentOpening, followUps: readonly NewEvent[]): Promise<TimelineEvent>;
 }

@@ -1,6 +1,6 @@
 // Messages the reducer handles (keys, ticks, effect results) and the effects it asks the runner to run.
 import type { ActionResult, AlarmState, AlarmTransition, AwsFailure, MetricSeries, ProbeResult, RecoveryPoint } from '../../aws/ports.js';
-import type { ActionSpec, ExerciseClock, MetricSpec, NewEvent, RecoveryTarget, TimelineEvent, VerifySpec } from '../../core/index.js';
+import type { ActionSpec, ExerciseClock, MetricSpec, NewEvent, RecoveryTarget, SyncMark, TimelineEvent, VerifySpec } from '../../core/index.js';
 import type { IncidentOpening, IncidentSetup, UiIncidentSummary } from '../deps.js';
 import type { KeyName } from '../keys.js';
 import type { UiScenario } from '../scenario.js';
@@ -17,6 +17,7 @@ export type Msg =
   | { type: 'incident.failed'; message: string }
   | { type: 'incident.created'; id: string }
   | { type: 'journal.events'; id: string; events: TimelineEvent[]; offset: number }
+  | { type: 'sync.mark'; id: string; mark: SyncMark }
   | { type: 'append.failed'; message: string }
   | { type: 'metrics.fetched'; series: MetricSeries[]; at: number }
   | { type: 'metrics.failed'; message: string; at: number }

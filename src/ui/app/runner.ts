@@ -33,7 +33,10 @@ export class Runner {
   ) {}
 
   start(): void {
-    this.tick = setInterval(() => this.dispatch({ type: 'tick', now: this.clock.now() }), 1000);
+    this.tick = setInterval(() => {
+      this.dispatch({ type: 'tick', now: this.clock.now() });
+      this.readSyncMark();
+    }, 1000);
     this.run({ type: 'list-incidents' });
     if (this.openFirst) this.run({ type: 'load-incident', id: this.openFirst });
   }
@@ -186,6 +189,23 @@ export class Runner {
         this.stop();
         this.onExit();
         return;
+    }
+  }
+
+  private lastMark = '';
+
+  /** A shared incident's sync mark, dispatched when it changes (read from local files: no network here). */
+  private readSyncMark(): void {
+    const f = this.follow;
+    if (!f || !this.deps.store.syncMark) return;
+    try {
+      const mark = this.deps.store.syncMark(f.id);
+      const key = mark ? `${f.id}:${JSON.stringify(mark)}` : '';
+      if (!mark || key === this.lastMark) return;
+      this.lastMark = key;
+      this.dispatch({ type: 'sync.mark', id: f.id, mark });
+    } catch {
+      /* a config being replaced: the next tick reads it */
     }
   }
 

@@ -1,6 +1,6 @@
 // The console's whole state: one plain value the reducer replaces and the views read.
 import type { AlarmTransition, ProbeResult } from '../../aws/ports.js';
-import type { DrillSession, IncidentState, NewEvent, ScheduledInject, TimelineEvent } from '../../core/index.js';
+import type { DrillSession, IncidentState, NewEvent, ScheduledInject, SyncMark, TimelineEvent } from '../../core/index.js';
 import type { UiIncidentSummary } from '../deps.js';
 import type { Layer } from '../keymap.js';
 import type { UiScenario } from '../scenario.js';
@@ -28,6 +28,8 @@ export interface IncidentView {
   chainProblem?: string;
   /** The last command copied, printed in full. */
   copied?: string;
+  /** A shared incident's sync mark, as the runner last read it. */
+  sync?: SyncMark;
 }
 
 export type PromptPurpose =

@@ -62,6 +62,8 @@ function decide(s: AppState, msg: Msg): Update {
       return [toast({ ...s, screen: s.incident ? 'incident' : 'home' }, msg.message, 'crit'), []];
     case 'journal.events':
       return applyJournal(s, msg.id, msg.events, msg.offset);
+    case 'sync.mark':
+      return s.incident?.id === msg.id ? [{ ...s, incident: { ...s.incident, sync: msg.mark } }, []] : [s, []];
     case 'append.failed':
       return [toast(s, `not recorded: ${msg.message}`, 'crit'), []];
     case 'metrics.fetched':
