@@ -38,6 +38,8 @@ export interface SyncConfig {
   lastError?: string;
   /** The latest event time pulled from other origins (ms): this machine's next events never date before it. */
   seenUntil?: number;
+  /** Each origin's head in the table at the last sync that reached it, sorted by origin: what the report compares with. */
+  tableHeads?: { origin: string; seq: number; hash: string }[];
   /** Who was on the incident at the last sync (presence items), with each origin's head in the table. */
   here?: { origin: string; actor: string; seenAt: number; head?: number }[];
   /** Differences found that sync will not resolve on its own (a conflict, a bad item). */

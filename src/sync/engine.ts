@@ -70,7 +70,9 @@ export async function syncOnce(deps: SyncDeps, id: string): Promise<SyncResult> 
       result.pushed = await pushPending(deps, id, config, result.problems);
       // Presence after the push, so the head it names is in the table.
       await deps.table.putPresence({ incident: id, origin: deps.key.origin, actor: deps.actor, seenAt: deps.clock.now(), head: pushedThrough(config), expiresAt: Math.ceil((deps.clock.now() + PRESENCE_TTL_MS) / 1000) });
-      await pullOrigins(deps, id, config, result);
+      const heads = await pullOrigins(deps, id, config, result);
+      if (config.lastPushed) heads.push({ origin: config.origin, ...config.lastPushed });
+      config.tableHeads = heads.sort((a, b) => (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0));
       config.here = (await deps.table.presence(id, deps.clock.now())).map((p) => ({ origin: p.origin, actor: p.actor, seenAt: p.seenAt, ...(p.head !== undefined ? { head: p.head } : {}) }));
       config.lastOkAt = deps.clock.now();
       delete config.offlineSince;
@@ -209,28 +211,36 @@ export async function pullAll(deps: SyncDeps, id: string, config: SyncConfig): P
   return result;
 }
 
-async function pullOrigins(deps: SyncDeps, id: string, config: SyncConfig, result: SyncResult): Promise<void> {
+/** Pulls every other origin; returns each one's head in the table as the query found it. */
+async function pullOrigins(deps: SyncDeps, id: string, config: SyncConfig, result: SyncResult): Promise<{ origin: string; seq: number; hash: string }[]> {
+  const heads: { origin: string; seq: number; hash: string }[] = [];
   for (const o of await deps.table.origins(id)) {
     if (o.origin === config.origin) continue;
     if (originOf(o.publicKey) !== o.origin) {
       result.problems.push(`forged: the origin item ${o.origin} carries a key that is not that origin's; its events are not pulled`);
       continue;
     }
-    const seen: { until?: number } = {};
+    const seen: { until?: number; head?: { seq: number; hash: string } } = {};
     const n = await pullOrigin(deps, id, o, result.problems, seen);
     if (seen.until !== undefined) config.seenUntil = Math.max(config.seenUntil ?? seen.until, seen.until);
+    if (seen.head) heads.push({ origin: o.origin, ...seen.head });
     if (n > 0) result.pulled[o.origin] = n;
   }
+  return heads;
 }
 
 /** Appends the origin's items after the feed's head, each checked; stops at the first that fails. */
-async function pullOrigin(deps: SyncDeps, id: string, o: OriginItem, problems: string[], seen: { until?: number }): Promise<number> {
+async function pullOrigin(deps: SyncDeps, id: string, o: OriginItem, problems: string[], seen: { until?: number; head?: { seq: number; hash: string } }): Promise<number> {
   const dir = deps.store.incidentsDir;
   const head = feedHead(dir, id, o.origin);
   let prev = head?.hash ?? '';
   let next = (head?.seq ?? 0) + 1;
   const good: FeedEvent[] = [];
-  for (const item of await deps.table.eventsOf(id, o.origin, next)) {
+  const items = await deps.table.eventsOf(id, o.origin, next);
+  const last = items[items.length - 1];
+  if (last) seen.head = { seq: last.seq, hash: last.hash };
+  else if (head) seen.head = { seq: head.seq, hash: head.hash };
+  for (const item of items) {
     // A gap is an origin still pushing (its writes go in parallel): the rest is pulled next time.
     // A gap that stays (an item deleted from the table) is named by verify --remote.
     if (item.seq > next) break;
