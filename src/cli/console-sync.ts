@@ -85,6 +85,7 @@ export class SharedFollower {
       ...(config.lastOkAt !== undefined ? { lastOkAt: config.lastOkAt } : {}),
       ...(config.offlineSince !== undefined ? { offlineSince: config.offlineSince } : {}),
       ...(config.lastError ? { why: config.lastError } : {}),
+      ...(config.via ? { via: config.via } : {}),
       pending: Math.max(0, own - pushed),
       behind,
       here: others.filter((h) => now - h.seenAt < HERE_MS).map((h) => ({ actor: h.actor, seenAt: h.seenAt })),
@@ -121,17 +122,13 @@ export class SharedFollower {
     this.syncing = true;
     try {
       // Loaded here, not at start-up: a console that opens no shared incident never loads the AWS SDK.
-      const [{ syncOnce }, { loadOrCreateKey }, { SyncTable }] = await Promise.all([import('../sync/engine.js'), import('../sync/keys.js'), import('../sync/table.js')]);
+      const [{ syncPreferringPrimary }, { loadOrCreateKey }, { SyncTable }] = await Promise.all([import('../sync/replica.js'), import('../sync/keys.js'), import('../sync/table.js')]);
       const config = readSyncConfig(this.store.incidentsDir, id);
       if (!config) return;
-      const table = new SyncTable({ table: config.table, region: config.region }, this.env);
+      const tableIn = (region: string) => new SyncTable({ table: config.table, region }, this.env);
       const f = this.followed.get(id);
-      try {
-        await syncOnce({ store: this.store, key: loadOrCreateKey(this.store.dir), table, clock: this.store.clock, actor: this.actor }, id);
-        if (f) delete f.problem;
-      } finally {
-        table.destroy();
-      }
+      await syncPreferringPrimary({ store: this.store, key: loadOrCreateKey(this.store.dir), clock: this.store.clock, actor: this.actor, tableIn }, id);
+      if (f) delete f.problem;
     } catch (err) {
       // A network failure is recorded in the sync config (offline since, why) by syncOnce; a refusal is kept for the banner.
       const f = this.followed.get(id);

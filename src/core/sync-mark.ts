@@ -7,6 +7,8 @@ export interface SyncMark {
   lastOkAt?: number;
   offlineSince?: number;
   why?: string;
+  /** The replica region the last sync went through (the primary region impaired). */
+  via?: string;
   /** This machine's events not in the table yet. */
   pending: number;
   /** Events other origins have pushed (by their presence) that are not pulled here yet. */
@@ -26,7 +28,8 @@ export function syncMarkText(m: SyncMark, now: number): { text: string; tone: 'o
   if (m.offlineSince !== undefined) {
     parts.push(`offline since ${hhmm(m.offlineSince)} UTC${m.why ? ` (${m.why.replace(/^\w*Error: /, '')})` : ''}`);
     tone = 'crit';
-  } else if (m.lastOkAt !== undefined) parts.push(`synced ${Math.max(0, Math.round((now - m.lastOkAt) / 1000))} s ago`);
+  } else if (m.lastOkAt !== undefined) parts.push(`synced ${Math.max(0, Math.round((now - m.lastOkAt) / 1000))} s ago${m.via ? ` via replica ${m.via}` : ''}`);
+  if (m.via && m.offlineSince === undefined) tone = 'warn';
   else parts.push('not synced yet');
   if (m.pending > 0) parts.push(`${m.pending} pending`);
   if (m.behind > 0) parts.push(`${m.behind} behind`);

@@ -20,6 +20,10 @@ export interface SyncConfig {
   version: 1;
   table: string;
   region: string;
+  /** The global table's replica region, read and written when the primary region cannot be reached. */
+  replicaRegion?: string;
+  /** Set while the last sync reached only the replica (the primary region impaired). */
+  via?: string;
   /** This machine's origin id in the shared incident (digest of its public key). */
   origin: string;
   /** Whether the table names this origin and its key yet (share works offline; the next sync does it). */

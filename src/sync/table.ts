@@ -10,6 +10,7 @@ import {
   PutItemCommand,
   QueryCommand,
   UpdateContinuousBackupsCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
@@ -93,8 +94,11 @@ export class SyncTable {
     this.counts.capacity += consumed?.CapacityUnits ?? 0;
   }
 
-  /** On-demand, point-in-time recovery on, TTL on `expiresAt` (set only on presence items). */
-  async createTable(): Promise<void> {
+  /**
+   * On-demand, point-in-time recovery on, TTL on `expiresAt` (set only on presence items). With a replica
+   * region the table gets a stream (global tables replicate through it) and a replica there.
+   */
+  async createTable(replicaRegion?: string): Promise<void> {
     await this.client.send(
       new CreateTableCommand({
         TableName: this.table,
@@ -107,6 +111,7 @@ export class SyncTable {
           { AttributeName: 'pk', KeyType: 'HASH' },
           { AttributeName: 'sk', KeyType: 'RANGE' },
         ],
+        ...(replicaRegion ? { StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } } : {}),
       }),
     );
     for (let i = 0; i < 120; i++) {
@@ -116,6 +121,20 @@ export class SyncTable {
     }
     await this.client.send(new UpdateContinuousBackupsCommand({ TableName: this.table, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
     await this.client.send(new UpdateTimeToLiveCommand({ TableName: this.table, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } }));
+    if (replicaRegion) await this.addReplica(replicaRegion);
+  }
+
+  /** Makes the table global (version 2019.11.21) with a replica in `region`, and waits for it to be active. */
+  async addReplica(region: string, pollMs = 5_000, maxPolls = 360): Promise<void> {
+    await this.client.send(new UpdateTableCommand({ TableName: this.table, ReplicaUpdates: [{ Create: { RegionName: region } }] }));
+    for (let i = 0; i < maxPolls; i++) {
+      const d = await this.client.send(new DescribeTableCommand({ TableName: this.table }));
+      const r = d.Table?.Replicas?.find((x) => x.RegionName === region);
+      if (r?.ReplicaStatus === 'ACTIVE') return;
+      if (r?.ReplicaStatus === 'CREATION_FAILED') throw new Error(`the replica in ${region} could not be created (${r.ReplicaStatusDescription ?? 'no reason given'})`);
+      await new Promise((res) => setTimeout(res, pollMs));
+    }
+    throw new Error(`the replica in ${region} was not active after ${Math.round((pollMs * maxPolls) / 60_000)} min`);
   }
 
   async describe(): Promise<{ status: string; onDemand: boolean }> {
