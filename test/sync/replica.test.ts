@@ -68,7 +68,7 @@ describe.skipIf(!MOTO)('sync through the replica when the primary region is down
     const status = await ic.cli(['sync', 'status', id]);
     expect(status.out[0]).toContain(`table ${TABLE} (eu-west-2, replica eu-west-1, last reached through the replica)`);
 
-    proxy.downRegion = undefined;
+    delete proxy.downRegion;
     expect((await ic.cli(['sync', id])).code).toBe(0);
     expect((await ic.cli(['sync', 'status', id])).out[0]).toContain('(eu-west-2, replica eu-west-1)');
   }, 90_000);
