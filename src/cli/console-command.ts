@@ -154,6 +154,8 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
   if (comms) {
     deps.withCommsQueue = comms.withQueue;
     deps.kickComms = comms.kick;
+    deps.previewComms = comms.preview;
+    deps.pageLevel = comms.pageLevel;
   }
   const [{ render }, { createConsole }] = await loadingUi;
   traceMark('console: ui loaded');

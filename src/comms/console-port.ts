@@ -3,6 +3,8 @@
 // blocks a key press: every send runs on the worker.
 import { updateKind, type NewEvent } from '../core/index.js';
 import { planQueue, type OutboxDeps } from './outbox.js';
+import { pageLevelOnce, type Paged } from './page.js';
+import { previewUpdate } from './preview.js';
 import { foldOutbox, isOpen } from './outbox-state.js';
 import { startOutboxWorker, type OutboxWorker } from './worker.js';
 
@@ -11,6 +13,8 @@ export interface ConsoleComms {
   withQueue(incidentId: string, events: readonly NewEvent[]): Promise<NewEvent[]>;
   /** Delivers what the incident's outbox owes, in the background. */
   kick(incidentId: string): void;
+  preview(incidentId: string, text: string, kind: string): string[];
+  pageLevel(incidentId: string, level: string, who: string): Promise<Paged>;
   /** Kicks every incident with undelivered updates. */
   resume(ids: readonly string[]): void;
   stop(): void;
@@ -53,6 +57,12 @@ export function consoleComms(deps: OutboxDeps, warn: (message: string) => void):
       return out;
     },
     kick: (id) => worker.kick(id),
+    preview: (id, text, kind) => previewUpdate(deps, id, deps.redactor.redact(text), KINDS.has(kind) ? (kind as 'initial' | 'update' | 'resolution') : undefined),
+    pageLevel: async (id, level, who) => {
+      const r = await pageLevelOnce(deps, id, level, who);
+      if (!r.already && r.channels.length > 0) worker.kick(id);
+      return r;
+    },
     resume: (ids) => {
       for (const id of ids) {
         try {

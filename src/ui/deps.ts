@@ -60,6 +60,10 @@ export interface UiDeps {
   withCommsQueue?(incidentId: string, events: readonly NewEvent[]): Promise<NewEvent[]>;
   /** Delivers what the incident's outbox owes; runs in the background. */
   kickComms?(incidentId: string): void;
+  /** Exactly what each routed channel would receive for this text, as lines; nothing is sent. */
+  previewComms?(incidentId: string, text: string, kind: string): string[];
+  /** Pages an escalation level once (the record decides), delivered through the outbox in the background. */
+  pageLevel?(incidentId: string, level: string, who: string): Promise<{ already: boolean; channels: string[]; exercise: boolean }>;
   /** Writes a status update where it can be pasted; returns the path. */
   writeComms(incidentId: string, text: string): Promise<string>;
   /** Renders the post-incident report; returns where it was written. Absent until a renderer is wired. */

@@ -168,6 +168,26 @@ export class Runner {
       case 'write-comms':
         d.writeComms(e.id, e.text).then((path) => this.dispatch({ type: 'comms.written', path }), fail('writing the status update'));
         return;
+      case 'preview-comms':
+        try {
+          this.dispatch({ type: 'comms.preview', lines: d.previewComms ? d.previewComms(e.id, e.text, e.kind) : ['no channels are configured (see docs/comms.md)'] });
+        } catch (err) {
+          fail('preview')(err);
+        }
+        return;
+      case 'page':
+        if (!d.pageLevel) {
+          this.dispatch({ type: 'comms.paged', level: e.level, result: { error: 'no channels are configured (see docs/comms.md)' } });
+          return;
+        }
+        d.pageLevel(e.id, e.level, e.who).then(
+          (result) => {
+            this.dispatch({ type: 'comms.paged', level: e.level, result });
+            this.readJournal();
+          },
+          (err) => this.dispatch({ type: 'comms.paged', level: e.level, result: { error: message(err) } }),
+        );
+        return;
       case 'export':
         if (!d.exportReport) {
           this.dispatch({ type: 'effect.failed', what: 'export', message: 'no report renderer is wired in this build' });

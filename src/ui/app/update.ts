@@ -18,6 +18,7 @@ import { alarmsFailed, mergeMetrics, metricsFailed } from './pane-reads.js';
 import { drillCommand, startDrill } from './drill.js';
 import { onTick } from './tick.js';
 import { onPaste } from './paste.js';
+import { pageCommand, pagedToast, previewView } from './page.js';
 
 export type Update = [AppState, Effect[]];
 
@@ -62,6 +63,10 @@ function decide(s: AppState, msg: Msg): Update {
       return [toast({ ...s, screen: s.incident ? 'incident' : 'home' }, msg.message, 'crit'), []];
     case 'journal.events':
       return applyJournal(s, msg.id, msg.events, msg.offset);
+    case 'comms.preview':
+      return previewView(s, msg.lines);
+    case 'comms.paged':
+      return [pagedToast(s, msg.level, msg.result), []];
     case 'sync.mark':
       return s.incident?.id === msg.id ? [{ ...s, incident: { ...s.incident, sync: msg.mark } }, []] : [s, []];
     case 'append.failed':
@@ -218,6 +223,8 @@ function command(s: AppState, cmd: Command): Update {
     case 'escalate':
     case 'event-detail':
       return onIncident ? incidentCommand(s, cmd) : [s, []];
+    case 'page':
+      return onIncident ? pageCommand(s) : [s, []];
     case 'submit':
     case 'cancel':
     case 'back-step':
@@ -229,6 +236,7 @@ function command(s: AppState, cmd: Command): Update {
     case 'no':
     case 'send':
     case 'edit':
+    case 'preview':
     case 'page-down':
     case 'page-up':
     case 'top':
