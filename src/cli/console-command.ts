@@ -156,6 +156,7 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     deps.kickComms = comms.kick;
     deps.previewComms = comms.preview;
     deps.pageLevel = comms.pageLevel;
+    deps.autoPageLevels = comms.autoPage;
   }
   const [{ render }, { createConsole }] = await loadingUi;
   traceMark('console: ui loaded');

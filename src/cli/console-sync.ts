@@ -88,7 +88,8 @@ export class SharedFollower {
       ...(config.via ? { via: config.via } : {}),
       pending: Math.max(0, own - pushed),
       behind,
-      here: others.filter((h) => now - h.seenAt < HERE_MS).map((h) => ({ actor: h.actor, seenAt: h.seenAt })),
+      here: others.filter((h) => now - h.seenAt < HERE_MS).map((h) => ({ actor: h.actor, seenAt: h.seenAt, origin: h.origin })),
+      origin: config.origin,
       conflicts: concurrentEdits(f.latest),
       ...(problem ? { problem } : {}),
     };

@@ -14,6 +14,8 @@ export interface ConsoleComms {
   /** Delivers what the incident's outbox owes, in the background. */
   kick(incidentId: string): void;
   preview(incidentId: string, text: string, kind: string): string[];
+  /** Escalation levels paged automatically when due (the profile's `auto_page`). */
+  autoPage: readonly string[];
   pageLevel(incidentId: string, level: string, who: string): Promise<Paged>;
   /** Kicks every incident with undelivered updates. */
   resume(ids: readonly string[]): void;
@@ -57,6 +59,7 @@ export function consoleComms(deps: OutboxDeps, warn: (message: string) => void):
       return out;
     },
     kick: (id) => worker.kick(id),
+    autoPage: deps.config.auto_page,
     preview: (id, text, kind) => previewUpdate(deps, id, deps.redactor.redact(text), KINDS.has(kind) ? (kind as 'initial' | 'update' | 'resolution') : undefined),
     pageLevel: async (id, level, who) => {
       const r = await pageLevelOnce(deps, id, level, who);

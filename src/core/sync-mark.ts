@@ -14,7 +14,9 @@ export interface SyncMark {
   /** Events other origins have pushed (by their presence) that are not pulled here yet. */
   behind: number;
   /** Other responders whose console or sync reached the table lately. */
-  here: { actor: string; seenAt: number }[];
+  here: { actor: string; seenAt: number; origin?: string }[];
+  /** This machine's origin in the shared incident. */
+  origin?: string;
   conflicts: ConcurrentEdit[];
   /** A problem sync will not settle on its own (a conflict in the table, a forked journal). */
   problem?: string;

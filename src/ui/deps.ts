@@ -62,6 +62,8 @@ export interface UiDeps {
   kickComms?(incidentId: string): void;
   /** Exactly what each routed channel would receive for this text, as lines; nothing is sent. */
   previewComms?(incidentId: string, text: string, kind: string): string[];
+  /** Escalation levels this console pages by itself when they come due. */
+  autoPageLevels?: readonly string[];
   /** Pages an escalation level once (the record decides), delivered through the outbox in the background. */
   pageLevel?(incidentId: string, level: string, who: string): Promise<{ already: boolean; channels: string[]; exercise: boolean }>;
   /** Writes a status update where it can be pasted; returns the path. */

@@ -32,3 +32,31 @@ describe('previewing a draft', () => {
     expect(closed.modals.at(-1)?.kind).toBe('draft');
   });
 });
+
+describe('automatic paging', () => {
+  const auto = () => {
+    const s = incidentState();
+    return { ...s, config: { ...s.config, autoPage: ['level 1'] } };
+  };
+  const pages = (fx: { type: string }[]) => fx.filter((e) => e.type === 'page');
+
+  it('pages a level set to page automatically once it is due, and asks only once', () => {
+    expect(pages(run(auto(), { type: 'tick', now: T0 + 10 * 60_000 })[1])).toEqual([]);
+    const [s1, fx] = run(auto(), { type: 'tick', now: T0 + 15 * 60_000 });
+    expect(pages(fx)).toEqual([{ type: 'page', id: 'INC-20261121-AAAA', level: 'level 1', who: 'DBA on-call' }]);
+    expect(pages(run(s1, { type: 'tick', now: T0 + 16 * 60_000 })[1])).toEqual([]);
+    // A level not named in auto_page waits for a person.
+    const plain = incidentState();
+    expect(pages(run(plain, { type: 'tick', now: T0 + 15 * 60_000 })[1])).toEqual([]);
+  });
+
+  it('on a shared incident only the console with the lowest origin id among those present pages', () => {
+    const mark = (self: string, other: string) => ({ pending: 0, behind: 0, conflicts: [], origin: self, here: [{ actor: 'dba', seenAt: T0, origin: other }] });
+    const withMark = (self: string, other: string) => {
+      const s = auto();
+      return { ...s, incident: { ...s.incident!, sync: mark(self, other) } };
+    };
+    expect(pages(run(withMark('bbbb000000000000', 'aaaa000000000000'), { type: 'tick', now: T0 + 15 * 60_000 })[1])).toEqual([]);
+    expect(pages(run(withMark('aaaa000000000000', 'bbbb000000000000'), { type: 'tick', now: T0 + 15 * 60_000 })[1])).toHaveLength(1);
+  });
+});

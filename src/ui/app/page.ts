@@ -27,3 +27,24 @@ export function pagedToast(s: AppState, level: string, r: { already: boolean; ch
 export function previewView(s: AppState, lines: readonly string[]): Result {
   return [{ ...s, modals: [...s.modals, { kind: 'view', title: 'What each channel will receive (nothing sent yet)', text: lines.join('\n'), scroll: 0 }] }, []];
 }
+
+/**
+ * After a tick: a level the profile pages automatically that has come due is paged by this console, if it
+ * is the one console that does so. The record decides: the page is made only while the record holds none
+ * (under a lock, on this machine); on a shared incident only the console with the lowest origin id among
+ * those present pages, so consoles on other machines do not page too (PagerDuty's dedup key ID/LEVEL
+ * would fold a second trigger into the same incident should presence be stale).
+ */
+export function withAutoPage([s, effects]: Result): Result {
+  const v = s.incident;
+  const auto = s.config.autoPage;
+  if (!v || !auto?.length || s.screen !== 'incident') return [s, effects];
+  if (v.sync?.origin && v.sync.here.some((h) => h.origin !== undefined && h.origin < v.sync!.origin!)) return [s, effects];
+  const asked = v.autoPaged ?? [];
+  const due = escalationsOf(s, v).find((t) => t.due && auto.includes(t.level) && !asked.includes(t.level));
+  if (!due) return [s, effects];
+  return [
+    toast({ ...s, incident: { ...v, autoPaged: [...asked, due.level] } }, `${due.level} is due: paging ${due.who} automatically...`, 'warn'),
+    [...effects, { type: 'page', id: v.id, level: due.level, who: due.who }],
+  ];
+}

@@ -30,6 +30,8 @@ export interface IncidentView {
   copied?: string;
   /** A shared incident's sync mark, as the runner last read it. */
   sync?: SyncMark;
+  /** Levels this console has asked to page automatically, so a tick does not ask twice. */
+  autoPaged?: readonly string[];
 }
 
 export type PromptPurpose =
@@ -105,6 +107,8 @@ export interface AppConfig {
   /** The regions of the simulated AWS that exercises run on, when it is a different one. */
   exerciseAws?: { region: string; drRegion?: string };
   catalogProblems: readonly string[];
+  /** Escalation levels paged automatically when due (the profile's channels `auto_page`). */
+  autoPage?: readonly string[];
 }
 
 export interface AppState {

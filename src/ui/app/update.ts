@@ -18,7 +18,7 @@ import { alarmsFailed, mergeMetrics, metricsFailed } from './pane-reads.js';
 import { drillCommand, startDrill } from './drill.js';
 import { onTick } from './tick.js';
 import { onPaste } from './paste.js';
-import { pageCommand, pagedToast, previewView } from './page.js';
+import { pageCommand, pagedToast, previewView, withAutoPage } from './page.js';
 
 export type Update = [AppState, Effect[]];
 
@@ -34,7 +34,7 @@ function decide(s: AppState, msg: Msg): Update {
     case 'paste':
       return onPaste(s, msg.text);
     case 'tick':
-      return onTick(s, msg.now);
+      return withAutoPage(onTick(s, msg.now));
     case 'resize':
       return [{ ...s, cols: msg.cols, rows: msg.rows }, []];
     case 'catalog.loaded':
