@@ -1,5 +1,6 @@
 // Delivery from a shell: send an update to its channels, see what reached whom, retry what is owed,
 // test the channels, and page an escalation level. Everything goes through the durable outbox.
+import { readSyncConfig } from '../store/origin-feeds.js';
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ExitCode, updateKind, usageError } from '../core/index.js';
@@ -19,7 +20,7 @@ interface ProfileOpts {
 function outbox(ctx: CliContext, opts: ProfileOpts): OutboxDeps {
   const store = ctx.store();
   return makeOutbox({
-    store: { load: (id) => store.load(id), append: (id, ev, actor) => store.append(id, ev, actor), journalPath: (id) => store.journalPath(id) },
+    store: { load: (id) => store.load(id), append: (id, ev, actor) => store.append(id, ev, actor), journalPath: (id) => store.journalPath(id), ownOrigin: (id) => readSyncConfig(store.incidentsDir, id)?.origin },
     clock: ctx.clock,
     actor: ctx.actor,
     env: ctx.env,

@@ -2,7 +2,7 @@
 // in the background; when the console opens, whatever the outbox still owes is resumed. Nothing here
 // blocks a key press: every send runs on the worker.
 import { updateKind, type NewEvent } from '../core/index.js';
-import { planQueue, type OutboxDeps } from './outbox.js';
+import { ownUpdates, planQueue, type OutboxDeps } from './outbox.js';
 import { pageLevelOnce, type Paged } from './page.js';
 import { previewUpdate } from './preview.js';
 import { foldOutbox, isOpen } from './outbox-state.js';
@@ -69,7 +69,7 @@ export function consoleComms(deps: OutboxDeps, warn: (message: string) => void):
     resume: (ids) => {
       for (const id of ids) {
         try {
-          if (foldOutbox(deps.store.load(id).events).some((u) => u.deliveries.some((x) => isOpen(x) || x.attempts > x.results))) worker.kick(id);
+          if (ownUpdates(deps.store, id, foldOutbox(deps.store.load(id).events)).some((u) => u.deliveries.some((x) => isOpen(x) || x.attempts > x.results))) worker.kick(id);
         } catch {
           // an unreadable journal is reported where it is opened
         }

@@ -25,6 +25,8 @@ export interface QueuedUpdate {
   text: string;
   page?: { level: string; action: 'trigger' | 'acknowledge' | 'resolve' };
   deliveries: Delivery[];
+  /** On a shared incident, the machine (origin) that queued it. */
+  origin?: string;
 }
 
 /** Still to do: never tried, or failed and not yet given up. */
@@ -53,6 +55,7 @@ export function foldOutbox(events: readonly TimelineEvent[]): QueuedUpdate[] {
         exercise: d.exercise === true,
         text,
         ...(d.page ? { page: d.page as QueuedUpdate['page'] & object } : {}),
+        ...(typeof (e as { origin?: unknown }).origin === 'string' ? { origin: (e as unknown as { origin: string }).origin } : {}),
         deliveries: ((d.channels as string[]) ?? []).map((channel) => ({ channel, attempts: 0, results: 0 })),
       });
     } else if (e.kind === 'comms.attempt' || e.kind === 'comms.delivery') {

@@ -13,6 +13,14 @@ export interface OutboxStore {
   load(id: string): { events: TimelineEvent[]; state: IncidentState };
   append(id: string, events: readonly NewEvent[], actor: string): Promise<TimelineEvent[]>;
   journalPath(id: string): string;
+  /** A shared incident's origin on this machine: its outbox sends only the updates this origin queued. */
+  ownOrigin?(id: string): string | undefined;
+}
+
+/** The updates this machine sends: all of them, or on a shared incident those its own origin queued. */
+export function ownUpdates(store: OutboxStore, id: string, updates: QueuedUpdate[]): QueuedUpdate[] {
+  const mine = store.ownOrigin?.(id);
+  return mine ? updates.filter((u) => u.origin === undefined || u.origin === mine) : updates;
 }
 
 export type SendFn = (ch: Channel, m: OutgoingMessage, ctx: SendContext) => Promise<SendResult>;
@@ -141,7 +149,8 @@ export async function flushIncident(deps: OutboxDeps, id: string): Promise<Flush
   }
   try {
     const { events } = deps.store.load(id);
-    const updates = foldOutbox(events);
+    // Another machine's updates, pulled into a shared timeline, are that machine's to send.
+    const updates = ownUpdates(deps.store, id, foldOutbox(events));
     const result: FlushResult = { lines: [] };
     const jobs: Promise<void>[] = [];
     for (const u of updates) {
