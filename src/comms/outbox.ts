@@ -170,7 +170,7 @@ export async function flushIncident(deps: OutboxDeps, id: string): Promise<Flush
 
 function messageFor(id: string, u: QueuedUpdate, events: readonly TimelineEvent[]): OutgoingMessage {
   // The incident as it stood when the update was queued: a retry an hour later sends the same words.
-  const state = foldIncident(events.filter((e) => e.seq <= u.seq));
+  const state = foldIncident(events.filter((e) => e.seq <= u.position));
   return {
     incidentId: id,
     title: state.title,

@@ -29,4 +29,30 @@ describe('the outbox of a shared incident', () => {
     expect(slack.received).toHaveLength(1);
     expect(JSON.stringify(slack.received[0]!.json)).toContain('mine');
   });
+
+  it('a late event placed before a delivered update does not make it look undelivered', async () => {
+    const clock = manualClock();
+    const store = new IncidentStore(tempStateDir(), clock);
+    const id = await openIncident(store);
+    const config = { targets: [{ name: 'ops-slack', kind: 'slack', webhook: 'env:SLACK_URL' }], routing: [{ to: ['ops-slack'] }] };
+    const base = outboxFor(store, clock, config, { SLACK_URL: `${slack.url}/services/T/B/Y` });
+    const mine = 'aaaa000000000000';
+    let late = false;
+    // The merged load: this machine's events (origin seq = journal seq), and once it arrives a late note
+    // from another machine placed second, moving every merged position after it.
+    const load = (i: string) => {
+      const l = store.load(i);
+      const own = l.events.map((e) => ({ ...e, origin: mine, originSeq: e.seq }));
+      const other = { ...own[0]!, kind: 'note', data: { text: 'late' }, origin: 'bbbb000000000000', originSeq: 2 };
+      const events = (late ? [own[0]!, other, ...own.slice(1)] : own).map((e, n) => ({ ...e, seq: n + 1 }));
+      return { ...l, events };
+    };
+    const shared = { ...base, store: { ...base.store, load, ownOrigin: () => mine } };
+    await queueUpdate(shared, id, { kind: 'update', text: 'once' });
+    const sent = slack.received.length;
+    expect((await flushIncident(shared, id)).lines.map((l) => l.outcome)).toEqual(['delivered']);
+    late = true;
+    expect((await flushIncident(shared, id)).lines).toEqual([]);
+    expect(slack.received.length).toBe(sent + 1);
+  });
 });
