@@ -30,9 +30,10 @@ export function syncMarkText(m: SyncMark, now: number): { text: string; tone: 'o
   if (m.offlineSince !== undefined) {
     parts.push(`offline since ${hhmm(m.offlineSince)} UTC${m.why ? ` (${m.why.replace(/^\w*Error: /, '')})` : ''}`);
     tone = 'crit';
-  } else if (m.lastOkAt !== undefined) parts.push(`synced ${Math.max(0, Math.round((now - m.lastOkAt) / 1000))} s ago${m.via ? ` via replica ${m.via}` : ''}`);
-  if (m.via && m.offlineSince === undefined) tone = 'warn';
-  else parts.push('not synced yet');
+  } else if (m.lastOkAt !== undefined) {
+    parts.push(`synced ${Math.max(0, Math.round((now - m.lastOkAt) / 1000))} s ago${m.via ? ` via replica ${m.via}` : ''}`);
+    if (m.via) tone = 'warn';
+  } else parts.push('not synced yet');
   if (m.pending > 0) parts.push(`${m.pending} pending`);
   if (m.behind > 0) parts.push(`${m.behind} behind`);
   if ((m.pending > 0 || m.behind > 0) && tone === 'ok') tone = 'warn';

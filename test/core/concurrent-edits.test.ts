@@ -42,6 +42,8 @@ describe('the sync mark', () => {
   it('says synced, pending, behind, offline since and why, who is here, and conflicts', () => {
     expect(syncMarkText({ lastOkAt: T - 3_000, pending: 0, behind: 0, here: [{ actor: 'dba', seenAt: T }], conflicts: [] }, T)).toEqual({ text: 'sync: synced 3 s ago | here: dba', tone: 'ok' });
     expect(syncMarkText({ lastOkAt: T, pending: 2, behind: 5, here: [], conflicts: [] }, T).text).toBe('sync: synced 0 s ago, 2 pending, 5 behind');
+    expect(syncMarkText({ lastOkAt: T, via: 'eu-west-1', pending: 0, behind: 0, here: [], conflicts: [] }, T)).toEqual({ text: 'sync: synced 0 s ago via replica eu-west-1', tone: 'warn' });
+    expect(syncMarkText({ pending: 1, behind: 0, here: [], conflicts: [] }, T).text).toBe('sync: not synced yet, 1 pending');
     const off = syncMarkText({ lastOkAt: T - 60_000, offlineSince: Date.parse('2026-12-03T09:41:30Z'), why: 'TimeoutError: connect ECONNREFUSED 127.0.0.1:9', pending: 1, behind: 0, here: [], conflicts: [] }, T);
     expect(off).toEqual({ text: 'sync: offline since 09:41 UTC (connect ECONNREFUSED 127.0.0.1:9), 1 pending', tone: 'crit' });
     const c = syncMarkText({ lastOkAt: T, pending: 0, behind: 0, here: [], conflicts: [{ target: 'status', values: [{ value: 'mitigating', actor: 'ic', origin: 'a' }, { value: 'recovered', actor: 'dba', origin: 'b' }] }] }, T);

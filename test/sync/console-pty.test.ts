@@ -83,8 +83,8 @@ describe.skipIf(skip)('two consoles sharing one incident through DynamoDB (pty, 
       await app.waitFor((s) => s.includes('Timeline'), 10_000);
     }
     // The banner: synced, and who else is here.
-    await a.waitFor((s) => /sync: synced \d+ s ago/.test(s) && s.includes('here: dba'), 10_000);
-    await b.waitFor((s) => /sync: synced \d+ s ago/.test(s) && s.includes('here: ic'), 10_000);
+    await a.waitFor((s) => /sync: synced \d+ s ago \| here: dba/.test(s), 10_000);
+    await b.waitFor((s) => /sync: synced \d+ s ago \| here: ic/.test(s), 10_000);
 
     const latencies: number[] = [];
     for (let i = 0; i < 4; i++) {
