@@ -1,13 +1,14 @@
 // Delivery from a shell: send an update to its channels, see what reached whom, retry what is owed,
 // test the channels, and page an escalation level. Everything goes through the durable outbox.
+import { readSyncConfig } from '../store/origin-feeds.js';
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ExitCode, updateKind, usageError } from '../core/index.js';
 import { flushIncident, queueUpdate, type FlushLine, type OutboxDeps } from '../comms/outbox.js';
 import { countOutbox, foldOutbox } from '../comms/outbox-state.js';
 import { makeOutbox } from '../comms/wire.js';
-import { routeFor } from '../comms/config.js';
-import { preview, type OutgoingMessage } from '../comms/message.js';
+import { pageChannels } from '../comms/page.js';
+import { previewUpdate } from '../comms/preview.js';
 import type { CliContext } from './context.js';
 import type { Register } from './main.js';
 
@@ -19,7 +20,7 @@ interface ProfileOpts {
 function outbox(ctx: CliContext, opts: ProfileOpts): OutboxDeps {
   const store = ctx.store();
   return makeOutbox({
-    store: { load: (id) => store.load(id), append: (id, ev, actor) => store.append(id, ev, actor), journalPath: (id) => store.journalPath(id) },
+    store: { load: (id) => store.load(id), append: (id, ev, actor) => store.append(id, ev, actor), journalPath: (id) => store.journalPath(id), ownOrigin: (id) => readSyncConfig(store.incidentsDir, id)?.origin },
     clock: ctx.clock,
     actor: ctx.actor,
     env: ctx.env,
@@ -116,18 +117,7 @@ export const registerCommsCommands: Register = (program: Command, run) => {
       .addOption(new Option('--kind <kind>', 'update kind (default: from the incident)').choices(['initial', 'update', 'resolution'])),
   ).action(
     run((ctx, id: string, opts: ProfileOpts & { text: string; kind?: 'initial' | 'update' | 'resolution' }) => {
-      const deps = outbox(ctx, opts);
-      const { state } = deps.store.load(id);
-      const kind = opts.kind ?? updateKind(state);
-      const exercise = state.mode === 'exercise';
-      const names = exercise ? deps.config.drill : routeFor(deps.config, kind, state.severity);
-      const message: OutgoingMessage = { incidentId: id, title: state.title, severity: state.severity, status: state.status, kind, text: opts.text, exercise, update: 0 };
-      if (names.length === 0) ctx.out(`no channel takes a ${kind} update at ${state.severity}${exercise ? ' in an exercise' : ''}`);
-      for (const name of names) {
-        const ch = deps.config.targets.find((t) => t.name === name)!;
-        ctx.out(`--- ${name} (${ch.kind}) ---`);
-        ctx.out(preview(ch, message));
-      }
+      for (const line of previewUpdate(outbox(ctx, opts), id, opts.text, opts.kind)) ctx.out(line);
     }),
   );
 
@@ -223,10 +213,7 @@ export const registerCommsCommands: Register = (program: Command, run) => {
       const waitMs = parseWait(opts.wait);
       const deps = outbox(ctx, opts);
       const { state } = deps.store.load(id);
-      const routed = deps.config.routing.some((r) => r.kinds.includes('page'));
-      // Without a page route, every PagerDuty channel pages.
-      const channels = routed ? undefined : deps.config.targets.filter((t) => t.kind === 'pagerduty').map((t) => t.name);
-      if (channels && channels.length === 0) throw usageError('no PagerDuty channel configured (add one, or a route with kinds: [page]; see docs/comms.md)');
+      const channels = pageChannels(deps.config);
       const text = `Page level ${level} (${opts.action}): ${state.title}`;
       const q = await queueUpdate(deps, id, { kind: 'page', text, page: { level, action: opts.action }, ...(channels ? { channels } : {}) });
       if (q.channels.length === 0) {

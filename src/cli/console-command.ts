@@ -1,5 +1,6 @@
 // `warroom` with no command: the full-screen console. Checks the terminal first (a clear message instead
 // of Ink's raw-mode crash), then loads Ink and the UI on demand so scriptable commands stay fast.
+import { readSyncConfig } from '../store/origin-feeds.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode, sanitizeLine, simElapsed, usageError, type ExerciseClock } from '../core/index.js';
@@ -69,7 +70,7 @@ export interface ConsoleOptions {
 function startConsoleComms(ctx: CliContext, store: IncidentStore, warn: (m: string) => void): ConsoleComms | undefined {
   try {
     const deps = makeOutbox({
-      store: { load: (id) => store.load(id), append: (id, ev, actor) => store.append(id, ev, actor), journalPath: (id) => store.journalPath(id) },
+      store: { load: (id) => store.load(id), append: (id, ev, actor) => store.append(id, ev, actor), journalPath: (id) => store.journalPath(id), ownOrigin: (id) => readSyncConfig(store.incidentsDir, id)?.origin },
       clock: ctx.clock,
       actor: ctx.actor,
       env: ctx.env,
@@ -161,7 +162,13 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     rememberIncident: (id) => rememberIncident(ctx.stateDir, ctx.actor, id),
   };
   const comms = startConsoleComms(ctx, store, (m) => warn(m));
-  if (comms) deps.deliverComms = comms.deliverComms;
+  if (comms) {
+    deps.withCommsQueue = comms.withQueue;
+    deps.kickComms = comms.kick;
+    deps.previewComms = comms.preview;
+    deps.pageLevel = comms.pageLevel;
+    deps.autoPageLevels = comms.autoPage;
+  }
   const [{ render }, { createConsole }] = await loadingUi;
   traceMark('console: ui loaded');
   const guard = takeTerminal(stdin, stdout, ctx.err);

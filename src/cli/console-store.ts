@@ -12,8 +12,13 @@ export function consoleStore(store: IncidentStore, actor: string, shared = new S
       if (shared.isShared(id)) shared.opened(id, loaded.events); // a shared incident syncs while open
       return loaded;
     },
-    append: (id, events) => store.append(id, events, actor),
+    append: async (id, events) => {
+      const written = await store.append(id, events, actor);
+      shared.appended(id);
+      return written;
+    },
     create: (opening, followUps) => store.create(opening, actor, followUps),
+    syncMark: (id) => (shared.isShared(id) ? shared.mark(id) : undefined),
     readSince: async (id, offset) => (shared.isShared(id) ? shared.readSince(id, offset) : store.journal(id).readSince(offset)),
   };
 }

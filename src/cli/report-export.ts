@@ -1,5 +1,6 @@
 // Producing a report from a stored incident: load, verify, build, render, write, then record one
 // report.exported event. The CLI's `report` command and the console's export both call exportReport.
+import { readSyncConfig } from '../store/origin-feeds.js';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ExitCode, WarroomError, type TimelineEvent } from '../core/index.js';
@@ -53,7 +54,7 @@ export function reportModel(store: IncidentStore, id: string, opts: Pick<ExportO
       count: v.count,
       headHash: v.headHash,
       ...(v.firstBad ? { firstBad: { seq: v.firstBad.seq, message: v.firstBad.message } } : {}),
-      ...(loaded.shared ? { origins: loaded.shared.heads } : {}),
+      ...(loaded.shared ? { origins: loaded.shared.heads, ...tableHeadsOf(store, id) } : {}),
     },
   });
   return { model, missingScenarios: 'missing' in data ? data.missing : [] };
@@ -74,4 +75,10 @@ export async function exportReport(store: IncidentStore, id: string, opts: Expor
   // Recorded only once the file exists, so the timeline never claims an export that did not happen.
   const [event] = await store.append(id, [{ kind: 'report.exported', data: { format: opts.format, draft: model.draft, ...(path ? { path } : {}) } }], opts.actor);
   return { model, text, event: event!, missingScenarios, ...(path ? { path } : {}) };
+}
+
+/** The table's heads as this machine's last sync found them (recorded in its sync config). */
+function tableHeadsOf(store: IncidentStore, id: string): { table?: { origin: string; seq: number; hash: string }[] } {
+  const heads = readSyncConfig(store.incidentsDir, id)?.tableHeads;
+  return heads ? { table: heads } : {};
 }

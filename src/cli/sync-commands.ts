@@ -4,8 +4,9 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { ExitCode, usageError, WarroomError } from '../core/index.js';
 import { suppressSdkNodeWarning } from '../aws/live/clients.js';
-import { feedHead, pulledOrigins, readSyncConfig } from '../store/origin-feeds.js';
-import { describeNetworkError, pushedThrough, requireConfig, syncOnce, type SyncDeps, type SyncResult } from '../sync/engine.js';
+import { feedHead, pulledOrigins, readSyncConfig, writeSyncConfig } from '../store/origin-feeds.js';
+import { syncPreferringPrimary } from '../sync/replica.js';
+import { describeNetworkError, pushedThrough, requireConfig, type SyncDeps, type SyncResult } from '../sync/engine.js';
 import { loadOrCreateKey } from '../sync/keys.js';
 import { joinIncident, shareIncident, type Place } from '../sync/share.js';
 import { SyncTable } from '../sync/table.js';
@@ -17,22 +18,27 @@ interface PlaceOpts {
   table?: string;
   region?: string;
   endpointUrl?: string;
+  replicaRegion?: string;
 }
 
 function placeFrom(ctx: CliContext, opts: PlaceOpts): Place {
   if (!opts.table) throw usageError('--table NAME is required (the DynamoDB table the incident is shared through)');
   const region = opts.region ?? ctx.env.AWS_REGION ?? ctx.env.AWS_DEFAULT_REGION;
   if (!region) throw usageError('no region: give --region R (or set AWS_REGION)');
-  return { table: opts.table, region };
+  if (opts.replicaRegion === region) throw usageError(`--replica-region ${region} is the primary region (name the global table's other region)`);
+  return { table: opts.table, region, ...(opts.replicaRegion ? { replicaRegion: opts.replicaRegion } : {}) };
+}
+
+function tableIn(ctx: CliContext, table: string, opts: PlaceOpts): (region: string) => SyncTable {
+  const timeoutMs = Number(ctx.env.WARROOM_SYNC_TIMEOUT_MS) || undefined;
+  return (region) => new SyncTable({ table, region, ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}), ...(timeoutMs ? { timeoutMs } : {}) }, ctx.env);
 }
 
 function depsFor(ctx: CliContext, place: Place, opts: PlaceOpts): SyncDeps {
   suppressSdkNodeWarning(ctx.env);
   const store = ctx.store();
   store.ensureWritable();
-  const timeoutMs = Number(ctx.env.WARROOM_SYNC_TIMEOUT_MS) || undefined;
-  const table = new SyncTable({ ...place, ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}), ...(timeoutMs ? { timeoutMs } : {}) }, ctx.env);
-  return { store, key: loadOrCreateKey(store.dir), table, clock: ctx.clock, actor: ctx.actor };
+  return { store, key: loadOrCreateKey(store.dir), table: tableIn(ctx, place.table, opts)(place.region), clock: ctx.clock, actor: ctx.actor };
 }
 
 function depsForShared(ctx: CliContext, id: string, opts: PlaceOpts): SyncDeps {
@@ -74,12 +80,17 @@ function sharedIds(ctx: CliContext): string[] {
 async function syncRound(ctx: CliContext, ids: string[], opts: PlaceOpts): Promise<number> {
   let code: number = ExitCode.ok;
   for (const id of ids) {
-    const deps = depsForShared(ctx, id, opts);
-    try {
-      code = Math.max(code, report(ctx, id, await syncOnce(deps, id)));
-    } finally {
-      deps.table.destroy();
+    suppressSdkNodeWarning(ctx.env);
+    const store = ctx.store();
+    store.ensureWritable();
+    const config = requireConfig(store, id);
+    if (opts.replicaRegion && opts.replicaRegion !== config.replicaRegion) {
+      if (opts.replicaRegion === config.region) throw usageError(`--replica-region ${config.region} is the primary region (name the global table's other region)`);
+      writeSyncConfig(store.incidentsDir, id, { ...config, replicaRegion: opts.replicaRegion });
     }
+    const r = await syncPreferringPrimary({ store, key: loadOrCreateKey(store.dir), clock: ctx.clock, actor: ctx.actor, tableIn: tableIn(ctx, config.table, opts) }, id);
+    if (r.via) ctx.err(`warroom: ${id}: ${config.region} could not be reached; synced through the replica in ${r.via}`);
+    code = Math.max(code, report(ctx, id, r));
   }
   return code;
 }
@@ -116,7 +127,8 @@ function statusLines(ctx: CliContext, id: string): string[] {
     : config.lastOkAt !== undefined
       ? `synced ${Math.max(0, Math.round((now - config.lastOkAt) / 1000))} s ago`
       : 'never synced';
-  const lines = [`${id}: table ${config.table} (${config.region}); ${when}; ${pending} pending`];
+  const replica = config.replicaRegion ? `, replica ${config.replicaRegion}${config.via ? ', last reached through the replica' : ''}` : '';
+  const lines = [`${id}: table ${config.table} (${config.region}${replica}); ${when}; ${pending} pending`];
   lines.push(`  ${config.origin} (this machine)  local ${own}  pushed ${pushedThrough(config)}`);
   for (const origin of pulledOrigins(store.incidentsDir, id)) {
     if (origin !== config.origin) lines.push(`  ${origin}  pulled ${feedHead(store.incidentsDir, id, origin)?.seq ?? 0}`);
@@ -147,6 +159,7 @@ export const registerSyncCommands: Register = (program: Command, run) => {
     .argument('<id>', 'incident id')
     .option('--table <name>', 'the DynamoDB table (partition per incident)')
     .option('--create-table', 'create the table (on-demand, point-in-time recovery on) after a typed confirmation')
+    .option('--replica-region <region>', "the global table's replica region: created with --create-table, used when the primary region cannot be reached")
     .option('--confirm <name>', 'the table name, typed ahead, to create it without a prompt')
     .action(
       run(async (ctx, id: string, opts: PlaceOpts & { createTable?: boolean; confirm?: string }) => {
@@ -155,11 +168,11 @@ export const registerSyncCommands: Register = (program: Command, run) => {
         const deps = depsFor(ctx, place, opts);
         try {
           if (opts.createTable) {
-            ctx.err(`create the DynamoDB table ${place.table} in ${place.region} (on-demand, point-in-time recovery on)? type the table name to confirm:`);
+            ctx.err(`create the DynamoDB table ${place.table} in ${place.region} (on-demand, point-in-time recovery on${place.replicaRegion ? `, a global table with a replica in ${place.replicaRegion}` : ''})? type the table name to confirm:`);
             const typed = opts.confirm ?? (await readConfirmation(ctx));
             if (typed !== place.table) throw new WarroomError(`the table was not created: "${typed}" is not ${place.table} (type the table name exactly to confirm)`, ExitCode.failure);
             try {
-              await deps.table.createTable();
+              await deps.table.createTable(place.replicaRegion);
             } catch (err) {
               throw new WarroomError(`could not create the table ${place.table} (${describeNetworkError(err)}); nothing was shared (check the credentials and region, then retry)`, ExitCode.failure);
             }
@@ -179,6 +192,7 @@ export const registerSyncCommands: Register = (program: Command, run) => {
     .description('bring an incident shared through a DynamoDB table to this machine and take part in it')
     .argument('<id>', 'incident id')
     .option('--table <name>', 'the DynamoDB table it is shared through')
+    .option('--replica-region <region>', "the global table's replica region, used when the primary region cannot be reached")
     .action(
       run(async (ctx, id: string, opts: PlaceOpts) => {
         const place = placeFrom(ctx, opts);
@@ -203,6 +217,7 @@ export const registerSyncCommands: Register = (program: Command, run) => {
     .description('push this machine\'s new events and pull the others\' (every shared incident, or one)')
     .argument('[id]', 'incident id (default: every shared incident)')
     .option('--watch', 'keep syncing every 2 s until interrupted')
+    .option('--replica-region <region>', "record the global table's replica region and use it when the primary region cannot be reached")
     .action(
       run(async (ctx, id: string | undefined, opts: PlaceOpts & { watch?: boolean }) => {
         const ids = id ? [id] : sharedIds(ctx);

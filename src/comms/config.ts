@@ -63,6 +63,8 @@ export const ChannelsConfigSchema = z
     /** Per-request deadline; a channel that has not answered by then is a timeout. */
     timeout_seconds: z.number().positive().max(120).default(10),
     max_attempts: z.number().int().min(1).max(50).default(8),
+    /** Escalation levels the console pages by itself when they come due (recorded once, by one console). */
+    auto_page: z.array(z.string().min(1)).default([]),
   })
   .superRefine((cfg, ctx) => {
     const names = new Set<string>();

@@ -17,7 +17,10 @@ export interface Delivery {
 }
 
 export interface QueuedUpdate {
+  /** What deliveries name: the queued event's seq in its own origin's feed (its seq when not shared). */
   seq: number;
+  /** Its place in the timeline as loaded (the merged order of a shared incident). */
+  position: number;
   ts: string;
   kind: 'initial' | 'update' | 'resolution' | 'page' | 'test';
   severity: Severity;
@@ -25,6 +28,8 @@ export interface QueuedUpdate {
   text: string;
   page?: { level: string; action: 'trigger' | 'acknowledge' | 'resolve' };
   deliveries: Delivery[];
+  /** On a shared incident, the machine (origin) that queued it. */
+  origin?: string;
 }
 
 /** Still to do: never tried, or failed and not yet given up. */
@@ -32,27 +37,38 @@ export const isOpen = (d: Delivery): boolean => d.outcome === undefined || d.out
 /** An attempt was written but no result: the process stopped while the request was out. */
 export const isInterrupted = (d: Delivery): boolean => d.attempts > d.results;
 
+// References between outbox events are seqs in the writer's own feed: on a shared incident the merged
+// position of an event moves when a late event takes its place before it; its origin seq never does.
+const refOf = (e: TimelineEvent): number => (e as { originSeq?: number }).originSeq ?? e.seq;
+const originOf = (e: TimelineEvent): string => (e as { origin?: string }).origin ?? '';
+
 export function foldOutbox(events: readonly TimelineEvent[]): QueuedUpdate[] {
-  const bySeq = new Map<number, TimelineEvent>();
-  const updates = new Map<number, QueuedUpdate>();
+  const bySeq = new Map<string, TimelineEvent>();
+  const updates = new Map<string, QueuedUpdate>();
+  const lastSent = new Map<string, TimelineEvent>();
   for (const e of events) {
-    if (e.kind === 'comms.sent') bySeq.set(e.seq, e);
+    if (e.kind === 'comms.sent') {
+      bySeq.set(`${originOf(e)}:${refOf(e)}`, e);
+      lastSent.set(originOf(e), e);
+    }
     const d = e.data as Record<string, unknown>;
     if (e.kind === 'comms.queued') {
-      const sent = typeof d.sentSeq === 'number' ? bySeq.get(d.sentSeq) : undefined;
+      const sent = d.withSent === true ? lastSent.get(originOf(e)) : typeof d.sentSeq === 'number' ? bySeq.get(`${originOf(e)}:${d.sentSeq}`) : undefined;
       const text = typeof d.text === 'string' ? d.text : String((sent?.data as { text?: unknown } | undefined)?.text ?? '');
-      updates.set(e.seq, {
-        seq: e.seq,
+      updates.set(`${originOf(e)}:${refOf(e)}`, {
+        seq: refOf(e),
+        position: e.seq,
         ts: e.ts,
         kind: d.kind as QueuedUpdate['kind'],
         severity: d.severity as Severity,
         exercise: d.exercise === true,
         text,
         ...(d.page ? { page: d.page as QueuedUpdate['page'] & object } : {}),
+        ...(typeof (e as { origin?: unknown }).origin === 'string' ? { origin: (e as unknown as { origin: string }).origin } : {}),
         deliveries: ((d.channels as string[]) ?? []).map((channel) => ({ channel, attempts: 0, results: 0 })),
       });
     } else if (e.kind === 'comms.attempt' || e.kind === 'comms.delivery') {
-      const u = updates.get(d.update as number);
+      const u = updates.get(`${originOf(e)}:${d.update as number}`);
       const del = u?.deliveries.find((x) => x.channel === d.channel);
       if (!del) continue;
       if (e.kind === 'comms.attempt') {

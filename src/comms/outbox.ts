@@ -13,6 +13,14 @@ export interface OutboxStore {
   load(id: string): { events: TimelineEvent[]; state: IncidentState };
   append(id: string, events: readonly NewEvent[], actor: string): Promise<TimelineEvent[]>;
   journalPath(id: string): string;
+  /** A shared incident's origin on this machine: its outbox sends only the updates this origin queued. */
+  ownOrigin?(id: string): string | undefined;
+}
+
+/** The updates this machine sends: all of them, or on a shared incident those its own origin queued. */
+export function ownUpdates(store: OutboxStore, id: string, updates: QueuedUpdate[]): QueuedUpdate[] {
+  const mine = store.ownOrigin?.(id);
+  return mine ? updates.filter((u) => u.origin === undefined || u.origin === mine) : updates;
 }
 
 export type SendFn = (ch: Channel, m: OutgoingMessage, ctx: SendContext) => Promise<SendResult>;
@@ -46,6 +54,17 @@ export interface Queued {
 }
 
 export async function queueUpdate(deps: OutboxDeps, id: string, req: QueueRequest): Promise<Queued> {
+  const plan = await planQueue(deps, id, req);
+  const queued = (await deps.store.append(id, plan.batch, deps.actor)).at(-1);
+  return { update: queued!.seq, channels: plan.channels, heldBack: plan.heldBack, exercise: plan.exercise };
+}
+
+/**
+ * What queueing an update appends, not yet written: a new update's text (comms.sent) and its queue entry
+ * go in one append, so a crash between them cannot leave an update recorded as sent that no channel
+ * will ever receive.
+ */
+export async function planQueue(deps: OutboxDeps, id: string, req: QueueRequest): Promise<{ batch: NewEvent[]; channels: string[]; heldBack: string[]; exercise: boolean }> {
   const { state } = deps.store.load(id);
   const cfg = deps.config;
   for (const n of req.channels ?? []) {
@@ -56,33 +75,26 @@ export async function queueUpdate(deps: OutboxDeps, id: string, req: QueueReques
   // A drill reaches only the drill channels: named ones if asked for, otherwise all of them.
   const channels = exercise ? (req.channels || req.kind === 'test' ? drillTargets(cfg, wanted) : [...cfg.drill]) : wanted;
   const heldBack = exercise ? wanted.filter((n) => !channels.includes(n)) : [];
-  let sentSeq = req.sentSeq;
   await knowSecrets(deps);
   const text = deps.redactor.redact(req.text);
   const carriesText = req.page !== undefined || req.kind === 'test';
-  if (sentSeq === undefined && !carriesText) {
-    const kind = req.kind === 'page' ? undefined : req.kind;
-    const [sent] = await deps.store.append(id, [{ kind: 'comms.sent', data: { channel: 'outbox', text, ...(kind ? { kind } : {}) } }], deps.actor);
-    sentSeq = sent!.seq;
-  }
-  const [queued] = await deps.store.append(
-    id,
-    [
-      {
-        kind: 'comms.queued',
-        data: {
-          ...(sentSeq !== undefined ? { sentSeq } : { text }),
-          kind: req.kind,
-          severity: state.severity,
-          channels,
-          exercise,
-          ...(req.page ? { page: req.page } : {}),
-        },
+  const withSent = req.sentSeq === undefined && !carriesText;
+  const sentKind = req.kind === 'page' || req.kind === 'test' ? undefined : req.kind;
+  const batch: NewEvent[] = [
+    ...(withSent ? [{ kind: 'comms.sent' as const, data: { channel: 'outbox', text, ...(sentKind ? { kind: sentKind } : {}) } }] : []),
+    {
+      kind: 'comms.queued',
+      data: {
+        ...(withSent ? { withSent: true as const } : req.sentSeq !== undefined ? { sentSeq: req.sentSeq } : { text }),
+        kind: req.kind,
+        severity: state.severity,
+        channels,
+        exercise,
+        ...(req.page ? { page: req.page } : {}),
       },
-    ],
-    deps.actor,
-  );
-  return { update: queued!.seq, channels, heldBack, exercise };
+    },
+  ];
+  return { batch, channels, heldBack, exercise };
 }
 
 /** Resolves every channel's secrets (best effort) so a secret pasted into an update is redacted before it is recorded. */
@@ -137,7 +149,8 @@ export async function flushIncident(deps: OutboxDeps, id: string): Promise<Flush
   }
   try {
     const { events } = deps.store.load(id);
-    const updates = foldOutbox(events);
+    // Another machine's updates, pulled into a shared timeline, are that machine's to send.
+    const updates = ownUpdates(deps.store, id, foldOutbox(events));
     const result: FlushResult = { lines: [] };
     const jobs: Promise<void>[] = [];
     for (const u of updates) {
@@ -157,7 +170,7 @@ export async function flushIncident(deps: OutboxDeps, id: string): Promise<Flush
 
 function messageFor(id: string, u: QueuedUpdate, events: readonly TimelineEvent[]): OutgoingMessage {
   // The incident as it stood when the update was queued: a retry an hour later sends the same words.
-  const state = foldIncident(events.filter((e) => e.seq <= u.seq));
+  const state = foldIncident(events.filter((e) => e.seq <= u.position));
   return {
     incidentId: id,
     title: state.title,

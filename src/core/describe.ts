@@ -48,7 +48,17 @@ export function describeEvent(e: TimelineEvent): string {
     case 'comms.drafted':
       return `draft ${s(d.channel)} update: ${s(d.text)}`;
     case 'comms.sent':
-      return `sent ${s(d.channel)} update: ${s(d.text)}`;
+      return d.channel === 'outbox' ? `status update sent${d.kind ? ` (${s(d.kind)})` : ''}: ${s(d.text)}` : `sent ${s(d.channel)} update: ${s(d.text)}`;
+    case 'comms.queued':
+      return describeQueued(d);
+    case 'comms.attempt':
+      return `sending update #${s(d.update)} to ${s(d.channel)} (attempt ${s(d.attempt)})`;
+    case 'comms.delivery':
+      return describeDelivery(d);
+    case 'incident.joined':
+      return `joined ${s(d.id)} from origin ${s(d.origin)} (its signing key named)`;
+    case 'origin.key':
+      return `shared from origin ${s(d.origin)} (its signing key named)`;
     case 'exercise.inject':
       return `inject ${s(d.inject)}: ${s(d.text)}`;
     case 'exercise.clock':
@@ -65,5 +75,27 @@ export function describeEvent(e: TimelineEvent): string {
       return s(d.text);
     default:
       return JSON.stringify(d);
+  }
+}
+
+function describeQueued(d: Record<string, unknown>): string {
+  const channels = Array.isArray(d.channels) && d.channels.length ? d.channels.join(', ') : 'no channel';
+  const page = d.page as { level?: unknown; action?: unknown } | undefined;
+  const what = page ? `page ${s(page.level)} (${s(page.action)})` : d.kind === 'test' ? 'test message' : `status update${d.sentSeq ? ` #${s(d.sentSeq)}` : ''} (${s(d.kind)})`;
+  return `${what} queued for ${channels}${d.exercise ? ' (exercise: drill channels only)' : ''}`;
+}
+
+function describeDelivery(d: Record<string, unknown>): string {
+  const how = d.status !== undefined ? `HTTP ${s(d.status)}` : d.messageId ? `message ${s(d.messageId)}` : '';
+  const why = d.error ? `: ${s(d.error)}` : '';
+  switch (d.outcome) {
+    case 'delivered':
+      return `${s(d.channel)} delivered${how ? ` (${how})` : ''}`;
+    case 'failed':
+      return `${s(d.channel)} failed${how ? ` (${how})` : ''}${why}${d.retryAt ? `; retry at ${s(d.retryAt).slice(11, 19)} UTC` : ''}`;
+    case 'uncertain':
+      return `${s(d.channel)} delivery uncertain${why.replace(/^: delivery uncertain/, '')}`;
+    default:
+      return `${s(d.channel)} gave up after ${s(d.attempt)} attempt${d.attempt === 1 ? '' : 's'}${how ? ` (${how})` : ''}${why}`;
   }
 }

@@ -119,6 +119,8 @@ export const EVENT_DATA = {
   // each attempt written before the request leaves, and each result. Deliveries name the queued event's seq.
   'comms.queued': z.strictObject({
     sentSeq: z.number().int().positive().optional(),
+    // The update's text is the comms.sent written in the same append, just before this event.
+    withSent: z.literal(true).optional(),
     text: z.string().optional(),
     kind: z.enum(['initial', 'update', 'resolution', 'page', 'test']),
     severity: z.enum(SEVERITIES),

@@ -22,3 +22,5 @@ export * from './lifecycle.js';
 export * from './drill-time.js';
 export * from './quick-declare.js';
 export * from './units.js';
+export * from './concurrent-edits.js';
+export * from './sync-mark.js';

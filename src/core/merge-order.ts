@@ -18,6 +18,8 @@ export interface MergedEvent extends TimelineEvent {
   hlc: number;
   /** Pushed long after it happened (its writer was offline): it took its place in the past. */
   late: boolean;
+  /** When its origin pushed it to the table (ms); absent while not pushed. Others could not see it before. */
+  pushedAt?: number;
 }
 
 /** An event pushed more than this after its own time is marked late. */
@@ -31,7 +33,7 @@ export function mergeFeeds(feeds: readonly OriginFeed[]): MergedEvent[] {
       const t = Date.parse(e.ts);
       hlc = Math.max(hlc, Number.isFinite(t) ? t : hlc);
       const pushed = feed.pushedAt?.(e.seq);
-      all.push({ ...e, origin: feed.origin, originSeq: e.seq, hlc, late: pushed !== undefined && pushed - hlc > LATE_AFTER_MS });
+      all.push({ ...e, origin: feed.origin, originSeq: e.seq, hlc, late: pushed !== undefined && pushed - hlc > LATE_AFTER_MS, ...(pushed !== undefined ? { pushedAt: pushed } : {}) });
     }
   }
   all.sort(compareMerged);

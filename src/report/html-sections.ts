@@ -4,6 +4,7 @@ import { formatHead } from '../core/journal-head.js';
 import { esc, evidenceText, formatSeconds, number, utc } from './format.js';
 import { metricChart } from './html-chart.js';
 import { num, p, section, table, ul } from './html-parts.js';
+import { tableAgreement, tableNote } from './markdown-sections.js';
 
 export function doneHtml(m: ReportModel): string {
   if (m.steps.length === 0) return section('done', 'What was done', p('No runbook steps were recorded.'));
@@ -92,8 +93,9 @@ export function tailHtml(m: ReportModel): string {
       `Events: ${i.events}`,
       ...(i.origins
         ? [
-            `Shared by ${i.origins.length} origins (each a hash-chained feed; <code>warroom verify ${esc(m.summary.id)} --remote</code> compares them with the table): ${i.origins.map((o) => `origin <code>${esc(o.origin)}</code> head <code>${formatHead(o.seq, o.hash)}</code>`).join(', ')}`,
+            `Shared by ${i.origins.length} origins (each a hash-chained feed; <code>warroom verify ${esc(m.summary.id)} --remote</code> compares them with the table): ${i.origins.map((o) => `origin <code>${esc(o.origin)}</code> head <code>${formatHead(o.seq, o.hash)}</code>${esc(tableNote(o).replace(/`/g, ''))}`).join(', ')}`,
             `Digest of every origin's head: <code>${esc(i.headHash)}</code>`,
+            esc(tableAgreement(i.tableAgreed).replace(/`/g, '')),
           ]
         : [
             `Head: <code>${formatHead(i.events, i.headHash)}</code> (<code>warroom verify ${esc(m.summary.id)} --expect ${formatHead(i.events, i.headHash)}</code> proves a journal still holds it)`,

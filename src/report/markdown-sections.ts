@@ -109,8 +109,9 @@ export function tailMd(m: ReportModel): string[] {
     ...(i.origins
       ? [
           `- Shared by ${i.origins.length} origins (each a hash-chained feed; \`warroom verify ${esc(m.summary.id)} --remote\` compares them with the table):`,
-          ...i.origins.map((o) => `  - origin \`${esc(o.origin)}\`: head \`${formatHead(o.seq, o.hash)}\``),
+          ...i.origins.map((o) => `  - origin \`${esc(o.origin)}\`: head \`${formatHead(o.seq, o.hash)}\`${tableNote(o)}`),
           `- Digest of every origin's head: \`${esc(i.headHash)}\``,
+          `- ${tableAgreement(i.tableAgreed)}`,
         ]
       : [
           `- Head: \`${formatHead(i.events, i.headHash)}\` (\`warroom verify ${esc(m.summary.id)} --expect ${formatHead(i.events, i.headHash)}\` proves a journal still holds it)`,
@@ -118,4 +119,17 @@ export function tailMd(m: ReportModel): string[] {
         ]),
     `- Verify: ${i.verified ? 'passes (hash chain and seq sequence intact)' : `FAILS at ${esc(i.firstBad ?? 'unknown')}`}`,
   ];
+}
+
+/** Where the table's copy of an origin stood at the last sync, beside the head held here. */
+export function tableNote(o: { seq: number; hash: string; table: { seq: number; hash: string } | null }): string {
+  if (!o.table) return '; table: not seen';
+  if (o.table.seq === o.seq && o.table.hash === o.hash) return '; table: the same';
+  return `; table: \`${formatHead(o.table.seq, o.table.hash)}\``;
+}
+
+export function tableAgreement(agreed: boolean | null | undefined): string {
+  if (agreed === true) return 'Local and table copies: agreed at the last sync (every origin\'s head the same on both)';
+  if (agreed === false) return 'Local and table copies: DIFFERED at the last sync (see each origin above; run `warroom sync` and `warroom verify --remote`)';
+  return 'Local and table copies: not compared (never synced from here)';
 }

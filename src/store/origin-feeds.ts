@@ -20,6 +20,10 @@ export interface SyncConfig {
   version: 1;
   table: string;
   region: string;
+  /** The global table's replica region, read and written when the primary region cannot be reached. */
+  replicaRegion?: string;
+  /** Set while the last sync reached only the replica (the primary region impaired). */
+  via?: string;
   /** This machine's origin id in the shared incident (digest of its public key). */
   origin: string;
   /** Whether the table names this origin and its key yet (share works offline; the next sync does it). */
@@ -29,6 +33,8 @@ export interface SyncConfig {
   /** Byte offset in the journal after the last pushed event, and that event's hash: where the next push reads from. */
   pushedOffset?: number;
   pushedHash?: string;
+  /** The last event confirmed in the table: the journal must still hold it, or it forked from what was pushed. */
+  lastPushed?: { seq: number; hash: string };
   /** A push under way (written before it is sent, so a retry after a crash reuses its time). */
   pushing?: { from: number; to: number; at: number };
   lastOkAt?: number;
@@ -36,6 +42,10 @@ export interface SyncConfig {
   lastError?: string;
   /** The latest event time pulled from other origins (ms): this machine's next events never date before it. */
   seenUntil?: number;
+  /** Each origin's head in the table at the last sync that reached it, sorted by origin: what the report compares with. */
+  tableHeads?: { origin: string; seq: number; hash: string }[];
+  /** Who was on the incident at the last sync (presence items), with each origin's head in the table. */
+  here?: { origin: string; actor: string; seenAt: number; head?: number }[];
   /** Differences found that sync will not resolve on its own (a conflict, a bad item). */
   problems?: string[];
 }

@@ -5,6 +5,7 @@
 import { ExitCode, WarroomError, type Clock, type TimelineEvent } from '../core/index.js';
 import { acquireLock } from '../store/journal-lock.js';
 import { hashEvent } from '../store/journal.js';
+import { readTail } from '../store/journal-file.js';
 import type { IncidentStore } from '../store/incident-store.js';
 import { appendFeed, feedHead, readSyncConfig, writeSyncConfig, type FeedEvent, type SyncConfig } from '../store/origin-feeds.js';
 import { checkSignature, originOf, signEvent, type OriginKey } from './keys.js';
@@ -66,9 +67,13 @@ export async function syncOnce(deps: SyncDeps, id: string): Promise<SyncResult> 
         await registerOrigin(deps, id);
         config.registered = true;
       }
-      await deps.table.putPresence({ incident: id, origin: deps.key.origin, actor: deps.actor, seenAt: deps.clock.now(), expiresAt: Math.ceil((deps.clock.now() + PRESENCE_TTL_MS) / 1000) });
       result.pushed = await pushPending(deps, id, config, result.problems);
-      await pullOrigins(deps, id, config, result);
+      // Presence after the push, so the head it names is in the table.
+      await deps.table.putPresence({ incident: id, origin: deps.key.origin, actor: deps.actor, seenAt: deps.clock.now(), head: pushedThrough(config), expiresAt: Math.ceil((deps.clock.now() + PRESENCE_TTL_MS) / 1000) });
+      const heads = await pullOrigins(deps, id, config, result);
+      if (config.lastPushed) heads.push({ origin: config.origin, ...config.lastPushed });
+      config.tableHeads = heads.sort((a, b) => (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0));
+      config.here = (await deps.table.presence(id, deps.clock.now())).map((p) => ({ origin: p.origin, actor: p.actor, seenAt: p.seenAt, ...(p.head !== undefined ? { head: p.head } : {}) }));
       config.lastOkAt = deps.clock.now();
       delete config.offlineSince;
       delete config.lastError;
@@ -99,7 +104,10 @@ export const pushedThrough = (config: SyncConfig) => config.pushed.reduce((m, r)
 function pendingEvents(deps: SyncDeps, id: string, config: SyncConfig): { events: TimelineEvent[]; offset: number } {
   const journal = deps.store.journal(id);
   const done = pushedThrough(config);
-  if (config.pushedOffset !== undefined && config.pushedHash !== undefined) {
+  // The fast path only while the journal still reaches past what was pushed: a journal cut short (and
+  // perhaps written again) is read whole below, where the fork is found.
+  const tail = readTail(deps.store.journalPath(id));
+  if (config.pushedOffset !== undefined && config.pushedHash !== undefined && tail.size >= config.pushedOffset && (tail.last?.seq ?? 0) >= done) {
     const r = journal.readSince(config.pushedOffset);
     let prev = config.pushedHash;
     let seq = done;
@@ -116,6 +124,16 @@ function pendingEvents(deps: SyncDeps, id: string, config: SyncConfig): { events
   const bad = own.verification.firstBad;
   if (bad && bad.problem !== 'torn') {
     throw new WarroomError(`the journal of ${id} fails verification at ${bad.message}; nothing was pushed (run "warroom verify ${id}")`, ExitCode.corrupt);
+  }
+  const known = config.lastPushed ?? (config.pushedHash !== undefined ? { seq: done, hash: config.pushedHash } : undefined);
+  const held = own.events[done - 1];
+  if (done > 0 && (!held || (known && known.seq === done && held.hash !== known.hash))) {
+    // Pushing on would put a second history under this origin's seqs: the table must keep the first.
+    const how = held ? `its seq ${done} is not the one pushed` : `it ends at seq ${own.events.length}`;
+    throw new WarroomError(
+      `the journal of ${id} was cut short after seq ${done} was pushed (${how}), so it forks from what the table holds; nothing was pushed (run "warroom verify ${id} --remote" and restore the journal from a backup or "warroom join" it again in a new state dir)`,
+      ExitCode.failure,
+    );
   }
   return { events: own.events.slice(done), offset: own.offset };
 }
@@ -151,6 +169,7 @@ async function pushPending(deps: SyncDeps, id: string, config: SyncConfig, probl
     done = range.to;
     // Where the next push reads from: known only when this push reached the end of what was read.
     const last = bySeqFrom(pending.events, first, done);
+    config.lastPushed = { seq: done, hash: last.hash };
     if (done === head) {
       config.pushedOffset = pending.offset;
       config.pushedHash = last.hash;
@@ -192,28 +211,36 @@ export async function pullAll(deps: SyncDeps, id: string, config: SyncConfig): P
   return result;
 }
 
-async function pullOrigins(deps: SyncDeps, id: string, config: SyncConfig, result: SyncResult): Promise<void> {
+/** Pulls every other origin; returns each one's head in the table as the query found it. */
+async function pullOrigins(deps: SyncDeps, id: string, config: SyncConfig, result: SyncResult): Promise<{ origin: string; seq: number; hash: string }[]> {
+  const heads: { origin: string; seq: number; hash: string }[] = [];
   for (const o of await deps.table.origins(id)) {
     if (o.origin === config.origin) continue;
     if (originOf(o.publicKey) !== o.origin) {
       result.problems.push(`forged: the origin item ${o.origin} carries a key that is not that origin's; its events are not pulled`);
       continue;
     }
-    const seen: { until?: number } = {};
+    const seen: { until?: number; head?: { seq: number; hash: string } } = {};
     const n = await pullOrigin(deps, id, o, result.problems, seen);
     if (seen.until !== undefined) config.seenUntil = Math.max(config.seenUntil ?? seen.until, seen.until);
+    if (seen.head) heads.push({ origin: o.origin, ...seen.head });
     if (n > 0) result.pulled[o.origin] = n;
   }
+  return heads;
 }
 
 /** Appends the origin's items after the feed's head, each checked; stops at the first that fails. */
-async function pullOrigin(deps: SyncDeps, id: string, o: OriginItem, problems: string[], seen: { until?: number }): Promise<number> {
+async function pullOrigin(deps: SyncDeps, id: string, o: OriginItem, problems: string[], seen: { until?: number; head?: { seq: number; hash: string } }): Promise<number> {
   const dir = deps.store.incidentsDir;
   const head = feedHead(dir, id, o.origin);
   let prev = head?.hash ?? '';
   let next = (head?.seq ?? 0) + 1;
   const good: FeedEvent[] = [];
-  for (const item of await deps.table.eventsOf(id, o.origin, next)) {
+  const items = await deps.table.eventsOf(id, o.origin, next);
+  const last = items[items.length - 1];
+  if (last) seen.head = { seq: last.seq, hash: last.hash };
+  else if (head) seen.head = { seq: head.seq, hash: head.hash };
+  for (const item of items) {
     // A gap is an origin still pushing (its writes go in parallel): the rest is pulled next time.
     // A gap that stays (an item deleted from the table) is named by verify --remote.
     if (item.seq > next) break;

@@ -9,12 +9,17 @@ import { pullAll, registerOrigin, syncOnce, withSyncLock, type SyncDeps, type Sy
 export interface Place {
   table: string;
   region: string;
+  /** The global table's replica region, used when the primary region cannot be reached. */
+  replicaRegion?: string;
 }
 
-function checkSamePlace(config: SyncConfig, id: string, place: Place): void {
+const replicaOf = (place: Place) => (place.replicaRegion ? { replicaRegion: place.replicaRegion } : {});
+
+function checkSamePlace(store: SyncDeps['store'], config: SyncConfig, id: string, place: Place): void {
   if (config.table !== place.table || config.region !== place.region) {
     throw new WarroomError(`${id} is already shared through table ${config.table} in ${config.region} (run "warroom sync ${id}")`, ExitCode.usage);
   }
+  if (place.replicaRegion && place.replicaRegion !== config.replicaRegion) writeSyncConfig(store.incidentsDir, id, { ...config, replicaRegion: place.replicaRegion });
 }
 
 /** Shares a local incident: records where, names this origin's key in its feed, then syncs. */
@@ -22,13 +27,13 @@ export async function shareIncident(deps: SyncDeps, id: string, place: Place): P
   const journal = deps.store.journal(id);
   await withSyncLock(deps.store, id, async () => {
     const existing = readSyncConfig(deps.store.incidentsDir, id);
-    if (existing) return checkSamePlace(existing, id, place);
+    if (existing) return checkSamePlace(deps.store, existing, id, place);
     const own = journal.load();
     const bad = own.verification.firstBad;
     if (bad && bad.problem !== 'torn') throw new WarroomError(`the journal of ${id} fails verification at ${bad.message}; it was not shared (run "warroom verify ${id}")`, ExitCode.corrupt);
     const named = own.events.some((e) => (e.kind === 'origin.key' || e.kind === 'incident.joined') && e.data.publicKey === deps.key.publicKey);
     if (!named) await journal.append([{ kind: 'origin.key', data: { origin: deps.key.origin, publicKey: deps.key.publicKey } }], deps.actor);
-    writeSyncConfig(deps.store.incidentsDir, id, { version: 1, table: place.table, region: place.region, origin: deps.key.origin, registered: false, pushed: [] });
+    writeSyncConfig(deps.store.incidentsDir, id, { version: 1, table: place.table, region: place.region, ...replicaOf(place), origin: deps.key.origin, registered: false, pushed: [] });
   });
   return syncOnce(deps, id);
 }
@@ -40,13 +45,13 @@ export async function joinIncident(deps: SyncDeps, id: string, place: Place): Pr
   const path = deps.store.journalPath(id);
   await withSyncLock(deps.store, id, async () => {
     const existing = readSyncConfig(deps.store.incidentsDir, id);
-    if (existing) return checkSamePlace(existing, id, place);
+    if (existing) return checkSamePlace(deps.store, existing, id, place);
     if (existsSync(path)) throw new WarroomError(`${id} is already on this machine and not shared from here (run "warroom share ${id} --table ${place.table}")`, ExitCode.usage);
     const origins = await deps.table.origins(id);
     if (origins.length === 0) throw new WarroomError(`the table ${place.table} holds no incident ${id} (check the id and the table, and that it was shared)`, ExitCode.failure);
     await registerOrigin(deps, id);
     // Pulled with a temporary config naming this origin, so the pull skips it; the journal comes after.
-    const config: SyncConfig = { version: 1, table: place.table, region: place.region, origin: deps.key.origin, registered: true, pushed: [] };
+    const config: SyncConfig = { version: 1, table: place.table, region: place.region, ...replicaOf(place), origin: deps.key.origin, registered: true, pushed: [] };
     writeSyncConfig(deps.store.incidentsDir, id, config);
     const round = await pullAll(deps, id, config);
     writeSyncConfig(deps.store.incidentsDir, id, config);

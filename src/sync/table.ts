@@ -10,6 +10,7 @@ import {
   PutItemCommand,
   QueryCommand,
   UpdateContinuousBackupsCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
@@ -17,7 +18,7 @@ import {
 export interface TableOptions {
   table: string;
   region: string;
-  /** An endpoint other than AWS's (moto, a local DynamoDB); also read from AWS_ENDPOINT_URL. */
+  /** An endpoint other than AWS's (moto, a local DynamoDB); also read from WARROOM_SYNC_ENDPOINT_URL, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL. */
   endpoint?: string;
   /** Each call's deadline: a cut network is reported as offline after this, and retried by the next sync. */
   timeoutMs?: number;
@@ -49,6 +50,8 @@ export interface PresenceItem {
   origin: string;
   actor: string;
   seenAt: number;
+  /** The origin's last event in the table: how far behind a machine that has pulled less is. */
+  head?: number;
   /** Seconds since the epoch: DynamoDB's TTL removes the item after this. */
   expiresAt: number;
 }
@@ -71,7 +74,8 @@ export class SyncTable {
   readonly counts: CallCount = { calls: 0, capacity: 0 };
 
   constructor(readonly opts: TableOptions, env: NodeJS.ProcessEnv = process.env) {
-    const endpoint = opts.endpoint ?? env.AWS_ENDPOINT_URL_DYNAMODB ?? env.AWS_ENDPOINT_URL;
+    // WARROOM_SYNC_ENDPOINT_URL names the shared table's endpoint apart from the AWS the console's panes read.
+    const endpoint = opts.endpoint ?? env.WARROOM_SYNC_ENDPOINT_URL ?? env.AWS_ENDPOINT_URL_DYNAMODB ?? env.AWS_ENDPOINT_URL;
     const timeout = opts.timeoutMs ?? 5_000;
     this.client = new DynamoDBClient({
       region: opts.region,
@@ -90,8 +94,11 @@ export class SyncTable {
     this.counts.capacity += consumed?.CapacityUnits ?? 0;
   }
 
-  /** On-demand, point-in-time recovery on, TTL on `expiresAt` (set only on presence items). */
-  async createTable(): Promise<void> {
+  /**
+   * On-demand, point-in-time recovery on, TTL on `expiresAt` (set only on presence items). With a replica
+   * region the table gets a stream (global tables replicate through it) and a replica there.
+   */
+  async createTable(replicaRegion?: string): Promise<void> {
     await this.client.send(
       new CreateTableCommand({
         TableName: this.table,
@@ -104,6 +111,7 @@ export class SyncTable {
           { AttributeName: 'pk', KeyType: 'HASH' },
           { AttributeName: 'sk', KeyType: 'RANGE' },
         ],
+        ...(replicaRegion ? { StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } } : {}),
       }),
     );
     for (let i = 0; i < 120; i++) {
@@ -113,6 +121,20 @@ export class SyncTable {
     }
     await this.client.send(new UpdateContinuousBackupsCommand({ TableName: this.table, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
     await this.client.send(new UpdateTimeToLiveCommand({ TableName: this.table, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } }));
+    if (replicaRegion) await this.addReplica(replicaRegion);
+  }
+
+  /** Makes the table global (version 2019.11.21) with a replica in `region`, and waits for it to be active. */
+  async addReplica(region: string, pollMs = 5_000, maxPolls = 360): Promise<void> {
+    await this.client.send(new UpdateTableCommand({ TableName: this.table, ReplicaUpdates: [{ Create: { RegionName: region } }] }));
+    for (let i = 0; i < maxPolls; i++) {
+      const d = await this.client.send(new DescribeTableCommand({ TableName: this.table }));
+      const r = d.Table?.Replicas?.find((x) => x.RegionName === region);
+      if (r?.ReplicaStatus === 'ACTIVE') return;
+      if (r?.ReplicaStatus === 'CREATION_FAILED') throw new Error(`the replica in ${region} could not be created (${r.ReplicaStatusDescription ?? 'no reason given'})`);
+      await new Promise((res) => setTimeout(res, pollMs));
+    }
+    throw new Error(`the replica in ${region} was not active after ${Math.round((pollMs * maxPolls) / 60_000)} min`);
   }
 
   async describe(): Promise<{ status: string; onDemand: boolean }> {
@@ -179,7 +201,7 @@ export class SyncTable {
     const r = await this.client.send(
       new PutItemCommand({
         TableName: this.table,
-        Item: { pk: { S: p.incident }, sk: { S: presenceKey(p.origin) }, origin: { S: p.origin }, actor: { S: p.actor }, seenAt: { N: String(p.seenAt) }, expiresAt: { N: String(p.expiresAt) } },
+        Item: { pk: { S: p.incident }, sk: { S: presenceKey(p.origin) }, origin: { S: p.origin }, actor: { S: p.actor }, seenAt: { N: String(p.seenAt) }, expiresAt: { N: String(p.expiresAt) }, ...(p.head !== undefined ? { head: { N: String(p.head) } } : {}) },
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
@@ -190,7 +212,7 @@ export class SyncTable {
   async presence(incident: string, now: number): Promise<PresenceItem[]> {
     const items = await this.query(incident, 'p#', 'p#~');
     return items
-      .map((a) => ({ incident, origin: s(a.origin), actor: s(a.actor), seenAt: Number(a.seenAt?.N ?? 0), expiresAt: Number(a.expiresAt?.N ?? 0) }))
+      .map((a) => ({ incident, origin: s(a.origin), actor: s(a.actor), seenAt: Number(a.seenAt?.N ?? 0), expiresAt: Number(a.expiresAt?.N ?? 0), ...(a.head?.N ? { head: Number(a.head.N) } : {}) }))
       .filter((p) => p.expiresAt * 1000 > now);
   }
 

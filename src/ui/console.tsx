@@ -39,6 +39,7 @@ export function createConsole(
       aws: { mode: deps.aws.mode, ...deps.aws.describe },
       ...(deps.exerciseAws ? { exerciseAws: deps.exerciseAws.describe } : {}),
       catalogProblems: deps.catalogProblems,
+      ...(deps.autoPageLevels?.length ? { autoPage: deps.autoPageLevels } : {}),
     },
   });
   if (deps.lastIncident) state.lastIncident = deps.lastIncident;

@@ -3,7 +3,7 @@
 import type { AwsPorts } from '../aws/ports.js';
 import type { runRecordedAction } from '../aws/recorded-action.js';
 import type { IncidentSummary } from '../store/incident-store.js';
-import type { Clock, ExerciseClock, IncidentState, NewEvent, TimelineEvent } from '../core/index.js';
+import type { Clock, ExerciseClock, IncidentState, NewEvent, SyncMark, TimelineEvent } from '../core/index.js';
 import type { UiScenario } from './scenario.js';
 
 /** An incident as the home screen lists it (the store's summary, without its cache bookkeeping). */
@@ -18,6 +18,8 @@ export interface UiStore {
   append(id: string, events: readonly NewEvent[]): Promise<TimelineEvent[]>;
   /** Events any writer appended after `offset`, and the offset to resume from. */
   readSince(id: string, offset: number): Promise<{ events: TimelineEvent[]; offset: number }>;
+  /** A shared incident's sync mark (synced, pending, offline, who is here, conflicts); undefined when not shared. */
+  syncMark?(id: string): SyncMark | undefined;
   /** Declares: the opening event and what follows it (triage, scenario, milestones) in one write. */
   create(opening: IncidentOpening, followUps: readonly NewEvent[]): Promise<TimelineEvent>;
 }
@@ -63,8 +65,16 @@ export interface UiDeps {
   allowActions: boolean;
   /** For the banner, e.g. "LIVE prod-admin eu-west-2" or "SIMULATED". */
   modeLabel: string;
-  /** A status update just recorded (its comms.sent event): queue it for its channels; delivery runs in the background. */
-  deliverComms?(incidentId: string, sent: TimelineEvent): void;
+  /** Adds the outbox's queue entry after a status update's comms.sent, so both are one append. */
+  withCommsQueue?(incidentId: string, events: readonly NewEvent[]): Promise<NewEvent[]>;
+  /** Delivers what the incident's outbox owes; runs in the background. */
+  kickComms?(incidentId: string): void;
+  /** Exactly what each routed channel would receive for this text, as lines; nothing is sent. */
+  previewComms?(incidentId: string, text: string, kind: string): string[];
+  /** Escalation levels this console pages by itself when they come due. */
+  autoPageLevels?: readonly string[];
+  /** Pages an escalation level once (the record decides), delivered through the outbox in the background. */
+  pageLevel?(incidentId: string, level: string, who: string): Promise<{ already: boolean; channels: string[]; exercise: boolean }>;
   /** Writes a status update where it can be pasted; returns the path. */
   writeComms(incidentId: string, text: string): Promise<string>;
   /** Renders the post-incident report; returns where it was written. Absent until a renderer is wired. */

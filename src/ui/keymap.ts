@@ -112,6 +112,7 @@ const BOUND = [
   { layer: 'metrics', command: 'record-metrics', keys: ['return', 's'], label: 'record the panes\' new points on the timeline as evidence', palette: true },
   { layer: 'comms', command: 'comms', keys: ['return'], label: 'draft the next status update' },
   { layer: 'comms', command: 'escalate', keys: ['e'], label: 'record that the due escalations were made', palette: true },
+  { layer: 'comms', command: 'page', keys: ['p'], label: 'page the escalation level that is due (recorded once, delivered through the outbox)', palette: true },
 
   { layer: 'field', command: 'submit', keys: ['return'], label: 'accept the field or the highlighted choice' },
   { layer: 'field', command: 'cancel', keys: ['escape', 'ctrl+x'], label: 'cancel (Ctrl+X is the letter key for Esc while typing)' },
@@ -129,6 +130,7 @@ const BOUND = [
   { layer: 'confirm', command: 'no', keys: ['n', 'escape', 'x'], label: 'no (back to the form, answers kept)' },
   { layer: 'draft', command: 'send', keys: ['s', 'return'], label: 'send: record comms.sent, write the file, copy (OSC 52)' },
   { layer: 'draft', command: 'edit', keys: ['e'], label: 'add a line to the draft' },
+  { layer: 'draft', command: 'preview', keys: ['p'], label: 'preview exactly what each channel will receive (nothing is sent)' },
   { layer: 'draft', command: 'close', keys: ['escape', 'x'], label: 'close without sending (asks first when lines were added)' },
   { layer: 'view', command: 'close', keys: ['escape', 'x', 'q', 'return'], label: 'close the text' },
   { layer: 'view', command: 'down', keys: ['down', 'j'], label: 'scroll down' },

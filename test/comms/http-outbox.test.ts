@@ -79,8 +79,8 @@ describe('an update reaches every routed channel, in the shape each expects', ()
     expect(events.filter((e) => e.kind === 'comms.queued')).toHaveLength(1);
     const sentSeq = events.find((e) => e.kind === 'comms.sent')!.seq;
     const queued = events.find((e) => e.kind === 'comms.queued')!;
-    expect(queued.data).toMatchObject({ sentSeq, kind: 'initial', severity: 'SEV1', exercise: false });
-    expect(queued.seq).toBeGreaterThan(sentSeq);
+    expect(queued.data).toMatchObject({ withSent: true, kind: 'initial', severity: 'SEV1', exercise: false });
+    expect(queued.seq).toBe(sentSeq + 1); // written in the same append, right after the text
     expect(Math.min(...events.filter((e) => e.kind === 'comms.attempt').map((e) => e.seq))).toBeGreaterThan(queued.seq);
     expect(deliveries(id).map((d) => [d.channel, d.outcome, d.status])).toEqual(
       expect.arrayContaining([['ops-slack', 'delivered', 200], ['ops-teams', 'delivered', 202], ['status-hook', 'delivered', 204], ['oncall', 'delivered', 202]]),

@@ -50,7 +50,7 @@ export function buildReport(input: ReportInput): ReportModel {
       headHash: input.verification.headHash,
       verified: input.verification.ok,
       firstBad: input.verification.firstBad?.message ?? null,
-      ...(input.verification.origins ? { origins: input.verification.origins.map((o) => ({ ...o })) } : {}),
+      ...(input.verification.origins ? sharedIntegrity(input.verification.origins, input.verification.table) : {}),
     },
   };
   const recorded = s.actionItems.map((a) => ({ seq: a.seq, text: a.text, owner: a.owner ?? null, origin: 'timeline' as const }));
@@ -79,4 +79,14 @@ function timelineRows({ events, state }: ReportInput): TimelineRow[] {
     text: describeEvent(e),
     corrections: (state.amendments[e.seq] ?? []).map((a) => ({ seq: a.seq, at: a.ts, actor: a.actor, text: a.text })),
   }));
+}
+
+/** Every origin's head here beside the table's at the last sync: agreed only when all are the same. */
+function sharedIntegrity(origins: NonNullable<ReportInput['verification']['origins']>, table: ReportInput['verification']['table']) {
+  const rows = origins.map((o) => {
+    const t = table?.find((x) => x.origin === o.origin);
+    return { origin: o.origin, seq: o.seq, hash: o.hash, table: t ? { seq: t.seq, hash: t.hash } : null };
+  });
+  const tableAgreed = table ? rows.every((r) => r.table && r.table.seq === r.seq && r.table.hash === r.hash) && table.every((t) => origins.some((o) => o.origin === t.origin)) : null;
+  return { origins: rows, tableAgreed };
 }

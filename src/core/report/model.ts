@@ -38,6 +38,8 @@ export interface ReportInput {
     firstBad?: { seq: number; message: string };
     /** A shared incident: every origin's feed and its head (docs/sharing.md). */
     origins?: readonly { origin: string; seq: number; hash: string }[];
+    /** Each origin's head in the shared table as the last sync found it; absent when never synced. */
+    table?: readonly { origin: string; seq: number; hash: string }[];
   };
   /** Update cadence; the plans' 5 minutes then every 30 by default. */
   cadence?: { firstUpdateMinutes: number; cadenceMinutes: number };
@@ -211,5 +213,13 @@ export interface ReportModel {
   } | null;
   actionItems: ActionItemRow[];
   timeline: TimelineRow[];
-  integrity: { events: number; headHash: string; verified: boolean; firstBad: string | null; origins?: { origin: string; seq: number; hash: string }[] };
+  integrity: {
+    events: number;
+    headHash: string;
+    verified: boolean;
+    firstBad: string | null;
+    origins?: { origin: string; seq: number; hash: string; table: { seq: number; hash: string } | null }[];
+    /** Shared: whether every origin's head here was the table's at the last sync; null when never synced. */
+    tableAgreed?: boolean | null;
+  };
 }

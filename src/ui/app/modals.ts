@@ -48,6 +48,7 @@ export function modalKey(s: AppState, m: Modal, key: KeyName, runCommand: (s: Ap
       const v = s.incident;
       if (cmd === 'close') return m.edited ? [askDiscard(s, 'Discard the lines added to this update?'), []] : [pop(s), []];
       if (cmd === 'edit') return [{ ...s, modals: [...s.modals, makePrompt('draft-line', 'Add a line', [{ key: 'line', label: 'Line to add' }])] }, []];
+      if (cmd === 'preview' && v) return [s, [{ type: 'preview-comms', id: v.id, text: m.text, kind: m.updateKind }]];
       if (cmd === 'send' && v) {
         const event: NewEvent = { kind: 'comms.sent', data: { channel: 'status', text: m.text, kind: m.updateKind } };
         return [

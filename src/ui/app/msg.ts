@@ -1,6 +1,6 @@
 // Messages the reducer handles (keys, ticks, effect results) and the effects it asks the runner to run.
 import type { ActionResult, AlarmState, AlarmTransition, AwsFailure, MetricSeries, ProbeResult, RecoveryPoint } from '../../aws/ports.js';
-import type { ActionSpec, ExerciseClock, MetricSpec, NewEvent, RecoveryTarget, TimelineEvent, VerifySpec } from '../../core/index.js';
+import type { ActionSpec, ExerciseClock, MetricSpec, NewEvent, RecoveryTarget, SyncMark, TimelineEvent, VerifySpec } from '../../core/index.js';
 import type { IncidentOpening, IncidentSetup, UiIncidentSummary, UiService } from '../deps.js';
 import type { KeyName } from '../keys.js';
 import type { UiScenario } from '../scenario.js';
@@ -17,6 +17,9 @@ export type Msg =
   | { type: 'incident.failed'; message: string }
   | { type: 'incident.created'; id: string }
   | { type: 'journal.events'; id: string; events: TimelineEvent[]; offset: number }
+  | { type: 'sync.mark'; id: string; mark: SyncMark }
+  | { type: 'comms.preview'; lines: string[] }
+  | { type: 'comms.paged'; level: string; result: { already: boolean; channels: string[]; exercise: boolean } | { error: string } }
   | { type: 'append.failed'; message: string }
   | { type: 'metrics.fetched'; series: MetricSeries[]; at: number }
   | { type: 'metrics.failed'; message: string; at: number }
@@ -48,6 +51,8 @@ export type Effect =
   | { type: 'run-action'; incidentId: string; actionId: string; spec: ActionSpec; params: Record<string, string>; confirmation: string; scenario: string; step: string; events: readonly TimelineEvent[] }
   | { type: 'copy'; text: string }
   | { type: 'write-comms'; id: string; text: string }
+  | { type: 'preview-comms'; id: string; text: string; kind: string }
+  | { type: 'page'; id: string; level: string; who: string }
   | { type: 'export'; id: string; draft: boolean }
   | { type: 'drill-clock'; clock: ExerciseClock | undefined; startedAt: number }
   | { type: 'read-recovery-points'; id: string; targets: RecoveryTarget[] }

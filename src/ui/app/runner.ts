@@ -33,7 +33,10 @@ export class Runner {
   ) {}
 
   start(): void {
-    this.tick = setInterval(() => this.dispatch({ type: 'tick', now: this.clock.now() }), 1000);
+    this.tick = setInterval(() => {
+      this.dispatch({ type: 'tick', now: this.clock.now() });
+      this.readSyncMark();
+    }, 1000);
     this.run({ type: 'list-incidents' });
     if (this.openFirst) this.run({ type: 'load-incident', id: this.openFirst });
   }
@@ -88,9 +91,9 @@ export class Runner {
         );
         return;
       case 'append':
-        d.store.append(e.id, e.events).then(
+        (d.withCommsQueue && e.events.some((x) => x.kind === 'comms.sent') ? d.withCommsQueue(e.id, e.events) : Promise.resolve(e.events)).then((events) => d.store.append(e.id, events)).then(
           (written) => {
-            for (const w of written) if (w.kind === 'comms.sent') d.deliverComms?.(e.id, w);
+            if (written.some((w) => w.kind === 'comms.queued')) d.kickComms?.(e.id);
             this.readJournal();
           },
           (err) => this.dispatch({ type: 'append.failed', message: message(err) }),
@@ -165,6 +168,26 @@ export class Runner {
       case 'write-comms':
         d.writeComms(e.id, e.text).then((path) => this.dispatch({ type: 'comms.written', path }), fail('writing the status update'));
         return;
+      case 'preview-comms':
+        try {
+          this.dispatch({ type: 'comms.preview', lines: d.previewComms ? d.previewComms(e.id, e.text, e.kind) : ['no channels are configured (see docs/comms.md)'] });
+        } catch (err) {
+          fail('preview')(err);
+        }
+        return;
+      case 'page':
+        if (!d.pageLevel) {
+          this.dispatch({ type: 'comms.paged', level: e.level, result: { error: 'no channels are configured (see docs/comms.md)' } });
+          return;
+        }
+        d.pageLevel(e.id, e.level, e.who).then(
+          (result) => {
+            this.dispatch({ type: 'comms.paged', level: e.level, result });
+            this.readJournal();
+          },
+          (err) => this.dispatch({ type: 'comms.paged', level: e.level, result: { error: message(err) } }),
+        );
+        return;
       case 'export':
         if (!d.exportReport) {
           this.dispatch({ type: 'effect.failed', what: 'export', message: 'no report renderer is wired in this build' });
@@ -193,6 +216,23 @@ export class Runner {
         this.stop();
         this.onExit(e.interrupted ? 130 : undefined);
         return;
+    }
+  }
+
+  private lastMark = '';
+
+  /** A shared incident's sync mark, dispatched when it changes (read from local files: no network here). */
+  private readSyncMark(): void {
+    const f = this.follow;
+    if (!f || !this.deps.store.syncMark) return;
+    try {
+      const mark = this.deps.store.syncMark(f.id);
+      const key = mark ? `${f.id}:${JSON.stringify(mark)}` : '';
+      if (!mark || key === this.lastMark) return;
+      this.lastMark = key;
+      this.dispatch({ type: 'sync.mark', id: f.id, mark });
+    } catch {
+      /* a config being replaced: the next tick reads it */
     }
   }
 

@@ -1,6 +1,6 @@
 // The console's whole state: one plain value the reducer replaces and the views read.
 import type { AlarmTransition, ProbeResult } from '../../aws/ports.js';
-import type { DrillSession, IncidentState, NewEvent, ScheduledInject, TimelineEvent } from '../../core/index.js';
+import type { DrillSession, IncidentState, NewEvent, ScheduledInject, SyncMark, TimelineEvent } from '../../core/index.js';
 import type { UiIncidentSummary, UiService } from '../deps.js';
 import type { Layer } from '../keymap.js';
 import type { UiScenario } from '../scenario.js';
@@ -28,6 +28,10 @@ export interface IncidentView {
   chainProblem?: string;
   /** The last command copied, printed in full. */
   copied?: string;
+  /** A shared incident's sync mark, as the runner last read it. */
+  sync?: SyncMark;
+  /** Levels this console has asked to page automatically, so a tick does not ask twice. */
+  autoPaged?: readonly string[];
 }
 
 export type PromptPurpose =
@@ -108,6 +112,8 @@ export interface AppConfig {
   /** The regions of the simulated AWS that exercises run on, when it is a different one. */
   exerciseAws?: { region: string; drRegion?: string };
   catalogProblems: readonly string[];
+  /** Escalation levels paged automatically when due (the profile's channels `auto_page`). */
+  autoPage?: readonly string[];
 }
 
 export interface AppState {

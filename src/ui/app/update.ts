@@ -20,6 +20,7 @@ import { onTick } from './tick.js';
 import { onPaste } from './paste.js';
 import { actionToast } from './action-toast.js';
 import { firstListing, remembered } from './last-incident.js';
+import { pageCommand, pagedToast, previewView, withAutoPage } from './page.js';
 
 export type Update = [AppState, Effect[]];
 
@@ -35,7 +36,7 @@ function decide(s: AppState, msg: Msg): Update {
     case 'paste':
       return onPaste(s, msg.text);
     case 'tick':
-      return onTick(s, msg.now);
+      return withAutoPage(onTick(s, msg.now));
     case 'resize':
       return [{ ...s, cols: msg.cols, rows: msg.rows }, []];
     case 'catalog.loaded':
@@ -64,6 +65,12 @@ function decide(s: AppState, msg: Msg): Update {
       return [toast({ ...s, screen: s.incident ? 'incident' : 'home' }, msg.message, 'crit'), []];
     case 'journal.events':
       return applyJournal(s, msg.id, msg.events, msg.offset);
+    case 'comms.preview':
+      return previewView(s, msg.lines);
+    case 'comms.paged':
+      return [pagedToast(s, msg.level, msg.result), []];
+    case 'sync.mark':
+      return s.incident?.id === msg.id ? [{ ...s, incident: { ...s.incident, sync: msg.mark } }, []] : [s, []];
     case 'append.failed':
       return [toast(s, `not recorded: ${msg.message}`, 'crit'), []];
     case 'metrics.fetched':
@@ -216,6 +223,8 @@ function command(s: AppState, cmd: Command): Update {
     case 'escalate':
     case 'event-detail':
       return onIncident ? incidentCommand(s, cmd) : [s, []];
+    case 'page':
+      return onIncident ? pageCommand(s) : [s, []];
     case 'submit':
     case 'cancel':
     case 'back-step':
@@ -227,6 +236,7 @@ function command(s: AppState, cmd: Command): Update {
     case 'no':
     case 'send':
     case 'edit':
+    case 'preview':
     case 'page-down':
     case 'page-up':
     case 'top':

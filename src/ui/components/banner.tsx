@@ -2,7 +2,7 @@
 // On a narrow terminal the title is cut and the least needed parts go first: the id, severity, status
 // and elapsed time always stay.
 import { Box } from 'ink';
-import { formatDuration, formatOffset, rtoVerdict, sanitizeLine, simElapsed } from '../../core/index.js';
+import { formatDuration, formatOffset, rtoVerdict, sanitizeLine, simElapsed, syncMarkText } from '../../core/index.js';
 import { scenariosOf } from '../app/checklist.js';
 import type { AppState, IncidentView } from '../app/state.js';
 import { fitParts, localTime, utcDateTime, type Part } from '../format.js';
@@ -49,6 +49,10 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
     { text: ` ${inc.status.toUpperCase()} `, keep: Infinity, tone: ['resolved', 'closed'].includes(inc.status) ? 'ok' : 'warn', bold: true },
     { text: ` ${mode} `, keep: 2, tone: inc.mode === 'exercise' ? 'warn' : 'accent', inverse: true },
   ];
+  if (v.sync) {
+    const mark = syncMarkText(v.sync, s.now);
+    line1.push({ text: ` ${mark.text} `, keep: 3, shrink: true, tone: mark.tone, bold: mark.tone === 'crit' });
+  }
   const line2: BannerPart[] = [
     { text: narrow ? ` ${utcDateTime(s.now).replace(' UTC', 'Z')} ` : ` ${utcDateTime(s.now)} `, keep: 2 },
     { text: `(${localTime(s.now, timeZone)}) `, keep: 1, tone: 'muted' },

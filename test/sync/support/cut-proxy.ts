@@ -9,6 +9,8 @@ export type CutMode = 'pass' | 'down' | 'lose-reply' | 'throttle' | 'flaky';
 export interface CutProxy {
   endpoint: string;
   mode: CutMode;
+  /** A region whose requests (by the SigV4 credential scope) are dropped, as if that region were down. */
+  downRegion?: string;
   /** Requests that reached moto and whose answer was dropped. */
   lostReplies: number;
   refused: number;
@@ -38,6 +40,7 @@ export async function startCutProxy(upstream: string, random: () => number): Pro
   };
   const server = createServer((req, res) => {
     let mode = state.mode;
+    if (state.downRegion && String(req.headers.authorization ?? '').includes(`/${state.downRegion}/dynamodb/`)) mode = 'down';
     if (mode === 'flaky') {
       const x = random();
       mode = x < 0.1 ? 'down' : x < 0.2 ? 'lose-reply' : x < 0.25 ? 'throttle' : 'pass';
