@@ -67,7 +67,12 @@ export const ExpectSpec = z
 export type ExpectSpec = z.output<typeof ExpectSpec>;
 
 /** A further condition on the same response; every one must hold too (promoted: available AND no replica source). */
-export const AlsoSpec = z.strictObject({ path: z.string().min(1), expect: ExpectSpec });
+export const AlsoSpec = z.strictObject({
+  path: z.string().min(1),
+  expect: ExpectSpec,
+  /** As the verify's own `match`; "all" so that every one of several queries must have answered. */
+  match: z.enum(['any', 'all', 'every']).optional(),
+});
 export type AlsoSpec = z.output<typeof AlsoSpec>;
 
 export const VerifySpec = z.strictObject({
