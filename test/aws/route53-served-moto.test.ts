@@ -1,6 +1,6 @@
 // Route 53 failover and weighted names on moto: the dns-check proves where Route 53 sends users (the record set
 // it serves, with the health check's state), and switch-dns fails a pair over through its health check.
-import { ChangeResourceRecordSetsCommand, CreateHealthCheckCommand, CreateHostedZoneCommand, ListResourceRecordSetsCommand, Route53Client } from '@aws-sdk/client-route-53';
+import { ChangeResourceRecordSetsCommand, CreateHealthCheckCommand, UpdateHealthCheckCommand, CreateHostedZoneCommand, ListResourceRecordSetsCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsPorts, type CreatedPorts } from '../../src/aws/create-ports.js';
 import { probeOutcome } from '../../src/aws/poll-verify.js';
@@ -84,5 +84,25 @@ describe.skipIf(!MOTO)('Route 53 failover and weighted names (moto)', () => {
     expect(sets.map((s) => s.SetIdentifier).sort()).toEqual(['primary', 'secondary']);
     const check = await ports.probes.verify(dnsCheck(), params());
     expect(check.passed, check.summary).toBe(true);
+  });
+
+  it('alias failover pair: the PRIMARY alias is unhealthy when its same-zone target is, and the DR target is served', async () => {
+    // api2 is a failover pair of aliases to records of the zone, each simple record with its own health check.
+    const targetCheck = (await r53.send(new CreateHealthCheckCommand({ CallerReference: 'hc-alias', HealthCheckConfig: { Type: 'HTTPS', FullyQualifiedDomainName: PRIMARY, ResourcePath: '/health', Port: 443 } }))).HealthCheck!.Id!;
+    const alias = (target: string) => ({ HostedZoneId: zoneId, DNSName: target, EvaluateTargetHealth: true });
+    await change([
+      { Action: 'CREATE', ResourceRecordSet: { Name: 'primary.api2.audityzer.com', Type: 'CNAME', TTL: 60, HealthCheckId: targetCheck, ResourceRecords: [{ Value: PRIMARY }] } },
+      { Action: 'CREATE', ResourceRecordSet: { Name: 'dr.api2.audityzer.com', Type: 'CNAME', TTL: 60, ResourceRecords: [{ Value: DR }] } },
+      { Action: 'CREATE', ResourceRecordSet: { Name: 'api2.audityzer.com', Type: 'CNAME', SetIdentifier: 'primary', Failover: 'PRIMARY', AliasTarget: alias('primary.api2.audityzer.com') } },
+      { Action: 'CREATE', ResourceRecordSet: { Name: 'api2.audityzer.com', Type: 'CNAME', SetIdentifier: 'secondary', Failover: 'SECONDARY', AliasTarget: alias('dr.api2.audityzer.com') } },
+    ]);
+    const p = { ...params(), record_name: 'api2.audityzer.com' };
+    const healthy = await ports.probes.verify(dnsCheck(), p);
+    expect(healthy.passed).toBe(false);
+    expect(healthy.evidence['Served[*]']).toBe(PRIMARY);
+    await r53.send(new UpdateHealthCheckCommand({ HealthCheckId: targetCheck, Inverted: true }));
+    const failed = await ports.probes.verify(dnsCheck(), p);
+    expect(failed.passed, failed.summary).toBe(true);
+    expect(failed.evidence['Served[*]']).toBe(DR);
   });
 });
