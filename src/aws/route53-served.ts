@@ -200,4 +200,8 @@ export async function readServedRecord(read: Route53Read, args: Record<string, u
 /** The IAM actions a composed read needs: it is not an AWS operation itself. */
 export const COMPOSED_READ_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   'route53:GetServedRecord': ['route53:ListResourceRecordSets', 'route53:GetHealthCheck', 'route53:GetHealthCheckStatus'],
+  // src/aws/region-signals.ts
+  'health:GetRegionSignals': ['health:DescribeEvents', 'route53:GetHealthCheck', 'route53:GetHealthCheckStatus', 'cloudwatch:DescribeAlarms'],
+  // src/aws/s3-version.ts
+  's3:CompareObjectVersion': ['s3:GetObject', 's3:GetObjectVersion'],
 };

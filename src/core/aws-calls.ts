@@ -3,7 +3,7 @@
 // Arguments use the SDK's own field names (TableName, DBClusterIdentifier...) with {{param}} placeholders.
 import * as z from 'zod';
 
-export const AWS_SERVICES = ['dynamodb', 'rds', 'route53', 'cloudwatch', 'kms'] as const;
+export const AWS_SERVICES = ['dynamodb', 'rds', 'route53', 'cloudwatch', 'kms', 'health', 's3'] as const;
 export type AwsService = (typeof AWS_SERVICES)[number];
 
 /** Read-only operations a `verify` may call, per service. */
@@ -14,6 +14,10 @@ export const READ_OPERATIONS = {
   route53: ['GetChange', 'ListResourceRecordSets', 'GetHealthCheck', 'GetHealthCheckStatus', 'GetServedRecord'],
   cloudwatch: ['DescribeAlarms', 'GetMetricData'],
   kms: ['DescribeKey'],
+  // GetRegionSignals is composed by warroom (src/aws/region-signals.ts): AWS Health, a health check, a probe, alarms.
+  health: ['DescribeEvents', 'GetRegionSignals'],
+  // CompareObjectVersion is composed (src/aws/s3-version.ts): the current object against a chosen version.
+  s3: ['CompareObjectVersion'],
 } as const satisfies Record<AwsService, readonly string[]>;
 
 /** Mutating operations an `action` may call, per service. Never run without --allow-actions and a typed confirmation. */
@@ -32,6 +36,8 @@ export const ACTION_OPERATIONS = {
   route53: ['ChangeResourceRecordSets', 'UpdateHealthCheck'],
   cloudwatch: [],
   kms: [],
+  health: [],
+  s3: [],
 } as const satisfies Record<AwsService, readonly string[]>;
 
 /** Which region a call goes to: the incident's primary, its DR region, or a region named literally (us-east-1). */

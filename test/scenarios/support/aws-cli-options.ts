@@ -129,6 +129,9 @@ export const SDK_INPUTS: Record<string, { members: string[]; required: string[] 
   'route53 UpdateHealthCheck': { members: ['AlarmIdentifier', 'ChildHealthChecks', 'Disabled', 'EnableSNI', 'FailureThreshold', 'FullyQualifiedDomainName', 'HealthCheckId', 'HealthCheckVersion', 'HealthThreshold', 'IPAddress', 'InsufficientDataHealthStatus', 'Inverted', 'Port', 'Regions', 'ResetElements', 'ResourcePath', 'SearchString'], required: ['HealthCheckId'] },
   // Not an AWS operation: composed by warroom from the three reads above (src/aws/route53-served.ts).
   'route53 GetServedRecord': { members: ['HostedZoneId', 'RecordName', 'RecordType'], required: ['HostedZoneId', 'RecordName'] },
+  // Composed by warroom (src/aws/region-signals.ts, src/aws/s3-version.ts).
+  'health GetRegionSignals': { members: ['AlarmNames', 'AlarmRegion', 'HealthCheckId', 'ProbeUrl'], required: [] },
+  's3 CompareObjectVersion': { members: ['Bucket', 'Key', 'VersionId'], required: ['Bucket', 'Key', 'VersionId'] },
   'route53 ChangeResourceRecordSets': { members: ['ChangeBatch', 'HostedZoneId'], required: ['HostedZoneId', 'ChangeBatch'] },
   'cloudwatch DescribeAlarms': { members: ['ActionPrefix', 'AlarmNamePrefix', 'AlarmNames', 'AlarmTypes', 'ChildrenOfAlarmName', 'MaxRecords', 'NextToken', 'ParentsOfAlarmName', 'StateValue'], required: [] },
   'cloudwatch GetMetricData': { members: ['EndTime', 'LabelOptions', 'MaxDatapoints', 'MetricDataQueries', 'NextToken', 'ScanBy', 'StartTime'], required: ['MetricDataQueries', 'StartTime', 'EndTime'] },
