@@ -105,4 +105,23 @@ describe.skipIf(!MOTO)('Route 53 failover and weighted names (moto)', () => {
     expect(failed.passed, failed.summary).toBe(true);
     expect(failed.evidence['Served[*]']).toBe(DR);
   });
+
+  it('dns-route53-failover: check-records tells a failover pair from a plain CNAME; force-failover is proved on the pair', async () => {
+    const dns = loadCatalog({}).scenarios.find((s) => s.id === 'dns-route53-failover')!;
+    const dnsStep = (id: string) => dns.steps.find((s) => s.id === id)!;
+    await change([{ Action: 'CREATE', ResourceRecordSet: { Name: 'plain.audityzer.com', Type: 'CNAME', TTL: 60, ResourceRecords: [{ Value: PRIMARY }] } }]);
+    const fresh = (await r53.send(new CreateHealthCheckCommand({ CallerReference: 'hc-dns', HealthCheckConfig: { Type: 'HTTPS', FullyQualifiedDomainName: PRIMARY, ResourcePath: '/health', Port: 443 } }))).HealthCheck!.Id!;
+    await change([
+      { Action: 'CREATE', ResourceRecordSet: { Name: 'app.audityzer.com', Type: 'CNAME', TTL: 60, SetIdentifier: 'primary', Failover: 'PRIMARY', HealthCheckId: fresh, ResourceRecords: [{ Value: PRIMARY }] } },
+      { Action: 'CREATE', ResourceRecordSet: { Name: 'app.audityzer.com', Type: 'CNAME', TTL: 60, SetIdentifier: 'secondary', Failover: 'SECONDARY', ResourceRecords: [{ Value: DR }] } },
+    ]);
+    const p = { hosted_zone_id: zoneId, record_name: 'app.audityzer.com', dr_endpoint: DR, health_check_id: fresh };
+    const kind = { ...dnsStep('check-records').verify!, interval_seconds: 1, deadline_seconds: 1 };
+    expect((await ports.probes.verify(kind, { ...p, record_name: 'plain.audityzer.com' })).passed).toBe(false);
+    expect((await ports.probes.verify(kind, p)).passed).toBe(true);
+    const spec = dnsStep('force-failover').action!;
+    const r = await runRecordedAction(ports, () => undefined, { spec: { ...spec, wait: { ...spec.wait!, interval_seconds: 1, deadline_seconds: 5 } }, params: p, confirmation: 'app.audityzer.com' }, { scenario: dns.id, step: 'force-failover' });
+    expect(r.outcome, r.wait?.summary).toBe('proved');
+    expect((await ports.probes.verify({ ...dnsStep('dns-check').verify!, interval_seconds: 1, deadline_seconds: 2 }, p)).passed).toBe(true);
+  });
 });
