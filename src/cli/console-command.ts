@@ -17,6 +17,7 @@ import { reportWarroomError } from './report-error.js';
 import { flushTrace, traceMark } from './startup-trace.js';
 import { osc52, takeTerminal } from './terminal.js';
 import { runRecordedAction } from '../aws/recorded-action.js';
+import { reportInterruptedWaits } from './interrupted-waits.js';
 import { consoleComms, type ConsoleComms } from '../comms/console-port.js';
 import { makeOutbox } from '../comms/wire.js';
 
@@ -173,6 +174,10 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     // The runner's first reads (the incident list) start now and finish while the catalog is read. The catalog
     // is read in the same synchronous step, so no key and no read result is handled before it is in.
     app.runner.start();
+    // After the first frame: waits the last console left unfinished are reported (timeline and a toast).
+    setImmediate(() => {
+      reportInterruptedWaits(store, ctx.actor).then((lines) => lines.forEach((l) => warn(l)), (err: unknown) => warn(`could not look for interrupted waits: ${(err as Error).message}`));
+    });
     app.store.dispatch({ type: 'catalog.loaded', ...withServiceProfile(catalogOrProblem(wiring), ctx.env) });
     setImmediate(() => comms?.resume(store.ids()));
     traceMark('console: catalog loaded');
