@@ -46,7 +46,8 @@ export const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 export type RegionRef = 'primary' | 'dr' | (string & {});
 const RegionRefSchema = z.union([z.enum(['primary', 'dr']), z.string().regex(REGION_NAME, 'region is primary, dr or a region name such as eu-west-2')]);
 
-const argValue: z.ZodType<unknown> = z.lazy(() =>
+/** Any JSON value: call arguments, and the files a command reads. */
+export const argValue: z.ZodType<unknown> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.array(argValue), z.record(z.string(), argValue)]),
 );
 
