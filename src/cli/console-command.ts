@@ -18,6 +18,7 @@ import { flushTrace, traceMark } from './startup-trace.js';
 import { osc52, takeTerminal } from './terminal.js';
 import { runRecordedAction } from '../aws/recorded-action.js';
 import { reportInterruptedWaits } from './interrupted-waits.js';
+import { writeCommandFiles } from './step-files.js';
 import { consoleComms, type ConsoleComms } from '../comms/console-port.js';
 import { makeOutbox } from '../comms/wire.js';
 
@@ -141,6 +142,10 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     actor: ctx.actor,
     allowActions: opts.allowActions,
     modeLabel: wiring.modeLabel,
+    filesDir: join(store.dir, 'files'),
+    writeFiles: async (dir, files) => {
+      writeCommandFiles(dir, files);
+    },
     writeComms: async (id, text) => {
       const dir = join(store.dir, 'comms');
       mkdirSync(dir, { recursive: true, mode: 0o700 });

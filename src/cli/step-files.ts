@@ -2,13 +2,8 @@
 // and the command rewritten to name them there, so the command runs as it is copied.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { usageError } from '../core/index.js';
+import { fileRefs, isPlainFileName, usageError } from '../core/index.js';
 import type { ScenarioStep } from '../scenarios/index.js';
-
-const FILE_REF = /file:\/\/([^\s'"]+)/g;
-
-/** The file names a command reads with file://. */
-export const fileRefs = (command: string | undefined): string[] => [...new Set([...(command ?? '').matchAll(FILE_REF)].map((m) => m[1]!))];
 
 export interface StepFiles {
   step: ScenarioStep;
@@ -34,14 +29,23 @@ export function stepFiles(step: ScenarioStep, dir: string | undefined): StepFile
       continue;
     }
     // Only a plain name: a runbook (or a param value) must not write outside the directory given.
-    if (name !== basename(name) || name === '.' || name === '..' || name.includes('\\')) {
+    if (!isPlainFileName(name) || name !== basename(name)) {
       throw usageError(`step ${step.id}: file name "${name}" is not a plain file name (use a name without /)`);
     }
-    const path = resolve(dir, name);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`, { mode: 0o600 });
-    command = command!.split(`file://${name}`).join(`file://${path}`);
+    const [path] = writeCommandFiles(dir, { [name]: json });
+    command = command!.split(`file://${name}`).join(`file://${path!}`);
     notes.push(`wrote ${path} (step ${step.id})`);
   }
   return { step: command === step.command ? step : { ...step, command }, notes, warnings };
+}
+
+/** Writes each file as JSON into `dir` (made if missing); plain names only. Returns the paths written. */
+export function writeCommandFiles(dir: string, files: Readonly<Record<string, unknown>>): string[] {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return Object.entries(files).map(([name, json]) => {
+    if (!isPlainFileName(name) || name !== basename(name)) throw usageError(`file name "${name}" is not a plain file name (use a name without /)`);
+    const path = resolve(dir, name);
+    writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`, { mode: 0o600 });
+    return path;
+  });
 }

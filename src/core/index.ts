@@ -21,3 +21,4 @@ export * from './journal-head.js';
 export * from './lifecycle.js';
 export * from './drill-time.js';
 export * from './interrupted-waits.js';
+export * from './file-refs.js';

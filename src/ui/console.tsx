@@ -39,6 +39,7 @@ export function createConsole(
       aws: { mode: deps.aws.mode, ...deps.aws.describe },
       ...(deps.exerciseAws ? { exerciseAws: deps.exerciseAws.describe } : {}),
       catalogProblems: deps.catalogProblems,
+      ...(deps.filesDir ? { filesDir: deps.filesDir } : {}),
     },
   });
   const drill = opts.open?.drill;

@@ -62,6 +62,9 @@ export interface UiDeps {
   exportReport?: (incidentId: string) => Promise<{ path: string; format: string }>;
   /** Copies text to the terminal's clipboard (OSC 52) where the terminal allows. */
   copy(text: string): void;
+  /** Where the JSON files a copied command reads are written (<state-dir>/files), and the writer. */
+  filesDir?: string;
+  writeFiles?(dir: string, files: Readonly<Record<string, unknown>>): Promise<void>;
   /** Local time zone for the banner (tests fix it). */
   timeZone?: string;
 }

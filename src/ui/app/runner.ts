@@ -158,6 +158,13 @@ export class Runner {
         ).finally(() => this.probes.delete(controller));
         return;
       }
+      case 'write-files':
+        if (!d.writeFiles) {
+          this.dispatch({ type: 'effect.failed', what: 'writing the command\'s files', message: 'no file writer is wired in this build' });
+          return;
+        }
+        d.writeFiles(e.dir, e.files).catch(fail('writing the command\'s files'));
+        return;
       case 'copy':
         try {
           d.copy(e.text);

@@ -103,6 +103,8 @@ export interface AppConfig {
   /** The regions of the simulated AWS that exercises run on, when it is a different one. */
   exerciseAws?: { region: string; drRegion?: string };
   catalogProblems: readonly string[];
+  /** Where a copied command's JSON files are written, per incident. */
+  filesDir?: string;
 }
 
 export interface AppState {
