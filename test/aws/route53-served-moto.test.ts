@@ -124,4 +124,20 @@ describe.skipIf(!MOTO)('Route 53 failover and weighted names (moto)', () => {
     expect(r.outcome, r.wait?.summary).toBe('proved');
     expect((await ports.probes.verify({ ...dnsStep('dns-check').verify!, interval_seconds: 1, deadline_seconds: 2 }, p)).passed).toBe(true);
   });
+
+  it('weighted name: a ChangeResourceRecordSets action that moves the weight by set identifier is proved by the served check', async () => {
+    const weighted = (id: string, Weight: number, Value: string) => ({ Action: 'UPSERT', ResourceRecordSet: { Name: 'shop.audityzer.com', Type: 'CNAME', TTL: 60, SetIdentifier: id, Weight, ResourceRecords: [{ Value }] } });
+    await change([weighted('blue', 100, PRIMARY), weighted('green', 0, DR)]);
+    const p = { ...params(), record_name: 'shop.audityzer.com' };
+    const spec = {
+      service: 'route53' as const, operation: 'ChangeResourceRecordSets', region: 'us-east-1', confirm: '{{record_name}}',
+      args: { HostedZoneId: '{{hosted_zone_id}}', ChangeBatch: { Changes: [weighted('blue', 0, PRIMARY), weighted('green', 100, '{{dr_endpoint}}')] } },
+      wait: { ...step('dns-check').verify!, interval_seconds: 1, deadline_seconds: 5 },
+    };
+    const events: NewEvent[] = [];
+    const r = await runRecordedAction(ports, (e) => events.push(e), { spec, params: p, confirmation: 'shop.audityzer.com' }, { scenario: 'weighted', step: 'shift' });
+    expect(r.outcome, r.wait?.summary).toBe('proved');
+    const sets = (await r53.send(new ListResourceRecordSetsCommand({ HostedZoneId: zoneId }))).ResourceRecordSets!.filter((x) => x.Name === 'shop.audityzer.com.');
+    expect(sets.map((x) => [x.SetIdentifier, x.Weight]).sort()).toEqual([['blue', 0], ['green', 100]]);
+  });
 });
