@@ -12,7 +12,7 @@ if (!MOTO) console.warn(`test/aws/s3-version-moto: ${MOTO_MISSING_REASON}`);
 const REGION = 'eu-west-2';
 const BUCKET = 'streaming-logs-logs-prod';
 const scenario = loadCatalog({}).scenarios.find((s) => s.id === 's3-object-recovery')!;
-const check = { ...scenario.steps.find((s) => s.id === 'restore-one')!.verify!, interval_seconds: 1, deadline_seconds: 1 };
+const check = { ...scenario.steps.find((s) => s.id === 'restore-one')!.verify!, interval_seconds: 4, deadline_seconds: 4 };
 let moto: Moto;
 let ports: CreatedPorts;
 let s3: S3Client;
