@@ -3,14 +3,14 @@ import { sanitizeLine } from '../core/index.js';
 import type { AwsErrorClass, AwsFailure } from './ports.js';
 
 export interface CallContext {
-  service: 'dynamodb' | 'rds' | 'route53' | 'cloudwatch' | 'sts' | 'kms';
+  service: 'dynamodb' | 'rds' | 'route53' | 'cloudwatch' | 'sts' | 'kms' | 'health' | 's3';
   operation: string;
   region: string;
   /** The resource the call was about, named in "not found" messages. */
   resource?: string;
 }
 
-const IAM_PREFIX: Record<CallContext['service'], string> = { dynamodb: 'dynamodb', rds: 'rds', route53: 'route53', cloudwatch: 'cloudwatch', sts: 'sts', kms: 'kms' };
+const IAM_PREFIX: Record<CallContext['service'], string> = { dynamodb: 'dynamodb', rds: 'rds', route53: 'route53', cloudwatch: 'cloudwatch', sts: 'sts', kms: 'kms', health: 'health', s3: 's3' };
 
 /** The IAM action an operation needs: dynamodb:DescribeTable, rds:FailoverDBCluster... */
 export const iamActionFor = (ctx: Pick<CallContext, 'service' | 'operation'>) => `${IAM_PREFIX[ctx.service]}:${ctx.operation}`;

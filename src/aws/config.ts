@@ -9,7 +9,7 @@ export interface AwsConfigOptions {
   endpointUrl?: string | undefined;
 }
 
-export type EndpointService = 'dynamodb' | 'rds' | 'cloudwatch' | 'route53' | 'sts' | 'kms';
+export type EndpointService = 'dynamodb' | 'rds' | 'cloudwatch' | 'route53' | 'sts' | 'kms' | 'health' | 's3';
 
 export interface ResolvedAwsConfig {
   /** True when anything AWS was given (flags or AWS_* environment); otherwise the simulated AWS is used. */
@@ -25,7 +25,7 @@ export interface ResolvedAwsConfig {
 /** The environment variables that mean "an AWS account is configured here". */
 const AWS_ENV = [
   'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL',
-  'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_RDS', 'AWS_ENDPOINT_URL_CLOUDWATCH', 'AWS_ENDPOINT_URL_ROUTE_53', 'AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL_KMS',
+  'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_RDS', 'AWS_ENDPOINT_URL_CLOUDWATCH', 'AWS_ENDPOINT_URL_ROUTE_53', 'AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL_KMS', 'AWS_ENDPOINT_URL_HEALTH', 'AWS_ENDPOINT_URL_S3',
   'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI',
 ] as const;
 
@@ -36,6 +36,8 @@ const SERVICE_ENV: Record<EndpointService, string> = {
   route53: 'AWS_ENDPOINT_URL_ROUTE_53',
   sts: 'AWS_ENDPOINT_URL_STS',
   kms: 'AWS_ENDPOINT_URL_KMS',
+  health: 'AWS_ENDPOINT_URL_HEALTH',
+  s3: 'AWS_ENDPOINT_URL_S3',
 };
 
 const nonEmpty = (v: string | undefined) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);

@@ -7,7 +7,8 @@ import { probeOutcome } from './timeline-events.js';
 
 export { probeOutcome };
 
-export type ReadResult = { ok: true; value: unknown } | { ok: false; error: AwsFailure };
+/** A read's answer; a composed read may add a `note` for the operator (which signals said what). */
+export type ReadResult = { ok: true; value: unknown; note?: string } | { ok: false; error: AwsFailure };
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 /** A timer sleep that ends early (without throwing) when the signal aborts. */
@@ -70,7 +71,7 @@ export async function pollVerify(spec: VerifySpec, params: Readonly<Record<strin
     const res = await deps.read(args, Math.max(1, deadline - clock.now()), signal);
     if (res.ok) {
       const judged = judgeResponse(res.value, spec.path, expect, { match: spec.match, and });
-      last = { passed: judged.passed, summary: judged.summary, evidence: judged.evidence, attempts, elapsedMs: clock.now() - started };
+      last = { passed: judged.passed, summary: res.note ? `${judged.summary} (${res.note})` : judged.summary, evidence: judged.evidence, attempts, elapsedMs: clock.now() - started };
       if (judged.passed) return last;
     } else {
       last = failed(res.error.message, res.error, started, clock, attempts);

@@ -120,7 +120,7 @@ export function judgeResponse(
   expect: ExpectSpec,
   opts: { match?: Match | undefined; and?: readonly AlsoSpec[] | undefined } = {},
 ): { passed: boolean; evidence: Record<string, unknown>; summary: string } {
-  const checks = [judgeOne(response, path, expect, opts.match ?? 'any'), ...(opts.and ?? []).map((c) => judgeOne(response, c.path, c.expect, 'any'))];
+  const checks = [judgeOne(response, path, expect, opts.match ?? 'any'), ...(opts.and ?? []).map((c) => judgeOne(response, c.path, c.expect, c.match ?? 'any'))];
   const paths = [path, ...(opts.and ?? []).map((c) => c.path)];
   const failing = checks.filter((c) => !c.passed);
   const lead = failing.length > 0 ? failing : checks;

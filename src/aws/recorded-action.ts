@@ -120,6 +120,8 @@ export async function runRecordedAction(ports: Ports, append: AppendFn, request:
     // The wait may compare with the state just recorded (a failover: the writer is not the one before).
     const ownBefore = Object.fromEntries(Object.entries(before).map(([k, v]) => [`before_${k}`, v]));
     wait = await ports.probes.verify(spec.wait, { ...verificationParams(params, meta.events ?? []), ...ownBefore, ...params }, signal);
+    // Cut short (the console closed): neither a pass nor a fail is recorded; the next opening reports the wait as interrupted.
+    if (signal?.aborted) return { ...base, ...result, outcome: 'could-not-check', wait };
     const o = probeOutcome(wait);
     outcome = o === 'passed' ? 'proved' : o === 'failed' ? 'not-proved' : 'could-not-check';
     if (step) await append(o === 'could-not-check' ? couldNotCheckEvent(step.scenario, step.step, wait) : stepVerifiedEvent(step.scenario, step.step, wait));

@@ -11,7 +11,14 @@ export interface RecordSetLike {
   Weight?: number;
   HealthCheckId?: string;
   ResourceRecords?: { Value?: string }[];
-  AliasTarget?: { DNSName?: string };
+  AliasTarget?: { DNSName?: string; HostedZoneId?: string; EvaluateTargetHealth?: boolean };
+}
+
+/** What an alias to a record of the same zone resolves to: the target's served values and its health. */
+export interface AliasState {
+  values: string[];
+  /** Undefined when the target's health cannot be read (a load balancer, CloudFront): counted healthy. */
+  health?: HealthState;
 }
 
 export interface HealthState {
@@ -40,7 +47,20 @@ export interface ServedRecord {
 }
 
 const bare = (name: string) => name.toLowerCase().replace(/\.$/, '');
-const valuesOf = (r: RecordSetLike) => (r.AliasTarget?.DNSName ? [bare(r.AliasTarget.DNSName)] : (r.ResourceRecords ?? []).map((v) => String(v.Value ?? '')));
+const valuesOf = (r: RecordSetLike, aliases: ReadonlyMap<string, AliasState>) => {
+  if (!r.AliasTarget?.DNSName) return (r.ResourceRecords ?? []).map((v) => String(v.Value ?? ''));
+  const inZone = aliases.get(bare(r.AliasTarget.DNSName));
+  return inZone && inZone.values.length > 0 ? inZone.values : [bare(r.AliasTarget.DNSName)];
+};
+
+/** A set's health: its own health check, and with EvaluateTargetHealth its alias target's health too. */
+function setHealth(r: RecordSetLike, health: ReadonlyMap<string, HealthState>, aliases: ReadonlyMap<string, AliasState>): HealthState | undefined {
+  const own = r.HealthCheckId ? health.get(r.HealthCheckId) : undefined;
+  const target = r.AliasTarget?.EvaluateTargetHealth && r.AliasTarget.DNSName ? aliases.get(bare(r.AliasTarget.DNSName))?.health : undefined;
+  if (!own) return target ? { healthy: target.healthy, reason: `alias target ${target.reason}` } : undefined;
+  if (!target) return own;
+  return { healthy: own.healthy && target.healthy, reason: `${own.reason}; alias target ${target.reason}` };
+}
 
 /**
  * A health check's status as Route 53 uses it: healthy when more than 18% of its checkers report success
@@ -62,15 +82,21 @@ export function healthFrom(statusReports: readonly string[], config: { Inverted?
 }
 
 /** The answer for `name`/`type` given every record set read and each health check's state. */
-export function servedRecord(sets: readonly RecordSetLike[], name: string, type: string | undefined, health: ReadonlyMap<string, HealthState>): ServedRecord {
+export function servedRecord(
+  sets: readonly RecordSetLike[],
+  name: string,
+  type: string | undefined,
+  health: ReadonlyMap<string, HealthState>,
+  aliases: ReadonlyMap<string, AliasState> = new Map(),
+): ServedRecord {
   const mine = sets.filter((r) => r.Name !== undefined && bare(r.Name) === bare(name) && (type === undefined || r.Type === type) && r.Type !== 'NS' && r.Type !== 'SOA');
   const shown: ServedSet[] = mine.map((r) => {
-    const h = r.HealthCheckId ? health.get(r.HealthCheckId) : undefined;
+    const h = setHealth(r, health, aliases);
     return {
       ...(r.SetIdentifier ? { SetIdentifier: r.SetIdentifier } : {}),
       ...(r.Failover ? { Failover: r.Failover } : {}),
       ...(r.Weight !== undefined ? { Weight: Number(r.Weight) } : {}),
-      Values: valuesOf(r),
+      Values: valuesOf(r, aliases),
       ...(r.HealthCheckId ? { HealthCheckId: r.HealthCheckId } : {}),
       ...(h ? { Healthy: h.healthy, HealthReason: h.reason } : {}),
     };
@@ -98,16 +124,29 @@ export function servedRecord(sets: readonly RecordSetLike[], name: string, type:
 /** One Route 53 read, by operation name, as an adapter makes it (live SDK call or the simulated AWS). */
 export type Route53Read = (operation: 'ListResourceRecordSets' | 'GetHealthCheck' | 'GetHealthCheckStatus', args: Record<string, unknown>) => Promise<ReadResult>;
 
-/** Reads the name's record sets and the health check of each, and answers as `servedRecord`. */
-export async function readServedRecord(read: Route53Read, args: Record<string, unknown>): Promise<ReadResult> {
-  const zone = String(args.HostedZoneId ?? '');
-  const name = String(args.RecordName ?? '');
-  const type = typeof args.RecordType === 'string' ? args.RecordType : undefined;
-  if (!zone || !name) return { ok: false, error: { class: 'invalid-parameter', message: 'invalid parameter: GetServedRecord needs HostedZoneId and RecordName' } };
-  const list = await read('ListResourceRecordSets', { HostedZoneId: zone, StartRecordName: name, ...(type ? { StartRecordType: type } : {}) });
-  if (!list.ok) return list;
-  const sets = ((list.value as { ResourceRecordSets?: RecordSetLike[] }).ResourceRecordSets ?? []);
-  const ids = [...new Set(sets.filter((r) => r.Name && bare(r.Name) === bare(name)).map((r) => r.HealthCheckId).filter((id): id is string => typeof id === 'string'))];
+/** Pages a name's record sets: a weighted or failover name may run past one page (Route 53 pages by set). */
+async function listSetsOf(read: Route53Read, zone: string, name: string, type: string | undefined, pageSize: unknown): Promise<ReadResult> {
+  const sets: RecordSetLike[] = [];
+  let start: Record<string, unknown> = { StartRecordName: name, ...(type ? { StartRecordType: type } : {}) };
+  const seen = new Set<string>();
+  for (;;) {
+    const page = await read('ListResourceRecordSets', { HostedZoneId: zone, ...start, ...(pageSize !== undefined ? { MaxItems: pageSize } : {}) });
+    if (!page.ok) return page;
+    const v = page.value as { ResourceRecordSets?: RecordSetLike[]; IsTruncated?: boolean; NextRecordName?: string; NextRecordType?: string; NextRecordIdentifier?: string };
+    sets.push(...(v.ResourceRecordSets ?? []));
+    // Sets are sorted by name: once the next page starts at another name, the rest are not this name's.
+    if (!v.IsTruncated || !v.NextRecordName || bare(v.NextRecordName) !== bare(name)) break;
+    const token = `${v.NextRecordName}|${v.NextRecordType ?? ''}|${v.NextRecordIdentifier ?? ''}`;
+    // A server that ignores StartRecordIdentifier (moto) would hand back the same page for ever.
+    if (seen.has(token)) break;
+    seen.add(token);
+    start = { StartRecordName: v.NextRecordName, ...(v.NextRecordType ? { StartRecordType: v.NextRecordType } : {}), ...(v.NextRecordIdentifier ? { StartRecordIdentifier: v.NextRecordIdentifier } : {}) };
+  }
+  return { ok: true, value: sets };
+}
+
+/** Reads each health check's configuration and checker reports. */
+async function readHealth(read: Route53Read, ids: readonly string[]): Promise<{ ok: true; value: Map<string, HealthState> } | Extract<ReadResult, { ok: false }>> {
   const health = new Map<string, HealthState>();
   for (const id of ids) {
     const [config, status] = [await read('GetHealthCheck', { HealthCheckId: id }), await read('GetHealthCheckStatus', { HealthCheckId: id })];
@@ -117,10 +156,52 @@ export async function readServedRecord(read: Route53Read, args: Record<string, u
     const reports = ((status.value as { HealthCheckObservations?: { StatusReport?: { Status?: string } }[] }).HealthCheckObservations ?? []).map((o) => String(o.StatusReport?.Status ?? ''));
     health.set(id, healthFrom(reports, cfg));
   }
-  return { ok: true, value: servedRecord(sets, name, type, health) };
+  return { ok: true, value: health };
+}
+
+const zoneIdOf = (id: string | undefined) => (id ?? '').replace(/^\/?hostedzone\//, '');
+
+/**
+ * Reads the name's record sets (every page) and the health check of each, follows aliases to records of the
+ * same zone (their served values, and their health when EvaluateTargetHealth is on), and answers as `servedRecord`.
+ */
+export async function readServedRecord(read: Route53Read, args: Record<string, unknown>, depth = 0): Promise<ReadResult> {
+  const zone = zoneIdOf(String(args.HostedZoneId ?? ''));
+  const name = String(args.RecordName ?? '');
+  const type = typeof args.RecordType === 'string' ? args.RecordType : undefined;
+  if (!zone || !name) return { ok: false, error: { class: 'invalid-parameter', message: 'invalid parameter: GetServedRecord needs HostedZoneId and RecordName' } };
+  const listed = await listSetsOf(read, zone, name, type, args.MaxItems);
+  if (!listed.ok) return listed;
+  const sets = (listed.value as RecordSetLike[]).filter((r) => r.Name && bare(r.Name) === bare(name));
+  const ids = [...new Set(sets.map((r) => r.HealthCheckId).filter((id): id is string => typeof id === 'string'))];
+  const health = await readHealth(read, ids);
+  if (!health.ok) return health;
+  const aliases = new Map<string, AliasState>();
+  for (const r of sets) {
+    const target = r.AliasTarget?.DNSName ? bare(r.AliasTarget.DNSName) : undefined;
+    if (!target || aliases.has(target)) continue;
+    // Aliases to a load balancer or CloudFront: their health is not a Route 53 read, so it is not claimed.
+    if (zoneIdOf(r.AliasTarget!.HostedZoneId) !== zone || depth >= 3) {
+      aliases.set(target, { values: [] });
+      continue;
+    }
+    const inner = await readServedRecord(read, { HostedZoneId: zone, RecordName: target, ...(args.MaxItems !== undefined ? { MaxItems: args.MaxItems } : {}) }, depth + 1);
+    if (!inner.ok) return inner;
+    const served = inner.value as ServedRecord;
+    const live = served.RecordSets.filter((s) => s.Healthy !== false).length;
+    aliases.set(target, {
+      values: served.Served,
+      health: { healthy: served.Kind !== 'none' && live > 0, reason: `${target} has ${live} healthy record set${live === 1 ? '' : 's'} of ${served.RecordSets.length}` },
+    });
+  }
+  return { ok: true, value: servedRecord(sets, name, type, health.value, aliases) };
 }
 
 /** The IAM actions a composed read needs: it is not an AWS operation itself. */
 export const COMPOSED_READ_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   'route53:GetServedRecord': ['route53:ListResourceRecordSets', 'route53:GetHealthCheck', 'route53:GetHealthCheckStatus'],
+  // src/aws/region-signals.ts
+  'health:GetRegionSignals': ['health:DescribeEvents', 'route53:GetHealthCheck', 'route53:GetHealthCheckStatus', 'cloudwatch:DescribeAlarms'],
+  // src/aws/s3-version.ts
+  's3:CompareObjectVersion': ['s3:GetObject', 's3:GetObjectVersion'],
 };

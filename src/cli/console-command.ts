@@ -19,6 +19,8 @@ import { flushTrace, traceMark } from './startup-trace.js';
 import { osc52, takeTerminal } from './terminal.js';
 import { lastIncident, rememberIncident } from './last-incident.js';
 import { runRecordedAction } from '../aws/recorded-action.js';
+import { reportInterruptedWaits } from './interrupted-waits.js';
+import { writeCommandFiles } from './step-files.js';
 import { consoleComms, type ConsoleComms } from '../comms/console-port.js';
 import { makeOutbox } from '../comms/wire.js';
 
@@ -149,6 +151,10 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     actor: ctx.actor,
     allowActions: opts.allowActions,
     modeLabel: wiring.modeLabel,
+    filesDir: join(store.dir, 'files'),
+    writeFiles: async (dir, files) => {
+      writeCommandFiles(dir, files);
+    },
     writeComms: async (id, text) => {
       const dir = join(store.dir, 'comms');
       mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -190,6 +196,10 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     // The runner's first reads (the incident list) start now and finish while the catalog is read. The catalog
     // is read in the same synchronous step, so no key and no read result is handled before it is in.
     app.runner.start();
+    // After the first frame: waits the last console left unfinished are reported (timeline and a toast).
+    setImmediate(() => {
+      reportInterruptedWaits(store, ctx.actor).then((lines) => lines.forEach((l) => warn(l)), (err: unknown) => warn(`could not look for interrupted waits: ${(err as Error).message}`));
+    });
     app.store.dispatch({ type: 'catalog.loaded', ...withServiceProfile(catalogOrProblem(wiring), ctx.env) });
     setImmediate(() => comms?.resume(store.ids()));
     traceMark('console: catalog loaded');

@@ -14,6 +14,7 @@ import { loadCliCatalog } from './catalog.js';
 import { parseParams } from './incident-commands.js';
 import type { Register } from './main.js';
 import { formatScenario, formatStep } from './scenario-format.js';
+import { stepFiles } from './step-files.js';
 
 export const registerScenarioCommands: Register = (program, run) => {
   const group = program
@@ -61,17 +62,21 @@ export const registerScenarioCommands: Register = (program, run) => {
     .argument('<id>', 'scenario id')
     .option('--param <key=value>', 'a param value (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--json', 'print the rendered steps as JSON')
+    .option('--write-files <dir>', 'write the JSON files the commands read (file://NAME) into DIR and print the commands with those paths')
     .action(
-      run(async (ctx, id: string, opts: { param: string[]; json?: boolean }) => {
+      run(async (ctx, id: string, opts: { param: string[]; json?: boolean; writeFiles?: string }) => {
         const scenario = findScenario(loadCliCatalog(ctx), id);
         const params = resolveParams(scenario, parseParams(opts.param));
-        const steps = scenario.steps.map((s) => renderStep(s, params));
+        const withFiles = scenario.steps.map((s) => stepFiles(renderStep(s, params), opts.writeFiles));
+        for (const w of withFiles.flatMap((f) => f.warnings)) ctx.err(`warroom: warning: ${sanitizeLine(w)}`);
+        const steps = withFiles.map((f) => f.step);
         if (opts.json) return ctx.out(JSON.stringify({ id: scenario.id, params, steps }, null, 2));
         ctx.out(`${sanitizeLine(scenario.title)} (${scenario.id})`);
         ctx.out(`params: ${sanitizeLine(Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' '))}`);
         steps.forEach((s, i) => {
           ctx.out('');
           for (const l of formatStep(s, i)) ctx.out(l);
+          for (const n of withFiles[i]!.notes) ctx.out(`     ${sanitizeLine(n)}`);
         });
       }),
     );

@@ -3,7 +3,7 @@
 // Arguments use the SDK's own field names (TableName, DBClusterIdentifier...) with {{param}} placeholders.
 import * as z from 'zod';
 
-export const AWS_SERVICES = ['dynamodb', 'rds', 'route53', 'cloudwatch', 'kms'] as const;
+export const AWS_SERVICES = ['dynamodb', 'rds', 'route53', 'cloudwatch', 'kms', 'health', 's3'] as const;
 export type AwsService = (typeof AWS_SERVICES)[number];
 
 /** Read-only operations a `verify` may call, per service. */
@@ -14,6 +14,10 @@ export const READ_OPERATIONS = {
   route53: ['GetChange', 'ListResourceRecordSets', 'GetHealthCheck', 'GetHealthCheckStatus', 'GetServedRecord'],
   cloudwatch: ['DescribeAlarms', 'GetMetricData'],
   kms: ['DescribeKey'],
+  // GetRegionSignals is composed by warroom (src/aws/region-signals.ts): AWS Health, a health check, a probe, alarms.
+  health: ['DescribeEvents', 'GetRegionSignals'],
+  // CompareObjectVersion is composed (src/aws/s3-version.ts): the current object against a chosen version.
+  s3: ['CompareObjectVersion'],
 } as const satisfies Record<AwsService, readonly string[]>;
 
 /** Mutating operations an `action` may call, per service. Never run without --allow-actions and a typed confirmation. */
@@ -32,6 +36,8 @@ export const ACTION_OPERATIONS = {
   route53: ['ChangeResourceRecordSets', 'UpdateHealthCheck'],
   cloudwatch: [],
   kms: [],
+  health: [],
+  s3: [],
 } as const satisfies Record<AwsService, readonly string[]>;
 
 /** Which region a call goes to: the incident's primary, its DR region, or a region named literally (us-east-1). */
@@ -40,7 +46,8 @@ export const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 export type RegionRef = 'primary' | 'dr' | (string & {});
 const RegionRefSchema = z.union([z.enum(['primary', 'dr']), z.string().regex(REGION_NAME, 'region is primary, dr or a region name such as eu-west-2')]);
 
-const argValue: z.ZodType<unknown> = z.lazy(() =>
+/** Any JSON value: call arguments, and the files a command reads. */
+export const argValue: z.ZodType<unknown> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.array(argValue), z.record(z.string(), argValue)]),
 );
 
@@ -67,7 +74,12 @@ export const ExpectSpec = z
 export type ExpectSpec = z.output<typeof ExpectSpec>;
 
 /** A further condition on the same response; every one must hold too (promoted: available AND no replica source). */
-export const AlsoSpec = z.strictObject({ path: z.string().min(1), expect: ExpectSpec });
+export const AlsoSpec = z.strictObject({
+  path: z.string().min(1),
+  expect: ExpectSpec,
+  /** As the verify's own `match`; "all" so that every one of several queries must have answered. */
+  match: z.enum(['any', 'all', 'every']).optional(),
+});
 export type AlsoSpec = z.output<typeof AlsoSpec>;
 
 export const VerifySpec = z.strictObject({

@@ -24,3 +24,5 @@ export * from './quick-declare.js';
 export * from './units.js';
 export * from './concurrent-edits.js';
 export * from './sync-mark.js';
+export * from './interrupted-waits.js';
+export * from './file-refs.js';

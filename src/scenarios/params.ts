@@ -39,6 +39,7 @@ export function renderStep(step: ScenarioStep, params: Readonly<Record<string, s
   if (step.command !== undefined) rendered.command = fillTemplate(step.command, params);
   if (step.verify !== undefined) rendered.verify = fillDeep(step.verify, params) as VerifySpec;
   if (step.action !== undefined) rendered.action = fillDeep(step.action, params) as ActionSpec;
+  if (step.files !== undefined) rendered.files = Object.fromEntries(Object.entries(step.files).map(([name, json]) => [fillTemplate(name, params), fillDeep(json, params)]));
   return rendered;
 }
 

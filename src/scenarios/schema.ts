@@ -1,7 +1,7 @@
 // The runbook format. This zod schema is the single source of the Scenario type, of load-time validation
 // and of the JSON Schema that editors use (`warroom scenarios schema`).
 import * as z from 'zod';
-import { ActionSpec, MetricSpec, SEVERITIES, VerifySpec, type ObjectiveTarget } from '../core/index.js';
+import { argValue, ActionSpec, MetricSpec, SEVERITIES, VerifySpec, type ObjectiveTarget } from '../core/index.js';
 import { DURATION_PATTERN, parseDuration } from './durations.js';
 import { patternProblem } from './pattern.js';
 import { checkReferences, INCIDENT_FIELDS } from './references.js';
@@ -71,6 +71,10 @@ export const StepSchema = z.strictObject({
   command: Text.optional().meta({ description: 'a shell command the operator copies; {{param}} placeholders are filled' }),
   verify: VerifySpec.optional().meta({ description: 'a read-only AWS check that tells when the step has worked' }),
   action: ActionSpec.optional().meta({ description: 'a mutating AWS call, run only after the operator types `confirm`' }),
+  files: z
+    .record(z.string().min(1), argValue)
+    .optional()
+    .meta({ description: 'the JSON files the command reads (file://NAME), by name; written by `scenarios render --write-files DIR`' }),
   depends_on: z.array(Id).default([]),
   expected_minutes: z.number().positive().optional(),
 });

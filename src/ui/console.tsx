@@ -40,6 +40,7 @@ export function createConsole(
       ...(deps.exerciseAws ? { exerciseAws: deps.exerciseAws.describe } : {}),
       catalogProblems: deps.catalogProblems,
       ...(deps.autoPageLevels?.length ? { autoPage: deps.autoPageLevels } : {}),
+      ...(deps.filesDir ? { filesDir: deps.filesDir } : {}),
     },
   });
   if (deps.lastIncident) state.lastIncident = deps.lastIncident;

@@ -85,6 +85,9 @@ export interface UiDeps {
   lastIncident?: string;
   /** Remembers the incident just opened, for the next start. */
   rememberIncident?(id: string): void;
+  /** Where the JSON files a copied command reads are written (<state-dir>/files), and the writer. */
+  filesDir?: string;
+  writeFiles?(dir: string, files: Readonly<Record<string, unknown>>): Promise<void>;
   /** Local time zone for the banner (tests fix it). */
   timeZone?: string;
 }

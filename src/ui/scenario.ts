@@ -10,6 +10,8 @@ export interface UiStep {
   command?: string | undefined;
   verify?: VerifySpec | undefined;
   action?: ActionSpec | undefined;
+  /** The JSON files the command reads (file://NAME), written when the command is copied. */
+  files?: Readonly<Record<string, unknown>> | undefined;
   depends_on: readonly string[];
   expected_minutes?: number | undefined;
 }

@@ -39,7 +39,7 @@ describe('resolveAwsConfig', () => {
 
   it('endpoints: --endpoint-url > service variable > AWS_ENDPOINT_URL', () => {
     const env = { AWS_ENDPOINT_URL: 'http://global:1', AWS_ENDPOINT_URL_DYNAMODB: 'http://ddb:2', AWS_ENDPOINT_URL_ROUTE_53: 'http://r53:3', AWS_REGION: 'eu-west-2' };
-    expect(resolveAwsConfig({}, env, none).endpoints).toEqual({ dynamodb: 'http://ddb:2', rds: 'http://global:1', cloudwatch: 'http://global:1', route53: 'http://r53:3', sts: 'http://global:1', kms: 'http://global:1' });
+    expect(resolveAwsConfig({}, env, none).endpoints).toEqual({ dynamodb: 'http://ddb:2', rds: 'http://global:1', cloudwatch: 'http://global:1', route53: 'http://r53:3', sts: 'http://global:1', kms: 'http://global:1', health: 'http://global:1', s3: 'http://global:1' });
     expect(resolveAwsConfig({ endpointUrl: 'http://flag:4' }, env, none).endpoints.route53).toBe('http://flag:4');
     expect(resolveAwsConfig({}, { ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' }, none).endpoints).toEqual({});
   });

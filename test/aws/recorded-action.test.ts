@@ -37,6 +37,14 @@ describe('runRecordedAction: the whole lifecycle', () => {
     expect(progress.join('\n')).toContain('waiting up to 60 min');
   });
 
+  it('a wait cut short (the console closed) records neither a pass nor a fail, nor the state after', async () => {
+    const { ports, params, events, append } = setup(true);
+    const controller = new AbortController();
+    const r = await runRecordedAction(ports, append, { spec: restorePitr, params, confirmation: 'orders-restored' }, { ...meta, onProgress: (l) => l.startsWith('waiting') && controller.abort() }, controller.signal);
+    expect(r.outcome).toBe('could-not-check');
+    expect(kinds(events)).toEqual(['aws.action.requested', 'aws.action.approved', 'aws.read', 'aws.action.succeeded']);
+  });
+
   it('a wrong confirmation is refused: requested then failed with the reason, never approved, nothing executed', async () => {
     const { ports, params, events, append } = setup(true);
     const execute = vi.spyOn(ports.actions, 'execute');

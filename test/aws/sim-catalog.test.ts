@@ -10,7 +10,9 @@ import { simTime } from './support/fixtures.js';
 /** scenario/step -> why it cannot pass on the simulated AWS by the scenario's own actions. */
 const KNOWN: Record<string, string> = {
   'dynamodb-restore-from-backup/enable-pitr': 'PITR is enabled by the operator outside warroom (no action for it)',
-  'region-failure-dr-failover/confirm-region': 'expects a failing health check; the scenario has no inject that fails it',
+  'region-failure-dr-failover/confirm-region': 'needs a majority saying the region is down; the scenario has no inject that takes the region down',
+  'dns-route53-failover/confirm-down': 'needs a majority saying the primary is down; the scenario has no inject that takes the region down',
+  's3-object-recovery/restore-one': 'the simulated AWS has no S3: the restore is a CLI copy-object it cannot see',
 };
 
 const catalog = loadCatalog({});

@@ -13,6 +13,10 @@ const OUTPUTS = {
   ...(JSON.parse(readFileSync(new URL('./support/aws-output-shapes.json', import.meta.url), 'utf8')) as Record<string, unknown>),
   // Composed by warroom, not an AWS operation: what Route 53 serves for a name (src/aws/route53-served.ts).
   'route53 GetServedRecord': { Name: 1, Type: 1, Kind: 1, Served: [1], RecordSets: [{ SetIdentifier: 1, Failover: 1, Weight: 1, Values: [1], HealthCheckId: 1, Healthy: 1, HealthReason: 1 }] },
+  // Composed: is the region down, by a majority of signals (src/aws/region-signals.ts).
+  'health GetRegionSignals': { Region: 1, Verdict: 1, Down: 1, Up: 1, CouldNotCheck: 1, Signals: [{ Signal: 1, Result: 1, Detail: 1 }] },
+  // Composed: the key's current object against a chosen version (src/aws/s3-version.ts).
+  's3 CompareObjectVersion': { Bucket: 1, Key: 1, Restored: 1, ChosenVersionId: 1, ChosenETag: 1, ChosenSize: 1, CurrentVersionId: 1, CurrentETag: 1, CurrentSize: 1 },
 } as Record<string, unknown>;
 
 /** Whether a verify path (Table.TableStatus, DBClusters[0].Status, X[*].Y) exists in the response shape. */

@@ -28,7 +28,7 @@ describe('broken runbooks', () => {
     ['comms placeholder that is neither a param nor an incident field', edit(36, '  templates: { initial: "{{owner}}", update: u, resolution: r }'), 36, 'comms.templates.initial', /\{\{owner\}\} names no declared param.*elapsed/],
     ['depends_on an unknown step', edit(32, '    depends_on: [chek]'), 32, 'steps[1].depends_on[0]', /"chek", which is not a step of this scenario \(steps: check, restore\)/],
     ['verify with a mutating operation', edit(24, '      operation: RestoreTableToPointInTime'), 24, 'steps[0].verify.operation', /not a read-only operation.*mutating: put it in an `action`/],
-    ['verify with an unknown service', edit(23, '      service: s3'), 23, 'steps[0].verify.service', /"s3" is not allowed here; use one of dynamodb, rds, route53, cloudwatch/],
+    ['verify with an unknown service', edit(23, '      service: ec2'), 23, 'steps[0].verify.service', /"ec2" is not allowed here; use one of dynamodb, rds, route53, cloudwatch, kms, health, s3/],
     ['expect with two conditions', edit(27, '      expect: { equals: ACTIVE, exists: true }'), 27, 'steps[0].verify.expect', /exactly one of/],
     ['unknown role', edit(19, '    role: dbas'), 19, 'steps[0].role', /"dbas" is not allowed here; use one of incident-commander/],
     ['bad duration', edit(10, '  - { component: DynamoDB, rto: 2 hours }'), 10, 'objectives[0].rto', /"30s", "15m", "2h"/],

@@ -141,6 +141,19 @@ describe('incident view', () => {
     expect(effects).toEqual([{ type: 'copy', text: 'aws dynamodb describe-continuous-backups --table-name orders' }]);
     expect(s.incident?.copied).toContain('--table-name orders');
   });
+  it('copying a command that reads a runbook file writes the file next to the incident and says where', () => {
+    const base = incidentState({ filesDir: '/state/files' });
+    const withFile = (st: AppState['catalog'][number]['steps'][number]) =>
+      st.id === 'check-pitr' ? { ...st, command: `${st.command} --cli-input-json file://pitr-{{table}}.json`, files: { 'pitr-{{table}}.json': { TableName: '{{table}}' } } } : st;
+    const s0 = { ...base, catalog: base.catalog.map((sc) => ({ ...sc, steps: sc.steps.map(withFile) })) };
+    const [s, effects] = press(s0, 'j', 'y');
+    const dir = '/state/files/INC-20261121-AAAA';
+    expect(effects).toEqual([
+      { type: 'write-files', dir, files: { 'pitr-orders.json': { TableName: 'orders' } } },
+      { type: 'copy', text: `aws dynamodb describe-continuous-backups --table-name orders --cli-input-json file://${dir}/pitr-orders.json` },
+    ]);
+    expect(s.toast?.text).toBe(`copied; wrote pitr-orders.json to ${dir} (the command reads them there)`);
+  });
   it('without --allow-actions A refuses at once, before asking for the target, and the recorded path records why', () => {
     const [s, sent] = press(incidentState({}, opened(), { cols: 120, rows: 40 }), 'j', 'j', 'A');
     expect(s.modals).toEqual([]);

@@ -2,9 +2,11 @@
 // socket and connection timeouts: the SDK's requestTimeout alone never aborts a hung call.
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { HealthClient } from '@aws-sdk/client-health';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { RegionRef } from '../../core/index.js';
 import type { ResolvedAwsConfig } from '../config.js';
 import { regionOrPrimary } from '../where.js';
@@ -24,7 +26,7 @@ export function suppressSdkNodeWarning(env: NodeJS.ProcessEnv = process.env): vo
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 
-type ClientFor = { dynamodb: DynamoDBClient; rds: RDSClient; cloudwatch: CloudWatchClient; route53: Route53Client; kms: KMSClient };
+type ClientFor = { dynamodb: DynamoDBClient; rds: RDSClient; cloudwatch: CloudWatchClient; route53: Route53Client; kms: KMSClient; health: HealthClient; s3: S3Client };
 export type LiveService = keyof ClientFor;
 
 export interface LiveClients {
@@ -68,6 +70,11 @@ export function createLiveClients(config: ResolvedAwsConfig, budgets: Partial<Re
         return new Route53Client(common);
       case 'kms':
         return new KMSClient(common);
+      case 'health':
+        return new HealthClient(common);
+      case 's3':
+        // A local endpoint (moto, a proxy) has no bucket subdomains.
+        return new S3Client({ ...common, forcePathStyle: config.endpoints.s3 !== undefined });
     }
   };
   return {
@@ -78,8 +85,8 @@ export function createLiveClients(config: ResolvedAwsConfig, budgets: Partial<Re
       return this.in(service, regionName(ref), purpose);
     },
     in(service, regionGiven, purpose = 'read') {
-      // Route 53 is global; its API (and its health-check metrics) live in us-east-1.
-      const region = service === 'route53' ? 'us-east-1' : regionGiven;
+      // Route 53 is global; its API (and its health-check metrics) live in us-east-1, as does AWS Health's.
+      const region = service === 'route53' || service === 'health' ? 'us-east-1' : regionGiven;
       const key = `${service}|${region}|${purpose}`;
       let client = cache.get(key);
       if (!client) cache.set(key, (client = make(service, region, purpose)));

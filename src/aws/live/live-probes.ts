@@ -1,8 +1,10 @@
 // Runs a step's read-only verify against AWS, polling with short per-call deadlines, in the region
 // where.ts resolves from the runbook, the incident's params and the flags.
-import { fillDeep, READ_OPERATIONS, type Clock } from '../../core/index.js';
+import { fillDeep, READ_OPERATIONS, type AwsService, type Clock } from '../../core/index.js';
 import { pollVerify, type ReadResult, type Sleep } from '../poll-verify.js';
+import { httpProbe, readRegionSignals } from '../region-signals.js';
 import { readServedRecord } from '../route53-served.js';
+import { readObjectVersion } from '../s3-version.js';
 import type { ProbesPort } from '../ports.js';
 import { resolveRegion } from '../where.js';
 import { callAws } from './call.js';
@@ -19,13 +21,19 @@ export function liveProbes(clients: LiveClients, clock: Clock, sleep: Sleep): Pr
         read: async (args, left, sig) => {
           if (!where.ok) return { ok: false, error: { class: 'invalid-parameter', message: `invalid parameter: ${where.message}` } };
           const region = where.region;
-          const one = async (operation: string, a: Record<string, unknown>): Promise<ReadResult> => {
+          const call = async (service: AwsService, operation: string, a: Record<string, unknown>, inRegion: string): Promise<ReadResult> => {
             const resource = resourceOf(a);
-            const ctx = { service: spec.service, operation, region, ...(resource ? { resource } : {}) };
-            const res = await callAws(clients.in(spec.service, region), commandFor(spec.service, operation, a), ctx, Math.min(left, clients.budgets.read.deadlineMs), sig);
+            const ctx = { service, operation, region: inRegion, ...(resource ? { resource } : {}) };
+            const res = await callAws(clients.in(service, inRegion), commandFor(service, operation, a), ctx, Math.min(left, clients.budgets.read.deadlineMs), sig);
             return res.ok ? { ok: true, value: res.value } : res;
           };
+          const one = (operation: string, a: Record<string, unknown>) => call(spec.service, operation, a, region);
           if (spec.service === 'route53' && spec.operation === 'GetServedRecord') return readServedRecord(one, args);
+          if (spec.service === 's3' && spec.operation === 'CompareObjectVersion') return readObjectVersion(one, args);
+          if (spec.service === 'health' && spec.operation === 'GetRegionSignals') {
+            const probeMs = Math.min(left, clients.budgets.read.deadlineMs);
+            return readRegionSignals({ read: (service, operation, a, inRegion) => call(service, operation, a, inRegion), probe: (url) => httpProbe(url, probeMs, sig) }, args, region);
+          }
           return one(spec.operation, args);
         },
       }, signal);

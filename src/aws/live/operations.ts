@@ -14,7 +14,9 @@ import {
 import {
   ChangeResourceRecordSetsCommand, GetChangeCommand, GetHealthCheckCommand, GetHealthCheckStatusCommand, ListResourceRecordSetsCommand, UpdateHealthCheckCommand,
 } from '@aws-sdk/client-route-53';
+import { DescribeEventsCommand as DescribeHealthEventsCommand } from '@aws-sdk/client-health';
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { AwsService } from '../../core/index.js';
 
 type CommandCtor = new (input: never) => unknown;
@@ -45,6 +47,8 @@ export const COMMANDS: Record<AwsService, Record<string, CommandCtor>> = {
   },
   cloudwatch: { DescribeAlarms: DescribeAlarmsCommand, GetMetricData: GetMetricDataCommand },
   kms: { DescribeKey: DescribeKeyCommand },
+  health: { DescribeEvents: DescribeHealthEventsCommand },
+  s3: { HeadObject: HeadObjectCommand },
 };
 
 const TIME_KEY = /(Time|DateTime|StartTime|EndTime|LowerBound|UpperBound)$/;
@@ -66,7 +70,7 @@ export function commandFor(service: AwsService, operation: string, args: Record<
 
 /** The resource a call is about, for "not found" messages. */
 export function resourceOf(args: Record<string, unknown>): string | undefined {
-  for (const k of ['TableName', 'TargetTableName', 'BackupArn', 'DBClusterIdentifier', 'DBInstanceIdentifier', 'DBSnapshotIdentifier', 'DBClusterSnapshotIdentifier', 'SourceDBClusterIdentifier', 'SourceDBInstanceIdentifier', 'HostedZoneId', 'HealthCheckId', 'KeyId', 'Id']) {
+  for (const k of ['TableName', 'TargetTableName', 'BackupArn', 'DBClusterIdentifier', 'DBInstanceIdentifier', 'DBSnapshotIdentifier', 'DBClusterSnapshotIdentifier', 'SourceDBClusterIdentifier', 'SourceDBInstanceIdentifier', 'HostedZoneId', 'HealthCheckId', 'KeyId', 'Key', 'Id']) {
     const v = args[k];
     if (typeof v === 'string') return `${k} ${v}`;
   }

@@ -36,7 +36,7 @@ function describeInstance(w: SimWorld, i: SimInstance) {
 
 export function simRead(w: SimWorld, service: string, operation: string, args: Args, region: string): unknown {
   w.settle();
-  w.checkRegion(service === 'route53' ? 'us-east-1' : region);
+  w.checkRegion(service === 'route53' || service === 'health' ? 'us-east-1' : region);
   const now = w.clock.now();
   switch (`${service}:${operation}`) {
     case 'dynamodb:DescribeTable': {
@@ -120,6 +120,11 @@ export function simRead(w: SimWorld, service: string, operation: string, args: A
       const names = Array.isArray(args.AlarmNames) ? (args.AlarmNames as unknown[]).map(String) : undefined;
       const list = [...w.alarms.values()].filter((a) => a.region === region && (!names || names.includes(a.name)));
       return { MetricAlarms: list.map((a) => ({ AlarmName: a.name, StateValue: a.state, StateReason: a.reason, StateUpdatedTimestamp: d(a.updatedAt), ...(a.metric ? { MetricName: a.metric } : {}) })) };
+    }
+    case 'health:DescribeEvents': {
+      // AWS Health reports an open issue for every simulated outage among the regions asked.
+      const asked = ((args.filter as { regions?: string[] } | undefined)?.regions ?? []);
+      return { events: asked.filter((r) => w.impairedRegions.has(r)).map((r) => ({ service: 'EC2', region: r, eventTypeCategory: 'issue', statusCode: 'open' })) };
     }
     default:
       throw new SimError('UnsupportedOperation', `${service} ${operation} is not modelled by the simulated AWS`, 501);

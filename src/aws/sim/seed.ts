@@ -56,7 +56,8 @@ export function seedFromScenario(w: SimWorld, scenario: ScenarioLike, values: Re
   // the primary (with that health check) at the primary endpoint, the secondary at the value expected.
   const inverted = calls.find((c) => c.action && c.operation === 'UpdateHealthCheck' && s(c.args.HealthCheckId));
   for (const step of scenario.steps ?? []) {
-    const spec = step.verify?.operation === 'GetServedRecord' ? step.verify : undefined;
+    // Only a check of the served values names the DR value (a check of the name's Kind does not).
+    const spec = step.verify?.operation === 'GetServedRecord' && step.verify.path.startsWith('Served') ? step.verify : undefined;
     if (!spec || !inverted) continue;
     try {
       const args = fillDeep(spec.args, values) as Record<string, unknown>;

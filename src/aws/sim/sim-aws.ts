@@ -6,7 +6,9 @@ import { transitionTracker } from '../alarm-transitions.js';
 import { classifyAwsError } from '../classify-error.js';
 import { planMetricCalls } from '../metric-plan.js';
 import { pollVerify, realSleep, type Sleep } from '../poll-verify.js';
+import { readRegionSignals } from '../region-signals.js';
 import { readServedRecord } from '../route53-served.js';
+import { readObjectVersion } from '../s3-version.js';
 import { waitForChangeInsync } from '../wait-effect.js';
 import { regionOrPrimary } from '../where.js';
 import type { AlarmState, AwsPorts, MetricSeries, ProbesPort } from '../ports.js';
@@ -41,7 +43,7 @@ export interface SimOptions {
   sleep?: Sleep;
 }
 
-type Service = 'dynamodb' | 'rds' | 'route53' | 'cloudwatch' | 'kms';
+type Service = 'dynamodb' | 'rds' | 'route53' | 'cloudwatch' | 'kms' | 'health' | 's3';
 
 export class SimAws {
   readonly world: SimWorld;
@@ -152,7 +154,15 @@ export class SimAws {
           ? readServedRecord(async (op, a) => this.call('read', 'route53', op, a, spec.region, params), args)
           : spec.service === 'cloudwatch' && spec.operation === 'GetMetricData'
             ? this.metricData(args, spec.region, params)
-            : this.call('read', spec.service, spec.operation, args, spec.region, params)),
+            : spec.service === 'health' && spec.operation === 'GetRegionSignals'
+              ? readRegionSignals({
+                read: async (service, op, a, region) => this.call('read', service, op, a, region, params),
+                // The simulated probe: an impaired region does not answer.
+                probe: async () => (this.world.impairedRegions.has(this.regionName(spec.region, params)) ? { ok: false, reason: 'no answer (simulated outage)' } : { ok: true, status: 200 }),
+              }, args, this.regionName(spec.region, params))
+              : spec.service === 's3' && spec.operation === 'CompareObjectVersion'
+                ? readObjectVersion(async (op, a) => this.call('read', 's3', op, a, spec.region, params), args)
+                : this.call('read', spec.service, spec.operation, args, spec.region, params)),
       }, signal),
       read: async (c, params) => {
         let args: Record<string, unknown>;

@@ -1,7 +1,7 @@
 // What the keys of the incident view do. Each handler takes the current state and returns the next one
 // with the effects to run; nothing here reads a clock or touches I/O.
 import { resolveRegion } from '../../core/regions.js';
-import { fillLenient, isResolved, verificationParams, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
+import { fileRefs, fillDeepLenient, fillLenient, isPlainFileName, isResolved, pointFilesAt, verificationParams, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
 import { checklistRows, scenariosOf } from './checklist.js';
 import { filterEvents } from './timeline.js';
 import { evidence, evidenceRefused } from './metric-snapshots.js';
@@ -187,7 +187,14 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: ChecklistCommand): 
     }
     case 'copy': {
       if (!row.command) return [toast(s, `${row.step.id} has no command to copy`, 'warn'), []];
-      return copyCommand(s, v, row.step.id, row.command);
+      // The JSON files the command reads are written next to the incident, and the copy points at them.
+      const files = Object.fromEntries(Object.entries(row.step.files ?? {}).map(([k, json]) => [fillLenient(k, v.incident.params), fillDeepLenient(json, v.incident.params)]));
+      const names = fileRefs(row.command).filter((n) => n in files && isPlainFileName(n));
+      if (names.length === 0 || !s.config.filesDir) return copyCommand(s, v, row.step.id, row.command);
+      const dir = `${s.config.filesDir}/${v.id}`;
+      const [next, effects] = copyCommand(s, v, row.step.id, pointFilesAt(row.command, names, dir));
+      const written = Object.fromEntries(names.map((n) => [n, files[n]]));
+      return [toast(next, `copied; wrote ${names.join(', ')} to ${dir} (the command reads them there)`, 'ok'), [{ type: 'write-files', dir, files: written }, ...effects]];
     }
     case 'skip':
     case 'fail':

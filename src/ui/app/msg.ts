@@ -50,6 +50,7 @@ export type Effect =
   /** The whole recorded lifecycle of an action (src/aws/recorded-action.ts): the runner appends its events. */
   | { type: 'run-action'; incidentId: string; actionId: string; spec: ActionSpec; params: Record<string, string>; confirmation: string; scenario: string; step: string; events: readonly TimelineEvent[] }
   | { type: 'copy'; text: string }
+  | { type: 'write-files'; dir: string; files: Record<string, unknown> }
   | { type: 'write-comms'; id: string; text: string }
   | { type: 'preview-comms'; id: string; text: string; kind: string }
   | { type: 'page'; id: string; level: string; who: string }

@@ -152,12 +152,22 @@ export class Runner {
           this.dispatch({ type: 'effect.failed', what: 'action', message: 'no action runner is wired in this build' });
           return;
         }
-        d.runAction(this.ports(), append, request, meta).then(
-          (result) => this.dispatch({ type: 'action.done', incidentId: e.incidentId, actionId: e.actionId, result }),
-          (err) => this.dispatch({ type: 'action.done', incidentId: e.incidentId, actionId: e.actionId, result: { ok: false, summary: message(err), simulated: false, error: { class: 'unknown', message: message(err) } } }),
-        );
+        // Quitting stops the wait (an hour-long restore must not keep the process alive); the next opening reports it.
+        const controller = new AbortController();
+        this.probes.add(controller);
+        d.runAction(this.ports(), append, request, meta, controller.signal).then(
+          (result) => controller.signal.aborted || this.dispatch({ type: 'action.done', incidentId: e.incidentId, actionId: e.actionId, result }),
+          (err) => controller.signal.aborted || this.dispatch({ type: 'action.done', incidentId: e.incidentId, actionId: e.actionId, result: { ok: false, summary: message(err), simulated: false, error: { class: 'unknown', message: message(err) } } }),
+        ).finally(() => this.probes.delete(controller));
         return;
       }
+      case 'write-files':
+        if (!d.writeFiles) {
+          this.dispatch({ type: 'effect.failed', what: 'writing the command\'s files', message: 'no file writer is wired in this build' });
+          return;
+        }
+        d.writeFiles(e.dir, e.files).catch(fail('writing the command\'s files'));
+        return;
       case 'copy':
         try {
           d.copy(e.text);

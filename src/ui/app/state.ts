@@ -114,6 +114,8 @@ export interface AppConfig {
   catalogProblems: readonly string[];
   /** Escalation levels paged automatically when due (the profile's channels `auto_page`). */
   autoPage?: readonly string[];
+  /** Where a copied command's JSON files are written, per incident. */
+  filesDir?: string;
 }
 
 export interface AppState {

@@ -66,6 +66,7 @@ export const AWS_COMMANDS: Record<string, AwsCommandOptions> = {
   's3api head-object': { options: ['--bucket', '--checksum-mode', '--expected-bucket-owner', '--if-match', '--if-modified-since', '--if-none-match', '--if-unmodified-since', '--key', '--part-number', '--range', '--request-payer', '--response-cache-control', '--response-content-disposition', '--response-content-encoding', '--response-content-language', '--response-content-type', '--response-expires', '--sse-customer-algorithm', '--sse-customer-key', '--sse-customer-key-md5', '--version-id'], required: ['--bucket', '--key'] },
   's3api get-bucket-versioning': { options: ['--bucket', '--expected-bucket-owner'], required: ['--bucket'] },
   's3api get-bucket-replication': { options: ['--bucket', '--expected-bucket-owner'], required: ['--bucket'] },
+  'route53 get-health-check-status': { options: ['--health-check-id'], required: ['--health-check-id'] },
   'route53 list-resource-record-sets': { options: ['--hosted-zone-id', '--max-items', '--page-size', '--start-record-identifier', '--start-record-name', '--start-record-type', '--starting-token'], required: ['--hosted-zone-id'] },
   'route53 update-health-check': { options: ['--alarm-identifier', '--child-health-checks', '--disabled', '--enable-sni', '--failure-threshold', '--fully-qualified-domain-name', '--health-check-id', '--health-check-version', '--health-threshold', '--insufficient-data-health-status', '--inverted', '--ip-address', '--no-disabled', '--no-enable-sni', '--no-inverted', '--port', '--regions', '--reset-elements', '--resource-path', '--search-string'], required: ['--health-check-id'] },
   'route53 change-resource-record-sets': { options: ['--change-batch', '--hosted-zone-id'], required: ['--hosted-zone-id', '--change-batch'] },
@@ -129,6 +130,9 @@ export const SDK_INPUTS: Record<string, { members: string[]; required: string[] 
   'route53 UpdateHealthCheck': { members: ['AlarmIdentifier', 'ChildHealthChecks', 'Disabled', 'EnableSNI', 'FailureThreshold', 'FullyQualifiedDomainName', 'HealthCheckId', 'HealthCheckVersion', 'HealthThreshold', 'IPAddress', 'InsufficientDataHealthStatus', 'Inverted', 'Port', 'Regions', 'ResetElements', 'ResourcePath', 'SearchString'], required: ['HealthCheckId'] },
   // Not an AWS operation: composed by warroom from the three reads above (src/aws/route53-served.ts).
   'route53 GetServedRecord': { members: ['HostedZoneId', 'RecordName', 'RecordType'], required: ['HostedZoneId', 'RecordName'] },
+  // Composed by warroom (src/aws/region-signals.ts, src/aws/s3-version.ts).
+  'health GetRegionSignals': { members: ['AlarmNames', 'AlarmRegion', 'HealthCheckId', 'ProbeUrl'], required: [] },
+  's3 CompareObjectVersion': { members: ['Bucket', 'Key', 'VersionId'], required: ['Bucket', 'Key', 'VersionId'] },
   'route53 ChangeResourceRecordSets': { members: ['ChangeBatch', 'HostedZoneId'], required: ['HostedZoneId', 'ChangeBatch'] },
   'cloudwatch DescribeAlarms': { members: ['ActionPrefix', 'AlarmNamePrefix', 'AlarmNames', 'AlarmTypes', 'ChildrenOfAlarmName', 'MaxRecords', 'NextToken', 'ParentsOfAlarmName', 'StateValue'], required: [] },
   'cloudwatch GetMetricData': { members: ['EndTime', 'LabelOptions', 'MaxDatapoints', 'MetricDataQueries', 'NextToken', 'ScanBy', 'StartTime'], required: ['MetricDataQueries', 'StartTime', 'EndTime'] },
