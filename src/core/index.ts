@@ -20,3 +20,4 @@ export * from './recovery-targets.js';
 export * from './journal-head.js';
 export * from './lifecycle.js';
 export * from './drill-time.js';
+export * from './step-rules.js';

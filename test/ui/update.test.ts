@@ -118,6 +118,23 @@ describe('incident view', () => {
     const s = incidentState({}, [...opened(), { kind: 'step.started', data: { scenario: 'dynamodb-pitr-restore', step: 'freeze-writes' } }]);
     expect(appended(press(s, 'return')[1])[0]!.kind).toBe('step.completed');
   });
+  it('does not mark a step done before the steps it depends on, nor after its action was refused', () => {
+    const ref = { scenario: 'dynamodb-pitr-restore', step: 'restore' };
+    const early = incidentState({}, [...opened(), { kind: 'step.started', data: ref }]);
+    const [blocked, none] = press(early, 'j', 'j', 'return');
+    expect(appended(none)).toEqual([]);
+    expect(blocked.toast?.text).toMatch(/depends on check-pitr/);
+    const refused = incidentState({}, [
+      ...opened(),
+      { kind: 'step.completed', data: { ...ref, step: 'check-pitr' } },
+      { kind: 'step.started', data: ref },
+      { kind: 'aws.action.requested', data: { actionId: 'a1', service: 'dynamodb', operation: 'RestoreTableToPointInTime', target: 'orders-restored', args: {}, ...ref } },
+      { kind: 'aws.action.failed', data: { actionId: 'a1', errorClass: 'actions-disabled', message: 'actions are off' } },
+    ]);
+    const [after, nothing] = press(refused, 'j', 'j', 'return');
+    expect(appended(nothing)).toEqual([]);
+    expect(after.toast?.text).toMatch(/did not succeed/);
+  });
   it('shows "not connected" for a verification without an AWS layer, and records nothing', () => {
     const [s, effects] = press(incidentState(), 'j', 'v');
     expect(effects).toEqual([]);

@@ -1,7 +1,7 @@
 // What the keys of the incident view do. Each handler takes the current state and returns the next one
 // with the effects to run; nothing here reads a clock or touches I/O.
 import { resolveRegion } from '../../core/regions.js';
-import { fillLenient, verificationParams, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
+import { completionRefusal, fillLenient, verificationParams, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
 import { checklistRows, scenariosOf } from './checklist.js';
 import { filterEvents } from './timeline.js';
 import { evidence, evidenceRefused } from './metric-snapshots.js';
@@ -156,7 +156,11 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: ChecklistCommand): 
         const warn = row.blockedBy.length ? toast(s, `started before ${row.blockedBy.join(', ')} finished`, 'warn') : s;
         return [warn, [append([{ kind: 'step.started', data: ref }])]];
       }
-      if (row.status === 'in-progress') return [s, [append([{ kind: 'step.completed', data: ref }])]];
+      if (row.status === 'in-progress') {
+        const refusal = completionRefusal(v.incident, row.scenario.id, row.step);
+        if (refusal) return [toast(s, refusal, 'warn'), []];
+        return [s, [append([{ kind: 'step.completed', data: ref }])]];
+      }
       return [toast(s, `${row.step.id} is ${row.status}; v verifies it again`), []];
     }
     case 'verify': {
