@@ -11,6 +11,9 @@ import { simTime } from './support/fixtures.js';
 const KNOWN: Record<string, string> = {
   'dynamodb-restore-from-backup/enable-pitr': 'PITR is enabled by the operator outside warroom (no action for it)',
   'region-failure-dr-failover/confirm-region': 'expects a failing health check; the scenario has no inject that fails it',
+  'rds-multi-az-failover/available': 'waits for RDS\'s failover-completed event; the scenario has no action that fails over',
+  'rds-restore-from-snapshot/security-groups': 'the change is a shell command (modify-db-instance) the simulated AWS does not see',
+  'service-degradation/scale-dynamodb': 'the change is a shell command (update-table) the simulated AWS does not see',
 };
 
 const catalog = loadCatalog({});
