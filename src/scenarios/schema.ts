@@ -73,6 +73,14 @@ export const StepSchema = z.strictObject({
   action: ActionSpec.optional().meta({ description: 'a mutating AWS call, run only after the operator types `confirm`' }),
   depends_on: z.array(Id).default([]),
   expected_minutes: z.number().positive().optional(),
+  caution: Text.optional().meta({ description: 'where the plan is wrong, unsafe or impossible as written: what to watch for; shown in colour and repeated in the report' }),
+  destructive: z
+    .strictObject({
+      destroys: Text.meta({ description: 'what the step destroys, deletes, overwrites or disables, in words' }),
+      confirm: Text.meta({ description: 'what the operator types before the command is copied or the action runs, e.g. "{{table}}"' }),
+    })
+    .optional()
+    .meta({ description: 'marks a step that destroys, deletes, overwrites or disables something: copying its command needs the same typed confirmation as an AWS action' }),
 });
 
 export const InjectSchema = z.strictObject({

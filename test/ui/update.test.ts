@@ -147,6 +147,18 @@ describe('incident view', () => {
     const [, after] = run(s, { type: 'probe.done', key: 'dynamodb-pitr-restore/check-pitr', result });
     expect(appended(after)).toEqual([{ kind: 'step.verified', data: { scenario: 'dynamodb-pitr-restore', step: 'check-pitr', passed: true, summary: 'ENABLED', evidence: { status: 'ENABLED' } } }]);
   });
+  it('copies a destructive step\'s command only after its target is typed, and records that', () => {
+    const [prompt, none] = press(incidentState(), 'y');
+    expect(none).toEqual([]);
+    const top = prompt.modals.at(-1) as { steps?: { label: string }[] } | undefined;
+    expect(top?.steps?.[0]?.label).toBe('DESTRUCTIVE: disables every write to orders. Type orders to copy the command');
+    const [wrong, nothing] = press(prompt, 'order', 'return');
+    expect(nothing).toEqual([]);
+    expect(wrong.toast?.text).toMatch(/nothing copied/);
+    const [, effects] = press(prompt, 'orders', 'return');
+    expect(effects).toContainEqual({ type: 'copy', text: 'aws ecs update-service --service writer --desired-count 0' });
+    expect(appended(effects)).toEqual([{ kind: 'note', data: { text: 'copied the destructive command of dynamodb-pitr-restore/freeze-writes after typing orders' } }]);
+  });
   it('copies the command with params filled', () => {
     const [s, effects] = press(incidentState(), 'j', 'y');
     expect(effects).toEqual([{ type: 'copy', text: 'aws dynamodb describe-continuous-backups --table-name orders' }]);

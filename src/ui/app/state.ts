@@ -42,6 +42,7 @@ export type PromptPurpose =
   | 'fail'
   | 'filter'
   | 'confirm-action'
+  | 'confirm-copy'
   | 'palette'
   | 'scenario'
   | 'scenario-params'
