@@ -20,7 +20,7 @@ export function formatScenario(s: Scenario, file: string): string[] {
     for (const o of s.objectives) {
       const rpo = o.rpo_seconds === undefined ? '-' : `${formatDuration(o.rpo_seconds)}${o.rpo_by_design ? ' (by design)' : ''}`;
       const rto = o.rto_seconds === undefined ? '-' : formatDuration(o.rto_seconds);
-      out.push(`  ${line(o.component)}: RTO ${rto}, RPO ${rpo}${o.note ? ` (${line(o.note)})` : ''}`);
+      out.push(`  ${line(o.component)}: RTO ${rto}, RPO ${rpo}${o.plan ? ` [${line(o.plan)}]` : ''}${o.note ? ` (${line(o.note)})` : ''}${o.estimate ? `; estimate, not a target: ${line(o.estimate)}` : ''}`);
     }
   }
   if (Object.keys(s.params).length) {
@@ -44,7 +44,10 @@ export function formatStep(step: ScenarioStep, index: number): string[] {
   const meta = [step.role, step.expected_minutes ? `~${step.expected_minutes} min` : '', step.depends_on.length ? `after ${step.depends_on.join(', ')}` : '']
     .filter(Boolean)
     .join(', ');
-  const out = [`${index + 1}. [${line(step.id)}] ${line(step.title)} (${line(meta)})`, indent(sanitize(step.instructions), 5)];
+  const out = [`${index + 1}. [${line(step.id)}] ${line(step.title)} (${line(meta)})`];
+  if (step.destructive) out.push(`     DESTRUCTIVE: ${line(step.destructive.destroys)} (type ${line(step.destructive.confirm)} to copy or run it)`);
+  if (step.caution) out.push(indent(`CAUTION: ${sanitize(step.caution)}`, 5));
+  out.push(indent(sanitize(step.instructions), 5));
   if (step.command) out.push(indent(`$ ${sanitize(step.command)}`, 5));
   if (step.verify) {
     const v = step.verify;

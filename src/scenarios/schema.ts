@@ -39,9 +39,13 @@ export const ObjectiveSchema = z
     rpo: Duration.optional(),
     rpo_by_design: z.boolean().optional().meta({ description: 'true when the RPO holds by design (synchronous Multi-AZ) and is stated, not measured' }),
     note: z.string().optional(),
+    plan: Text.optional().meta({ description: 'the plan the target comes from (a key of `sources`); one plan per runbook, so one organisation\'s targets per incident' }),
+    estimate: Text.optional().meta({ description: 'how long the plan expects recovery to take: shown as an estimate, never measured as a target' }),
   })
   .transform((o): ObjectiveTarget => {
     const target: ObjectiveTarget = { component: o.component };
+    if (o.plan !== undefined) target.plan = o.plan;
+    if (o.estimate !== undefined) target.estimate = o.estimate;
     if (o.rto !== undefined) target.rto_seconds = o.rto;
     if (o.rpo !== undefined) target.rpo_seconds = o.rpo;
     if (o.rpo_by_design !== undefined) target.rpo_by_design = o.rpo_by_design;

@@ -136,10 +136,25 @@ describe('built-in catalog', () => {
   });
 
   it('keeps the plans\' RTO/RPO targets as seconds (DynamoDB RTO 2 h / RPO 1 min)', () => {
-    const dynamo = byId('dynamodb-table-corruption').objectives.find((o) => o.component === 'DynamoDB Tables (production)');
-    expect(dynamo).toMatchObject({ rto_seconds: 7200, rpo_seconds: 60 });
+    const dynamo = byId('region-failure-rebuild-in-dr-region').objectives.find((o) => o.component === 'DynamoDB Tables');
+    expect(dynamo).toMatchObject({ rto_seconds: 7200, rpo_seconds: 60, plan: 'centralized-logging' });
     const az = byId('az-failure').objectives.find((o) => o.component === 'DynamoDB');
     expect(az).toMatchObject({ rpo_seconds: 0, rpo_by_design: true });
+  });
+
+  it('takes a runbook\'s targets from one plan it names, one target per component; estimates are not targets', () => {
+    for (const s of catalog.scenarios) {
+      const plans = new Set(s.objectives.map((o) => o.plan));
+      expect([...plans].length, `${s.id}: objectives from ${[...plans].join(', ')}`).toBeLessThanOrEqual(1);
+      for (const o of s.objectives) {
+        expect(o.plan, `${s.id}: ${o.component} names no plan`).toBeDefined();
+        expect(s.sources.map((src) => src.split(':')[0]), `${s.id}: plan ${o.plan} is not among its sources`).toContain(o.plan);
+        // An estimate written as a target ("estimated recovery time 8-12 hours" as the RTO) is the mistake this rules out.
+        expect(o.note ?? '', `${s.id}: ${o.component}: an estimate belongs in \`estimate\``).not.toMatch(/estimat/i);
+      }
+      const components = s.objectives.map((o) => o.component);
+      expect(new Set(components).size, `${s.id}: a component with two targets`).toBe(components.length);
+    }
   });
 
   it('gives every scenario metrics, at least three injects, comms and escalation', () => {
