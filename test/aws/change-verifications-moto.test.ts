@@ -1,7 +1,8 @@
 // Every check after an AWS change must fail before the change and pass after it: each runbook verification
 // below is run against moto before and after the change is made through the real SDK. RDS failover events
 // are not modelled by moto (it records none), so their "after" case uses aws-sdk-client-mock.
-import { CreateTableCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBackupCommand, CreateTableCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
+import { CancelKeyDeletionCommand, CreateKeyCommand, KMSClient, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { CreateDBInstanceCommand, DescribeEventsCommand, ModifyDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +75,32 @@ describe.skipIf(!MOTO)('checks that fail before the change and pass after it (mo
     await clients.ddb.send(new UpdateTableCommand({ TableName: 'logs', ProvisionedThroughput: { ReadCapacityUnits: 50, WriteCapacityUnits: 40 } }));
     const after = await ports.probes.verify(v, params);
     expect(after.passed, after.summary).toBe(true);
+  });
+
+  it('drill-full-dr/backup: the named backup is listed after create-backup', async () => {
+    const v = check('drill-full-dr', 'backup');
+    const params = { table: 'orders', backup_name: 'dr-test-backup-1' };
+    const before = await ports.probes.verify(v, params);
+    expect(before.passed, before.summary).toBe(false);
+    await clients.ddb.send(new CreateBackupCommand({ TableName: 'orders', BackupName: 'dr-test-backup-1' }));
+    const after = await ports.probes.verify(v, params);
+    expect(after.passed, after.summary).toBe(true);
+  });
+
+  it('drill-full-dr/keep-key: the key is no longer pending deletion after cancel-key-deletion', async () => {
+    const kms = new KMSClient({ endpoint: moto.endpoint, region: REGION, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    try {
+      const key = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
+      await kms.send(new ScheduleKeyDeletionCommand({ KeyId: key, PendingWindowInDays: 7 }));
+      const v = check('drill-full-dr', 'keep-key');
+      const before = await ports.probes.verify(v, { key_id: key });
+      expect(before.passed, before.summary).toBe(false);
+      await kms.send(new CancelKeyDeletionCommand({ KeyId: key }));
+      const after = await ports.probes.verify(v, { key_id: key });
+      expect(after.passed, after.summary).toBe(true);
+    } finally {
+      kms.destroy();
+    }
   });
 
   it.each([
