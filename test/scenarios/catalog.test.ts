@@ -233,6 +233,38 @@ describe('built-in catalog', () => {
   });
 });
 
+/** Commands that destroy, delete, overwrite or disable something. */
+const DESTRUCTIVE = /terraform\s+(-\S+\s+)*destroy|aws \S+ (delete|disable|deactivate|deregister|terminate|revoke)-|schedule-key-deletion|aws s3 rm|aws s3 sync .*--delete|kubectl .*\b(delete|drain)\b|\b(DROP|TRUNCATE)\b|--status Inactive|--reserved-concurrent-executions 0|rollout undo/;
+/** Matches of the pattern above that destroy nothing, and why. */
+const NOT_DESTRUCTIVE: Record<string, string> = {
+  'dynamodb-table-corruption/resume-writes': 'delete-function-concurrency removes the throttle set by stop-writes: it restores, not removes, service',
+  'kubernetes-deployment-rollback/undo': 'the replaced revision stays in the rollout history',
+  'kubernetes-deployment-rollback/undo-to': 'the replaced revision stays in the rollout history',
+  'kubernetes-node-failure/drain': 'pods are rescheduled on other nodes; nothing is deleted',
+};
+
+describe('destructive steps', () => {
+  it('marks every step whose command destroys, deletes, overwrites or disables something, and says what', () => {
+    const found: string[] = [];
+    for (const s of catalog.scenarios) {
+      for (const st of s.steps) {
+        const key = `${s.id}/${st.id}`;
+        if (!st.command || !DESTRUCTIVE.test(st.command) || key in NOT_DESTRUCTIVE) continue;
+        found.push(key);
+        expect(st.destructive, `${key} is destructive: mark it (destructive: { destroys, confirm })`).toBeDefined();
+      }
+    }
+    expect(found).toEqual(expect.arrayContaining(['security-breach/destroy-compromised', 'drill-full-dr/destroy', 'security-breach/deactivate-key']));
+  });
+
+  it('never has the plan\'s production destroy before the restore that needs its backups', () => {
+    const breach = byId('security-breach');
+    const order = breach.steps.map((st) => st.id);
+    expect(order.indexOf('destroy-compromised')).toBeGreaterThan(order.indexOf('restore'));
+    expect(breach.steps.find((st) => st.id === 'rebuild')!.command).not.toMatch(/destroy/);
+  });
+});
+
 describe('runbook commands', () => {
   const cases = catalog.scenarios.flatMap((s) =>
     s.steps.filter((st) => st.command).map((st) => ({ name: `${s.id}/${st.id}`, scenario: s, command: st.command! })),
