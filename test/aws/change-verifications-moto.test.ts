@@ -1,6 +1,7 @@
 // Every check after an AWS change must fail before the change and pass after it: each runbook verification
 // below is run against moto before and after the change is made through the real SDK. RDS failover events
 // are not modelled by moto (it records none), so their "after" case uses aws-sdk-client-mock.
+import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { CreateBackupCommand, CreateTableCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { CancelKeyDeletionCommand, CreateKeyCommand, KMSClient, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { CreateDBInstanceCommand, DescribeEventsCommand, ModifyDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
@@ -101,6 +102,25 @@ describe.skipIf(!MOTO)('checks that fail before the change and pass after it (mo
     } finally {
       kms.destroy();
     }
+  });
+
+  it('region-failure-rebuild-in-dr-region/log-pipeline: passes once Firehose counts a delivery to S3', async () => {
+    const v = check('region-failure-rebuild-in-dr-region', 'log-pipeline');
+    const params = { delivery_stream: 'logs-dr-firehose' };
+    const before = await ports.probes.verify(v, params);
+    expect(before.passed, before.summary).toBe(false);
+    await clients.cw.send(new PutMetricDataCommand({ Namespace: 'AWS/Firehose', MetricData: [{ MetricName: 'DeliveryToS3.Success', Dimensions: [{ Name: 'DeliveryStreamName', Value: 'logs-dr-firehose' }], Timestamp: new Date(), Value: 1, Unit: 'Count' }] }));
+    const after = await ports.probes.verify(v, params);
+    expect(after.passed, after.summary).toBe(true);
+  });
+
+  it('region-failure-rebuild-in-dr-region/restore-dynamodb: fails while the restored table does not exist, passes once it is ACTIVE', async () => {
+    const v = check('region-failure-rebuild-in-dr-region', 'restore-dynamodb');
+    const params = { table: 'metadata-dr' };
+    expect((await ports.probes.verify(v, params)).passed).toBe(false);
+    await clients.ddb.send(new CreateTableCommand({ TableName: 'metadata-dr', BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }));
+    const after = await ports.probes.verify(v, params);
+    expect(after.passed, after.summary).toBe(true);
   });
 
   it.each([

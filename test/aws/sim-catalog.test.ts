@@ -15,6 +15,8 @@ const KNOWN: Record<string, string> = {
   'rds-restore-from-snapshot/security-groups': 'the change is a shell command (modify-db-instance) the simulated AWS does not see',
   'drill-full-dr/backup': 'the backup is made with a shell command (create-backup) the simulated AWS does not see',
   'drill-full-dr/find-backup': 'the backup ARN is the one the shell command printed; the simulated AWS holds no backup by that ARN',
+  'region-failure-rebuild-in-dr-region/log-pipeline': 'counts Firehose deliveries; the simulated AWS sends no logs through the pipeline',
+  'region-failure-rebuild-in-dr-region/switch-dns': 'the switch is a shell command (update-health-check) the simulated AWS does not see',
   'service-degradation/scale-dynamodb': 'the change is a shell command (update-table) the simulated AWS does not see',
 };
 
