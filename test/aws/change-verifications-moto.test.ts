@@ -4,7 +4,7 @@
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { CreateBackupCommand, CreateTableCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { CancelKeyDeletionCommand, CreateKeyCommand, KMSClient, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
-import { CreateDBInstanceCommand, DescribeEventsCommand, ModifyDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
+import { CreateDBInstanceCommand, CreateDBSnapshotCommand, DescribeEventsCommand, ModifyDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveAwsConfig } from '../../src/aws/config.js';
@@ -121,6 +121,40 @@ describe.skipIf(!MOTO)('checks that fail before the change and pass after it (mo
     await clients.ddb.send(new CreateTableCommand({ TableName: 'metadata-dr', BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }));
     const after = await ports.probes.verify(v, params);
     expect(after.passed, after.summary).toBe(true);
+  });
+
+  it('backup-verification/rds-retention: fails at 7 days of retention, passes at 30', async () => {
+    await clients.rds.send(new CreateDBInstanceCommand({ DBInstanceIdentifier: 'retention-db', Engine: 'postgres', DBInstanceClass: 'db.t3.micro', AllocatedStorage: 20, MasterUsername: 'admin1', MasterUserPassword: 'password123', BackupRetentionPeriod: 7 }));
+    const v = check('backup-verification', 'rds-retention');
+    expect((await ports.probes.verify(v, { db_instance: 'retention-db' })).passed).toBe(false);
+    await clients.rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'retention-db', BackupRetentionPeriod: 30, ApplyImmediately: true }));
+    const after = await ports.probes.verify(v, { db_instance: 'retention-db' });
+    expect(after.passed, after.summary).toBe(true);
+  });
+
+  it('backup-verification/rds-snapshots: passes with a snapshot of the last 25 hours, fails when the newest is two days old', async () => {
+    const v = check('backup-verification', 'rds-snapshots');
+    await clients.rds.send(new CreateDBSnapshotCommand({ DBInstanceIdentifier: 'retention-db', DBSnapshotIdentifier: 'retention-db-today' }));
+    const fresh = await ports.probes.verify(v, { db_instance: 'retention-db' });
+    expect(fresh.passed, fresh.summary).toBe(true);
+    // The same snapshots read two days later: moto cannot backdate a snapshot, so the clock moves instead.
+    const { clock, sleep } = simTime(Date.now() + 2 * 86_400_000);
+    const later = createAwsPorts({ mode: 'live', allowActions: false, env: motoEnv(moto.endpoint, REGION), clock, sleep });
+    try {
+      const stale = await later.probes.verify(v, { db_instance: 'retention-db' });
+      expect(stale.passed).toBe(false);
+      expect(stale.summary).toMatch(/SnapshotCreateTime = .*expected at or after/);
+    } finally {
+      (later as { clients?: { destroy(): void } }).clients?.destroy();
+    }
+  });
+
+  it('backup-verification/create-backup: the named backup is listed after create-backup', async () => {
+    const v = check('backup-verification', 'create-backup');
+    const params = { table: 'orders', backup_name: 'pre-deployment-1' };
+    expect((await ports.probes.verify(v, params)).passed).toBe(false);
+    await clients.ddb.send(new CreateBackupCommand({ TableName: 'orders', BackupName: 'pre-deployment-1' }));
+    expect((await ports.probes.verify(v, params)).passed).toBe(true);
   });
 
   it.each([

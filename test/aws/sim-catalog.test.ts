@@ -13,6 +13,8 @@ const KNOWN: Record<string, string> = {
   'region-failure-dr-failover/confirm-region': 'expects a failing health check; the scenario has no inject that fails it',
   'rds-multi-az-failover/available': 'waits for RDS\'s failover-completed event; the scenario has no action that fails over',
   'rds-restore-from-snapshot/security-groups': 'the change is a shell command (modify-db-instance) the simulated AWS does not see',
+  'backup-verification/create-backup': 'the backup is made with a shell command (create-backup) the simulated AWS does not see',
+  'backup-verification/rds-retention': 'the simulated instance keeps 7 days of backups, below the 30 days the check asks for',
   'drill-full-dr/backup': 'the backup is made with a shell command (create-backup) the simulated AWS does not see',
   'drill-full-dr/find-backup': 'the backup ARN is the one the shell command printed; the simulated AWS holds no backup by that ARN',
   'region-failure-rebuild-in-dr-region/log-pipeline': 'counts Firehose deliveries; the simulated AWS sends no logs through the pipeline',
