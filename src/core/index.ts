@@ -21,3 +21,4 @@ export * from './journal-head.js';
 export * from './lifecycle.js';
 export * from './drill-time.js';
 export * from './step-rules.js';
+export * from './drill-schedule.js';

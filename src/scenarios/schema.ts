@@ -133,6 +133,7 @@ export const ScenarioSchema = z
     services: z.array(Text).min(1, 'name at least one service'),
     sources: z.array(Text).min(1, 'name the plan(s) this scenario comes from'),
     severity_hint: z.enum(SEVERITIES).optional(),
+    cadence: Duration.optional().meta({ description: 'a scheduled drill\'s cadence, from its plan ("7d" weekly, "30d" monthly, "90d" quarterly, "365d" annually); `warroom drills due` lists the overdue ones' }),
     detection: DetectionSchema,
     impact: Text,
     objectives: z.array(ObjectiveSchema).default([]),

@@ -165,6 +165,11 @@ describe('built-in catalog', () => {
     }
   });
 
+  it('gives every scheduled drill a cadence from its plan', () => {
+    for (const s of catalog.scenarios.filter((x) => x.detection.drill)) expect(s.cadence, `${s.id} has no cadence`).toBeGreaterThan(0);
+    expect(byId('drill-lambda-rollback').cadence).toBe(30 * 86_400);
+  });
+
   it('gives every scenario metrics, at least three injects, comms and escalation', () => {
     for (const s of catalog.scenarios) {
       expect(s.metrics.length, s.id).toBeGreaterThanOrEqual(1);
