@@ -19,6 +19,7 @@ const KNOWN: Record<string, string> = {
   'drill-full-dr/find-backup': 'the backup ARN is the one the shell command printed; the simulated AWS holds no backup by that ARN',
   'region-failure-rebuild-in-dr-region/log-pipeline': 'counts Firehose deliveries; the simulated AWS sends no logs through the pipeline',
   'region-failure-rebuild-in-dr-region/switch-dns': 'the switch is a shell command (update-health-check) the simulated AWS does not see',
+  'region-failure-restore-from-replicated-backups/switch-dns': 'the switch is a shell command (update-health-check) the simulated AWS does not see',
   'service-degradation/scale-dynamodb': 'the change is a shell command (update-table) the simulated AWS does not see',
 };
 
