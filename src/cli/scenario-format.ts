@@ -35,6 +35,8 @@ export function formatScenario(s: Scenario, file: string): string[] {
   if (s.metrics.length) out.push('', `Metrics: ${line(s.metrics.map((m) => `${m.namespace} ${m.metric}`).join(', '))}`);
   out.push('', `Comms: first update within ${s.comms.first_update_minutes} min, then every ${s.comms.cadence_minutes} min`);
   for (const e of s.comms.escalation) out.push(`  level ${e.level} after ${e.after_minutes} min: ${line(e.who)}`);
+  if (s.comms.channels.length) out.push(`  channels: ${line(s.comms.channels.join('; '))}`);
+  for (const k of s.comms.stakeholders) out.push(`  tell ${line(k.who)} by ${line(k.how)}: ${line(k.when)}`);
   if (s.post_checks.length) out.push('', 'Post-recovery checks:', ...s.post_checks.map((c) => `  - ${line(c)}`));
   if (s.injects.length) out.push('', `Exercise injects: ${s.injects.length} (${line(s.injects.map((i) => `${formatDuration(i.at_seconds)} ${i.kind}`).join(', '))})`);
   return out;

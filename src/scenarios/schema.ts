@@ -114,6 +114,11 @@ export const CommsSchema = z.strictObject({
   escalation: z
     .array(z.strictObject({ level: z.number().int().positive(), after_minutes: z.number().nonnegative(), who: Text }))
     .min(1, 'give at least one escalation level'),
+  channels: z.array(Text).default([]).meta({ description: 'where the plan says the incident is worked and announced (names and numbers belong in the service profile)' }),
+  stakeholders: z
+    .array(z.strictObject({ who: Text, how: Text, when: Text }))
+    .default([])
+    .meta({ description: 'the plan\'s stakeholder matrix: who is told, how, and how soon' }),
 });
 
 export const DetectionSchema = z.strictObject({

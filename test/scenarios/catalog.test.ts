@@ -165,6 +165,13 @@ describe('built-in catalog', () => {
     }
   });
 
+  it('carries the plans\' channels and stakeholder matrix into the runbooks that follow them', () => {
+    const breach = byId('security-breach');
+    expect(breach.comms.channels).toContain('Slack #incidents (primary)');
+    expect(breach.comms.stakeholders.map((k) => k.who)).toEqual(['Engineering Manager', 'Operations Team', 'Security Team', 'Business Stakeholders', 'Customers']);
+    expect(byId('kms-key-deletion').comms.channels).toContain('Slack #simple-log-service-incidents');
+  });
+
   it('gives every scheduled drill a cadence from its plan', () => {
     for (const s of catalog.scenarios.filter((x) => x.detection.drill)) expect(s.cadence, `${s.id} has no cadence`).toBeGreaterThan(0);
     expect(byId('drill-lambda-rollback').cadence).toBe(30 * 86_400);

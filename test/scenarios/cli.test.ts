@@ -95,7 +95,7 @@ describe('scenarios show', () => {
 });
 
 describe('scenarios render', () => {
-  const params = ['table=orders', 'target_table=orders-restored', 'restore_time=2026-01-31T10:00:00Z', 'function_name=orders-writer', 'region=eu-west-1'];
+  const params = ['table=orders', 'target_table=orders-restored', 'restore_time=2026-01-31T10:00:00Z', 'function_name=orders-writer', 'read_function=orders-reader', 'region=eu-west-1'];
 
   it('fills every command with the params', async () => {
     const r = await run('scenarios', 'render', 'dynamodb-table-corruption', ...params.flatMap((p) => ['--param', p]));
