@@ -6,22 +6,8 @@ import { SimAws } from '../../src/aws/sim/sim-aws.js';
 import type { NewEvent } from '../../src/core/index.js';
 import { loadCatalog, resolveParams } from '../../src/scenarios/index.js';
 import { simTime } from './support/fixtures.js';
+import { KNOWN } from './support/sim-known.js';
 
-/** scenario/step -> why it cannot pass on the simulated AWS by the scenario's own actions. */
-const KNOWN: Record<string, string> = {
-  'dynamodb-restore-from-backup/enable-pitr': 'PITR is enabled by the operator outside warroom (no action for it)',
-  'region-failure-dr-failover/confirm-region': 'expects a failing health check; the scenario has no inject that fails it',
-  'rds-multi-az-failover/available': 'waits for RDS\'s failover-completed event; the scenario has no action that fails over',
-  'rds-restore-from-snapshot/security-groups': 'the change is a shell command (modify-db-instance) the simulated AWS does not see',
-  'backup-verification/create-backup': 'the backup is made with a shell command (create-backup) the simulated AWS does not see',
-  'backup-verification/rds-retention': 'the simulated instance keeps 7 days of backups, below the 30 days the check asks for',
-  'drill-full-dr/backup': 'the backup is made with a shell command (create-backup) the simulated AWS does not see',
-  'drill-full-dr/find-backup': 'the backup ARN is the one the shell command printed; the simulated AWS holds no backup by that ARN',
-  'region-failure-rebuild-in-dr-region/log-pipeline': 'counts Firehose deliveries; the simulated AWS sends no logs through the pipeline',
-  'region-failure-rebuild-in-dr-region/switch-dns': 'the switch is a shell command (update-health-check) the simulated AWS does not see',
-  'region-failure-restore-from-replicated-backups/switch-dns': 'the switch is a shell command (update-health-check) the simulated AWS does not see',
-  'service-degradation/scale-dynamodb': 'the change is a shell command (update-table) the simulated AWS does not see',
-};
 
 const catalog = loadCatalog({});
 
