@@ -56,13 +56,17 @@ describe('the console with a service profile', () => {
     await answer(app, 'Param restore_time:', '2026-11-21T09:00:00Z\r');
     await app.waitFor((s) => s.includes('Param function_name:') && s.includes('ledger-writer'));
     app.press('\r');
+    // The reading function is another one: whatever the field holds is replaced (Ctrl+U clears it).
+    await app.waitFor((s) => s.includes('Param read_function:'));
+    app.press('\u0015');
+    await answer(app, 'Param read_function:', 'ledger-reader\r');
     await app.waitFor((s) => s.includes('Param region:') && s.includes('> eu-west-2'));
     app.press('\r');
     await app.waitFor((s) => s.includes('DECLARED'));
     const store = new IncidentStore(stateDir, { now: () => Date.now() });
     const [summary] = await store.list();
     expect(store.load(summary!.id).state.params).toEqual({
-      table: 'ledger-entries', target_table: 'ledger-entries-restored', restore_time: '2026-11-21T09:00:00Z', function_name: 'ledger-writer', region: 'eu-west-2',
+      table: 'ledger-entries', target_table: 'ledger-entries-restored', restore_time: '2026-11-21T09:00:00Z', function_name: 'ledger-writer', read_function: 'ledger-reader', region: 'eu-west-2',
     });
   }, 90_000);
 });
