@@ -43,6 +43,13 @@ describe('what was done', () => {
 });
 
 describe('recovery objectives', () => {
+  it('shows a plan\'s estimate beside the target and judges only the target', () => {
+    const target = scenario([{ component: 'db', rto_seconds: 600, estimate: '8-12 hours', plan: 'p' }]);
+    const row = report([ms('impact-started', 0), ms('mitigated', 5)], target).objectives.rows[0]!;
+    expect(row.note).toBe('estimate, not a target: 8-12 hours');
+    expect(row.rtoVerdict).toBe('met');
+  });
+
   it('says not yet, met, missed by, or unknown (no impact start); never met before recovery', () => {
     const target = scenario([{ component: 'db', rto_seconds: 600, rpo_seconds: 60 }]);
     expect(report([ms('impact-started', 0)], target).objectives.rows[0]!.rtoVerdict).toBe('not yet');
