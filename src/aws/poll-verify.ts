@@ -55,8 +55,9 @@ export async function pollVerify(spec: VerifySpec, params: Readonly<Record<strin
     parsePath(spec.path);
     for (const c of spec.and ?? []) parsePath(c.path);
     args = fillDeep(spec.args, { ...clockParams(timeNames, clock.now()), ...params }) as Record<string, unknown>;
-    // Expected values may name params too: equals "{{dr_endpoint}}", not_equals "{{before_writer}}".
-    expect = fillDeep(spec.expect, params) as VerifySpec['expect'];
+    // Expected values may name params too: equals "{{dr_endpoint}}", not_equals "{{before_writer}}", or the
+    // clock: not_before "{{minutes_ago_1500}}" (a snapshot younger than 25 hours).
+    expect = fillDeep(spec.expect, { ...clockParams(placeholdersIn(JSON.stringify(spec.expect)), clock.now()), ...params }) as VerifySpec['expect'];
     and = fillDeep(spec.and, params) as VerifySpec['and'];
   } catch (err) {
     const error: AwsFailure = { class: 'invalid-parameter', message: `invalid parameter: ${err instanceof Error ? err.message : String(err)}` };

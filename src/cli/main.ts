@@ -18,6 +18,7 @@ import { reportWarroomError } from './report-error.js';
 import { registerTriageCommand } from './triage-command.js';
 import { registerInitCommand } from './init-command.js';
 import { registerDeclareCommand } from './declare-command.js';
+import { registerDrillCommands } from './drill-commands.js';
 import { readVersion } from './version.js';
 
 declare const __WARROOM_VERSION__: string | undefined;
@@ -42,6 +43,7 @@ const GROUPS: Register[] = [
   registerCommsCommands,
   registerConsole,
   registerSyncCommands,
+  registerDrillCommands,
   registerExerciseCommands((ctx, plan, incidentId) =>
     runConsole(ctx, {
       allowActions: false,

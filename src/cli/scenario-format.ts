@@ -20,7 +20,7 @@ export function formatScenario(s: Scenario, file: string): string[] {
     for (const o of s.objectives) {
       const rpo = o.rpo_seconds === undefined ? '-' : `${formatDuration(o.rpo_seconds)}${o.rpo_by_design ? ' (by design)' : ''}`;
       const rto = o.rto_seconds === undefined ? '-' : formatDuration(o.rto_seconds);
-      out.push(`  ${line(o.component)}: RTO ${rto}, RPO ${rpo}${o.note ? ` (${line(o.note)})` : ''}`);
+      out.push(`  ${line(o.component)}: RTO ${rto}, RPO ${rpo}${o.plan ? ` [${line(o.plan)}]` : ''}${o.note ? ` (${line(o.note)})` : ''}${o.estimate ? `; estimate, not a target: ${line(o.estimate)}` : ''}`);
     }
   }
   if (Object.keys(s.params).length) {
@@ -35,6 +35,8 @@ export function formatScenario(s: Scenario, file: string): string[] {
   if (s.metrics.length) out.push('', `Metrics: ${line(s.metrics.map((m) => `${m.namespace} ${m.metric}`).join(', '))}`);
   out.push('', `Comms: first update within ${s.comms.first_update_minutes} min, then every ${s.comms.cadence_minutes} min`);
   for (const e of s.comms.escalation) out.push(`  level ${e.level} after ${e.after_minutes} min: ${line(e.who)}`);
+  if (s.comms.channels.length) out.push(`  channels: ${line(s.comms.channels.join('; '))}`);
+  for (const k of s.comms.stakeholders) out.push(`  tell ${line(k.who)} by ${line(k.how)}: ${line(k.when)}`);
   if (s.post_checks.length) out.push('', 'Post-recovery checks:', ...s.post_checks.map((c) => `  - ${line(c)}`));
   if (s.injects.length) out.push('', `Exercise injects: ${s.injects.length} (${line(s.injects.map((i) => `${formatDuration(i.at_seconds)} ${i.kind}`).join(', '))})`);
   return out;
@@ -44,7 +46,10 @@ export function formatStep(step: ScenarioStep, index: number): string[] {
   const meta = [step.role, step.expected_minutes ? `~${step.expected_minutes} min` : '', step.depends_on.length ? `after ${step.depends_on.join(', ')}` : '']
     .filter(Boolean)
     .join(', ');
-  const out = [`${index + 1}. [${line(step.id)}] ${line(step.title)} (${line(meta)})`, indent(sanitize(step.instructions), 5)];
+  const out = [`${index + 1}. [${line(step.id)}] ${line(step.title)} (${line(meta)})`];
+  if (step.destructive) out.push(`     DESTRUCTIVE: ${line(step.destructive.destroys)} (type ${line(step.destructive.confirm)} to copy or run it)`);
+  if (step.caution) out.push(indent(`CAUTION: ${sanitize(step.caution)}`, 5));
+  out.push(indent(sanitize(step.instructions), 5));
   if (step.command) out.push(indent(`$ ${sanitize(step.command)}`, 5));
   if (step.verify) {
     const v = step.verify;

@@ -1,7 +1,7 @@
 // `warroom step ID STEP start|done|skip|fail|verify|act`: everything the console does to a step, for
 // pager hooks, chat bots and shells. Actions take the console's own recorded path (src/aws/recorded-action.ts):
 // the same events, the same refusals, the same wait.
-import { ExitCode, notFound, usageError, verificationParams, WarroomError, type NewEvent } from '../core/index.js';
+import { completionRefusal, ExitCode, notFound, usageError, verificationParams, WarroomError, type NewEvent } from '../core/index.js';
 import { loadAwsPorts } from '../aws/load-ports.js';
 import { probeOutcome } from '../aws/poll-verify.js';
 import { runRecordedAction } from '../aws/recorded-action.js';
@@ -56,10 +56,13 @@ export async function stepCommand(ctx: CliContext, id: string, stepRef: string, 
       await append({ kind: 'step.started', data: ref });
       say(`${step.id} started`, {});
       return ExitCode.ok;
-    case 'done':
+    case 'done': {
+      const refusal = completionRefusal(state, scenario.id, step);
+      if (refusal) throw new WarroomError(`${refusal} (the step is unchanged)`, ExitCode.failure);
       await append({ kind: 'step.completed', data: { ...ref, ...(flags.reason ? { text: flags.reason } : {}) } });
       say(`${step.id} done`, {});
       return ExitCode.ok;
+    }
     case 'skip':
     case 'fail': {
       if (!flags.reason?.trim()) throw usageError(`${verb} needs a reason (add --reason "why")`);

@@ -140,6 +140,10 @@ export interface ObjectiveTarget {
   /** "0 by design" objectives (synchronous Multi-AZ replication) are stated, not measured. */
   rpo_by_design?: boolean;
   note?: string;
+  /** The plan the target comes from. */
+  plan?: string;
+  /** The plan's estimate of the recovery time: context, not a target. */
+  estimate?: string;
 }
 
 /**

@@ -26,3 +26,5 @@ export * from './concurrent-edits.js';
 export * from './sync-mark.js';
 export * from './interrupted-waits.js';
 export * from './file-refs.js';
+export * from './step-rules.js';
+export * from './drill-schedule.js';

@@ -9,6 +9,7 @@ import { tableAgreement, tableNote } from './markdown-sections.js';
 export function doneHtml(m: ReportModel): string {
   if (m.steps.length === 0) return section('done', 'What was done', p('No runbook steps were recorded.'));
   const off = m.steps.filter((s) => s.status === 'skipped' || s.status === 'failed');
+  const warned = m.steps.filter((s) => s.caution || s.destroys);
   return section('done', 'What was done',
     table(['Step', 'Title', 'Role', 'Status', 'Who', 'When', 'Took', 'Verification'], m.steps.map((s) => [
       `<span class="mono">${esc(`${s.scenario}/${s.step}`)}</span>`,
@@ -22,6 +23,7 @@ export function doneHtml(m: ReportModel): string {
         ? `${s.verification.passed ? 'passed' : '<span class="bad">FAILED</span>'}: ${esc(s.verification.summary)}${Object.keys(s.verification.evidence).length ? `<br><span class="mono">${esc(evidenceText(s.verification.evidence))}</span>` : ''} <span class="muted">(seq ${s.verification.seq})</span>`
         : '',
     ])),
+    warned.length ? `<h3>Cautions from the runbook</h3>${ul(warned.map((s) => `<span class="mono">${esc(`${s.scenario}/${s.step}`)}</span> (${s.status}): ${s.destroys ? `<span class="bad">DESTRUCTIVE: ${esc(s.destroys)}.</span> ` : ''}${s.caution ? `<span class="bad">CAUTION:</span> ${esc(s.caution)}` : ''}`))}` : '',
     off.length ? `<h3>Skipped and failed steps</h3>${ul(off.map((s) => `<span class="mono">${esc(`${s.scenario}/${s.step}`)}</span> ${s.status} by ${esc(s.by ?? 'unknown')} at ${utc(s.endedAt)}: ${esc(s.reason ?? 'no reason given')}`))}` : '');
 }
 

@@ -21,6 +21,10 @@ export function doneMd(m: ReportModel): string[] {
         : '',
     ])),
   );
+  const warned = m.steps.filter((s) => s.caution || s.destroys);
+  if (warned.length) {
+    lines.push('', 'Cautions from the runbook:', '', ...warned.map((s) => `- ${cell(`${s.scenario}/${s.step}`)} (${s.status}): ${[s.destroys ? `DESTRUCTIVE: ${esc(s.destroys)}.` : '', s.caution ? `CAUTION: ${esc(s.caution)}` : ''].filter(Boolean).join(' ')}`));
+  }
   const off = m.steps.filter((s) => s.status === 'skipped' || s.status === 'failed');
   if (off.length) {
     lines.push('', 'Skipped and failed steps:', '', ...off.map((s) => `- ${cell(`${s.scenario}/${s.step}`)} ${s.status} by ${cell(s.by ?? 'unknown')} at ${utc(s.endedAt)}: ${esc(s.reason ?? 'no reason given')}`));

@@ -29,7 +29,7 @@ export function resolveParams(scenario: Scenario, given: Readonly<Record<string,
   return values;
 }
 
-/** A step with every placeholder filled: title, instructions, command, verify and action arguments. */
+/** A step with every placeholder filled: title, instructions, caution, what it destroys, command, verify and action arguments. */
 export function renderStep(step: ScenarioStep, params: Readonly<Record<string, string>>): ScenarioStep {
   const rendered: ScenarioStep = {
     ...step,
@@ -37,6 +37,8 @@ export function renderStep(step: ScenarioStep, params: Readonly<Record<string, s
     instructions: fillTemplate(step.instructions, params),
   };
   if (step.command !== undefined) rendered.command = fillTemplate(step.command, params);
+  if (step.caution !== undefined) rendered.caution = fillTemplate(step.caution, params);
+  if (step.destructive !== undefined) rendered.destructive = { destroys: fillTemplate(step.destructive.destroys, params), confirm: fillTemplate(step.destructive.confirm, params) };
   if (step.verify !== undefined) rendered.verify = fillDeep(step.verify, params) as VerifySpec;
   if (step.action !== undefined) rendered.action = fillDeep(step.action, params) as ActionSpec;
   if (step.files !== undefined) rendered.files = Object.fromEntries(Object.entries(step.files).map(([name, json]) => [fillTemplate(name, params), fillDeep(json, params)]));

@@ -39,9 +39,13 @@ export const ObjectiveSchema = z
     rpo: Duration.optional(),
     rpo_by_design: z.boolean().optional().meta({ description: 'true when the RPO holds by design (synchronous Multi-AZ) and is stated, not measured' }),
     note: z.string().optional(),
+    plan: Text.optional().meta({ description: 'the plan the target comes from (a key of `sources`); one plan per runbook, so one organisation\'s targets per incident' }),
+    estimate: Text.optional().meta({ description: 'how long the plan expects recovery to take: shown as an estimate, never measured as a target' }),
   })
   .transform((o): ObjectiveTarget => {
     const target: ObjectiveTarget = { component: o.component };
+    if (o.plan !== undefined) target.plan = o.plan;
+    if (o.estimate !== undefined) target.estimate = o.estimate;
     if (o.rto !== undefined) target.rto_seconds = o.rto;
     if (o.rpo !== undefined) target.rpo_seconds = o.rpo;
     if (o.rpo_by_design !== undefined) target.rpo_by_design = o.rpo_by_design;
@@ -77,6 +81,14 @@ export const StepSchema = z.strictObject({
     .meta({ description: 'the JSON files the command reads (file://NAME), by name; written by `scenarios render --write-files DIR`' }),
   depends_on: z.array(Id).default([]),
   expected_minutes: z.number().positive().optional(),
+  caution: Text.optional().meta({ description: 'where the plan is wrong, unsafe or impossible as written: what to watch for; shown in colour and repeated in the report' }),
+  destructive: z
+    .strictObject({
+      destroys: Text.meta({ description: 'what the step destroys, deletes, overwrites or disables, in words' }),
+      confirm: Text.meta({ description: 'what the operator types before the command is copied or the action runs, e.g. "{{table}}"' }),
+    })
+    .optional()
+    .meta({ description: 'marks a step that destroys, deletes, overwrites or disables something: copying its command needs the same typed confirmation as an AWS action' }),
 });
 
 export const InjectSchema = z.strictObject({
@@ -106,6 +118,11 @@ export const CommsSchema = z.strictObject({
   escalation: z
     .array(z.strictObject({ level: z.number().int().positive(), after_minutes: z.number().nonnegative(), who: Text }))
     .min(1, 'give at least one escalation level'),
+  channels: z.array(Text).default([]).meta({ description: 'where the plan says the incident is worked and announced (names and numbers belong in the service profile)' }),
+  stakeholders: z
+    .array(z.strictObject({ who: Text, how: Text, when: Text }))
+    .default([])
+    .meta({ description: 'the plan\'s stakeholder matrix: who is told, how, and how soon' }),
 });
 
 export const DetectionSchema = z.strictObject({
@@ -125,6 +142,7 @@ export const ScenarioSchema = z
     services: z.array(Text).min(1, 'name at least one service'),
     sources: z.array(Text).min(1, 'name the plan(s) this scenario comes from'),
     severity_hint: z.enum(SEVERITIES).optional(),
+    cadence: Duration.optional().meta({ description: 'a scheduled drill\'s cadence, from its plan ("7d" weekly, "30d" monthly, "90d" quarterly, "365d" annually); `warroom drills due` lists the overdue ones' }),
     detection: DetectionSchema,
     impact: Text,
     objectives: z.array(ObjectiveSchema).default([]),

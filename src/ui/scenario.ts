@@ -14,6 +14,10 @@ export interface UiStep {
   files?: Readonly<Record<string, unknown>> | undefined;
   depends_on: readonly string[];
   expected_minutes?: number | undefined;
+  /** Where the plan is unsafe as written; shown in colour. */
+  caution?: string | undefined;
+  /** A step that destroys something: copying its command needs the typed confirmation. */
+  destructive?: { destroys: string; confirm: string } | undefined;
 }
 
 export interface UiParam {

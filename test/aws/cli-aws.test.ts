@@ -102,7 +102,7 @@ describe('warroom metrics', () => {
     const t = io();
     expect(await main(['metrics', 'dynamodb-table-corruption', '--once', '--minutes', '30'], t.io)).toBe(0);
     expect(t.out[0]).toMatch(/^SIMULATED AWS .* dynamodb-table-corruption {2}fetched 2026-03-01T12:00:00.000Z$/);
-    expect(t.out.slice(1)).toHaveLength(3);
+    expect(t.out.slice(1)).toHaveLength(6);
     for (const line of t.out.slice(1)) expect(line).toMatch(/ OK +\d+ points$/);
   });
 
@@ -110,7 +110,7 @@ describe('warroom metrics', () => {
     const t = io();
     expect(await main(['metrics', 'dynamodb-table-corruption', '--once', '--json', '--param', 'table=orders'], t.io)).toBe(0);
     const doc = JSON.parse(t.out.join('\n'));
-    expect(doc.panes.map((p: { id: string }) => p.id)).toEqual(['system_errors', 'restored_throttles', 'writer_errors']);
+    expect(doc.panes.map((p: { id: string }) => p.id)).toEqual(['system_errors', 'restored_throttles', 'writer_errors', 'read_throttle_events', 'write_throttle_events', 'consumed_writes']);
     expect(doc.mode).toBe('simulated');
   });
 

@@ -7,14 +7,8 @@ import { SimAws } from '../../src/aws/sim/sim-aws.js';
 import { thresholdLevel } from '../../src/core/thresholds.js';
 import { loadCatalog } from '../../src/scenarios/index.js';
 import { simTime } from './support/fixtures.js';
+import { KNOWN } from './support/sim-known.js';
 
-/** scenario/step -> why it cannot pass on the simulated AWS by the scenario's own actions (as in sim-catalog). */
-const KNOWN: Record<string, string> = {
-  'dynamodb-restore-from-backup/enable-pitr': 'PITR is enabled by the operator outside warroom (no action for it)',
-  'region-failure-dr-failover/confirm-region': 'needs a majority saying the region is down; the scenario has no inject that takes the region down',
-  'dns-route53-failover/confirm-down': 'needs a majority saying the primary is down; the scenario has no inject that takes the region down',
-  's3-object-recovery/restore-one': 'the simulated AWS has no S3: the restore is a CLI copy-object it cannot see',
-};
 
 const catalog = loadCatalog({});
 const NONE: Record<string, string> = {};

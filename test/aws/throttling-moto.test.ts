@@ -51,7 +51,7 @@ describe.skipIf(!MOTO)('throttling gone, from the metric (moto)', () => {
 
   it('passes when the throttle metrics hold only zeros for the window', async () => {
     await put('payments', 'WriteThrottleEvents', [0, 0, 0]);
-    const r = await ports.probes.verify(check('scale-dynamodb'), { table: 'payments', region: REGION });
+    const r = await ports.probes.verify(check('throttles-stopped'), { table: 'payments', region: REGION });
     expect(r.passed, r.summary).toBe(true);
     expect(r.evidence['MetricDataResults[*].Values[*]']).toEqual([0, 0, 0]);
   });

@@ -86,7 +86,7 @@ describe('warroom report', () => {
     const r = await h.run('report', other);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
-    expect(r.out).toMatch(/\| Aurora automated failover \| 5m/);
+    expect(r.out).toMatch(/\| Aurora Database \| 5m/);
   });
 
   it('warns when a scenario is no longer in the catalog', async () => {

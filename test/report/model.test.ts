@@ -30,9 +30,26 @@ describe('what was done', () => {
     const r = buildReport({ events, state: foldIncident(events), scenarios: scenario([], steps), now: T0, verification: { ok: true, count: events.length, headHash: 'h' } });
     expect(r.steps[0]!.title).toBe('Restore orders into {{target}}');
   });
+  it('repeats each step\'s caution and what a destructive step destroys, in Markdown and HTML', () => {
+    const steps = [
+      { id: 'destroy', title: 'Destroy', role: 'operations-lead', caution: 'Keep the backups first.', destructive: { destroys: 'the stack and its databases' } },
+      { id: 'plain', title: 'Plain', role: 'dba' },
+    ];
+    const r = report([], scenario([], steps));
+    expect(r.steps.map((s) => [s.caution, s.destroys])).toEqual([['Keep the backups first.', 'the stack and its databases'], [undefined, undefined]]);
+    expect(renderMarkdown(r)).toContain('- s/destroy (todo): DESTRUCTIVE: the stack and its databases. CAUTION: Keep the backups first.');
+    expect(renderHtml(r)).toContain('<h3>Cautions from the runbook</h3>');
+  });
 });
 
 describe('recovery objectives', () => {
+  it('shows a plan\'s estimate beside the target and judges only the target', () => {
+    const target = scenario([{ component: 'db', rto_seconds: 600, estimate: '8-12 hours', plan: 'p' }]);
+    const row = report([ms('impact-started', 0), ms('mitigated', 5)], target).objectives.rows[0]!;
+    expect(row.note).toBe('estimate, not a target: 8-12 hours');
+    expect(row.rtoVerdict).toBe('met');
+  });
+
   it('says not yet, met, missed by, or unknown (no impact start); never met before recovery', () => {
     const target = scenario([{ component: 'db', rto_seconds: 600, rpo_seconds: 60 }]);
     expect(report([ms('impact-started', 0)], target).objectives.rows[0]!.rtoVerdict).toBe('not yet');

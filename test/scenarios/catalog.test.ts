@@ -50,6 +50,14 @@ const DIMENSIONS: Record<string, string[][]> = {
   'AWS/DynamoDB SystemErrors': [['TableName', 'Operation']],
   'AWS/DynamoDB UserErrors': [[]], // account and region level: no TableName dimension
   'AWS/DynamoDB ReplicationLatency': [['TableName', 'ReceivingRegion']],
+  'AWS/DynamoDB ReadThrottleEvents': [['TableName'], ['TableName', 'GlobalSecondaryIndexName']],
+  'AWS/DynamoDB WriteThrottleEvents': [['TableName'], ['TableName', 'GlobalSecondaryIndexName']],
+  'AWS/DynamoDB ConsumedReadCapacityUnits': [['TableName'], ['TableName', 'GlobalSecondaryIndexName']],
+  'AWS/DynamoDB ConsumedWriteCapacityUnits': [['TableName'], ['TableName', 'GlobalSecondaryIndexName']],
+  'AWS/Firehose DeliveryToS3.Records': [['DeliveryStreamName']],
+  'AWS/Firehose IncomingRecords': [['DeliveryStreamName']],
+  'AWS/ElastiCache EngineCPUUtilization': [['CacheClusterId'], ['CacheClusterId', 'CacheNodeId']],
+  'AWS/ElastiCache CurrConnections': [['CacheClusterId'], ['CacheClusterId', 'CacheNodeId']],
   'AWS/Lambda Errors': [['FunctionName']],
   'AWS/Lambda Duration': [['FunctionName']],
   'AWS/Lambda Invocations': [['FunctionName']],
@@ -140,10 +148,37 @@ describe('built-in catalog', () => {
   });
 
   it('keeps the plans\' RTO/RPO targets as seconds (DynamoDB RTO 2 h / RPO 1 min)', () => {
-    const dynamo = byId('dynamodb-table-corruption').objectives.find((o) => o.component === 'DynamoDB Tables (production)');
-    expect(dynamo).toMatchObject({ rto_seconds: 7200, rpo_seconds: 60 });
+    const dynamo = byId('region-failure-rebuild-in-dr-region').objectives.find((o) => o.component === 'DynamoDB Tables');
+    expect(dynamo).toMatchObject({ rto_seconds: 7200, rpo_seconds: 60, plan: 'centralized-logging' });
     const az = byId('az-failure').objectives.find((o) => o.component === 'DynamoDB');
     expect(az).toMatchObject({ rpo_seconds: 0, rpo_by_design: true });
+  });
+
+  it('takes a runbook\'s targets from one plan it names, one target per component; estimates are not targets', () => {
+    for (const s of catalog.scenarios) {
+      const plans = new Set(s.objectives.map((o) => o.plan));
+      expect([...plans].length, `${s.id}: objectives from ${[...plans].join(', ')}`).toBeLessThanOrEqual(1);
+      for (const o of s.objectives) {
+        expect(o.plan, `${s.id}: ${o.component} names no plan`).toBeDefined();
+        expect(s.sources.map((src) => src.split(':')[0]), `${s.id}: plan ${o.plan} is not among its sources`).toContain(o.plan);
+        // An estimate written as a target ("estimated recovery time 8-12 hours" as the RTO) is the mistake this rules out.
+        expect(o.note ?? '', `${s.id}: ${o.component}: an estimate belongs in \`estimate\``).not.toMatch(/estimat/i);
+      }
+      const components = s.objectives.map((o) => o.component);
+      expect(new Set(components).size, `${s.id}: a component with two targets`).toBe(components.length);
+    }
+  });
+
+  it('carries the plans\' channels and stakeholder matrix into the runbooks that follow them', () => {
+    const breach = byId('security-breach');
+    expect(breach.comms.channels).toContain('Slack #incidents (primary)');
+    expect(breach.comms.stakeholders.map((k) => k.who)).toEqual(['Engineering Manager', 'Operations Team', 'Security Team', 'Business Stakeholders', 'Customers']);
+    expect(byId('kms-key-deletion').comms.channels).toContain('Slack #simple-log-service-incidents');
+  });
+
+  it('gives every scheduled drill a cadence from its plan', () => {
+    for (const s of catalog.scenarios.filter((x) => x.detection.drill)) expect(s.cadence, `${s.id} has no cadence`).toBeGreaterThan(0);
+    expect(byId('drill-lambda-rollback').cadence).toBe(30 * 86_400);
   });
 
   it('gives every scenario metrics, at least three injects, comms and escalation', () => {
@@ -219,6 +254,38 @@ describe('built-in catalog', () => {
         }
       }
     }
+  });
+});
+
+/** Commands that destroy, delete, overwrite or disable something. */
+const DESTRUCTIVE = /terraform\s+(-\S+\s+)*destroy|aws \S+ (delete|disable|deactivate|deregister|terminate|revoke)-|schedule-key-deletion|aws s3 rm|aws s3 sync .*--delete|kubectl .*\b(delete|drain)\b|\b(DROP|TRUNCATE)\b|--status Inactive|--reserved-concurrent-executions 0|rollout undo/;
+/** Matches of the pattern above that destroy nothing, and why. */
+const NOT_DESTRUCTIVE: Record<string, string> = {
+  'dynamodb-table-corruption/resume-writes': 'delete-function-concurrency removes the throttle set by stop-writes: it restores, not removes, service',
+  'kubernetes-deployment-rollback/undo': 'the replaced revision stays in the rollout history',
+  'kubernetes-deployment-rollback/undo-to': 'the replaced revision stays in the rollout history',
+  'kubernetes-node-failure/drain': 'pods are rescheduled on other nodes; nothing is deleted',
+};
+
+describe('destructive steps', () => {
+  it('marks every step whose command destroys, deletes, overwrites or disables something, and says what', () => {
+    const found: string[] = [];
+    for (const s of catalog.scenarios) {
+      for (const st of s.steps) {
+        const key = `${s.id}/${st.id}`;
+        if (!st.command || !DESTRUCTIVE.test(st.command) || key in NOT_DESTRUCTIVE) continue;
+        found.push(key);
+        expect(st.destructive, `${key} is destructive: mark it (destructive: { destroys, confirm })`).toBeDefined();
+      }
+    }
+    expect(found).toEqual(expect.arrayContaining(['security-breach/destroy-compromised', 'drill-full-dr/destroy', 'security-breach/deactivate-key']));
+  });
+
+  it('never has the plan\'s production destroy before the restore that needs its backups', () => {
+    const breach = byId('security-breach');
+    const order = breach.steps.map((st) => st.id);
+    expect(order.indexOf('destroy-compromised')).toBeGreaterThan(order.indexOf('restore'));
+    expect(breach.steps.find((st) => st.id === 'rebuild')!.command).not.toMatch(/destroy/);
   });
 });
 

@@ -77,13 +77,13 @@ describe('scenarios show', () => {
     const r = await run('scenarios', 'show', 'dynamodb-table-corruption', '--json');
     const s = JSON.parse(r.out);
     expect(s.id).toBe('dynamodb-table-corruption');
-    expect(s.objectives[1]).toMatchObject({ component: 'DynamoDB Tables (production)', rto_seconds: 7200, rpo_seconds: 60 });
+    expect(s.objectives[0]).toMatchObject({ component: 'DynamoDB', rto_seconds: 1800, rpo_seconds: 60, plan: 'simple-log-service' });
   });
 
   it('prints a readable summary', async () => {
     const r = await run('scenarios', 'show', 'aurora-failover');
     expect(r.out).toContain('aurora-failover: Aurora / RDS cluster failover');
-    expect(r.out).toContain('Aurora automated failover: RTO 5m, RPO 1m');
+    expect(r.out).toContain('Aurora Database: RTO 5m, RPO 1m');
     expect(r.out).toMatch(/action: rds FailoverDBCluster .*confirm by typing \{\{cluster\}\}/);
   });
 
@@ -95,7 +95,7 @@ describe('scenarios show', () => {
 });
 
 describe('scenarios render', () => {
-  const params = ['table=orders', 'target_table=orders-restored', 'restore_time=2026-01-31T10:00:00Z', 'function_name=orders-writer', 'region=eu-west-1'];
+  const params = ['table=orders', 'target_table=orders-restored', 'restore_time=2026-01-31T10:00:00Z', 'function_name=orders-writer', 'read_function=orders-reader', 'region=eu-west-1'];
 
   it('fills every command with the params', async () => {
     const r = await run('scenarios', 'render', 'dynamodb-table-corruption', ...params.flatMap((p) => ['--param', p]));

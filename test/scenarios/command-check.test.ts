@@ -1,6 +1,8 @@
 // The command checker must reject what would not run, or the catalog test proves nothing.
 import { describe, expect, it } from 'vitest';
+import { AWS_COMMANDS } from './support/aws-cli-options.js';
 import { checkCommand } from './support/command-check.js';
+import { hasModel, modelOperation } from './support/sdk-model.js';
 import { shellWords, simpleCommands } from './support/shell-words.js';
 
 describe('checkCommand rejects broken commands', () => {
@@ -18,6 +20,9 @@ describe('checkCommand rejects broken commands', () => {
     ['terraform with a double-dash option', 'terraform apply --auto-approve', /one dash/],
     ['terraform unknown option', 'terraform plan -var-files=x.tfvars', /unknown option/],
     ['psql unknown flag', 'psql --hostname db -c "SELECT 1"', /unknown option --hostname/],
+    ['flag the service model does not have (installed SDK client)', 'aws rds modify-db-instance --db-instance-identifier a --no-egress', /--no-egress is not an input of ModifyDBInstance in the service model/],
+    ['operation the service model does not have', 'aws dynamodb undelete-table --table-name a', /not in the option table/],
+    ['FIS action that does not exist', `aws fis create-experiment-template --description d --role-arn arn:aws:iam::1:role/r --stop-conditions source=none --targets '{}' --actions '{"x":{"actionId":"aws:dynamodb:disrupt-connectivity"}}'`, /aws:dynamodb:disrupt-connectivity is not an FIS action/],
     ['second command in a pipe is checked too', 'aws s3api list-object-versions --bucket b | aws s3api copy-object --bucket b', /missing required option --copy-source/],
   ])('%s', (_, command, problem) => {
     const problems = checkCommand(command);
@@ -34,6 +39,28 @@ describe('checkCommand rejects broken commands', () => {
     "psql -h h -U u -d d -c 'SELECT 1;'",
   ])('accepts %s', (command) => {
     expect(checkCommand(command)).toEqual([]);
+  });
+});
+
+describe('the service model from the installed SDK clients', () => {
+  it('knows operations and options as the CLI names them, booleans with their --no- form', () => {
+    expect(modelOperation('rds', 'modify-db-instance')?.options).toEqual(expect.arrayContaining(['--db-instance-identifier', '--multi-az', '--no-multi-az', '--vpc-security-group-ids']));
+    expect(modelOperation('rds', 'restore-db-instance-to-point-in-time')?.required).toEqual(['--target-db-instance-identifier']);
+    expect(modelOperation('dynamodb', 'undelete-table')).toBeUndefined();
+  });
+
+  it('agrees with the option table for every command whose client is installed', () => {
+    const checked = Object.entries(AWS_COMMANDS).filter(([key]) => !key.includes(' wait ') && hasModel(key.split(' ')[0]!));
+    expect(checked.length).toBeGreaterThan(20);
+    const skipped = Object.keys(AWS_COMMANDS).filter((key) => !hasModel(key.split(' ')[0]!)).map((k) => k.split(' ')[0]);
+    console.log(`service model check: ${checked.length} table commands against the installed SDK clients; table only (no client installed): ${[...new Set(skipped)].join(', ')}`);
+    for (const [key, spec] of checked) {
+      const [service, command] = key.split(' ') as [string, string];
+      const op = modelOperation(service, command);
+      expect(op, key).toBeDefined();
+      const extra = spec.options.filter((o) => !op!.options.includes(o) && !['--starting-token', '--page-size', '--max-items'].includes(o));
+      expect(extra, `${key}: options the model does not have`).toEqual([]);
+    }
   });
 });
 

@@ -53,12 +53,15 @@ describe('scenarios render --write-files', () => {
     expect(r.out).toMatch(/reads file:\/\/restore-orders\.json \(written by --write-files DIR\)/);
   });
 
-  it('says when a command reads a file the runbook does not define (drill-az-failover\'s FIS template)', async () => {
+  it('says when a command reads a file the runbook does not define', async () => {
     const out = join(stateDir, 'files');
-    const given = ['template_file=fis-az-failover.json', 'template_id=EXT1', 'experiment_id=EXP1', 'table=logs', 'function_name=ingest', 'api_name=api', 'region=eu-west-2'];
-    const r = await run('scenarios', 'render', 'drill-az-failover', '--write-files', out, ...given.flatMap((p) => ['--param', p]));
-    expect(r.code).toBe(0);
-    expect(r.err).toMatch(/warroom: warning: step create-template reads file:\/\/\S+, which the runbook does not define \(write it yourself\)/);
+    const undefinedFile = SAMPLE.replace(
+      '    command: aws dynamodb describe-table --table-name {{table}}\n',
+      '    command: aws dynamodb restore-table-from-backup --cli-input-json file://restore-{{table}}.json\n',
+    );
+    const r = await run('scenarios', 'render', 'sample', '--runbooks', runbooks(undefinedFile), '--param', 'table=orders', '--write-files', out);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/warroom: warning: step check reads file:\/\/\S+, which the runbook does not define \(write it yourself\)/);
   });
 
   it('never writes outside DIR: a file name with a directory part is refused', async () => {

@@ -124,6 +124,23 @@ describe('incident view', () => {
     const s = incidentState({}, [...opened(), { kind: 'step.started', data: { scenario: 'dynamodb-pitr-restore', step: 'freeze-writes' } }]);
     expect(appended(press(s, 'return')[1])[0]!.kind).toBe('step.completed');
   });
+  it('does not mark a step done before the steps it depends on, nor after its action was refused', () => {
+    const ref = { scenario: 'dynamodb-pitr-restore', step: 'restore' };
+    const early = incidentState({}, [...opened(), { kind: 'step.started', data: ref }]);
+    const [blocked, none] = press(early, 'j', 'j', 'return');
+    expect(appended(none)).toEqual([]);
+    expect(blocked.toast?.text).toMatch(/depends on check-pitr/);
+    const refused = incidentState({}, [
+      ...opened(),
+      { kind: 'step.completed', data: { ...ref, step: 'check-pitr' } },
+      { kind: 'step.started', data: ref },
+      { kind: 'aws.action.requested', data: { actionId: 'a1', service: 'dynamodb', operation: 'RestoreTableToPointInTime', target: 'orders-restored', args: {}, ...ref } },
+      { kind: 'aws.action.failed', data: { actionId: 'a1', errorClass: 'actions-disabled', message: 'actions are off' } },
+    ]);
+    const [after, nothing] = press(refused, 'j', 'j', 'return');
+    expect(appended(nothing)).toEqual([]);
+    expect(after.toast?.text).toMatch(/did not succeed/);
+  });
   it('shows "not connected" for a verification without an AWS layer, and records nothing', () => {
     const [s, effects] = press(incidentState(), 'j', 'v');
     expect(effects).toEqual([]);
@@ -135,6 +152,18 @@ describe('incident view', () => {
     const result = { passed: true, summary: 'ENABLED', evidence: { status: 'ENABLED' }, attempts: 1, elapsedMs: 5 };
     const [, after] = run(s, { type: 'probe.done', key: 'dynamodb-pitr-restore/check-pitr', result });
     expect(appended(after)).toEqual([{ kind: 'step.verified', data: { scenario: 'dynamodb-pitr-restore', step: 'check-pitr', passed: true, summary: 'ENABLED', evidence: { status: 'ENABLED' } } }]);
+  });
+  it('copies a destructive step\'s command only after its target is typed, and records that', () => {
+    const [prompt, none] = press(incidentState(), 'y');
+    expect(none).toEqual([]);
+    const top = prompt.modals.at(-1) as { steps?: { label: string }[] } | undefined;
+    expect(top?.steps?.[0]?.label).toBe('DESTRUCTIVE: disables every write to orders. Type orders to copy the command');
+    const [wrong, nothing] = press(prompt, 'order', 'return');
+    expect(nothing).toEqual([]);
+    expect(wrong.toast?.text).toMatch(/nothing copied/);
+    const [, effects] = press(prompt, 'orders', 'return');
+    expect(effects).toContainEqual({ type: 'copy', text: 'aws ecs update-service --service writer --desired-count 0' });
+    expect(appended(effects)).toEqual([{ kind: 'note', data: { text: 'copied the destructive command of dynamodb-pitr-restore/freeze-writes after typing orders' } }]);
   });
   it('copies the command with params filled', () => {
     const [s, effects] = press(incidentState(), 'j', 'y');

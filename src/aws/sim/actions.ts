@@ -117,7 +117,8 @@ export function simAct(w: SimWorld, service: string, operation: string, args: Ar
       return newInstance(w, region, id, minutes(w, `restore:${id}`, 12, 25));
     }
     case 'rds:RestoreDBInstanceToPointInTime': {
-      w.instance(region, str(args, 'SourceDBInstanceIdentifier'));
+      // From a source instance, or from its automated backups replicated to this region (no source here).
+      if (args.SourceDBInstanceAutomatedBackupsArn === undefined) w.instance(region, str(args, 'SourceDBInstanceIdentifier'));
       const id = str(args, 'TargetDBInstanceIdentifier');
       return newInstance(w, region, id, minutes(w, `restore:${id}`, 12, 25));
     }

@@ -12,7 +12,10 @@ export function stepRows(s: IncidentState, scenarios: readonly ScenarioInput[]):
     for (const st of sc.steps) {
       const key = `${sc.id}/${st.id}`;
       seen.add(key);
-      rows.push(stepRow(sc.id, st.id, s.steps[key], { ...st, title: fillLenient(st.title, s.params) }));
+      const row = stepRow(sc.id, st.id, s.steps[key], { ...st, title: fillLenient(st.title, s.params) });
+      if (st.caution) row.caution = fillLenient(st.caution, s.params);
+      if (st.destructive) row.destroys = fillLenient(st.destructive.destroys, s.params);
+      rows.push(row);
     }
   }
   // Steps recorded on the timeline but absent from the runbooks given (renamed, or no catalog) still count.

@@ -21,7 +21,7 @@ export interface ScenarioInput {
   title: string;
   objectives: ObjectiveTarget[];
   /** `component` ties a step to the objective whose recovery it completes. */
-  steps: { id: string; title: string; role: string; component?: string }[];
+  steps: { id: string; title: string; role: string; component?: string; caution?: string | undefined; destructive?: { destroys: string } | undefined }[];
   metrics?: MetricSpec[];
 }
 
@@ -91,6 +91,10 @@ export interface StepRow {
   seconds: number | null;
   reason: string | null;
   verification: { passed: boolean; summary: string; evidence: Record<string, unknown>; at: string; seq: number } | null;
+  /** The runbook's caution for the step (where the plan is unsafe as written), repeated in the report. */
+  caution?: string;
+  /** What a destructive step destroys. */
+  destroys?: string;
 }
 
 export interface ActionRow {

@@ -55,7 +55,8 @@ function row(s: IncidentState, o: ObjectiveTarget, scenario: string | null, step
     rpoMet,
     rtoVerdict: undone.length ? `not met: ${undone.length} step(s) not done` : verdict(rto, targetRto, rtoMet, !!incidentRecovered(s) || !!componentRecovered(s, o.component, scenario, steps), !!outageStart(s)),
     rpoVerdict: o.rpo_by_design ? 'met (by design)' : mine.length === 0 ? 'unknown (no recovery point read)' : verdict(rpo, targetRpo, rpoMet, true, !!outageStart(s)),
-    note: o.note ?? null,
+    // The plan's estimate is shown beside the target, never measured against.
+    note: [o.note, o.estimate ? `estimate, not a target: ${o.estimate}` : undefined].filter(Boolean).join('; ') || null,
   };
 }
 

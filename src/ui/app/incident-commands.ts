@@ -1,7 +1,7 @@
 // What the keys of the incident view do. Each handler takes the current state and returns the next one
 // with the effects to run; nothing here reads a clock or touches I/O.
 import { resolveRegion } from '../../core/regions.js';
-import { fileRefs, fillDeepLenient, fillLenient, isPlainFileName, isResolved, pointFilesAt, verificationParams, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
+import { fileRefs, fillDeepLenient, fillLenient, isPlainFileName, isResolved, pointFilesAt, completionRefusal, verificationParams, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
 import { checklistRows, scenariosOf } from './checklist.js';
 import { filterEvents } from './timeline.js';
 import { evidence, evidenceRefused } from './metric-snapshots.js';
@@ -171,7 +171,11 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: ChecklistCommand): 
         const warn = row.blockedBy.length ? toast(s, `started before ${row.blockedBy.join(', ')} finished`, 'warn') : s;
         return [warn, [append([{ kind: 'step.started', data: ref }])]];
       }
-      if (row.status === 'in-progress') return [s, [append([{ kind: 'step.completed', data: ref }])]];
+      if (row.status === 'in-progress') {
+        const refusal = completionRefusal(v.incident, row.scenario.id, row.step);
+        if (refusal) return [toast(s, refusal, 'warn'), []];
+        return [s, [append([{ kind: 'step.completed', data: ref }])]];
+      }
       return [toast(s, `${row.step.id} is ${row.status}; v verifies it again`), []];
     }
     case 'verify': {
@@ -187,6 +191,13 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: ChecklistCommand): 
     }
     case 'copy': {
       if (!row.command) return [toast(s, `${row.step.id} has no command to copy`, 'warn'), []];
+      if (row.step.destructive) {
+        // A command that destroys something is confirmed as an AWS action is: by typing what it acts on.
+        const target = fillLenient(row.step.destructive.confirm, v.incident.params);
+        const destroys = fillLenient(row.step.destructive.destroys, v.incident.params);
+        const label = `DESTRUCTIVE: ${destroys}. Type ${target} to copy the command`;
+        return [{ ...s, modals: [...s.modals, makePrompt('confirm-copy', 'Confirm destructive command', [{ key: 'typed', label }], { ...ref, key: row.key, target })] }, []];
+      }
       // The JSON files the command reads are written next to the incident, and the copy points at them.
       const files = Object.fromEntries(Object.entries(row.step.files ?? {}).map(([k, json]) => [fillLenient(k, v.incident.params), fillDeepLenient(json, v.incident.params)]));
       const names = fileRefs(row.command).filter((n) => n in files && isPlainFileName(n));
@@ -208,10 +219,22 @@ function checklistCommand(s: AppState, v: IncidentView, cmd: ChecklistCommand): 
       const where = s.config.aws ? resolveRegion(spec.region, v.incident.params, s.config.aws) : undefined;
       const region = spec.service === 'route53' ? 'us-east-1 (global)' : !where ? `the ${spec.region} region` : where.ok ? where.region : `no region (${where.message})`;
       const account = s.config.aws?.account ? `account ${s.config.aws.account}` : 'the account STS names';
-      const label = `Type ${target} to run ${spec.service} ${spec.operation} on ${target} in ${region}, ${account}`;
+      const destroys = row.step.destructive ? `DESTRUCTIVE: ${fillLenient(row.step.destructive.destroys, v.incident.params)}. ` : '';
+      const label = `${destroys}Type ${target} to run ${spec.service} ${spec.operation} on ${target} in ${region}, ${account}`;
       return [{ ...s, modals: [...s.modals, makePrompt('confirm-action', 'Confirm AWS action', [{ key: 'typed', label }], { ...ref, key: row.key, target })] }, []];
     }
   }
+}
+
+/** Copies a destructive step's command once its target is typed exactly, and records who confirmed it; a wrong one copies nothing. */
+export function confirmCopy(s: AppState, context: Record<string, string>, typed: string): Result {
+  const v = s.incident;
+  const row = v && checklistRows(v.incident, s.catalog).find((r) => r.key === context.key);
+  if (!v || !row?.command) return [s, []];
+  if (typed !== context.target) return [toast(s, `"${typed}" is not ${context.target}: nothing copied`, 'warn'), []];
+  const [next, effects] = copyCommand(s, v, row.step.id, row.command);
+  const note: NewEvent = { kind: 'note', data: { text: `copied the destructive command of ${row.key} after typing ${typed}` } };
+  return [next, [...effects, { type: 'append', id: v.id, events: [note] }]];
 }
 
 /** Hands what the operator typed to the one recorded action path; a wrong confirmation is refused and recorded there. */

@@ -5,7 +5,7 @@ import { padEnd, viewLines, viewPageHeight } from '../format.js';
 import { bindingsFor, keyLabel, resolveKey } from '../keymap.js';
 import type { KeyName } from '../keys.js';
 import { fieldKey, hasTypedText, startField } from './field.js';
-import { chooseScenario, startAction, toast } from './incident-commands.js';
+import { chooseScenario, confirmCopy, startAction, toast } from './incident-commands.js';
 import type { Effect } from './msg.js';
 import { appendOrConfirm } from './open-work.js';
 import { entryEvents, isEntryPurpose, makePrompt } from './prompts.js';
@@ -104,6 +104,7 @@ function finishPrompt(s: AppState, m: PromptModal, runCommand: (s: AppState, cmd
   if (m.purpose === 'scenario' || m.purpose === 'scenario-params') return chooseScenario(s, m);
   if (m.purpose === 'confirm-action') return startAction(s, m.context, a.typed ?? '');
   if (m.purpose === 'step-params') return stepParamsDone(s, v, m);
+  if (m.purpose === 'confirm-copy') return confirmCopy(s, m.context, a.typed ?? '');
   if (m.purpose === 'skip' || m.purpose === 'fail') {
     const ref = { scenario: m.context.scenario ?? '', step: m.context.step ?? '' };
     const event: NewEvent = m.purpose === 'skip' ? { kind: 'step.skipped', data: { ...ref, reason: a.reason ?? '' } } : { kind: 'step.failed', data: { ...ref, reason: a.reason ?? '' } };

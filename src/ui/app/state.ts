@@ -46,6 +46,7 @@ export type PromptPurpose =
   | 'fail'
   | 'filter'
   | 'confirm-action'
+  | 'confirm-copy'
   | 'palette'
   | 'scenario'
   | 'scenario-params'

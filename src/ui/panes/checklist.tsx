@@ -1,7 +1,7 @@
 // The checklist of the chosen scenario(s): steps with role and state, and the selected step's detail
 // (instructions, the command with params filled, the last verification and its evidence).
 import { Box } from 'ink';
-import type { StepStatus } from '../../core/index.js';
+import { fillLenient, type StepStatus } from '../../core/index.js';
 import { checklistRows } from '../app/checklist.js';
 import { missingParams } from '../app/step-params.js';
 import type { AppState, IncidentView } from '../app/state.js';
@@ -34,12 +34,18 @@ export function ChecklistPane({ s, v, width, height, focused }: { s: AppState; v
   // The selected step's detail gets what the list leaves, up to three lines of instructions.
   const instructionLines = wrapText(sel.instructions, Math.max(20, width - 3)).slice(0, height >= 20 ? 3 : 1);
   const missing = missingParams(sel, v.incident.params);
-  const detailLines = Math.min((missing.length ? 5 : 4) + instructionLines.length, Math.max(0, height - 4));
+  const detailLines = Math.min((missing.length ? 5 : 4) + warningCount(sel.step) + instructionLines.length, Math.max(0, height - 4));
   const listH = Math.max(1, height - 1 - detailLines);
   const start = windowStart(cursor, rows.length, listH);
   const probe = v.probes[sel.key];
   const verification = v.incident.steps[sel.key]?.verification;
+  // What the plan gets wrong and what the step destroys come first, in colour, before anyone copies or acts.
+  const warnings: [string, Token][] = [
+    ...(sel.step.destructive ? [[`DESTRUCTIVE: ${fillLenient(sel.step.destructive.destroys, v.incident.params)} (copy and action need ${fillLenient(sel.step.destructive.confirm, v.incident.params)} typed)`, 'crit'] as [string, Token]] : []),
+    ...(sel.step.caution ? wrapText(`CAUTION: ${fillLenient(sel.step.caution, v.incident.params)}`, Math.max(20, width - 3)).slice(0, 2).map((l): [string, Token] => [l, 'warn']) : []),
+  ];
   const detail: [string, Token][] = [
+    ...warnings,
     ...instructionLines.map((l): [string, Token] => [l, 'text']),
     [sel.command ? `$ ${sel.command}` : '(no command)', sel.command ? 'accent' : 'muted'],
     probe?.running
@@ -73,6 +79,10 @@ export function ChecklistPane({ s, v, width, height, focused }: { s: AppState; v
       ))}
     </Box>
   );
+}
+
+function warningCount(step: { caution?: string | undefined; destructive?: unknown }): number {
+  return (step.destructive ? 1 : 0) + (step.caution ? 2 : 0);
 }
 
 function evidenceLine(evidence: Record<string, unknown> | undefined): string {

@@ -2,6 +2,8 @@
 // for its subcommand (and the required ones are there), JSON arguments parse, and kubectl / terraform /
 // psql / pg_dump / curl flags are real. Returns the problems, empty when the command is good.
 import { AWS_COMMANDS, AWS_CUSTOM_COMMANDS, AWS_GLOBAL_OPTIONS, AWS_OPERATION_OPTIONS } from './aws-cli-options.js';
+import { FIS_ACTIONS } from './fis-actions.js';
+import { hasModel, modelOperation } from './sdk-model.js';
 import { simpleCommands } from './shell-words.js';
 import { KUBECTL_GLOBAL, KUBECTL_TWO_WORD, KUBECTL_VERBS, SIMPLE_TOOLS, TERRAFORM_COMMANDS, TERRAFORM_GLOBAL } from './tool-options.js';
 
@@ -63,10 +65,43 @@ function checkAws(words: string[]): string[] {
     }
   });
   for (const [a, b] of EXCLUSIVE) if (given.has(a) && given.has(b)) problems.push(`aws ${key}: ${a} and ${b} cannot be used together`);
+  if (!isWait && !custom) problems.push(...checkAgainstModel(service!, sub!, given));
+  if (key === 'fis create-experiment-template') problems.push(...checkFisActions(args));
   if (!given.has('--cli-input-json')) {
     for (const req of spec.required) if (!given.has(req) && !given.has(req.replace(/^--/, '--no-')) && !given.has(RENAMED_NEGATIONS[req] ?? '')) problems.push(`aws ${key}: missing required option ${req}`);
   }
   return problems;
+}
+
+/** The CLI's pagination options, added to paginated operations (the SDK model does not say which are). */
+const PAGINATION = ['--starting-token', '--page-size', '--max-items'];
+
+/** The options given, checked against the installed SDK client's service model when there is one. */
+function checkAgainstModel(service: string, command: string, given: ReadonlySet<string>): string[] {
+  if (!hasModel(service)) return [];
+  const op = modelOperation(service, command);
+  if (!op) return [`aws ${service} ${command}: no such operation in the ${service} service model`];
+  const allowed = new Set([...op.options, ...AWS_GLOBAL_OPTIONS, ...AWS_OPERATION_OPTIONS, ...PAGINATION]);
+  const problems = [...given].filter((g) => !allowed.has(g)).map((g) => `aws ${service} ${command}: ${g} is not an input of ${op.operation} in the service model`);
+  if (!given.has('--cli-input-json')) for (const r of op.required) if (!given.has(r)) problems.push(`aws ${service} ${command}: ${op.operation} requires ${r} (service model)`);
+  return problems;
+}
+
+/** Every actionId in an FIS template's --actions must be an action FIS has. */
+function checkFisActions(args: string[]): string[] {
+  const i = args.findIndex((a) => a === '--actions' || a.startsWith('--actions='));
+  if (i < 0) return [];
+  const raw = args[i]!.includes('=') ? args[i]!.slice(args[i]!.indexOf('=') + 1) : args[i + 1];
+  let actions: Record<string, { actionId?: string }>;
+  try {
+    actions = JSON.parse(raw ?? '') as Record<string, { actionId?: string }>;
+  } catch {
+    return []; // reported as invalid JSON above
+  }
+  return Object.values(actions)
+    .map((a) => a.actionId ?? '')
+    .filter((id) => !FIS_ACTIONS.includes(id))
+    .map((id) => `aws fis create-experiment-template: ${id || '(no actionId)'} is not an FIS action`);
 }
 
 function checkKubectl(words: string[]): string[] {
