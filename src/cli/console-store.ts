@@ -12,7 +12,8 @@ export function consoleStore(store: IncidentStore, actor: string, shared = new S
       if (shared.isShared(id)) shared.opened(id, loaded.events); // a shared incident syncs while open
       return loaded;
     },
-    append: (id, events) => store.append(id, events, actor),
+    // A shared incident's seqs are the merged order of several feeds, so a head check applies to local journals only.
+    append: (id, events, opts) => store.append(id, events, actor, shared.isShared(id) ? {} : (opts ?? {})),
     create: (opening, followUps) => store.create(opening, actor, followUps),
     readSince: async (id, offset) => (shared.isShared(id) ? shared.readSince(id, offset) : store.journal(id).readSince(offset)),
   };

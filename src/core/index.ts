@@ -20,3 +20,5 @@ export * from './recovery-targets.js';
 export * from './journal-head.js';
 export * from './lifecycle.js';
 export * from './drill-time.js';
+export * from './drill-record.js';
+export * from './drill-control.js';

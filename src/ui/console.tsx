@@ -19,6 +19,8 @@ export interface ConsoleOpenOptions {
   incidentId?: string;
   /** Drive a drill: of `incidentId`, or (with --facilitator) of whichever exercise gets opened. */
   drill?: { speed: number; seed?: number; facilitator: boolean };
+  /** The role this console joins drills in when it does not control them. */
+  role?: 'player' | 'evaluator' | 'observer';
 }
 
 export function createConsole(
@@ -39,6 +41,7 @@ export function createConsole(
       aws: { mode: deps.aws.mode, ...deps.aws.describe },
       ...(deps.exerciseAws ? { exerciseAws: deps.exerciseAws.describe } : {}),
       catalogProblems: deps.catalogProblems,
+      ...(opts.open?.role ? { drillRole: opts.open.role } : {}),
     },
   });
   const drill = opts.open?.drill;

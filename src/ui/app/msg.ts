@@ -36,6 +36,8 @@ export type Effect =
   | { type: 'load-incident'; id: string }
   | { type: 'create-incident'; opening: IncidentOpening; followUps: NewEvent[] }
   | { type: 'append'; id: string; events: NewEvent[] }
+  /** A drill decision: appended only onto `afterSeq`, the head it was decided on (else decided again). */
+  | { type: 'drill-append'; id: string; events: NewEvent[]; afterSeq: number; quiet: boolean }
   | { type: 'prepare-aws'; setup: IncidentSetup }
   | { type: 'apply-inject'; setup: IncidentSetup; inject: string }
   | { type: 'follow'; id: string; offset: number }

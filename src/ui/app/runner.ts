@@ -1,6 +1,6 @@
 // Runs the effects the reducer hands it and dispatches their results; it decides nothing. It owns the one tick, the journal
 // follower, the AWS poll loops and every AbortController, so stopping it stops everything.
-import { simElapsed, type Clock, type ExerciseClock, type MetricSpec, type NewEvent } from '../../core/index.js';
+import { isStaleHead, simElapsed, type Clock, type ExerciseClock, type MetricSpec, type NewEvent } from '../../core/index.js';
 import type { AwsPorts } from '../../aws/ports.js';
 import type { IncidentSetup, UiDeps } from '../deps.js';
 import type { Effect, Msg } from './msg.js';
@@ -94,6 +94,16 @@ export class Runner {
             this.readJournal();
           },
           (err) => this.dispatch({ type: 'append.failed', message: message(err) }),
+        );
+        return;
+      case 'drill-append':
+        d.store.append(e.id, e.events, { afterSeq: e.afterSeq }).then(
+          () => this.readJournal(),
+          (err) => {
+            this.readJournal();
+            if (!isStaleHead(err)) this.dispatch({ type: 'append.failed', message: message(err) });
+            else if (!e.quiet) this.dispatch({ type: 'warning', message: 'drill: the timeline moved on while you pressed that; nothing recorded (press it again)' });
+          },
         );
         return;
       case 'prepare-aws':

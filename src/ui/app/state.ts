@@ -1,6 +1,6 @@
 // The console's whole state: one plain value the reducer replaces and the views read.
 import type { AlarmTransition, ProbeResult } from '../../aws/ports.js';
-import type { DrillSession, IncidentState, NewEvent, ScheduledInject, TimelineEvent } from '../../core/index.js';
+import type { DrillRole, DrillSession, IncidentState, NewEvent, ScheduledInject, TimelineEvent } from '../../core/index.js';
 import type { UiIncidentSummary } from '../deps.js';
 import type { Layer } from '../keymap.js';
 import type { UiScenario } from '../scenario.js';
@@ -82,11 +82,16 @@ export interface Toast {
   at: number;
 }
 
-/** A drill this terminal drives: its clock fires the injects. `facilitator` shows the facilitator's lines. */
+/**
+ * The drill of the open exercise as this console sees it, rebuilt from the record (core/drill-record.ts). Only
+ * the controller's console fires injects; `facilitator` (the controller) shows the facilitator's lines.
+ */
 export interface DrillView {
   incidentId: string;
   session: DrillSession;
   facilitator: boolean;
+  role: DrillRole;
+  ended?: { atSeconds: number; reason: 'ended' | 'resolved' };
   /** Real time at which simulated time 0 fell: the exercise AWS ages from here. */
   startedAt: number;
   lastFired?: ScheduledInject;
@@ -103,6 +108,8 @@ export interface AppConfig {
   /** The regions of the simulated AWS that exercises run on, when it is a different one. */
   exerciseAws?: { region: string; drRegion?: string };
   catalogProblems: readonly string[];
+  /** The role this console joins drills in (--role); the controller is whoever holds the drill's lease. */
+  drillRole?: Exclude<DrillRole, 'controller'>;
 }
 
 export interface AppState {

@@ -15,7 +15,7 @@ import { withEvidence } from './metric-snapshots.js';
 import { openWork } from './open-work.js';
 import { isResolved } from '../../core/index.js';
 import { alarmsFailed, mergeMetrics, metricsFailed } from './pane-reads.js';
-import { drillCommand, startDrill } from './drill.js';
+import { drillCommand, joinDrill, syncDrill } from './drill.js';
 import { onTick } from './tick.js';
 import { onPaste } from './paste.js';
 
@@ -61,7 +61,7 @@ function decide(s: AppState, msg: Msg): Update {
       if (s.screen === 'declare' && s.declare) return [toast({ ...s, declare: { ...s.declare, creating: false } }, msg.message, 'crit'), []];
       return [toast({ ...s, screen: s.incident ? 'incident' : 'home' }, msg.message, 'crit'), []];
     case 'journal.events':
-      return applyJournal(s, msg.id, msg.events, msg.offset);
+      return syncDrill(applyJournal(s, msg.id, msg.events, msg.offset));
     case 'append.failed':
       return [toast(s, `not recorded: ${msg.message}`, 'crit'), []];
     case 'metrics.fetched':
@@ -299,12 +299,12 @@ function declareKey(s: AppState, key: KeyName): Update {
   }
 }
 
-/** Starts the drill waiting for this incident, if any. */
+/** Joins the drill of an exercise just opened: driving it when this console was asked to, else in its role. */
 function withPendingDrill([s, effects]: Update): Update {
+  if (!s.incident || s.incident.incident.mode !== 'exercise') return [s, effects];
   const p = s.pendingDrill;
-  if (!p || !s.incident || (p.incidentId !== undefined && p.incidentId !== s.incident.id)) return [s, effects];
-  if (s.incident.incident.mode !== 'exercise') return [s, effects];
+  const drive = p && (p.incidentId === undefined || p.incidentId === s.incident.id) ? p : undefined;
   const { pendingDrill: _done, ...rest } = s;
-  const [next, more] = startDrill(rest, { speed: p.speed, ...(p.seed !== undefined ? { seed: p.seed } : {}), facilitator: p.facilitator });
+  const [next, more] = joinDrill(drive ? rest : s, drive ? { speed: drive.speed, ...(drive.seed !== undefined ? { seed: drive.seed } : {}) } : undefined);
   return [next, [...effects, ...more]];
 }
