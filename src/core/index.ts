@@ -22,3 +22,4 @@ export * from './lifecycle.js';
 export * from './drill-time.js';
 export * from './drill-record.js';
 export * from './drill-control.js';
+export * from './drill-credit.js';

@@ -6,6 +6,7 @@ import { scenariosOf } from './checklist.js';
 import type { Command } from '../keymap.js';
 import type { Effect } from './msg.js';
 import type { AppState, DrillView } from './state.js';
+import { drillPrompt } from './drill-prompts.js';
 
 export const SPEEDS = [1, 2, 5, 10, 30, 60] as const;
 type Result = [AppState, Effect[]];
@@ -113,6 +114,11 @@ export function drillCommand(s: AppState, cmd: Extract<Command, `drill-${string}
       return stepDrill(s, { kind: 'next' });
     case 'drill-fire':
       return stepDrill(s, { kind: 'fire' });
+    case 'drill-handover':
+    case 'drill-end':
+    case 'drill-injects':
+    case 'drill-mark':
+      return drillPrompt(s, d, cmd);
   }
 }
 

@@ -31,6 +31,9 @@ export interface IncidentView {
 }
 
 export type PromptPurpose =
+  | 'drill-handover'
+  | 'drill-end'
+  | 'drill-mark'
   | 'note'
   | 'decision'
   | 'action-item'

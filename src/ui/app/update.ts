@@ -178,6 +178,10 @@ function command(s: AppState, cmd: Command): Update {
     case 'drill-slower':
     case 'drill-next':
     case 'drill-fire':
+    case 'drill-handover':
+    case 'drill-end':
+    case 'drill-injects':
+    case 'drill-mark':
       return onIncident ? drillCommand(s, cmd) : [s, []];
     case 'next-pane':
     case 'prev-pane':
