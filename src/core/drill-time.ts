@@ -36,7 +36,7 @@ export function drillTime(events: readonly TimelineEvent[]): TimeMap {
     const control = String(e.data.control);
     const speed = typeof e.data.speed === 'number' && e.data.speed > 0 ? e.data.speed : (last?.speed ?? 1);
     const sim = typeof e.data.simSeconds === 'number' ? e.data.simSeconds * 1000 : simNow;
-    segments.push({ wall, sim, speed, paused: control === 'pause' ? true : control === 'resume' || control === 'start' ? false : (last?.paused ?? false) });
+    segments.push({ wall, sim, speed, paused: control === 'pause' || control === 'end' ? true : control === 'resume' || control === 'start' ? false : (last?.paused ?? false) });
   }
   if (segments.length === 0) return (t) => t;
   const origin = segments[0]!.wall;
@@ -85,4 +85,12 @@ export function onExerciseTime(state: IncidentState, events: readonly TimelineEv
     events: events.map((e) => mapTs(map, e)),
     now: map(now),
   };
+}
+
+/** Seconds on the drill's clock (T+) of each wall instant: what every figure of a drill is given in. */
+export function drillOffsetOf(events: readonly TimelineEvent[]): (iso: string) => number {
+  const map = drillTime(events);
+  const start = events.find((e) => e.kind === 'exercise.clock');
+  const origin = start ? Date.parse(start.ts) : NaN;
+  return (iso) => (Number.isNaN(origin) ? 0 : Math.max(0, (map(Date.parse(iso)) - origin) / 1000));
 }

@@ -23,3 +23,4 @@ export * from './drill-time.js';
 export * from './drill-record.js';
 export * from './drill-control.js';
 export * from './drill-credit.js';
+export * from './drill-aar.js';
