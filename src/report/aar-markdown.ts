@@ -2,8 +2,8 @@
 import { formatOffset, sanitizeLine, type AarModel } from '../core/index.js';
 import { mdTable } from './markdown-table.js';
 
-/** Text safe inside a Markdown table cell (one line, no pipe). */
-const cell = (s: string) => sanitizeLine(s).replace(/\|/g, '\\|');
+/** Text safe inside a Markdown table cell (one line, no pipe); a runbook's folded lines read as one sentence. */
+const cell = (s: string) => sanitizeLine(s.replace(/\s*\n\s*/g, ' ').trim()).replace(/\|/g, '\\|');
 
 export function renderAarMarkdown(m: AarModel): string {
   const out: string[] = [

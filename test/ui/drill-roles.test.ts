@@ -108,3 +108,20 @@ describe("an evaluator's mark", () => {
     expect(marked).toMatchObject({ kind: 'exercise.marked', actor: 'eve', data: { inject: 'errors-rise', rating: 'partly', note: 'slow to page the DBA', suggested: patNote.seq } });
   });
 });
+
+describe('a key that loses the race to another console', () => {
+  it('is decided again on the record as read, not dropped, and gives up with one line after a few tries', () => {
+    let [fac] = started(60);
+    const [, fx] = run(fac, { type: 'key', key: 'P' });
+    const first = fx.find((e) => e.type === 'drill-append');
+    expect(first).toMatchObject({ act: { kind: 'pause' }, attempt: 0, afterSeq: fac.incident!.incident.lastSeq });
+    // A player's note landed first, so the store refused the pause; the runner reads it and asks again.
+    const pat = seat(fac, 'pat');
+    fac = readFrom(fac, pat);
+    const [, again] = run(fac, { type: 'drill.retry', act: { kind: 'pause' }, attempt: 1 });
+    expect(again).toEqual([expect.objectContaining({ type: 'drill-append', afterSeq: fac.incident!.incident.lastSeq, attempt: 1, events: [expect.objectContaining({ kind: 'exercise.clock', data: expect.objectContaining({ control: 'pause' }) })] })]);
+    const [gaveUp, none] = run(fac, { type: 'drill.retry', act: { kind: 'pause' }, attempt: 8 });
+    expect(none).toEqual([]);
+    expect(gaveUp.toast?.text).toBe('drill: the timeline kept moving; nothing recorded (press it again)');
+  });
+});

@@ -54,7 +54,7 @@ export function joinDrill(s: AppState, drive?: { speed: number; seed?: number })
     role: act.kind === 'start' ? 'controller' : act.role,
     startedAt: record.startedAt ?? s.now,
   };
-  const effects: Effect[] = decision.events.length ? [{ type: 'drill-append', id: v.id, events: decision.events, afterSeq: record.headSeq, quiet: false }] : [];
+  const effects: Effect[] = decision.events.length ? [{ type: 'drill-append', id: v.id, events: decision.events, afterSeq: record.headSeq, quiet: false, act, attempt: 0 }] : [];
   return [{ ...next, drill }, [...effects, clockEffect(drill)]];
 }
 
@@ -83,7 +83,7 @@ export function syncDrill([s, effects]: Result): Result {
 }
 
 /** A tick or a control, decided on the record and appended onto the head it was decided on. */
-export function stepDrill(s: AppState, act: DrillAct): Result {
+export function stepDrill(s: AppState, act: DrillAct, attempt = 0): Result {
   const d = s.drill;
   const v = s.incident;
   if (!d || !v || v.id !== d.incidentId) return [s, []];
@@ -91,7 +91,15 @@ export function stepDrill(s: AppState, act: DrillAct): Result {
   const decision = decideDrill(record, d.session.schedule, s.config.actor, s.now, act);
   if (decision.refused) return [toastOf(s, decision.refused, 'muted'), []];
   if (decision.events.length === 0) return [s, []];
-  return [s, [{ type: 'drill-append', id: d.incidentId, events: decision.events, afterSeq: record.headSeq, quiet: act.kind === 'tick' }]];
+  return [s, [{ type: 'drill-append', id: d.incidentId, events: decision.events, afterSeq: record.headSeq, quiet: act.kind === 'tick', act, attempt }]];
+}
+
+const MAX_DRILL_ATTEMPTS = 8;
+
+/** An act that lost the race to another console's write, decided again on the record as now read. */
+export function retryDrill(s: AppState, act: DrillAct, attempt: number): Result {
+  if (attempt >= MAX_DRILL_ATTEMPTS) return [toastOf(s, 'drill: the timeline kept moving; nothing recorded (press it again)'), []];
+  return stepDrill(s, act, attempt);
 }
 
 /** The drill keys. A console that is not the controller gets one line saying who is. */

@@ -13,6 +13,8 @@ const METRIC_WINDOW_MS = 60 * 60_000;
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
 
+const DRILL_RETRY_MS = 200;
+
 export class Runner {
   private tick?: ReturnType<typeof setInterval>;
   private follow: { id: string; offset: number; timer?: ReturnType<typeof setTimeout>; reading: boolean; again: boolean } | undefined;
@@ -102,7 +104,9 @@ export class Runner {
           (err) => {
             this.readJournal();
             if (!isStaleHead(err)) this.dispatch({ type: 'append.failed', message: message(err) });
-            else if (!e.quiet) this.dispatch({ type: 'warning', message: 'drill: the timeline moved on while you pressed that; nothing recorded (press it again)' });
+            // Another console wrote first: a person's act is decided again once the new events are read
+            // (a tick simply comes again).
+            else if (!e.quiet) setTimeout(() => this.dispatch({ type: 'drill.retry', act: e.act, attempt: e.attempt + 1 }), DRILL_RETRY_MS);
           },
         );
         return;

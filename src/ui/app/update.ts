@@ -15,7 +15,7 @@ import { withEvidence } from './metric-snapshots.js';
 import { openWork } from './open-work.js';
 import { isResolved } from '../../core/index.js';
 import { alarmsFailed, mergeMetrics, metricsFailed } from './pane-reads.js';
-import { drillCommand, joinDrill, syncDrill } from './drill.js';
+import { drillCommand, joinDrill, retryDrill, syncDrill } from './drill.js';
 import { onTick } from './tick.js';
 import { onPaste } from './paste.js';
 
@@ -91,6 +91,8 @@ function decide(s: AppState, msg: Msg): Update {
       return [toast(s, `status update sent: written to ${msg.path} (and copied)`, 'ok'), []];
     case 'effect.failed':
       return [toast(s, `${msg.what} failed: ${msg.message}`, 'crit'), []];
+    case 'drill.retry':
+      return retryDrill(s, msg.act, msg.attempt);
     case 'warning':
       return [toast(s, msg.message, 'warn'), []];
     case 'recovery-points.read': {
