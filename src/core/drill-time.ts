@@ -3,6 +3,7 @@
 // measured in a drill (RTO, update cadence, escalations, inject response) use this mapping, never the wall clock.
 import type { TimelineEvent } from './events.js';
 import type { IncidentState } from './fold.js';
+import { formatOffset } from './drill.js';
 
 /** Maps a wall-clock instant (ms) to the drill's own time, as ms since the epoch starting where the drill started. */
 export type TimeMap = (wallMs: number) => number;
@@ -93,4 +94,16 @@ export function drillOffsetOf(events: readonly TimelineEvent[]): (iso: string) =
   const start = events.find((e) => e.kind === 'exercise.clock');
   const origin = start ? Date.parse(start.ts) : NaN;
   return (iso) => (Number.isNaN(origin) ? 0 : Math.max(0, (map(Date.parse(iso)) - origin) / 1000));
+}
+
+/**
+ * What a status update drafted in a drill is written on: the state and now on drill time, instants read as T+,
+ * and the EXERCISE marker so nobody takes it for a real outage. A live incident comes back as it is.
+ */
+export function commsClock(state: IncidentState, events: readonly TimelineEvent[], now: number): { state: IncidentState; now: number; formatAt?: (ms: number) => string; marker: string } {
+  if (state.mode !== 'exercise') return { state, now, marker: '' };
+  const timed = onExerciseTime(state, events, now);
+  const start = events.find((e) => e.kind === 'exercise.clock');
+  const origin = start ? Date.parse(start.ts) : Date.parse(state.openedAt);
+  return { state: timed.state, now: timed.now, formatAt: (ms) => formatOffset((ms - origin) / 1000), marker: '[EXERCISE] ' };
 }
