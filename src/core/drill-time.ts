@@ -21,6 +21,41 @@ interface Segment {
  * without it are followed by integrating the recorded speeds (a jump then lands on the next inject's offset).
  */
 export function drillTime(events: readonly TimelineEvent[]): TimeMap {
+  const segments = drillSegments(events);
+  if (segments.length === 0) return (t) => t;
+  const origin = segments[0]!.wall;
+  return (wallMs) => {
+    if (wallMs < origin) return wallMs;
+    let seg = segments[0]!;
+    for (const s of segments) if (s.wall <= wallMs) seg = s;
+    return origin + seg.sim + (seg.paused ? 0 : (wallMs - seg.wall) * seg.speed);
+  };
+}
+
+/**
+ * The inverse: the wall-clock instant a drill-time instant (as drillTime gives it) first fell at, or would fall
+ * at if the clock kept its last speed. A report shows this as a time of day, never the drill instant itself.
+ */
+export function wallTimeOf(events: readonly TimelineEvent[]): TimeMap {
+  const segments = drillSegments(events);
+  if (segments.length === 0) return (t) => t;
+  const origin = segments[0]!.wall;
+  return (drillMs) => {
+    if (drillMs < origin) return drillMs;
+    const sim = drillMs - origin;
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]!;
+      const next = segments[i + 1];
+      if (sim < seg.sim) return seg.wall; // jumped over: it fell at the jump
+      const reach = seg.paused ? seg.sim : next ? seg.sim + (next.wall - seg.wall) * seg.speed : Infinity;
+      if (sim <= reach && (!seg.paused || sim === seg.sim)) return seg.wall + (seg.paused ? 0 : (sim - seg.sim) / seg.speed);
+    }
+    const last = segments.at(-1)!;
+    return last.wall + (sim - last.sim) / (last.speed || 1);
+  };
+}
+
+function drillSegments(events: readonly TimelineEvent[]): Segment[] {
   const segments: Segment[] = [];
   for (const e of events) {
     const wall = Date.parse(e.ts);
@@ -39,14 +74,7 @@ export function drillTime(events: readonly TimelineEvent[]): TimeMap {
     const sim = typeof e.data.simSeconds === 'number' ? e.data.simSeconds * 1000 : simNow;
     segments.push({ wall, sim, speed, paused: control === 'pause' || control === 'end' ? true : control === 'resume' || control === 'start' ? false : (last?.paused ?? false) });
   }
-  if (segments.length === 0) return (t) => t;
-  const origin = segments[0]!.wall;
-  return (wallMs) => {
-    if (wallMs < origin) return wallMs;
-    let seg = segments[0]!;
-    for (const s of segments) if (s.wall <= wallMs) seg = s;
-    return origin + seg.sim + (seg.paused ? 0 : (wallMs - seg.wall) * seg.speed);
-  };
+  return segments;
 }
 
 /** An ISO instant moved onto the drill's time. */
