@@ -96,6 +96,9 @@ describe("an evaluator's mark", () => {
     // The facilitator's own note comes first: it is no response.
     [fac] = press(fac, 'n', 'keep going', 'return');
     pat = readFrom(pat, fac);
+    // An act the runbook does not expect for errors-rise (it expects a decision or a note) is not credited.
+    [pat] = press(pat, 'R', 'return', 'pat', 'return');
+    expect(pat.incident!.events.at(-1)).toMatchObject({ kind: 'role.assigned', actor: 'pat' });
     [pat] = press(pat, 'n', 'checking the error metric', 'return');
     const patNote = pat.incident!.events.at(-1)!;
     expect(patNote).toMatchObject({ kind: 'note', actor: 'pat' });
