@@ -64,6 +64,8 @@ export interface AarModel {
   analysis: AarObjectiveAnalysis[];
   plan: { capability: string; issue: string; action: string; owner: string; organisation: string; start: string; completion: string; status: string; cite: string }[];
   injectTable: InjectFinding[];
+  /** Injects the controller took out of the script, with the event that did. */
+  skipped: { inject: string; seq: number; at: number }[];
 }
 
 const FALLBACK: AarObjective = { id: 'respond', text: "Respond to the scenario's injects", capability: 'Operational Coordination' };
@@ -118,6 +120,9 @@ export function buildAar(input: AarInput): AarModel {
     analysis,
     plan,
     injectTable: findings,
+    skipped: events
+      .filter((e) => e.kind === 'exercise.clock' && e.data.control === 'skip' && typeof e.data.inject === 'string' && record.skipped.includes(e.data.inject))
+      .map((e) => ({ inject: String(e.data.inject), seq: e.seq, at: typeof e.data.simSeconds === 'number' ? e.data.simSeconds : at(e.ts) })),
   };
 }
 

@@ -15,6 +15,7 @@ export type DrillAct =
   | { kind: 'speed'; speed: number }
   | { kind: 'next' }
   | { kind: 'fire'; injectId?: string }
+  | { kind: 'skip'; injectId: string }
   | { kind: 'end' }
   | { kind: 'handover'; to: string };
 
@@ -28,7 +29,7 @@ export interface DrillDecision {
 
 const none = (refused?: string): DrillDecision => ({ events: [], fires: [], ...(refused ? { refused } : {}) });
 
-export const unfired = (r: DrillRecord, schedule: readonly ScheduledInject[]) => schedule.filter((i) => !r.fired[i.id]);
+export const unfired = (r: DrillRecord, schedule: readonly ScheduledInject[]) => schedule.filter((i) => !r.fired[i.id] && !r.skipped.includes(i.id));
 
 const clock = (control: string, simSeconds: number, speed: number, detail?: string, seed?: number): NewEvent<'exercise.clock'> => ({
   kind: 'exercise.clock',
@@ -81,7 +82,14 @@ export function decideDrill(r: DrillRecord, schedule: readonly ScheduledInject[]
       const chosen = act.injectId === undefined ? left[0] : schedule.find((i) => i.id === act.injectId);
       if (!chosen) return none(act.injectId === undefined ? 'drill: every inject has fired' : `drill: no inject "${act.injectId}" in this drill`);
       if (r.fired[chosen.id]) return none(`drill: inject ${chosen.id} already fired at ${fmt(r.fired[chosen.id]!.firedAtSeconds)}`);
+      if (r.skipped.includes(chosen.id)) return none(`drill: inject ${chosen.id} was skipped`);
       return { events: [inject(chosen, t, chosen.atSeconds > t ? 'early' : 'scheduled')], fires: [chosen] };
+    }
+    case 'skip': {
+      const chosen = left.find((i) => i.id === act.injectId);
+      if (!chosen) return none(`drill: inject ${act.injectId} is not waiting to fire (fired, skipped or not in this drill)`);
+      const control = clock('skip', t, c.speed, `skipped ${chosen.id}`);
+      return { events: [{ kind: 'exercise.clock', data: { ...control.data, inject: chosen.id } }], fires: [] };
     }
     case 'end':
       return { events: [clock('end', t, c.speed, `${Object.keys(r.fired).length}/${schedule.length} injects fired`)], fires: [] };

@@ -31,6 +31,8 @@ export interface DrillRecord {
   /** Set by an explicit end or by resolving the incident: the clock stops there. */
   ended?: { atSeconds: number; reason: 'ended' | 'resolved'; seq: number };
   fired: Record<string, FiredInject>;
+  /** Injects the controller took out of the script: they never fire. */
+  skipped: string[];
   /** The last event folded: a decision is appended only onto this head. */
   headSeq: number;
 }
@@ -39,7 +41,7 @@ const num = (x: unknown): number | undefined => (typeof x === 'number' && Number
 
 /** Folds the drill out of a timeline (any order of consoles, quits and restarts gives the same answer). */
 export function foldDrill(events: readonly TimelineEvent[]): DrillRecord {
-  const r: DrillRecord = { roles: {}, fired: {}, headSeq: 0 };
+  const r: DrillRecord = { roles: {}, fired: {}, skipped: [], headSeq: 0 };
   for (const e of events) {
     r.headSeq = Math.max(r.headSeq, e.seq);
     const wall = Date.parse(e.ts);
@@ -89,6 +91,7 @@ function foldClock(r: DrillRecord, e: TimelineEvent, wall: number): void {
   const paused = control === 'pause' || control === 'end' ? true : control === 'resume' || control === 'start' ? false : (prev?.paused ?? false);
   r.clock = { anchorSim, anchorReal: wall, speed, paused };
   if (control === 'end') r.ended = { atSeconds: anchorSim / 1000, reason: 'ended', seq: e.seq };
+  if (control === 'skip' && typeof d.inject === 'string' && !r.fired[d.inject]) r.skipped.push(d.inject);
 }
 
 function foldInject(r: DrillRecord, e: TimelineEvent, wall: number): void {

@@ -123,7 +123,8 @@ export const EVENT_DATA = {
   'exercise.marked': z.strictObject({ inject: z.string().min(1), rating: z.enum(['met', 'partly', 'not-met']), note: z.string().optional(), suggested: z.number().int().positive().optional() }),
   // `seed` on the start control lets another terminal resume the same drill (the same seed, the same schedule).
   // `simSeconds` is the exercise time at the control, so every terminal and the report can keep drill time.
-  'exercise.clock': z.strictObject({ control: z.string(), speed: z.number().optional(), seed: z.number().int().nonnegative().optional(), simSeconds: z.number().nonnegative().optional(), detail: z.string().optional() }),
+  // `inject` names the inject a `skip` control takes out of the script.
+  'exercise.clock': z.strictObject({ control: z.string(), speed: z.number().optional(), seed: z.number().int().nonnegative().optional(), simSeconds: z.number().nonnegative().optional(), detail: z.string().optional(), inject: z.string().optional() }),
   'escalation.fired': z.strictObject({ level: z.string(), text }),
   'action_item.added': z.strictObject({ text, owner: z.string().optional() }),
   amend: z.strictObject({ target: z.number().int().positive(), text }),

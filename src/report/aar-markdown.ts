@@ -61,6 +61,7 @@ export function renderAarMarkdown(m: AarModel): string {
     ),
     '',
   );
+  if (m.skipped.length) out.push(`Skipped by the controller: ${m.skipped.map((x) => `${cell(x.inject)} at ${formatOffset(x.at)} [#${x.seq}]`).join(', ')}.`, '');
   return out.join('\n');
 }
 

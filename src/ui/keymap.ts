@@ -85,6 +85,7 @@ const BOUND = [
   { layer: 'incident', command: 'drill-slower', keys: ['-'], label: 'drill: slow the clock down', palette: true },
   { layer: 'incident', command: 'drill-next', keys: ['J'], label: 'drill: jump the clock to the next inject', palette: true },
   { layer: 'incident', command: 'drill-fire', keys: ['F'], label: 'drill: fire the next inject now', palette: true },
+  { layer: 'incident', command: 'drill-script', keys: ['K'], label: 'drill: fire a chosen inject now, or skip it', palette: true },
   { layer: 'incident', command: 'drill-handover', keys: ['H'], label: 'drill: hand control of the drill to another participant', palette: true },
   { layer: 'incident', command: 'drill-end', keys: ['X'], label: 'drill: end the drill (the clock stops; asks first)', palette: true },
   { layer: 'incident', command: 'drill-injects', keys: ['i'], label: 'drill: read the injects fired so far, whole', palette: true },

@@ -33,6 +33,7 @@ function timeline() {
   add('eve', T0 + 602_000, [{ kind: 'exercise.marked', data: { inject: 'missing-records', rating: 'met', note: 'commander named fast', suggested: assigned.seq } }]);
   add('eve', T0 + 603_000, [{ kind: 'exercise.marked', data: { inject: 'errors-rise', rating: 'not-met', note: 'nobody decided on writes' } }]);
   add('pat', T0 + 604_000, [{ kind: 'action_item.added', data: { text: 'Write down who decides to stop writes (inject errors-rise)', owner: 'pat' } }]);
+  act('fac', T0 + 605_000, { kind: 'skip', injectId: 'exec-asks' }); // T+11:00
   const end = act('fac', T0 + 610_000, { kind: 'end' });
   return { events, assigned, end };
 }
@@ -61,6 +62,7 @@ describe('the AAR/IP', () => {
     const rows = Object.fromEntries(model.injectTable.map((f) => [f.inject, [f.scheduledAt, f.firedAt, f.how]]));
     expect(rows).toEqual({ 'missing-records': [0, 0, 'scheduled'], 'errors-rise': [300, 300, 'scheduled'], 'writer-alarm': [420, 390, 'early'] });
     expect(md).not.toMatch(/\d\d:\d\d(:\d\d)? ?UTC|T\d\d:\d\d/); // no wall-clock time of day anywhere
+    expect(md).toMatch(/Skipped by the controller: exec-asks at T\+11:00 \[#\d+\]\./);
   });
 
   it("credits only a player's act after the inject, not the facilitator's note, and cites it", () => {

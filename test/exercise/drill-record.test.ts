@@ -92,6 +92,19 @@ describe('the drill record', () => {
     expect(drillSeconds(r, T0 + 20_000)).toBe(1200);
   });
 
+  it('skips a chosen inject for good and fires another chosen one early', () => {
+    const j = new Journal();
+    act(j, 'fac', T0, { kind: 'start', speed: 1 });
+    expect(act(j, 'fac', T0 + 1000, { kind: 'skip', injectId: 'ask' }).events).toEqual([{ kind: 'exercise.clock', data: { control: 'skip', speed: 1, simSeconds: 1, detail: 'skipped ask', inject: 'ask' } }]);
+    expect(act(j, 'fac', T0 + 2000, { kind: 'fire', injectId: 'ask' }).refused).toBe('drill: inject ask was skipped');
+    act(j, 'fac', T0 + 3000, { kind: 'fire', injectId: 'restore' });
+    act(j, 'fac', T0 + 3_600_000, { kind: 'tick' });
+    const r = foldDrill(j.events);
+    expect(r.skipped).toEqual(['ask']);
+    expect(Object.keys(r.fired)).toEqual(['alarm', 'restore']);
+    expect(r.fired.restore).toMatchObject({ firedAtSeconds: 3, how: 'early' });
+  });
+
   it('stops the clock at an explicit end and at resolution; nothing fires after', () => {
     const j = new Journal();
     act(j, 'fac', T0, { kind: 'start', speed: 1 });

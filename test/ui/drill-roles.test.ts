@@ -128,3 +128,18 @@ describe('a key that loses the race to another console', () => {
     expect(gaveUp.toast?.text).toBe('drill: the timeline kept moving; nothing recorded (press it again)');
   });
 });
+
+describe('the controller picks from the script', () => {
+  it('K fires a chosen inject now or skips it; a skipped inject never fires', () => {
+    let [s] = started(60);
+    [s] = press(s, 'K');
+    expect(s.modals.at(-1)).toMatchObject({ kind: 'prompt', purpose: 'drill-script' });
+    let fx;
+    [s, fx] = press(s, 'exec', 'return', 'return'); // exec-asks, fire now
+    expect(appended(fx)).toEqual([{ kind: 'exercise.inject', data: expect.objectContaining({ inject: 'exec-asks', how: 'early', firedAtSeconds: 0 }) }]);
+    [s] = press(s, 'K');
+    [s, fx] = press(s, 'writer', 'return', 'skip', 'return');
+    expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: expect.objectContaining({ control: 'skip', inject: 'writer-alarm' }) }]);
+    expect(injected(tick(s, 3_600_000)[1])).toEqual(['errors-rise', 'restore-done']);
+  });
+});

@@ -1,6 +1,6 @@
 // The drill's prompts and views: hand over control, end the drill, read the injects whole, and an
 // evaluator's mark. What they record is decided like every drill act (core/drill-control.ts).
-import { foldDrill, formatOffset, marksOf, roleOf, suggestCredit, type Expectation, type TimelineEvent } from '../../core/index.js';
+import { foldDrill, formatOffset, marksOf, roleOf, suggestCredit, unfired, type Expectation, type TimelineEvent } from '../../core/index.js';
 import type { Command } from '../keymap.js';
 import { stepDrill } from './drill.js';
 import type { Effect } from './msg.js';
@@ -8,13 +8,13 @@ import { makePrompt } from './prompts.js';
 import type { AppState, DrillView, PromptModal } from './state.js';
 
 type Result = [AppState, Effect[]];
-const DRILL_PURPOSES = ['drill-handover', 'drill-end', 'drill-mark'] as const;
+const DRILL_PURPOSES = ['drill-handover', 'drill-end', 'drill-mark', 'drill-script'] as const;
 export const isDrillPurpose = (p: string): p is (typeof DRILL_PURPOSES)[number] => (DRILL_PURPOSES as readonly string[]).includes(p);
 
 const toastOf = (s: AppState, text: string, tone: 'ok' | 'warn' | 'muted' = 'warn'): AppState => ({ ...s, toast: { text, tone, at: s.now } });
 const withModal = (s: AppState, m: PromptModal | { kind: 'view'; title: string; text: string; scroll: number }): AppState => ({ ...s, modals: [...s.modals, m] });
 
-export function drillPrompt(s: AppState, d: DrillView, cmd: Extract<Command, 'drill-handover' | 'drill-end' | 'drill-injects' | 'drill-mark'>): Result {
+export function drillPrompt(s: AppState, d: DrillView, cmd: Extract<Command, 'drill-handover' | 'drill-end' | 'drill-injects' | 'drill-mark' | 'drill-script'>): Result {
   const v = s.incident!;
   const record = foldDrill(v.events);
   switch (cmd) {
@@ -25,6 +25,21 @@ export function drillPrompt(s: AppState, d: DrillView, cmd: Extract<Command, 'dr
       const others = Object.keys(record.roles).filter((a) => a !== s.config.actor);
       const step = { key: 'to', label: 'Hand control of the drill to', ...(others.length ? { choices: others.map((a) => ({ value: a, label: `${a} (${record.roles[a]})` })), other: 'someone else' } : {}) };
       return [withModal(s, makePrompt('drill-handover', 'Hand over the drill', [step])), []];
+    }
+    case 'drill-script': {
+      if (d.role !== 'controller') return stepDrill(s, { kind: 'fire' }); // says who controls it
+      const left = unfired(record, d.session.schedule);
+      if (left.length === 0) return [toastOf(s, 'drill: every inject has fired or was skipped', 'muted'), []];
+      return [
+        withModal(
+          s,
+          makePrompt('drill-script', 'Fire or skip an inject', [
+            { key: 'inject', label: 'Inject', choices: left.map((i) => ({ value: i.id, label: `${formatOffset(i.atSeconds)} ${i.id}: ${i.text}` })) },
+            { key: 'what', label: 'Fire it now, or skip it', choices: [{ value: 'fire', label: 'fire now' }, { value: 'skip', label: 'skip (it never fires)' }] },
+          ]),
+        ),
+        [],
+      ];
     }
     case 'drill-end':
       if (d.role !== 'controller') return stepDrill(s, { kind: 'end' });
@@ -56,6 +71,7 @@ export function finishDrillPrompt(s: AppState, m: PromptModal): Result {
   const v = s.incident!;
   const a = m.answers;
   if (m.purpose === 'drill-handover') return stepDrill(s, { kind: 'handover', to: a.to ?? '' });
+  if (m.purpose === 'drill-script') return stepDrill(s, a.what === 'skip' ? { kind: 'skip', injectId: a.inject ?? '' } : { kind: 'fire', injectId: a.inject ?? '' });
   if (m.purpose === 'drill-end') return (a.typed ?? '').trim().toLowerCase() === 'end' ? stepDrill(s, { kind: 'end' }) : [toastOf(s, 'drill: not ended (type end to end it)', 'muted'), []];
   const inject = v.events.find((e) => e.kind === 'exercise.inject' && e.data.inject === a.inject);
   const rating = a.rating === 'met' || a.rating === 'partly' || a.rating === 'not-met' ? a.rating : undefined;

@@ -122,6 +122,7 @@ export function drillCommand(s: AppState, cmd: Extract<Command, `drill-${string}
       return stepDrill(s, { kind: 'next' });
     case 'drill-fire':
       return stepDrill(s, { kind: 'fire' });
+    case 'drill-script':
     case 'drill-handover':
     case 'drill-end':
     case 'drill-injects':

@@ -34,6 +34,7 @@ export type PromptPurpose =
   | 'drill-handover'
   | 'drill-end'
   | 'drill-mark'
+  | 'drill-script'
   | 'note'
   | 'decision'
   | 'action-item'

@@ -180,6 +180,7 @@ function command(s: AppState, cmd: Command): Update {
     case 'drill-slower':
     case 'drill-next':
     case 'drill-fire':
+    case 'drill-script':
     case 'drill-handover':
     case 'drill-end':
     case 'drill-injects':

@@ -67,6 +67,6 @@ export function drillLines(s: AppState, v: IncidentView): [string, Token][] {
   lines.push([next ? `next ${formatOffset(next.atSeconds)} [${next.kind}] ${next.text}` : 'every inject has fired', 'text']);
   if (d.lastFired) lines.push([`facilitator (${d.lastFired.id}): ${d.lastFired.facilitator}`, 'warn']);
   if (next) lines.push([`facilitator next: ${next.facilitator}`, 'muted']);
-  lines.push(['P pause/resume  + - speed  J jump to next  F fire next now  H hand over  X end  i injects', 'muted']);
+  lines.push(['P pause/resume  + - speed  J jump to next  F fire next now  K fire/skip one  H hand over  X end  i injects', 'muted']);
   return lines;
 }
