@@ -39,11 +39,19 @@ export const registerConsole: Register = (program, run) => {
 };
 
 /** The console's own options as parsed, by commander or by parseConsoleArgv. */
-export type ConsoleFlags = { allowActions?: boolean; facilitator?: boolean; last?: boolean } & AwsFlags;
+export type ConsoleFlags = { allowActions?: boolean; facilitator?: boolean; last?: boolean; role?: string } & AwsFlags;
+
+const JOIN_ROLES = ['player', 'evaluator', 'observer'] as const;
 
 export function consoleOptions(opts: ConsoleFlags): ConsoleOptions {
   const aws: AwsFlags = { profile: opts.profile, region: opts.region, drRegion: opts.drRegion, endpointUrl: opts.endpointUrl };
-  const open: ConsoleOpenOptions | undefined = opts.facilitator ? { drill: { speed: 1, facilitator: true } } : undefined;
+  const role = opts.role;
+  if (role !== undefined && !(JOIN_ROLES as readonly string[]).includes(role)) {
+    throw usageError(`--role ${role} is not a drill role (use player, evaluator or observer; --facilitator takes control)`);
+  }
+  const joinAs = role as (typeof JOIN_ROLES)[number] | undefined;
+  const drill = opts.facilitator ? { drill: { speed: 1, facilitator: true } } : {};
+  const open: ConsoleOpenOptions | undefined = opts.facilitator || joinAs ? { ...drill, ...(joinAs ? { role: joinAs } : {}) } : undefined;
   return { allowActions: opts.allowActions === true, aws, ...(open ? { open } : {}), ...(opts.last ? { last: true } : {}) };
 }
 

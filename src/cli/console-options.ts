@@ -25,7 +25,8 @@ export const CONSOLE_OPTIONS: readonly OptionDef[] = [
   { flags: '--dr-region <region>', description: 'console: disaster-recovery region (env WARROOM_DR_REGION)' },
   { flags: '--endpoint-url <url>', description: 'console: send every AWS call here (env AWS_ENDPOINT_URL)' },
   { flags: '--last', description: 'console: open the incident you last had open in this state dir' },
-  { flags: '--facilitator', description: 'console: drive the drill of the exercise you open and show the facilitator\'s lines' },
+  { flags: '--facilitator', description: 'console: control the drill of the exercise you open (unless someone else holds it) and show the facilitator\'s lines' },
+  { flags: '--role <role>', description: 'console: the role you join a drill in: player (default), evaluator or observer' },
 ];
 
 /** Registers definitions with commander; a repeatable one collects its values into a list. */

@@ -12,8 +12,9 @@ export function consoleStore(store: IncidentStore, actor: string, shared = new S
       if (shared.isShared(id)) shared.opened(id, loaded.events); // a shared incident syncs while open
       return loaded;
     },
-    append: async (id, events) => {
-      const written = await store.append(id, events, actor);
+    // A shared incident's seqs are the merged order of several feeds, so a head check applies to local journals only.
+    append: async (id, events, opts) => {
+      const written = await store.append(id, events, actor, shared.isShared(id) ? {} : (opts ?? {}));
       shared.appended(id);
       return written;
     },

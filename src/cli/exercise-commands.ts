@@ -1,7 +1,8 @@
 // `warroom exercise SCENARIO`: a tabletop drill on a real runbook. --script prints the schedule for the
 // facilitator to prepare; otherwise an exercise-mode incident is opened and the console runs the drill.
 import type { Command } from 'commander';
-import { checkSpeed, formatOffset, scheduleDrill, seedFrom, usageError, sanitizeLine, type ScheduledInject } from '../core/index.js';
+import { renderHandoutMarkdown } from '../report/aar-markdown.js';
+import { checkSpeed, fillLenient, formatOffset, scheduleDrill, seedFrom, usageError, sanitizeLine, type ScheduledInject } from '../core/index.js';
 import { findScenario, resolveParams, type Scenario } from '../scenarios/index.js';
 import { loadCliCatalog } from './catalog.js';
 import type { CliContext } from './context.js';
@@ -48,6 +49,21 @@ export function formatScript(plan: DrillPlan): string[] {
   return lines;
 }
 
+/** The situation manual players get before the drill: nothing from the script. */
+export function handoutOf(plan: DrillPlan): string {
+  const s = plan.scenario;
+  return renderHandoutMarkdown({
+    title: s.title,
+    scenarioId: s.id,
+    summary: s.summary,
+    impact: s.impact,
+    services: s.services,
+    objectives: s.exercise_objectives,
+    steps: s.steps.map((st) => ({ id: st.id, title: fillLenient(st.title, plan.params) })),
+    params: plan.params,
+  });
+}
+
 export type DrillLauncher = (ctx: CliContext, plan: DrillPlan, incidentId: string) => Promise<number>;
 
 export function registerExerciseCommands(launch: DrillLauncher): Register {
@@ -61,9 +77,11 @@ export function registerExerciseCommands(launch: DrillLauncher): Register {
       .option('--seed <s>', 'vary inject times reproducibly: the same seed gives the same drill')
       .option('--script', 'print the drill schedule (inject times and content) without starting it')
       .option('--json', 'with --script: print the schedule as JSON')
+      .option('--handout', "print the players' situation manual (Markdown): the scenario, objectives and runbook, with no inject or facilitator line")
       .action(
-        run(async (ctx, scenarioId: string, opts: ExerciseOptions & { script?: boolean; json?: boolean }) => {
+        run(async (ctx, scenarioId: string, opts: ExerciseOptions & { script?: boolean; json?: boolean; handout?: boolean }) => {
           const plan = planDrill(ctx, scenarioId, opts);
+          if (opts.handout) return ctx.out(handoutOf(plan));
           if (opts.script) {
             if (opts.json) {
               const schedule = plan.schedule.map(({ inject: _raw, ...rest }) => rest);

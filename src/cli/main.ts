@@ -11,6 +11,7 @@ import { registerExerciseCommands } from './exercise-commands.js';
 import { registerIncidentCommands } from './incident-commands.js';
 import { registerReadCommands } from './read-commands.js';
 import { registerReportCommands } from './report-commands.js';
+import { registerDrillExportCommands } from './drill-export-commands.js';
 import { registerScenarioCommands } from './scenario-commands.js';
 import { registerStepCommand } from './step-command.js';
 import { registerSyncCommands } from './sync-commands.js';
@@ -38,6 +39,7 @@ const GROUPS: Register[] = [
   registerInitCommand,
   registerDeclareCommand,
   registerReportCommands,
+  registerDrillExportCommands,
   registerAwsCommands,
   registerStepCommand,
   registerCommsCommands,

@@ -16,14 +16,16 @@ export function updateKind(state: Pick<IncidentState, 'status' | 'commsSent'>): 
   return state.commsSent.length === 0 ? 'initial' : 'update';
 }
 
-const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-const at = (iso: string | undefined) => (iso ? utc(Date.parse(iso)) : 'unknown');
+const utcText = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** Values for the placeholders a template may use: the scenario's params plus the incident's fields. */
 export function incidentVars(
   state: IncidentState,
-  extra: { now: number; nextUpdateAt?: number; scenarioTitle?: string; impact?: string },
+  extra: { now: number; nextUpdateAt?: number; scenarioTitle?: string; impact?: string; formatAt?: (ms: number) => string },
 ): Record<string, string> {
+  // A drill gives its own formatter: its instants are on the drill clock and read as T+, not as a UTC time.
+  const utc = extra.formatAt ?? utcText;
+  const at = (iso: string | undefined) => (iso ? utc(Date.parse(iso)) : 'unknown');
   const steps = Object.values(state.steps);
   const done = steps.filter((s) => s.status === 'done' || s.status === 'verified' || s.status === 'skipped').length;
   const ms = state.milestones;

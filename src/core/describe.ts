@@ -1,5 +1,6 @@
 // One line of plain text for any event: used by the timeline pane, text and CSV exports, and reports.
 import type { TimelineEvent } from './events.js';
+import { formatOffset as drillOffset } from './drill.js';
 
 const s = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
 
@@ -60,9 +61,15 @@ export function describeEvent(e: TimelineEvent): string {
     case 'origin.key':
       return `shared from origin ${s(d.origin)} (its signing key named)`;
     case 'exercise.inject':
-      return `inject ${s(d.inject)}: ${s(d.text)}`;
+      return `inject ${s(d.inject)}${typeof d.firedAtSeconds === 'number' ? ` at ${drillOffset(d.firedAtSeconds)}${d.how && d.how !== 'scheduled' ? ` (${s(d.how)})` : ''}` : ''}: ${s(d.text)}`;
     case 'exercise.clock':
-      return `exercise clock ${s(d.control)}${d.speed ? ` x${s(d.speed)}` : ''}${d.detail ? `: ${s(d.detail)}` : ''}`;
+      return `exercise clock ${s(d.control)}${d.speed ? ` x${s(d.speed)}` : ''}${typeof d.simSeconds === 'number' ? ` at ${drillOffset(d.simSeconds)}` : ''}${d.detail ? `: ${s(d.detail)}` : ''}`;
+    case 'exercise.lease':
+      return `drill control ${d.from ? `handed from ${s(d.from)} to` : 'taken by'} ${s(d.holder)}${d.detail ? `: ${s(d.detail)}` : ''}`;
+    case 'exercise.joined':
+      return `joined the drill as ${s(d.role)}`;
+    case 'exercise.marked':
+      return `evaluated inject ${s(d.inject)}: ${s(d.rating)}${d.note ? ` (${s(d.note)})` : ''}`;
     case 'escalation.fired':
       return `escalation ${s(d.level)}: ${s(d.text)}`;
     case 'action_item.added':

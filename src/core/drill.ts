@@ -12,6 +12,8 @@ export interface InjectLike {
   state?: string | undefined;
   metric?: { id: string; to: number; over_seconds: number } | undefined;
   resource?: string | undefined;
+  objective?: string | undefined;
+  expect?: readonly { text: string; role?: string; kinds?: readonly string[]; within_seconds?: number | undefined }[] | undefined;
 }
 
 export interface ScheduledInject {

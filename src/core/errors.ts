@@ -22,3 +22,12 @@ export class WarroomError extends Error {
 
 export const usageError = (message: string) => new WarroomError(message, ExitCode.usage);
 export const notFound = (message: string) => new WarroomError(message, ExitCode.notFound);
+
+/** An append made on a head that has moved on: another console wrote first, so the decision is taken again on the new record. */
+export class StaleHeadError extends WarroomError {
+  constructor(expected: number, found: number) {
+    super(`the timeline moved on (seq ${found}, not ${expected}) before this was recorded; nothing was written (try again)`, ExitCode.failure);
+    this.name = 'StaleHeadError';
+  }
+}
+export const isStaleHead = (err: unknown): boolean => err instanceof Error && err.name === 'StaleHeadError';

@@ -106,10 +106,25 @@ export const EVENT_DATA = {
   }),
   'comms.drafted': z.strictObject({ channel: z.string().default('status'), text }),
   'comms.sent': z.strictObject({ channel: z.string().default('status'), text, kind: z.string().optional() }),
-  'exercise.inject': z.strictObject({ inject: z.string(), text, offsetSeconds: z.number().optional() }),
+  // `offsetSeconds` is where the script placed the inject; `firedAtSeconds` the drill time it fired at (the
+  // event's ts is the wall time) and `how` whether it fired on schedule, early (F) or on a jump (J).
+  'exercise.inject': z.strictObject({
+    inject: z.string(),
+    text,
+    offsetSeconds: z.number().optional(),
+    firedAtSeconds: z.number().nonnegative().optional(),
+    how: z.enum(['scheduled', 'early', 'jumped']).optional(),
+  }),
+  // The drill's one controller: whoever holds the latest lease drives the clock and fires the injects.
+  'exercise.lease': z.strictObject({ holder: z.string().min(1), from: z.string().optional(), detail: z.string().optional() }),
+  // A console that joined the drill and in which role (the controller takes the lease instead).
+  'exercise.joined': z.strictObject({ role: z.enum(['player', 'evaluator', 'observer']) }),
+  // An evaluator's judgement of what an inject expected; `suggested` is the event the automatic credit proposed.
+  'exercise.marked': z.strictObject({ inject: z.string().min(1), rating: z.enum(['met', 'partly', 'not-met']), note: z.string().optional(), suggested: z.number().int().positive().optional() }),
   // `seed` on the start control lets another terminal resume the same drill (the same seed, the same schedule).
   // `simSeconds` is the exercise time at the control, so every terminal and the report can keep drill time.
-  'exercise.clock': z.strictObject({ control: z.string(), speed: z.number().optional(), seed: z.number().int().nonnegative().optional(), simSeconds: z.number().nonnegative().optional(), detail: z.string().optional() }),
+  // `inject` names the inject a `skip` control takes out of the script.
+  'exercise.clock': z.strictObject({ control: z.string(), speed: z.number().optional(), seed: z.number().int().nonnegative().optional(), simSeconds: z.number().nonnegative().optional(), detail: z.string().optional(), inject: z.string().optional() }),
   'escalation.fired': z.strictObject({ level: z.string(), text }),
   'action_item.added': z.strictObject({ text, owner: z.string().optional() }),
   amend: z.strictObject({ target: z.number().int().positive(), text }),

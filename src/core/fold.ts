@@ -232,6 +232,9 @@ export function applyEvent(s: IncidentState, e: TimelineEvent): IncidentState {
     case 'metric.snapshot':
     case 'comms.drafted':
     case 'exercise.clock':
+    case 'exercise.lease':
+    case 'exercise.joined':
+    case 'exercise.marked':
     case 'escalation.fired':
     case 'report.exported':
     case 'journal.recovered':

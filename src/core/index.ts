@@ -28,3 +28,7 @@ export * from './interrupted-waits.js';
 export * from './file-refs.js';
 export * from './step-rules.js';
 export * from './drill-schedule.js';
+export * from './drill-record.js';
+export * from './drill-control.js';
+export * from './drill-credit.js';
+export * from './drill-aar.js';

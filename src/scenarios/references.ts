@@ -49,6 +49,8 @@ export function checkReferences(input: unknown, ctx: z.RefinementCtx): void {
   injects.forEach((inj, i) => {
     const at = ['injects', i];
     if (inj.kind === 'alarm' && (!inj.alarm || !inj.state)) issue(at, 'an alarm inject needs `alarm` (the alarm name) and `state` (ALARM or OK)');
+    const objectives = list(s.exercise_objectives).map(rec).map((o) => o.id);
+    if (typeof inj.objective === 'string' && !objectives.includes(inj.objective)) issue([...at, 'objective'], `objective ${String(inj.objective)} is not one of exercise_objectives (${objectives.join(', ') || 'none declared'})`);
     if (inj.kind === 'metric' && !inj.metric) issue(at, 'a metric inject needs `metric: { id, to, over_seconds }`');
     if (inj.kind === 'resource' && !inj.resource) issue(at, 'a resource inject needs `resource` (the resource that changes state)');
     const metricId = str(rec(inj.metric).id);

@@ -107,6 +107,23 @@ export const InjectSchema = z.strictObject({
     })
     .optional(),
   resource: Text.optional().meta({ description: 'kind resource: the resource that reaches its target state (e.g. a restored table)' }),
+  objective: Id.optional().meta({ description: 'the exercise objective (exercise_objectives[].id) this inject tests' }),
+  expect: z
+    .array(
+      z.strictObject({
+        text: Text.meta({ description: 'the response expected, as the evaluator reads it' }),
+        role: z.enum(['player', 'evaluator', 'observer']).default('player'),
+        kinds: z.array(z.string().min(1)).default([]).meta({ description: 'timeline event kinds that count as the response (any act when empty)' }),
+        within_seconds: z.number().int().positive().optional().meta({ description: 'drill time allowed after the inject' }),
+      }),
+    )
+    .default([]),
+});
+
+export const ExerciseObjectiveSchema = z.strictObject({
+  id: Id,
+  text: Text.meta({ description: 'what the exercise sets out to show, e.g. "Restore the table within the RTO"' }),
+  capability: Text.meta({ description: 'the capability it exercises (the AAR groups its analysis by it)' }),
 });
 
 export const CommsSchema = z.strictObject({
@@ -152,6 +169,7 @@ export const ScenarioSchema = z
     comms: CommsSchema,
     post_checks: z.array(Text).default([]),
     injects: z.array(InjectSchema).default([]),
+    exercise_objectives: z.array(ExerciseObjectiveSchema).default([]),
   })
   .superRefine(checkReferences, { when: () => true });
 

@@ -150,9 +150,9 @@ export class IncidentStore {
     throw new WarroomError('could not find a free incident id after 20 attempts', ExitCode.io);
   }
 
-  async append(id: string, events: readonly NewEvent[], actor: string): Promise<TimelineEvent[]> {
+  async append(id: string, events: readonly NewEvent[], actor: string, opts: { afterSeq?: number } = {}): Promise<TimelineEvent[]> {
     // The index is refreshed lazily by list(), so an append's cost stays independent of the timeline's length.
-    return this.journal(id).append(events, actor);
+    return this.journal(id).append(events, actor, opts);
   }
 
   load(id: string): LoadedJournal & { state: IncidentState; shared?: SharedView } {

@@ -7,6 +7,7 @@ import { closeSync, fsyncSync, ftruncateSync, linkSync, openSync, unlinkSync, wr
 import {
   canonicalJson,
   ExitCode,
+  StaleHeadError,
   validateEventData,
   WarroomError,
   type Clock,
@@ -92,8 +93,11 @@ export class Journal {
     return event;
   }
 
-  /** Appends events atomically as one batch; resolves once they are fsynced. */
-  async append(batch: readonly NewEvent[], defaultActor: string): Promise<TimelineEvent[]> {
+  /**
+   * Appends events atomically as one batch; resolves once they are fsynced. With `afterSeq` the batch lands only
+   * on that head (else StaleHeadError and nothing written): a decision taken on the record as read stays true.
+   */
+  async append(batch: readonly NewEvent[], defaultActor: string, opts: { afterSeq?: number } = {}): Promise<TimelineEvent[]> {
     const validated = batch.map((n) => ({ kind: n.kind, actor: n.actor ?? defaultActor, data: validateEventData(n.kind, n.data) }));
     try {
       closeSync(openJournalFile(this.path, 'read')); // a missing, linked or special file is refused before locking
@@ -108,7 +112,7 @@ export class Journal {
         throw ioError(err, this.path, 'lock the journal');
       }
       try {
-        const written = this.appendLocked(validated, lock);
+        const written = this.appendLocked(validated, lock, opts.afterSeq);
         if (written) return written;
       } catch (err) {
         throw ioError(err, this.path, 'append to the journal');
@@ -127,7 +131,7 @@ export class Journal {
   }
 
   /** Under the lock: reads the head, builds the lines on it, and writes them only if the lock is still ours. */
-  private appendLocked(validated: { kind: NewEvent['kind']; actor: string; data: TimelineEvent['data'] }[], lock: HeldLock): TimelineEvent[] | undefined {
+  private appendLocked(validated: { kind: NewEvent['kind']; actor: string; data: TimelineEvent['data'] }[], lock: HeldLock, afterSeq?: number): TimelineEvent[] | undefined {
     let tail = readTail(this.path);
     if (!tail.last && tail.goodLength === 0) {
       throw new WarroomError(
@@ -135,6 +139,7 @@ export class Journal {
         ExitCode.corrupt,
       );
     }
+    if (afterSeq !== undefined && (tail.last?.seq ?? 0) !== afterSeq) throw new StaleHeadError(afterSeq, tail.last?.seq ?? 0);
     const events = [...validated];
     const torn = tail.goodLength !== tail.size;
     if (torn) {

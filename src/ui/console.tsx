@@ -19,6 +19,8 @@ export interface ConsoleOpenOptions {
   incidentId?: string;
   /** Drive a drill: of `incidentId`, or (with --facilitator) of whichever exercise gets opened. */
   drill?: { speed: number; seed?: number; facilitator: boolean };
+  /** The role this console joins drills in when it does not control them. */
+  role?: 'player' | 'evaluator' | 'observer';
 }
 
 export function createConsole(
@@ -41,6 +43,7 @@ export function createConsole(
       catalogProblems: deps.catalogProblems,
       ...(deps.autoPageLevels?.length ? { autoPage: deps.autoPageLevels } : {}),
       ...(deps.filesDir ? { filesDir: deps.filesDir } : {}),
+      ...(opts.open?.role ? { drillRole: opts.open.role } : {}),
     },
   });
   if (deps.lastIncident) state.lastIncident = deps.lastIncident;

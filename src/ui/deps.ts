@@ -15,7 +15,8 @@ export interface UiStore {
   list(): Promise<UiIncidentSummary[]>;
   /** The journal checked as it is read: `verification.firstBad` names the first event that fails the hash chain. */
   load(id: string): Promise<{ events: TimelineEvent[]; state: IncidentState; offset: number; verification?: { ok: boolean; firstBad?: { seq: number; message: string } } }>;
-  append(id: string, events: readonly NewEvent[]): Promise<TimelineEvent[]>;
+  /** With `afterSeq`, only onto that head (else a StaleHeadError): how a drill's controller appends its decisions. */
+  append(id: string, events: readonly NewEvent[], opts?: { afterSeq?: number }): Promise<TimelineEvent[]>;
   /** Events any writer appended after `offset`, and the offset to resume from. */
   readSince(id: string, offset: number): Promise<{ events: TimelineEvent[]; offset: number }>;
   /** A shared incident's sync mark (synced, pending, offline, who is here, conflicts); undefined when not shared. */

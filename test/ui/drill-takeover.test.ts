@@ -2,24 +2,24 @@
 import { describe, expect, it } from 'vitest';
 import { seedFrom, simElapsed, type NewEvent } from '../../src/core/index.js';
 import { press, run } from './fixtures/drive.js';
-import { appended, clockEffects, consoleState, EXERCISE_ID, exerciseEvents, injected, kinds, PARAMS, schedule, SCENARIO, started, tick } from './fixtures/exercise.js';
+import { appended, clockEffects, consoleState, echo, EXERCISE_ID, exerciseEvents, injected, PARAMS, schedule, SCENARIO, started, tick } from './fixtures/exercise.js';
 import { T0 } from './fixtures/state.js';
 import { runCli } from '../support/cli.js';
 
-describe('resuming a drill on an incident that already has injects', () => {
+describe('a console reopening a drill on the record', () => {
   const before: NewEvent[] = [
     { kind: 'exercise.clock', data: { control: 'start', speed: 60 } },
     { kind: 'exercise.inject', data: { inject: 'missing-records', text: 'x', offsetSeconds: 0 } },
     { kind: 'exercise.inject', data: { inject: 'errors-rise', text: 'x', offsetSeconds: 300 } },
   ];
 
-  it('records resume, fires none of them again, and carries on from the last one', () => {
+  it('the controller back after a restart records nothing new, fires none again and carries on from the recorded clock', () => {
     let [s, fx] = started(60, undefined, before);
-    expect(kinds(fx)).toEqual(['exercise.clock:resume']);
-    expect(appended(fx)[0]!.data.detail).toContain('after 2 injects');
+    expect(appended(fx)).toEqual([]);
+    expect(s.drill).toMatchObject({ role: 'controller', facilitator: true });
     expect(s.drill!.session.fired).toEqual(['missing-records', 'errors-rise']);
     expect(simElapsed(s.drill!.session.clock, s.now)).toBe(300_000);
-    expect(clockEffects(fx)).toEqual([{ type: 'drill-clock', clock: s.drill!.session.clock, startedAt: T0 - 300_000 }]);
+    expect(clockEffects(fx)).toEqual([{ type: 'drill-clock', clock: s.drill!.session.clock, startedAt: T0 }]);
     const seen: unknown[] = [];
     for (let sec = 1; sec <= 60; sec++) {
       [s, fx] = tick(s, sec * 1000);
@@ -28,42 +28,57 @@ describe('resuming a drill on an incident that already has injects', () => {
     expect(seen).toEqual(['writer-alarm', 'restore-done', 'exec-asks']); // T+7:00 at 2 s, T+25:00 at 20 s, T+30:00 at 25 s
   });
 
-  it('a facilitator pressing P on an exercise another terminal started resumes it rather than restarting it', () => {
+  it('a player pressing P on a drill another console controls is refused with one line and records nothing', () => {
     const evs = exerciseEvents(before);
-    const [s] = run(consoleState(), { type: 'incident.loaded', id: EXERCISE_ID, events: evs, offset: 1 });
-    expect(s.drill).toBeUndefined();
-    const [driving, fx] = press(s, 'P');
-    expect(kinds(fx)).toEqual(['exercise.clock:resume']);
-    expect(driving.drill?.session.clock.speed).toBe(60); // the speed it was running at, not P's default x1
+    const player = { ...consoleState(), config: { ...consoleState().config, actor: 'pat' } };
+    const [s, joined] = echo(run(player, { type: 'incident.loaded', id: EXERCISE_ID, events: evs, offset: 1 }));
+    expect(appended(joined)).toEqual([{ kind: 'exercise.joined', data: { role: 'player' } }]);
+    for (const key of ['P', '+', '-', 'J', 'F']) {
+      const [after, fx] = press(s, key);
+      expect(appended(fx)).toEqual([]);
+      expect(after.toast?.text).toMatch(/^drill: facilitator controls this drill and you are player; only the controller moves the clock/);
+    }
+    // It shows the drill clock all the same, from the record.
+    expect(simElapsed(s.drill!.session.clock, s.now)).toBe(300_000);
+    expect(injected(tick(s, 60_000)[1])).toEqual([]);
+  });
+
+  it('a second --facilitator console does not become a second driver: it watches as an observer and says who drives', () => {
+    const evs = exerciseEvents(before);
+    const second = { ...consoleState({ incidentId: EXERCISE_ID, speed: 1, facilitator: true }), config: { ...consoleState().config, actor: 'fac2' } };
+    const [s, fx] = run(second, { type: 'incident.loaded', id: EXERCISE_ID, events: evs, offset: 1 });
+    expect(appended(fx)).toEqual([{ kind: 'exercise.joined', data: { role: 'observer' } }]);
+    expect(s.drill).toMatchObject({ role: 'observer', facilitator: false });
+    expect(s.toast?.text).toMatch(/^drill: facilitator controls this drill; you joined as observer/);
   });
 });
 
-describe('taking over a seeded drill from another terminal', () => {
-  it('keeps the seed it started with and the speed it last ran at', () => {
+describe('a console joining a seeded drill', () => {
+  it('uses the schedule of the recorded seed and the clock at the speed it last ran at', () => {
     const plan = schedule(7);
     const before: NewEvent[] = [
-      { kind: 'exercise.clock', data: { control: 'start', speed: 60, seed: 7, detail: 'seed 7' } },
+      { kind: 'exercise.clock', data: { control: 'start', speed: 60, seed: 7, simSeconds: 0, detail: 'seed 7' } },
       { kind: 'exercise.inject', data: { inject: plan[0]!.id, text: plan[0]!.text, offsetSeconds: 0 } },
-      { kind: 'exercise.clock', data: { control: 'speed', speed: 30 } },
+      { kind: 'exercise.clock', data: { control: 'speed', speed: 30, simSeconds: plan[1]!.atSeconds } },
       { kind: 'exercise.inject', data: { inject: plan[1]!.id, text: plan[1]!.text, offsetSeconds: plan[1]!.atSeconds } },
     ];
-    const [s] = run(consoleState(), { type: 'incident.loaded', id: EXERCISE_ID, events: exerciseEvents(before), offset: 1 });
-    const [driving, fx] = press(s, 'P');
-    expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: { control: 'resume', speed: 30, simSeconds: expect.any(Number), detail: expect.stringContaining('after 2 injects') } }]);
-    expect(driving.drill!.session.schedule.map((i) => i.atSeconds)).toEqual(plan.map((i) => i.atSeconds));
-    expect(simElapsed(driving.drill!.session.clock, driving.now)).toBe(plan[1]!.atSeconds * 1000);
+    const [s] = run(consoleState({ incidentId: EXERCISE_ID, speed: 1, facilitator: true }), { type: 'incident.loaded', id: EXERCISE_ID, events: exerciseEvents(before), offset: 1 });
+    expect(s.drill!.session.schedule.map((i) => i.atSeconds)).toEqual(plan.map((i) => i.atSeconds));
+    expect(s.drill!.session.clock.speed).toBe(30);
+    expect(simElapsed(s.drill!.session.clock, s.now)).toBe(plan[1]!.atSeconds * 1000);
     const dueReal = Math.ceil(((plan[2]!.atSeconds - plan[1]!.atSeconds) * 1000) / 30);
-    expect(injected(tick(driving, dueReal - 1)[1])).toEqual([]);
-    expect(injected(tick(driving, dueReal)[1])).toEqual([plan[2]!.id]);
+    expect(injected(tick(s, dueReal - 1)[1])).toEqual([]);
+    expect(injected(tick(s, dueReal)[1])).toEqual([plan[2]!.id]);
   });
 
   it('ignores a recorded speed out of range', () => {
     const before: NewEvent[] = [
+      { kind: 'exercise.clock', data: { control: 'start', speed: 1 } },
       { kind: 'exercise.clock', data: { control: 'speed', speed: 500 } },
       { kind: 'exercise.inject', data: { inject: 'missing-records', text: 'x', offsetSeconds: 0 } },
     ];
     const [s] = run(consoleState(), { type: 'incident.loaded', id: EXERCISE_ID, events: exerciseEvents(before), offset: 1 });
-    expect(press(s, 'P')[0].drill?.session.clock.speed).toBe(1);
+    expect(s.drill?.session.clock.speed).toBe(1);
   });
 });
 

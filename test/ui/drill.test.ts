@@ -3,28 +3,31 @@ import { describe, expect, it } from 'vitest';
 import { simElapsed } from '../../src/core/index.js';
 import type { Effect } from '../../src/ui/app/msg.js';
 import type { AppState } from '../../src/ui/app/state.js';
-import { press, run } from './fixtures/drive.js';
-import { appended, clockEffects, consoleState, drillEvents, EXERCISE_ID, exerciseEvents, injected, kinds, schedule, started, tick } from './fixtures/exercise.js';
+import { run } from './fixtures/drive.js';
+import { appended, clockEffects, consoleState, drillEvents, EXERCISE_ID, exerciseEvents, injected, kinds, pressE as press, schedule, started, tick } from './fixtures/exercise.js';
 import { T0 } from './fixtures/state.js';
 
 describe('starting a drill in the console', () => {
   it('records exercise.clock start with the speed and seed, and the first inject at T+0:00', () => {
     const [s, fx] = started(60, 7);
     expect(appended(fx)).toEqual([
+      { kind: 'exercise.lease', data: { holder: 'facilitator' } },
       { kind: 'exercise.clock', data: { control: 'start', speed: 60, seed: 7, simSeconds: 0, detail: 'seed 7' } },
-      { kind: 'exercise.inject', data: { inject: 'missing-records', text: schedule(7)[0]!.text, offsetSeconds: 0 } },
+      { kind: 'exercise.inject', data: { inject: 'missing-records', text: schedule(7)[0]!.text, offsetSeconds: 0, firedAtSeconds: 0, how: 'scheduled' } },
     ]);
-    expect(fx.every((e) => e.type !== 'append' || e.id === EXERCISE_ID)).toBe(true);
-    expect(clockEffects(fx)).toEqual([{ type: 'drill-clock', clock: { anchorSim: 0, anchorReal: T0, speed: 60, paused: false }, startedAt: T0 }]);
-    expect(s.drill).toMatchObject({ incidentId: EXERCISE_ID, facilitator: true, lastFired: { id: 'missing-records' } });
+    expect(fx.every((e) => e.type !== 'drill-append' || (e.id === EXERCISE_ID && e.afterSeq === 3))).toBe(true);
+    // The clock read back from the record: the start control's wall time anchors it.
+    expect(clockEffects(fx).at(-1)).toEqual({ type: 'drill-clock', clock: { anchorSim: 0, anchorReal: T0, speed: 60, paused: false }, startedAt: T0 });
+    expect(s.drill).toMatchObject({ incidentId: EXERCISE_ID, facilitator: true, role: 'controller', lastFired: { id: 'missing-records' } });
     expect(s.pendingDrill).toBeUndefined();
   });
 
   it('does not start a drill waiting for another incident', () => {
     const evs = exerciseEvents();
     const [s, fx] = run(consoleState({ incidentId: 'INC-20261121-OTHR', speed: 60, facilitator: true }), { type: 'incident.loaded', id: EXERCISE_ID, events: evs, offset: 1 });
-    expect(s.drill).toBeUndefined();
-    expect(appended(fx)).toEqual([]);
+    // It joins this one as a player, and drives nothing.
+    expect(s.drill?.role).toBe('player');
+    expect(appended(fx)).toEqual([{ kind: 'exercise.joined', data: { role: 'player' } }]);
   });
 });
 
@@ -64,7 +67,7 @@ describe('P pauses and resumes', () => {
     [s] = tick(s, 2_000); // T+2:00
     let fx: Effect[];
     [s, fx] = press({ ...s, now: T0 + 2_000 }, 'P');
-    expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: { control: 'pause', speed: 60, simSeconds: expect.any(Number) } }]);
+    expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: { control: 'pause', speed: 60, simSeconds: 120 } }]);
     expect(clockEffects(fx)).toEqual([{ type: 'drill-clock', clock: { anchorSim: 120_000, anchorReal: T0 + 2_000, speed: 60, paused: true }, startedAt: T0 }]);
     for (let sec = 3; sec <= 3_600; sec += 1) {
       [s, fx] = tick(s, sec * 1000);
@@ -74,7 +77,7 @@ describe('P pauses and resumes', () => {
     }
     expect(simElapsed(s.drill!.session.clock, s.now)).toBe(120_000);
     [s, fx] = press(s, 'P');
-    expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: { control: 'resume', speed: 60, simSeconds: expect.any(Number) } }]);
+    expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: { control: 'resume', speed: 60, simSeconds: 120 } }]);
     expect(clockEffects(fx)[0]).toMatchObject({ clock: { paused: false, anchorSim: 120_000, anchorReal: T0 + 3_600_000 } });
     // errors-rise is at T+5:00: three simulated minutes, 3 real seconds at x60, after the resume.
     expect(injected(tick(s, 3_600_000 + 2_999)[1])).toEqual([]);
@@ -113,7 +116,7 @@ describe('+ and - step the speed', () => {
   it('keeps simulated time continuous across a change of speed', () => {
     let [s] = started(1);
     [s] = tick(s, 60_000); // T+1:00 at x1
-    [s] = press(s, '+', '+', '+', '+', '+'); // x60
+    for (let i = 0; i < 5; i++) [s] = press(s, '+'); // x60
     expect(injected(tick(s, 60_000 + 3_999)[1])).toEqual([]);
     expect(injected(tick(s, 60_000 + 4_000)[1])).toEqual(['errors-rise']); // 4 min more at x60
   });
@@ -128,27 +131,28 @@ describe('J and F', () => {
       [s, fx] = press(s, 'J');
       expect(kinds(fx)).toEqual(['exercise.clock:jump', `exercise.inject:${inject.id}`]);
       expect(appended(fx)[0]!.data).toEqual({ control: 'jump', speed: 1, simSeconds: inject.atSeconds, detail: `to ${inject.id}` });
+      expect(appended(fx)[1]!.data).toMatchObject({ firedAtSeconds: inject.atSeconds, how: 'jumped' });
       expect(clockEffects(fx)[0]).toMatchObject({ clock: { anchorSim: inject.atSeconds * 1000 } });
     }
     const [after, fx] = press(s, 'J');
     expect(fx).toEqual([]);
-    expect(after.toast?.text).toBe('every inject has fired');
+    expect(after.toast?.text).toBe('drill: every inject has fired');
   });
 
   it('F fires the next inject now without moving the clock; once all fired it only says so', () => {
     let [s] = started(1);
     let fx: Effect[];
     [s, fx] = press(s, 'F');
-    expect(kinds(fx)).toEqual(['exercise.clock:fire', 'exercise.inject:errors-rise']);
-    expect(appended(fx)[0]!.data.detail).toBe('fired errors-rise early');
+    expect(kinds(fx)).toEqual(['exercise.inject:errors-rise']);
+    expect(appended(fx)[0]!.data).toMatchObject({ offsetSeconds: 300, firedAtSeconds: 0, how: 'early' });
     expect(simElapsed(s.drill!.session.clock, s.now)).toBe(0);
-    expect(clockEffects(fx)).toHaveLength(1);
-    [s] = press(s, 'F', 'F', 'F');
+    expect(clockEffects(fx)).toHaveLength(0); // the clock did not move
+    for (let i = 0; i < 3; i++) [s] = press(s, 'F');
     expect(s.drill!.session.fired).toEqual(schedule().map((i) => i.id));
     // Its time comes later: an inject fired early does not fire again.
     expect(injected(tick(s, 3_600_000)[1])).toEqual([]);
     [s, fx] = press(s, 'F');
     expect(fx).toEqual([]);
-    expect(s.toast?.text).toBe('every inject has fired');
+    expect(s.toast?.text).toBe('drill: every inject has fired');
   });
 });

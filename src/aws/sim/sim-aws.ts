@@ -110,7 +110,8 @@ export class SimAws {
     }
     if (inject.kind === 'metric' && inject.metric) {
       this.metricsModel.ramp(inject.metric.id, inject.metric.to, inject.metric.over_seconds, now);
-      return `metric ${inject.metric.id} -> ${inject.metric.to} over ${inject.metric.over_seconds} s`;
+      const also = this.healthFromMetric(inject.metric.id, inject.metric.to, fill);
+      return `metric ${inject.metric.id} -> ${inject.metric.to} over ${inject.metric.over_seconds} s${also}`;
     }
     if (inject.kind === 'resource' && inject.resource) {
       const name = fill(inject.resource);
@@ -122,6 +123,20 @@ export class SimAws {
       return impairResource(w, name, inject.state === 'ALARM', (r) => this.regionName(r, this.values));
     }
     return 'no change to the simulated AWS';
+  }
+
+  /**
+   * A Route 53 HealthCheckStatus metric is the health check seen from CloudWatch: an inject that moves it
+   * moves the health check too (below 1 is failing), so the reads a runbook verifies with agree with the panes.
+   */
+  private healthFromMetric(metricId: string, to: number, fill: (v: string) => string): string {
+    const spec = this.metricSpecs.find((m) => m.id === metricId);
+    const id = spec?.namespace === 'AWS/Route53' && spec.metric === 'HealthCheckStatus' ? spec.dimensions.HealthCheckId : undefined;
+    if (!id) return '';
+    const name = fill(id);
+    const hc = this.world.healthChecks.get(name) ?? { id: name, healthy: true };
+    this.world.healthChecks.set(name, { ...hc, healthy: to >= 1 });
+    return `; health check ${name} ${to >= 1 ? 'healthy' : 'failing'}`;
   }
 
   private call(kind: 'read' | 'act', service: Service, operation: string, args: Record<string, unknown>, ref: RegionRef, params: Readonly<Record<string, string>>) {

@@ -1,7 +1,7 @@
 // buildReport: the whole post-incident report as data, a pure function of the timeline, the folded state,
 // the runbooks' objectives and steps, the clock and the journal's verification.
 import { describeEvent } from '../describe.js';
-import { onExerciseTime } from '../drill-time.js';
+import { onExerciseTime, wallTimeOf } from '../drill-time.js';
 import type { IncidentState } from '../fold.js';
 import { actionRows, stepRows } from './checklist.js';
 import { commsSection, DEFAULT_CADENCE } from './comms.js';
@@ -62,9 +62,17 @@ export function buildReport(input: ReportInput): ReportModel {
     at: wallTs.get(r.seq) ?? r.at,
     response: r.response && { ...r.response, at: wallTs.get(r.response.seq) ?? r.response.at },
   }));
-  const review = afterAction(draft, injects, events);
+  // The cadence is measured on the drill clock; the times it shows are the wall-clock times they fell at.
+  const wall = wallTimeOf(events);
+  const toWall = (iso: string) => isoFromMs(wall(Date.parse(iso)));
+  const comms = {
+    sent: draft.comms.sent.map((c) => ({ ...c, at: wallTs.get(c.seq) ?? c.at })),
+    cadence: { ...draft.comms.cadence, ...(draft.comms.cadence.from ? { from: toWall(draft.comms.cadence.from) } : {}), late: draft.comms.cadence.late.map((l) => ({ ...l, dueAt: toWall(l.dueAt), sentAt: l.sentAt && toWall(l.sentAt) })) },
+  };
+  const review = afterAction({ ...draft, comms }, injects, events);
   return {
     ...draft,
+    comms,
     exercise: { injects, afterAction: review },
     actionItems: [...recorded, ...improvementItems(review.toImprove)],
   };

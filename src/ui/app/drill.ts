@@ -1,97 +1,149 @@
-// A drill driven from this terminal: the facilitator's clock and the injects it fires. The drill session
-// is pure core (drillStep); here it meets the console: ticks, keys, the timeline and the exercise AWS clock.
-import { drillStep, MAX_SPEED, MIN_SPEED, newDrill, nextInject, scheduleDrill, type DrillControl, type ScheduledInject, type TimelineEvent } from '../../core/index.js';
+// The drill in this console: which role it plays and what the record says of the clock and the injects.
+// Every decision is pure core (decideDrill on foldDrill of the timeline); here it meets the console: keys,
+// ticks, the append onto the head it was decided on, and the exercise AWS clock.
+import { decideDrill, foldDrill, MAX_SPEED, MIN_SPEED, roleOf, scheduleDrill, type DrillAct, type DrillRecord, type DrillRole, type ExerciseClock, type TimelineEvent } from '../../core/index.js';
 import { scenariosOf } from './checklist.js';
 import type { Command } from '../keymap.js';
 import type { Effect } from './msg.js';
 import type { AppState, DrillView } from './state.js';
+import { drillPrompt } from './drill-prompts.js';
 
 export const SPEEDS = [1, 2, 5, 10, 30, 60] as const;
 type Result = [AppState, Effect[]];
 
-const clockEffect = (d: DrillView | undefined): Effect => ({ type: 'drill-clock', clock: d?.session.clock, startedAt: d?.startedAt ?? 0 });
+const toastOf = (s: AppState, text: string, tone: 'ok' | 'warn' | 'muted' = 'warn'): AppState => ({ ...s, toast: { text, tone, at: s.now } });
 
-/** Starts driving the drill of the open exercise incident, resuming after the injects already on its timeline. */
-export function startDrill(s: AppState, opts: { speed: number; seed?: number; facilitator: boolean }): Result {
+/** One fold per timeline: the same events array always gives the same record. */
+const folds = new WeakMap<readonly TimelineEvent[], DrillRecord>();
+export function drillRecord(events: readonly TimelineEvent[]): DrillRecord {
+  let r = folds.get(events);
+  if (!r) folds.set(events, (r = foldDrill(events)));
+  return r;
+}
+
+/** A stopped clock at zero, shown until the start is read back from the journal. */
+const notStarted = (now: number): ExerciseClock => ({ anchorSim: 0, anchorReal: now, speed: 1, paused: true });
+
+/**
+ * Joins the drill of the exercise just opened: as its controller when asked to drive it (`warroom exercise`,
+ * --facilitator) and nobody else holds it, else in this console's role. Both are recorded.
+ */
+export function joinDrill(s: AppState, drive?: { speed: number; seed?: number }): Result {
   const v = s.incident;
   if (!v || v.incident.mode !== 'exercise') return [s, []];
-  const fired = firedOnTimeline(v.events);
-  const resumed = fired.length > 0;
-  // A resumed drill keeps the seed and speed it was running with, whichever terminal started it.
-  if (resumed) opts = { ...opts, ...recordedDrill(v.events) };
+  const record = drillRecord(v.events);
+  const actor = s.config.actor;
+  const seed = record.seed ?? (record.clock ? undefined : drive?.seed);
   const injects = scenariosOf(v.incident, s.catalog).flatMap((sc) => [...(sc.injects ?? [])]);
-  const schedule = scheduleDrill(injects, v.incident.params, opts.seed);
-  if (schedule.length === 0) return [{ ...s, toast: { text: 'this exercise\'s scenarios have no injects to drill', tone: 'warn', at: s.now } }, []];
-  let session = { ...newDrill(schedule, s.now, opts.speed), fired };
-  const lastAt = Math.max(0, ...schedule.filter((i) => fired.includes(i.id)).map((i) => i.atSeconds));
-  if (resumed) session = { ...session, clock: { ...session.clock, anchorSim: lastAt * 1000 } };
-  const r = drillStep(session, resumed ? { kind: 'tick' } : { kind: 'start', speed: opts.speed, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }, s.now);
-  const startEvents = resumed ? [{ kind: 'exercise.clock' as const, data: { control: 'resume', speed: opts.speed, simSeconds: lastAt, detail: `driving from ${s.config.actor}'s terminal after ${fired.length} injects` } }] : [];
-  const drill: DrillView = { incidentId: v.id, session: r.session, facilitator: opts.facilitator, startedAt: s.now - lastAt * 1000, ...lastOf(r.firedNow) };
-  return [{ ...s, drill }, [{ type: 'append', id: v.id, events: [...startEvents, ...r.events] }, clockEffect(drill)]];
+  const schedule = scheduleDrill(injects, v.incident.params, seed);
+  if (schedule.length === 0) return [toastOf(s, "this exercise's scenarios have no injects to drill"), []];
+  const wanted: DrillRole = drive || record.controller === actor ? 'controller' : (s.config.drillRole ?? 'player');
+  let act: DrillAct = wanted === 'controller' ? { kind: 'start', speed: drive?.speed ?? recordedSpeed(record), ...(seed !== undefined ? { seed } : {}) } : { kind: 'join', role: wanted };
+  let decision = decideDrill(record, schedule, actor, s.now, act);
+  let next = s;
+  if (decision.refused && act.kind === 'start') {
+    // Someone else holds the drill: this console watches instead of becoming a second driver.
+    next = toastOf(s, decision.refused);
+    act = { kind: 'join', role: 'observer' };
+    decision = decideDrill(record, schedule, actor, s.now, act);
+  }
+  const drill: DrillView = {
+    incidentId: v.id,
+    session: { clock: record.clock ?? notStarted(s.now), schedule, fired: firedIds(record) },
+    facilitator: act.kind === 'start',
+    role: act.kind === 'start' ? 'controller' : act.role,
+    startedAt: record.startedAt ?? s.now,
+  };
+  const effects: Effect[] = decision.events.length ? [{ type: 'drill-append', id: v.id, events: decision.events, afterSeq: record.headSeq, quiet: false, act, attempt: 0 }] : [];
+  return [{ ...next, drill }, [...effects, clockEffect(drill)]];
 }
 
-/** A tick or a facilitator's control: fires what is due and records everything on the timeline. */
-export function stepDrill(s: AppState, control: DrillControl): Result {
+/** Brings the drill view up to the record after events were read; tells the runner when the clock changed. */
+export function syncDrill([s, effects]: Result): Result {
   const d = s.drill;
-  if (!d) return [s, []];
-  const r = drillStep(d.session, control, s.now);
-  if (r.events.length === 0 && r.session === d.session) return [s, []];
-  const drill: DrillView = { ...d, session: r.session, ...lastOf(r.firedNow) };
-  const effects: Effect[] = r.events.length ? [{ type: 'append', id: d.incidentId, events: r.events }] : [];
-  if (control.kind !== 'tick') effects.push(clockEffect(drill));
-  return [{ ...s, drill }, effects];
+  const v = s.incident;
+  if (!d || !v || v.id !== d.incidentId) return [s, effects];
+  const record = drillRecord(v.events);
+  const clock = record.clock ?? d.session.clock;
+  const fired = firedIds(record);
+  const role = roleOf(record, s.config.actor) ?? d.role;
+  const lastId = fired.at(-1);
+  const lastFired = lastId ? d.session.schedule.find((i) => i.id === lastId) : undefined;
+  const drill: DrillView = {
+    ...d,
+    session: { ...d.session, clock, fired },
+    role,
+    facilitator: role === 'controller',
+    startedAt: record.startedAt ?? d.startedAt,
+    ...(lastFired ? { lastFired } : {}),
+    ...(record.ended ? { ended: record.ended } : {}),
+  };
+  const changed = JSON.stringify(clock) !== JSON.stringify(d.session.clock) || drill.startedAt !== d.startedAt;
+  return [{ ...s, drill }, changed ? [...effects, clockEffect(drill)] : effects];
 }
 
-/** The facilitator's keys. Without a drill in this terminal, P starts driving the open exercise. */
+/** A tick or a control, decided on the record and appended onto the head it was decided on. */
+export function stepDrill(s: AppState, act: DrillAct, attempt = 0): Result {
+  const d = s.drill;
+  const v = s.incident;
+  if (!d || !v || v.id !== d.incidentId) return [s, []];
+  const record = drillRecord(v.events);
+  const decision = decideDrill(record, d.session.schedule, s.config.actor, s.now, act);
+  if (decision.refused) return [toastOf(s, decision.refused, 'muted'), []];
+  if (decision.events.length === 0) return [s, []];
+  return [s, [{ type: 'drill-append', id: d.incidentId, events: decision.events, afterSeq: record.headSeq, quiet: act.kind === 'tick', act, attempt }]];
+}
+
+const MAX_DRILL_ATTEMPTS = 8;
+
+/** An act that lost the race to another console's write, decided again on the record as now read. */
+export function retryDrill(s: AppState, act: DrillAct, attempt: number): Result {
+  if (attempt >= MAX_DRILL_ATTEMPTS) return [toastOf(s, 'drill: the timeline kept moving; nothing recorded (press it again)'), []];
+  return stepDrill(s, act, attempt);
+}
+
+/** The drill keys. A console that is not the controller gets one line saying who is. */
 export function drillCommand(s: AppState, cmd: Extract<Command, `drill-${string}`>): Result {
   const d = s.drill;
-  if (!d) {
-    if (cmd === 'drill-pause' && s.incident?.incident.mode === 'exercise') return startDrill(s, { speed: 1, facilitator: true });
-    return [{ ...s, toast: { text: 'no drill is running in this terminal (open an exercise and press P to drive it)', tone: 'warn', at: s.now } }, []];
-  }
+  if (!d) return [toastOf(s, 'no drill in this console (open an exercise incident)'), []];
   // The keys act on the drill in view only: a facilitator glancing at another incident must not steer it blind.
-  if (s.incident?.id !== d.incidentId) {
-    return [{ ...s, toast: { text: `the drill runs on ${d.incidentId}: open it to control the drill`, tone: 'warn', at: s.now } }, []];
-  }
+  if (s.incident?.id !== d.incidentId) return [toastOf(s, `the drill runs on ${d.incidentId}: open it to control the drill`), []];
+  const clock = d.session.clock;
   switch (cmd) {
     case 'drill-pause':
-      return stepDrill(s, { kind: d.session.clock.paused ? 'resume' : 'pause' });
+      return stepDrill(s, { kind: clock.paused ? 'resume' : 'pause' });
     case 'drill-faster':
     case 'drill-slower': {
-      const speed = nextSpeed(d.session.clock.speed, cmd === 'drill-faster' ? 1 : -1);
-      if (speed === undefined) return [{ ...s, toast: { text: `the drill clock is already at x${d.session.clock.speed}`, tone: 'muted', at: s.now } }, []];
-      return stepDrill(s, { kind: 'speed', speed });
+      const speed = nextSpeed(clock.speed, cmd === 'drill-faster' ? 1 : -1);
+      if (speed === undefined && d.role === 'controller') return [toastOf(s, `the drill clock is already at x${clock.speed}`, 'muted'), []];
+      return stepDrill(s, { kind: 'speed', speed: speed ?? clock.speed }); // anyone else is told who controls the drill
     }
     case 'drill-next':
-      if (!nextInject(d.session)) return [{ ...s, toast: { text: 'every inject has fired', tone: 'muted', at: s.now } }, []];
       return stepDrill(s, { kind: 'next' });
-    case 'drill-fire': {
-      const next = nextInject(d.session);
-      return next ? stepDrill(s, { kind: 'fire', injectId: next.id }) : [{ ...s, toast: { text: 'every inject has fired', tone: 'muted', at: s.now } }, []];
-    }
+    case 'drill-fire':
+      return stepDrill(s, { kind: 'fire' });
+    case 'drill-script':
+    case 'drill-handover':
+    case 'drill-end':
+    case 'drill-injects':
+    case 'drill-mark':
+      return drillPrompt(s, d, cmd);
   }
 }
+
 
 /** The next step of SPEEDS above or below `speed` (which --speed may have set between two steps). */
 export function nextSpeed(speed: number, direction: 1 | -1): number | undefined {
   return direction > 0 ? SPEEDS.find((x) => x > speed) : [...SPEEDS].reverse().find((x) => x < speed);
 }
 
-/** The seed the drill started with and the speed it last ran at, as recorded on the timeline. */
-function recordedDrill(events: readonly TimelineEvent[]): { seed?: number; speed?: number } {
-  const clock = events.filter((e) => e.kind === 'exercise.clock');
-  const seed = clock.find((e) => e.data.control === 'start')?.data.seed;
-  const speed = clock.findLast((e) => typeof e.data.speed === 'number')?.data.speed;
-  const usable = typeof speed === 'number' && speed >= MIN_SPEED && speed <= MAX_SPEED; // a hand-edited journal must not crash the console
-  return { ...(typeof seed === 'number' ? { seed } : {}), ...(usable ? { speed } : {}) };
-}
+const clockEffect = (d: DrillView): Effect => ({ type: 'drill-clock', clock: d.session.clock, startedAt: d.startedAt });
 
-function firedOnTimeline(events: readonly TimelineEvent[]): string[] {
-  return events.filter((e) => e.kind === 'exercise.inject').map((e) => String(e.data.inject));
-}
+/** Injects in the order the record fired them. */
+const firedIds = (r: DrillRecord): string[] => Object.entries(r.fired).sort(([, a], [, b]) => a.seq - b.seq).map(([id]) => id);
 
-const lastOf = (fired: readonly ScheduledInject[]): { lastFired?: ScheduledInject } => {
-  const last = fired.at(-1);
-  return last ? { lastFired: last } : {};
-};
+/** The speed the drill last ran at, as recorded (a hand-edited journal must not crash the console). */
+function recordedSpeed(r: DrillRecord): number {
+  const speed = r.clock?.speed ?? 1;
+  return speed >= MIN_SPEED && speed <= MAX_SPEED ? speed : 1;
+}

@@ -1,7 +1,7 @@
 // What the keys of the incident view do. Each handler takes the current state and returns the next one
 // with the effects to run; nothing here reads a clock or touches I/O.
 import { resolveRegion } from '../../core/regions.js';
-import { fileRefs, fillDeepLenient, fillLenient, isPlainFileName, isResolved, pointFilesAt, completionRefusal, verificationParams, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
+import { commsClock, fileRefs, fillDeepLenient, fillLenient, isPlainFileName, isResolved, pointFilesAt, completionRefusal, verificationParams, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
 import { checklistRows, scenariosOf } from './checklist.js';
 import { filterEvents } from './timeline.js';
 import { evidence, evidenceRefused } from './metric-snapshots.js';
@@ -257,9 +257,11 @@ export function draftText(s: AppState, v: IncidentView): string {
   const template =
     first?.comms.templates[kind] ??
     '[{{severity}}] {{title}} ({{incident_id}}): status {{status}}. Impact since {{impact_start}}. Next update {{next_update}}.';
-  // Sending this update restarts the cadence, so the next one is due a cadence from now.
-  const nextUpdateAt = s.now + (first?.comms.cadence_minutes ?? 30) * 60_000;
-  return fillLenient(template, incidentVars(v.incident, { now: s.now, nextUpdateAt, ...(first ? { scenarioTitle: first.title, impact: first.impact } : {}) }));
+  // Sending this update restarts the cadence, so the next one is due a cadence from now (a drill's on its clock).
+  const c = commsClock(v.incident, v.events, s.now);
+  const nextUpdateAt = c.now + (first?.comms.cadence_minutes ?? 30) * 60_000;
+  const text = fillLenient(template, incidentVars(c.state, { now: c.now, nextUpdateAt, ...(c.formatAt ? { formatAt: c.formatAt } : {}), ...(first ? { scenarioTitle: first.title, impact: first.impact } : {}) }));
+  return `${c.marker}${text}`;
 }
 
 /** Milliseconds until the next status update is due (negative when overdue), on the incident's own clock. */

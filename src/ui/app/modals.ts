@@ -10,6 +10,7 @@ import type { Effect } from './msg.js';
 import { appendOrConfirm } from './open-work.js';
 import { entryEvents, isEntryPurpose, makePrompt } from './prompts.js';
 import { stepParamsDone } from './step-params.js';
+import { finishDrillPrompt, isDrillPurpose } from './drill-prompts.js';
 import type { AppState, Modal, PromptModal } from './state.js';
 
 type Result = [AppState, Effect[]];
@@ -101,6 +102,7 @@ function finishPrompt(s: AppState, m: PromptModal, runCommand: (s: AppState, cmd
     return top?.kind === 'draft' ? [{ ...s, modals: [...s.modals.slice(0, -1), { ...top, text: `${top.text}\n${a.line ?? ''}`, edited: true }] }, []] : [s, []];
   }
   if (!v) return [s, []];
+  if (isDrillPurpose(m.purpose)) return finishDrillPrompt(s, m);
   if (m.purpose === 'scenario' || m.purpose === 'scenario-params') return chooseScenario(s, m);
   if (m.purpose === 'confirm-action') return startAction(s, m.context, a.typed ?? '');
   if (m.purpose === 'step-params') return stepParamsDone(s, v, m);

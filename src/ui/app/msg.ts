@@ -1,6 +1,6 @@
 // Messages the reducer handles (keys, ticks, effect results) and the effects it asks the runner to run.
 import type { ActionResult, AlarmState, AlarmTransition, AwsFailure, MetricSeries, ProbeResult, RecoveryPoint } from '../../aws/ports.js';
-import type { ActionSpec, ExerciseClock, MetricSpec, NewEvent, RecoveryTarget, SyncMark, TimelineEvent, VerifySpec } from '../../core/index.js';
+import type { ActionSpec, DrillAct, ExerciseClock, MetricSpec, NewEvent, RecoveryTarget, SyncMark, TimelineEvent, VerifySpec } from '../../core/index.js';
 import type { IncidentOpening, IncidentSetup, UiIncidentSummary, UiService } from '../deps.js';
 import type { KeyName } from '../keys.js';
 import type { UiScenario } from '../scenario.js';
@@ -32,6 +32,8 @@ export type Msg =
   | { type: 'comms.written'; path: string }
   | { type: 'effect.failed'; what: string; message: string }
   | { type: 'warning'; message: string }
+  /** A drill act whose append found the timeline moved on: decide it again on the record as now read. */
+  | { type: 'drill.retry'; act: DrillAct; attempt: number }
   | { type: 'recovery-points.read'; id: string; targets: RecoveryTarget[]; points: RecoveryPoint[]; errors: string[] };
 
 export type Effect =
@@ -39,6 +41,8 @@ export type Effect =
   | { type: 'load-incident'; id: string }
   | { type: 'create-incident'; opening: IncidentOpening; followUps: NewEvent[] }
   | { type: 'append'; id: string; events: NewEvent[] }
+  /** A drill decision: appended only onto `afterSeq`, the head it was decided on (else decided again). */
+  | { type: 'drill-append'; id: string; events: NewEvent[]; afterSeq: number; quiet: boolean; act: DrillAct; attempt: number }
   | { type: 'prepare-aws'; setup: IncidentSetup }
   | { type: 'apply-inject'; setup: IncidentSetup; inject: string }
   | { type: 'follow'; id: string; offset: number }

@@ -1,6 +1,6 @@
 // Runs the effects the reducer hands it and dispatches their results; it decides nothing. It owns the one tick, the journal
 // follower, the AWS poll loops and every AbortController, so stopping it stops everything.
-import { simElapsed, type Clock, type ExerciseClock, type MetricSpec, type NewEvent } from '../../core/index.js';
+import { isStaleHead, simElapsed, type Clock, type ExerciseClock, type MetricSpec, type NewEvent } from '../../core/index.js';
 import type { AwsPorts } from '../../aws/ports.js';
 import type { IncidentSetup, UiDeps } from '../deps.js';
 import type { Effect, Msg } from './msg.js';
@@ -12,6 +12,8 @@ const AWS_TIMEOUT_MS = 20_000;
 const METRIC_WINDOW_MS = 60 * 60_000;
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+
+const DRILL_RETRY_MS = 200;
 
 export class Runner {
   private tick?: ReturnType<typeof setInterval>;
@@ -97,6 +99,18 @@ export class Runner {
             this.readJournal();
           },
           (err) => this.dispatch({ type: 'append.failed', message: message(err) }),
+        );
+        return;
+      case 'drill-append':
+        d.store.append(e.id, e.events, { afterSeq: e.afterSeq }).then(
+          () => this.readJournal(),
+          (err) => {
+            this.readJournal();
+            if (!isStaleHead(err)) this.dispatch({ type: 'append.failed', message: message(err) });
+            // Another console wrote first: a person's act is decided again once the new events are read
+            // (a tick simply comes again).
+            else if (!e.quiet) setTimeout(() => this.dispatch({ type: 'drill.retry', act: e.act, attempt: e.attempt + 1 }), DRILL_RETRY_MS);
+          },
         );
         return;
       case 'prepare-aws':

@@ -1,6 +1,6 @@
 // The console's whole state: one plain value the reducer replaces and the views read.
 import type { AlarmTransition, ProbeResult } from '../../aws/ports.js';
-import type { DrillSession, IncidentState, NewEvent, ScheduledInject, SyncMark, TimelineEvent } from '../../core/index.js';
+import type { DrillRole, DrillSession, IncidentState, NewEvent, ScheduledInject, SyncMark, TimelineEvent } from '../../core/index.js';
 import type { UiIncidentSummary, UiService } from '../deps.js';
 import type { Layer } from '../keymap.js';
 import type { UiScenario } from '../scenario.js';
@@ -35,6 +35,10 @@ export interface IncidentView {
 }
 
 export type PromptPurpose =
+  | 'drill-handover'
+  | 'drill-end'
+  | 'drill-mark'
+  | 'drill-script'
   | 'note'
   | 'decision'
   | 'action-item'
@@ -92,11 +96,16 @@ export interface Toast {
   at: number;
 }
 
-/** A drill this terminal drives: its clock fires the injects. `facilitator` shows the facilitator's lines. */
+/**
+ * The drill of the open exercise as this console sees it, rebuilt from the record (core/drill-record.ts). Only
+ * the controller's console fires injects; `facilitator` (the controller) shows the facilitator's lines.
+ */
 export interface DrillView {
   incidentId: string;
   session: DrillSession;
   facilitator: boolean;
+  role: DrillRole;
+  ended?: { atSeconds: number; reason: 'ended' | 'resolved' };
   /** Real time at which simulated time 0 fell: the exercise AWS ages from here. */
   startedAt: number;
   lastFired?: ScheduledInject;
@@ -117,6 +126,8 @@ export interface AppConfig {
   autoPage?: readonly string[];
   /** Where a copied command's JSON files are written, per incident. */
   filesDir?: string;
+  /** The role this console joins drills in (--role); the controller is whoever holds the drill's lease. */
+  drillRole?: Exclude<DrillRole, 'controller'>;
 }
 
 export interface AppState {

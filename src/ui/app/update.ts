@@ -15,7 +15,7 @@ import { withEvidence } from './metric-snapshots.js';
 import { openWork } from './open-work.js';
 import { isResolved } from '../../core/index.js';
 import { alarmsFailed, mergeMetrics, metricsFailed } from './pane-reads.js';
-import { drillCommand, startDrill } from './drill.js';
+import { drillCommand, joinDrill, retryDrill, syncDrill } from './drill.js';
 import { onTick } from './tick.js';
 import { onPaste } from './paste.js';
 import { actionToast } from './action-toast.js';
@@ -64,7 +64,7 @@ function decide(s: AppState, msg: Msg): Update {
       if (s.screen === 'declare' && s.declare) return [toast({ ...s, declare: { ...s.declare, creating: false } }, msg.message, 'crit'), []];
       return [toast({ ...s, screen: s.incident ? 'incident' : 'home' }, msg.message, 'crit'), []];
     case 'journal.events':
-      return applyJournal(s, msg.id, msg.events, msg.offset);
+      return syncDrill(applyJournal(s, msg.id, msg.events, msg.offset));
     case 'comms.preview':
       return previewView(s, msg.lines);
     case 'comms.paged':
@@ -97,6 +97,8 @@ function decide(s: AppState, msg: Msg): Update {
       return [toast(s, `status update sent: written to ${msg.path} (and copied)`, 'ok'), []];
     case 'effect.failed':
       return [toast(s, `${msg.what} failed: ${msg.message}`, 'crit'), []];
+    case 'drill.retry':
+      return retryDrill(s, msg.act, msg.attempt);
     case 'warning':
       return [toast(s, msg.message, 'warn'), []];
     case 'recovery-points.read': {
@@ -185,6 +187,11 @@ function command(s: AppState, cmd: Command): Update {
     case 'drill-slower':
     case 'drill-next':
     case 'drill-fire':
+    case 'drill-script':
+    case 'drill-handover':
+    case 'drill-end':
+    case 'drill-injects':
+    case 'drill-mark':
       return onIncident ? drillCommand(s, cmd) : [s, []];
     case 'next-pane':
     case 'prev-pane':
@@ -318,12 +325,12 @@ function declareKey(s: AppState, key: KeyName): Update {
   }
 }
 
-/** Starts the drill waiting for this incident, if any. */
+/** Joins the drill of an exercise just opened: driving it when this console was asked to, else in its role. */
 function withPendingDrill([s, effects]: Update): Update {
+  if (!s.incident || s.incident.incident.mode !== 'exercise') return [s, effects];
   const p = s.pendingDrill;
-  if (!p || !s.incident || (p.incidentId !== undefined && p.incidentId !== s.incident.id)) return [s, effects];
-  if (s.incident.incident.mode !== 'exercise') return [s, effects];
+  const drive = p && (p.incidentId === undefined || p.incidentId === s.incident.id) ? p : undefined;
   const { pendingDrill: _done, ...rest } = s;
-  const [next, more] = startDrill(rest, { speed: p.speed, ...(p.seed !== undefined ? { seed: p.seed } : {}), facilitator: p.facilitator });
+  const [next, more] = joinDrill(drive ? rest : s, drive ? { speed: drive.speed, ...(drive.seed !== undefined ? { seed: drive.seed } : {}) } : undefined);
   return [next, [...effects, ...more]];
 }

@@ -18,10 +18,10 @@ const SEV_TONE = { SEV1: 'crit', SEV2: 'crit', SEV3: 'warn', SEV4: 'muted' } as 
 
 export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZone?: string }) {
   const inc = v.incident;
-  const drill = s.drill?.incidentId === inc.id ? s.drill.session.clock : undefined;
-  const drillText = drill ? ` ${drill.paused ? 'PAUSED' : `x${drill.speed}`} ${formatOffset(simElapsed(drill, s.now) / 1000)}` : '';
+  // A drill's clock comes from the record, so every console shows the same; it is the drill's elapsed time.
+  const drill = s.drill?.incidentId === inc.id ? s.drill : undefined;
+  const drillText = drill ? ` ${drillClockText(drill, s.now)}` : '';
   const source = bannerSource(s, inc.params, inc.mode === 'exercise');
-  const mode = inc.mode === 'exercise' ? `EXERCISE${drillText} ${source}` : source;
   // Durations run on the incident's own clock: exercise time in a drill.
   // Below 120 columns everything must still fit on the two lines, so the wording gets shorter.
   const narrow = s.cols < 120;
@@ -47,7 +47,9 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
     { text: ` ${sanitizeLine(inc.title)} `, keep: 1, shrink: true, bold: true },
     { text: ` ${inc.severity} `, keep: Infinity, tone: SEV_TONE[inc.severity], inverse: true, bold: true },
     { text: ` ${inc.status.toUpperCase()} `, keep: Infinity, tone: ['resolved', 'closed'].includes(inc.status) ? 'ok' : 'warn', bold: true },
-    { text: ` ${mode} `, keep: 2, tone: inc.mode === 'exercise' ? 'warn' : 'accent', inverse: true },
+    // EXERCISE and the drill clock never go: a narrow terminal drops the AWS source first.
+    ...(inc.mode === 'exercise' ? [{ text: ` EXERCISE${drillText} `, keep: Infinity, tone: 'warn', inverse: true } as BannerPart] : []),
+    { text: inc.mode === 'exercise' ? `${source} ` : ` ${source} `, keep: 2, tone: inc.mode === 'exercise' ? 'warn' : 'accent', inverse: true },
   ];
   if (v.sync) {
     const mark = syncMarkText(v.sync, s.now);
@@ -56,7 +58,8 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
   const line2: BannerPart[] = [
     { text: narrow ? ` ${utcDateTime(s.now).replace(' UTC', 'Z')} ` : ` ${utcDateTime(s.now)} `, keep: 2 },
     { text: `(${localTime(s.now, timeZone)}) `, keep: 1, tone: 'muted' },
-    { text: ` ${narrow && impact ? '' : 'impact '}${impactText} `, keep: Infinity, tone: ended ? 'ok' : 'warn' },
+    // In a drill T+ on the first line is the elapsed time: a second clock here would disagree with it.
+    ...(drill ? [] : [{ text: ` ${narrow && impact ? '' : 'impact '}${impactText} `, keep: Infinity, tone: ended ? 'ok' : 'warn' } as BannerPart]),
     rto && verdict
       ? {
           text: narrow ? ` RTO ${verdict.text} ` : ` RTO ${formatDuration(rto.seconds * 1000)} (${rto.component}): ${verdict.text} `,
@@ -74,6 +77,12 @@ export function Banner({ s, v, timeZone }: { s: AppState; v: IncidentView; timeZ
       <BannerLine parts={line2} width={s.cols} />
     </Box>
   );
+}
+
+/** PAUSED, ENDED or the speed, then T+ on the drill's clock. */
+export function drillClockText(d: NonNullable<AppState['drill']>, now: number): string {
+  const clock = d.session.clock;
+  return `${d.ended ? 'ENDED' : clock.paused ? 'PAUSED' : `x${clock.speed}`} ${formatOffset(simElapsed(clock, now) / 1000)}`;
 }
 
 interface BannerPart extends Part {

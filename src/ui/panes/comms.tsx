@@ -46,18 +46,27 @@ export function CommsPane({ s, v, width, height, focused }: { s: AppState; v: In
   );
 }
 
-/** The facilitator's view of a drill this terminal drives: the clock, the next inject and what to say. */
+/**
+ * The drill in this console. The controller sees what comes next and the facilitator's lines; players,
+ * evaluators and observers see only what has fired, and never the facilitator's content.
+ */
 export function drillLines(s: AppState, v: IncidentView): [string, Token][] {
   const d = s.drill;
   if (!d || d.incidentId !== v.id) return [];
   const clock = d.session.clock;
-  const next = nextInject(d.session);
+  const state = d.ended ? 'ENDED' : clock.paused ? 'PAUSED' : `x${clock.speed}`;
   const lines: [string, Token][] = [
-    [`drill ${clock.paused ? 'PAUSED' : `x${clock.speed}`} at ${formatOffset(simElapsed(clock, s.now) / 1000)}; ${d.session.fired.length}/${d.session.schedule.length} injects fired`, clock.paused ? 'warn' : 'accent'],
-    [next ? `next ${formatOffset(next.atSeconds)} [${next.kind}] ${next.text}` : 'every inject has fired', 'text'],
+    [`drill ${state} at ${formatOffset(simElapsed(clock, s.now) / 1000)}; ${d.session.fired.length}/${d.session.schedule.length} injects fired; you are ${d.role}`, clock.paused || d.ended ? 'warn' : 'accent'],
   ];
-  if (d.facilitator && d.lastFired) lines.push([`facilitator (${d.lastFired.id}): ${d.lastFired.facilitator}`, 'warn']);
-  if (d.facilitator && next) lines.push([`facilitator next: ${next.facilitator}`, 'muted']);
-  lines.push(['P pause/resume  + - speed  J jump to next  F fire next now', 'muted']);
+  if (d.role !== 'controller') {
+    if (d.lastFired) lines.push([`inject ${d.lastFired.id}: ${d.lastFired.text}`, 'text']);
+    lines.push([`i reads the injects whole${d.role === 'evaluator' ? '  M marks an expectation' : ''}`, 'muted']);
+    return lines;
+  }
+  const next = nextInject(d.session);
+  lines.push([next ? `next ${formatOffset(next.atSeconds)} [${next.kind}] ${next.text}` : 'every inject has fired', 'text']);
+  if (d.lastFired) lines.push([`facilitator (${d.lastFired.id}): ${d.lastFired.facilitator}`, 'warn']);
+  if (next) lines.push([`facilitator next: ${next.facilitator}`, 'muted']);
+  lines.push(['P pause/resume  + - speed  J jump to next  F fire next now  K fire/skip one  H hand over  X end  i injects', 'muted']);
   return lines;
 }

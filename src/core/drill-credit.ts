@@ -1,0 +1,65 @@
+// Which event answered an inject. Only a participant's own act counts: it comes after the inject, it is not
+// the controller's (a facilitator's note is no response), and it is a person's act, not something recorded by
+// a machine or the drill itself. This is a suggestion: an evaluator confirms or overrides it with a mark.
+import type { TimelineEvent } from './events.js';
+import type { DrillRecord } from './drill-record.js';
+
+/** Kinds that are not a participant reacting: the drill's own events and what machines record. */
+const NOT_A_RESPONSE = new Set([
+  'exercise.inject',
+  'exercise.clock',
+  'exercise.lease',
+  'exercise.joined',
+  'exercise.marked',
+  'metric.snapshot',
+  'alarm.changed',
+  'aws.read',
+  'report.exported',
+  'journal.recovered',
+  'escalation.fired',
+  'comms.queued',
+  'comms.attempt',
+  'comms.delivery',
+  'incident.joined',
+  'origin.key',
+]);
+
+export interface Expectation {
+  /** Event kinds that count as the expected response (any participant act when empty). */
+  kinds?: readonly string[];
+  /** Only these participants' roles count (players when empty). */
+  roles?: readonly string[];
+}
+
+/** The first act after `inject` by a participant who is not the controller (or, with `expect`, of that kind and role). */
+export function suggestCredit(events: readonly TimelineEvent[], inject: TimelineEvent, record: DrillRecord, expect: Expectation = {}): TimelineEvent | undefined {
+  const controllers = controllersOf(events);
+  return events.find((e) => {
+    if (e.seq <= inject.seq || NOT_A_RESPONSE.has(e.kind) || controllers.has(e.actor)) return false;
+    if (expect.kinds?.length && !expect.kinds.includes(e.kind)) return false;
+    const role = record.roles[e.actor] ?? 'player';
+    return expect.roles?.length ? expect.roles.includes(role) : role === 'player';
+  });
+}
+
+/** Everyone who held the drill's lease at any time: their acts are the facilitator's, not the players'. */
+function controllersOf(events: readonly TimelineEvent[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of events) {
+    if (e.kind === 'exercise.lease') out.add(String(e.data.holder));
+    if (e.kind === 'exercise.clock' && e.data.control === 'start') out.add(e.actor);
+  }
+  return out;
+}
+
+/** The evaluator's latest mark per inject (a later mark replaces an earlier one). */
+export function marksOf(events: readonly TimelineEvent[]): Map<string, { seq: number; actor: string; rating: string; note?: string; suggested?: number }> {
+  const out = new Map<string, { seq: number; actor: string; rating: string; note?: string; suggested?: number }>();
+  for (const e of events) {
+    if (e.kind !== 'exercise.marked') continue;
+    const note = typeof e.data.note === 'string' && e.data.note ? { note: e.data.note } : {};
+    const suggested = typeof e.data.suggested === 'number' ? { suggested: e.data.suggested } : {};
+    out.set(String(e.data.inject), { seq: e.seq, actor: e.actor, rating: String(e.data.rating), ...note, ...suggested });
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+// The drill as the timeline records it: who controls it, who joined in which role, the exercise clock and
+// which injects fired. Every console folds the same events, so after any restart each shows the same T+ and
+// the same pause state, and the controller decides what to fire from the record alone: an inject already on
+// it is never fired again, whichever terminals come and go.
+import type { TimelineEvent } from './events.js';
+import { MAX_SPEED, MIN_SPEED, simElapsed, type ExerciseClock } from './exercise-clock.js';
+
+export const DRILL_ROLES = ['controller', 'player', 'evaluator', 'observer'] as const;
+export type DrillRole = (typeof DRILL_ROLES)[number];
+export type InjectHow = 'scheduled' | 'early' | 'jumped';
+
+export interface FiredInject {
+  seq: number;
+  /** Wall time it fired (the event's ts). */
+  ts: string;
+  /** Drill time it fired at. */
+  firedAtSeconds: number;
+  how: InjectHow;
+}
+
+export interface DrillRecord {
+  /** Wall ms of the start control; undefined until the drill starts. */
+  startedAt?: number;
+  seed?: number;
+  /** The actor holding the lease: the only one whose console moves the clock and fires injects. */
+  controller?: string;
+  /** Each participant's latest role, the controller included. */
+  roles: Record<string, DrillRole>;
+  /** The exercise clock as of the last control (anchorReal is that control's wall time). */
+  clock?: ExerciseClock;
+  /** Set by an explicit end or by resolving the incident: the clock stops there. */
+  ended?: { atSeconds: number; reason: 'ended' | 'resolved'; seq: number };
+  fired: Record<string, FiredInject>;
+  /** Injects the controller took out of the script: they never fire. */
+  skipped: string[];
+  /** The last event folded: a decision is appended only onto this head. */
+  headSeq: number;
+}
+
+const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+
+/** Folds the drill out of a timeline (any order of consoles, quits and restarts gives the same answer). */
+export function foldDrill(events: readonly TimelineEvent[]): DrillRecord {
+  const r: DrillRecord = { roles: {}, fired: {}, skipped: [], headSeq: 0 };
+  for (const e of events) {
+    r.headSeq = Math.max(r.headSeq, e.seq);
+    const wall = Date.parse(e.ts);
+    if (Number.isNaN(wall)) continue;
+    const d = e.data;
+    switch (e.kind) {
+      case 'exercise.lease':
+        r.controller = String(d.holder);
+        r.roles[r.controller] = 'controller';
+        if (typeof d.from === 'string' && r.roles[d.from] === 'controller') r.roles[d.from] = 'observer';
+        break;
+      case 'exercise.joined':
+        if (e.actor !== r.controller) r.roles[e.actor] = d.role as DrillRole;
+        break;
+      case 'exercise.clock':
+        if (!r.ended) foldClock(r, e, wall);
+        break;
+      case 'exercise.inject':
+        foldInject(r, e, wall);
+        break;
+      case 'status.changed':
+        if ((d.status === 'resolved' || d.status === 'closed') && r.clock && !r.ended) stopAt(r, wall, 'resolved', e.seq);
+        break;
+    }
+  }
+  return r;
+}
+
+function foldClock(r: DrillRecord, e: TimelineEvent, wall: number): void {
+  const d = e.data;
+  const control = String(d.control);
+  if (control === 'start') {
+    r.startedAt ??= wall;
+    if (typeof d.seed === 'number') r.seed = d.seed;
+    // Journals from before the lease: whoever started the drill controls it.
+    if (!r.controller) {
+      r.controller = e.actor;
+      r.roles[e.actor] = 'controller';
+    }
+  }
+  const prev = r.clock;
+  const recorded = num(d.simSeconds);
+  const anchorSim = recorded !== undefined ? recorded * 1000 : prev ? simElapsed(prev, wall) : 0;
+  // A speed out of range (a hand-edited journal) is ignored rather than trusted.
+  const given = num(d.speed);
+  const speed = given !== undefined && given >= MIN_SPEED && given <= MAX_SPEED ? given : (prev?.speed ?? 1);
+  const paused = control === 'pause' || control === 'end' ? true : control === 'resume' || control === 'start' ? false : (prev?.paused ?? false);
+  r.clock = { anchorSim, anchorReal: wall, speed, paused };
+  if (control === 'end') r.ended = { atSeconds: anchorSim / 1000, reason: 'ended', seq: e.seq };
+  if (control === 'skip' && typeof d.inject === 'string' && !r.fired[d.inject]) r.skipped.push(d.inject);
+}
+
+function foldInject(r: DrillRecord, e: TimelineEvent, wall: number): void {
+  const id = String(e.data.inject);
+  if (r.fired[id]) return; // a duplicate in an older journal counts once
+  const offset = num(e.data.offsetSeconds);
+  let at = num(e.data.firedAtSeconds);
+  if (at === undefined && r.clock && !r.ended) {
+    // Older journals: an inject fires at its offset, which pins drill time when a jump recorded none.
+    const now = simElapsed(r.clock, wall);
+    if (offset !== undefined && offset * 1000 > now) r.clock = { ...r.clock, anchorSim: offset * 1000, anchorReal: wall };
+    at = simElapsed(r.clock, wall) / 1000;
+  }
+  const how = e.data.how === 'early' || e.data.how === 'jumped' ? e.data.how : 'scheduled';
+  r.fired[id] = { seq: e.seq, ts: e.ts, firedAtSeconds: at ?? 0, how };
+}
+
+function stopAt(r: DrillRecord, wall: number, reason: 'resolved', seq: number): void {
+  const at = simElapsed(r.clock!, wall);
+  r.clock = { ...r.clock!, anchorSim: at, anchorReal: wall, paused: true };
+  r.ended = { atSeconds: at / 1000, reason, seq };
+}
+
+/** Drill seconds at wall time `now` (frozen while paused and after the end). */
+export const drillSeconds = (r: DrillRecord, now: number): number => (r.clock ? simElapsed(r.clock, now) / 1000 : 0);
+
+/** The role an actor has in the drill, if they joined it. */
+export const roleOf = (r: DrillRecord, actor: string): DrillRole | undefined => (r.controller === actor ? 'controller' : r.roles[actor]);
