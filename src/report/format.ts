@@ -17,9 +17,14 @@ export function utc(iso: string | null | undefined): string {
   return new Date(t).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** Text made inert in Markdown: what could start a tag or an entity is escaped; an arrow (->) stays readable. */
+export const mdText = (v: string) => v.replace(/&(?=#?\w+;)/g, '&amp;').replace(/<(?=[!/?a-zA-Z])/g, '&lt;');
+
+/** Any external text, made safe for Markdown on one line. */
+export const md = (s: unknown): string => mdText(sanitizeLine(s));
 
 /** Text for a Markdown table cell. */
-export const cell = (s: unknown): string => esc(s).replace(/\|/g, '\\|');
+export const cell = (s: unknown): string => md(s).replace(/\|/g, '\\|');
 
 const BASIS_LABEL: Record<Basis, string> = { measured: 'measured', estimated: 'estimated', 'by-design': 'by design', unknown: 'unknown' };
 export const basisLabel = (b: Basis) => BASIS_LABEL[b];
@@ -63,6 +68,8 @@ export function sparkline(values: readonly number[], width = 48): string {
   if (hi === lo) return BARS[3]!.repeat(buckets.length);
   return buckets.map((v) => BARS[Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1))]).join('');
 }
+
+export const NO_UPDATE_DUE = 'No update fell due before the incident was resolved, and none was sent.';
 
 export const DRAFT_NOTE = (status: string) => `DRAFT: the incident is still ${status}; figures may change until it is resolved.`;
 

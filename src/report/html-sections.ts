@@ -1,7 +1,7 @@
 // The later sections of the HTML report: what was done, AWS actions, metrics, comms, exercise, timeline.
 import type { ReportModel } from '../core/report/index.js';
 import { formatHead } from '../core/journal-head.js';
-import { esc, evidenceText, formatSeconds, number, utc } from './format.js';
+import { esc, evidenceText, NO_UPDATE_DUE, formatSeconds, number, utc } from './format.js';
 import { metricChart } from './html-chart.js';
 import { num, p, section, table, ul } from './html-parts.js';
 
@@ -60,7 +60,7 @@ export function commsHtml(m: ReportModel): string {
       ? table(['Time (UTC)', 'By', 'Channel', 'Update', 'On time'], c.sent.map((x) => [utc(x.at), esc(x.by), esc(x.channel), esc(x.text), x.lateBySeconds === null ? 'yes' : `<span class="bad">late by ${formatSeconds(x.lateBySeconds)}</span>`]))
       : p('No updates were sent.'),
     p(`Cadence: first update within ${c.cadence.firstUpdateMinutes} min of declaration, then every ${c.cadence.cadenceMinutes} min.`),
-    !c.cadence.from ? p('The incident was not declared, so the cadence was not checked.') : late.length ? ul(late) : p('Every update went out on time.'));
+    !c.cadence.from ? p('The incident was not declared, so the cadence was not checked.') : late.length ? ul(late) : p(c.sent.length ? 'Every update went out on time.' : NO_UPDATE_DUE));
 }
 
 export function exerciseHtml(x: NonNullable<ReportModel['exercise']>): string {

@@ -3,6 +3,7 @@
 import { describeEvent } from '../describe.js';
 import { onExerciseTime } from '../drill-time.js';
 import type { IncidentState } from '../fold.js';
+import { isResolved } from '../lifecycle.js';
 import { actionRows, stepRows } from './checklist.js';
 import { commsSection, DEFAULT_CADENCE } from './comms.js';
 import { afterAction, improvementItems, injectRows } from './exercise.js';
@@ -12,7 +13,10 @@ import { REPORT_SCHEMA_VERSION, type ReportInput, type ReportModel, type Timelin
 import { objectivesSection } from './objectives.js';
 import { isoFromMs } from './time.js';
 
-export const isDraft = (s: IncidentState) => s.status !== 'resolved' && s.status !== 'closed';
+/** The status the report states: a resolved milestone resolves the incident even when no status change followed it. */
+export const reportStatus = (s: IncidentState): string => (isResolved(s) && s.status !== 'closed' ? 'resolved' : s.status);
+
+export const isDraft = (s: IncidentState) => !isResolved(s);
 
 export function buildReport(input: ReportInput): ReportModel {
   const { events, state: s, scenarios, now } = input;
@@ -28,7 +32,7 @@ export function buildReport(input: ReportInput): ReportModel {
       title: s.title,
       severity: s.severity,
       mode: s.mode,
-      status: s.status,
+      status: reportStatus(s),
       openedAt: s.openedAt,
       openedBy: s.openedBy,
       scenarios: s.scenarios.map((id) => ({ id, title: titles.get(id) ?? null })),
