@@ -75,17 +75,16 @@ export function exerciseHtml(x: NonNullable<ReportModel['exercise']>): string {
   ].join('');
 }
 
-export function itemsHtml(m: ReportModel): string {
-  return section('action-items', 'Action items', m.actionItems.length
-    ? ul(m.actionItems.map((a) => `${esc(a.text)}${a.owner ? ` (owner ${esc(a.owner)})` : ''} <span class="muted">${a.origin === 'after-action' ? '(from the after-action review)' : `(seq ${a.seq})`}</span>`))
-    : p('No action items.'));
-}
-
 export function tailHtml(m: ReportModel): string {
   const i = m.integrity;
   return [
-    section('timeline', 'Timeline (UTC)', table(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What'], m.timeline.map((e) => [
-      num(String(e.seq)), `<td class="nowrap">${utc(e.at)}</td>`, esc(e.actor), esc(e.kind),
+    section('timeline', 'Timeline (UTC)',
+      p('Snapshots of one metric, and an alarm changing again within 15 minutes, are one row each; the appendix has every event.', 'muted'),
+      table(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What', 'Events'], m.digest.map((e) => [
+        num(e.count > 1 ? `${e.seq}-${e.lastSeq}` : String(e.seq)), `<td class="nowrap">${utc(e.at)}</td>`, esc(e.actor), esc(e.kind), esc(e.text), num(String(e.count)),
+      ]), 'timeline')),
+    section('appendix-timeline', 'Appendix: full timeline (UTC)', table(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What'], m.timeline.map((e) => [
+      `<td class="num" id="ev-${e.seq}">${e.seq}</td>`, `<td class="nowrap">${utc(e.at)}</td>`, esc(e.actor), esc(e.kind),
       esc(e.text) + e.corrections.map((c) => `<span class="correction">corrected by seq ${c.seq} (${esc(c.actor)}, ${utc(c.at)}): ${esc(c.text)}</span>`).join(''),
     ]), 'timeline')),
     section('integrity', 'Integrity', ul([

@@ -88,15 +88,18 @@ export function exerciseMd(x: NonNullable<ReportModel['exercise']>): string[] {
   return lines;
 }
 
-export function itemsMd(m: ReportModel): string[] {
-  if (m.actionItems.length === 0) return ['## Action items', '', 'No action items.'];
-  return ['## Action items', '', ...m.actionItems.map((a) => `- [ ] ${md(a.text)}${a.owner ? ` (owner ${md(a.owner)})` : ''}${a.origin === 'after-action' ? ' (from the after-action review)' : ` (seq ${a.seq})`}`)];
-}
-
 export function tailMd(m: ReportModel): string[] {
   const i = m.integrity;
   return [
     '## Timeline (UTC)',
+    '',
+    'Snapshots of one metric, and an alarm changing again within 15 minutes, are one row each; the appendix has every event.',
+    '',
+    ...mdTable(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What', 'Events'], m.digest.map((e) => [
+      e.count > 1 ? `${e.seq}-${e.lastSeq}` : String(e.seq), utc(e.at), cell(e.actor), cell(e.kind), cell(e.text), String(e.count),
+    ]), ['r', 'l', 'l', 'l', 'l', 'r']),
+    '',
+    '## Appendix: full timeline (UTC)',
     '',
     ...mdTable(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What'], m.timeline.map((e) => [
       String(e.seq), utc(e.at), cell(e.actor), cell(e.kind),

@@ -2,22 +2,26 @@
 import type { ReportModel } from '../core/report/index.js';
 import { cell, DRAFT_NOTE, md, figure, formatSeconds, target, utc } from './format.js';
 import { mdTable } from './markdown-table.js';
-import { actionsMd, commsMd, doneMd, exerciseMd, itemsMd, metricsMd, tailMd } from './markdown-sections.js';
+import { actionsMd, commsMd, doneMd, exerciseMd, metricsMd, tailMd } from './markdown-sections.js';
+import { itemsMd, postChecksMd, reviewMd, reviewStatusLine, sectionBodyMd, sectionOf } from './markdown-review.js';
 
 export function renderMarkdown(m: ReportModel): string {
+  // Postmortem order: what happened and what it cost first, the review, the action items; the evidence after.
   const parts = [
     headerMd(m),
     summaryMd(m),
     impactMd(m),
+    reviewMd(m),
+    itemsMd(m),
     milestonesMd(m),
     objectivesMd(m),
     doneMd(m),
+    postChecksMd(m),
     actionsMd(m),
     metricsMd(m),
     commsMd(m),
     decisionsMd(m),
     ...(m.exercise ? [exerciseMd(m.exercise)] : []),
-    itemsMd(m),
     tailMd(m),
   ];
   return parts.map((p) => p.join('\n')).join('\n\n') + '\n';
@@ -27,7 +31,7 @@ function headerMd(m: ReportModel): string[] {
   const kind = m.summary.mode === 'exercise' ? 'Exercise report' : 'Incident report';
   const lines = [`# ${m.draft ? 'DRAFT ' : ''}${kind}: ${md(m.summary.id)} ${md(m.summary.title)}`, ''];
   if (m.draft) lines.push(`> **${DRAFT_NOTE(m.summary.status)}**`, '');
-  lines.push(`Generated ${utc(m.generatedAt)} from the incident timeline. All times are UTC.`);
+  lines.push(`Generated ${utc(m.generatedAt)} from the incident timeline. All times are UTC. Each \`[#N]\` names the timeline event (seq N) a statement rests on.`, '', reviewStatusLine(m));
   return lines;
 }
 
@@ -37,6 +41,8 @@ function summaryMd(m: ReportModel): string[] {
   const roles = s.roles.length ? s.roles.map((r) => `${cell(r.role)}: ${r.names.map(cell).join(', ')}`).join('; ') : 'none assigned';
   return [
     '## Summary',
+    '',
+    ...sectionBodyMd(sectionOf(m, 'summary')),
     '',
     ...mdTable(['', ''], [
       ['Incident', cell(s.id)],
@@ -59,6 +65,8 @@ function impactMd(m: ReportModel): string[] {
     : `start unknown (impact-started was not recorded)${i.end ? `; mitigated at ${utc(i.end)}` : ''}`;
   return [
     '## Impact',
+    '',
+    ...sectionBodyMd(sectionOf(m, 'impact')),
     '',
     `Impact window: ${window}.`,
     '',
