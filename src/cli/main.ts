@@ -11,6 +11,8 @@ import { registerExerciseCommands } from './exercise-commands.js';
 import { registerIncidentCommands } from './incident-commands.js';
 import { registerReadCommands } from './read-commands.js';
 import { registerReportCommands } from './report-commands.js';
+import { registerReviewCommands } from './review-commands.js';
+import { registerActionsCommands } from './actions-commands.js';
 import { registerScenarioCommands } from './scenario-commands.js';
 import { registerStepCommand } from './step-command.js';
 import { registerSyncCommands } from './sync-commands.js';
@@ -37,6 +39,8 @@ const GROUPS: Register[] = [
   registerInitCommand,
   registerDeclareCommand,
   registerReportCommands,
+  registerReviewCommands,
+  registerActionsCommands,
   registerAwsCommands,
   registerStepCommand,
   registerCommsCommands,

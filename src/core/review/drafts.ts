@@ -170,16 +170,17 @@ function verificationStatements(events: readonly TimelineEvent[]) {
   const failed: Statement[] = [];
   const unchecked: Statement[] = [];
   for (const e of events) {
+    // A check that never reached AWS (denied, unreachable) is recorded as an aws.read saying it could not check.
+    const values = e.kind === 'aws.read' ? (e.data.values as Record<string, unknown> | undefined) : undefined;
+    if (values?.check === 'could-not-check') {
+      const s = stmt(`Verification of ${String(values.scenario)}/${String(values.step)} could not check: ${String(values.reason)}.`, e.seq);
+      if (s) unchecked.push(s);
+      continue;
+    }
     if (e.kind !== 'step.verified') continue;
     const step = `${String(e.data.scenario)}/${String(e.data.step)}`;
-    const evidence = e.data.evidence && typeof e.data.evidence === 'object' ? Object.keys(e.data.evidence) : [];
-    // A verification with no evidence never reached what it checks: it could not check, which is not a failure of the system.
-    const s = e.data.passed === true
-      ? stmt(`Step ${step} verified: ${String(e.data.summary)}.`, e.seq)
-      : evidence.length
-        ? stmt(`Verification of ${step} failed: ${String(e.data.summary)}.`, e.seq)
-        : stmt(`Verification of ${step} could not check: ${String(e.data.summary)}.`, e.seq);
-    if (s) (e.data.passed === true ? passed : evidence.length ? failed : unchecked).push(s);
+    const s = e.data.passed === true ? stmt(`Step ${step} verified: ${String(e.data.summary)}.`, e.seq) : stmt(`Verification of ${step} failed: ${String(e.data.summary)}.`, e.seq);
+    if (s) (e.data.passed === true ? passed : failed).push(s);
   }
   return { passed, failed, unchecked };
 }
