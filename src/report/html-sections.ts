@@ -3,12 +3,14 @@ import type { ReportModel } from '../core/report/index.js';
 import { formatHead } from '../core/journal-head.js';
 import { esc, evidenceText, NO_UPDATE_DUE, formatSeconds, number, utc } from './format.js';
 import { metricChart } from './html-chart.js';
+import { recoveryGantt } from './html-figures.js';
 import { num, p, section, table, ul } from './html-parts.js';
 
 export function doneHtml(m: ReportModel): string {
   if (m.steps.length === 0) return section('done', 'What was done', p('No runbook steps were recorded.'));
   const off = m.steps.filter((s) => s.status === 'skipped' || s.status === 'failed');
   return section('done', 'What was done',
+    recoveryGantt(m),
     table(['Step', 'Title', 'Role', 'Status', 'Who', 'When', 'Took', 'Verification'], m.steps.map((s) => [
       `<span class="mono">${esc(`${s.scenario}/${s.step}`)}</span>`,
       s.title ? esc(s.title) : '',
@@ -42,7 +44,7 @@ export function actionsHtml(m: ReportModel): string {
 export function metricsHtml(m: ReportModel): string {
   const charts = m.metrics.map((s) => {
     const th = [s.warning !== null ? `warning ${number(s.warning, s.unit)}` : '', s.critical !== null ? `critical ${number(s.critical, s.unit)}` : ''].filter(Boolean).join(', ');
-    return `<h3>${esc(s.title)} <span class="muted mono">${esc(s.metric)}</span></h3>${metricChart(s, m.alarmChanges)}${p(esc(`${s.points.length} points; min ${number(s.min, s.unit)}, max ${number(s.max, s.unit)}, last ${number(s.last, s.unit)}; thresholds: ${th || 'none'} (bad when ${s.badWhen}).`), 'muted')}`;
+    return `<h3>${esc(s.title)} <span class="muted mono">${esc(s.metric)}</span></h3>${metricChart(s, m.alarmChanges, { impact: m.impact, milestones: m.milestones.rows })}${p(esc(`${s.points.length} points; min ${number(s.min, s.unit)}, max ${number(s.max, s.unit)}, last ${number(s.last, s.unit)}; thresholds: ${th || 'none'} (bad when ${s.badWhen}).`), 'muted')}`;
   });
   return section('metrics', 'Alarms and metrics',
     charts.length ? charts.join('') : p('No metric snapshots were recorded.'),

@@ -5,6 +5,7 @@ import { kvTable, num, p, section, table, ul, verdictHtml } from './html-parts.j
 import { actionsHtml, commsHtml, doneHtml, exerciseHtml, metricsHtml, tailHtml } from './html-sections.js';
 import { itemsHtml, postChecksHtml, reviewHtml, reviewStatusHtml, sectionBodyHtml, sectionOf } from './html-review.js';
 import { REPORT_CSS } from './html-style.js';
+import { objectivesChart } from './html-figures.js';
 
 export function renderHtml(m: ReportModel): string {
   const kind = m.summary.mode === 'exercise' ? 'Exercise report' : 'Incident report';
@@ -83,6 +84,7 @@ function objectivesHtml(m: ReportModel): string {
   const o = m.objectives;
   return section('objectives', 'Recovery objectives',
     o.targetsKnown ? '' : p('Targets unknown: no scenario objectives were available for this incident, so achieved figures are incident-wide.', 'warning'),
+    objectivesChart(m),
     table(['Component', 'Target RTO', 'Achieved RTO', 'RTO', 'Target RPO', 'Achieved RPO', 'RPO'], o.rows.map((r) => [
       esc(r.component), num(target(r.targetRto)), num(figure(r.rto)), verdictHtml(r.rtoMet, r.rtoVerdict), num(r.rpoByDesign ? '0 by design' : target(r.targetRpo)), num(figure(r.rpo)), verdictHtml(r.rpoMet, r.rpoVerdict),
     ])),
