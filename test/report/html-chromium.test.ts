@@ -73,7 +73,7 @@ describe('HTML report in headless Chromium', () => {
     expect(box!.height).toBeGreaterThan(20);
     expect(await page.locator('svg.chart line.th-critical').count()).toBe(1);
     expect(await page.locator('svg.chart line.alarm').count()).toBeGreaterThan(0);
-    const chartPng = await page.locator('svg.chart').screenshot();
+    const chartPng = await page.locator('#metrics svg.chart').screenshot();
     expect(await distinctColours(chartPng)).toBeGreaterThan(8);
     const full = await page.screenshot({ fullPage: true });
     const blank = await (await browser.newPage({ viewport: { width: 1100, height: 900 } })).screenshot({ fullPage: true });
