@@ -55,7 +55,7 @@ describe('postmortem HTML in headless Chromium', () => {
     const box = await metrics.first().locator('rect.impact-window').boundingBox();
     expect(box!.width).toBeGreaterThan(50);
 
-    const cites = await page.locator('a.cite').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const cites = await page.locator('a.cite').evaluateAll((as) => as.map((a) => (a as unknown as { getAttribute(n: string): string | null }).getAttribute('href')));
     expect(cites.length).toBeGreaterThan(20);
     for (const href of new Set(cites)) expect(await page.locator(String(href)).count(), String(href)).toBe(1);
     expect(await page.locator('#appendix-timeline td[id^="ev-"]').count()).toBe(seqs);
