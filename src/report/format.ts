@@ -9,9 +9,13 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 /** Any external text, made safe for HTML (and for Markdown, which passes HTML through). */
 export const esc = (s: unknown): string => sanitizeLine(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** "2026-11-21 09:30:05Z": UTC, to the second (the timeline keeps milliseconds; a report does not need them). */
 export function utc(iso: string | null | undefined): string {
   if (!iso) return 'unknown';
+  // The store writes "2026-11-21T09:30:05.123Z": cut it, rather than parse and print every row's time.
+  if (iso.length === 24 && iso[10] === 'T' && iso[23] === 'Z' && ISO_MS.test(iso)) return `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z`;
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return esc(iso);
   return new Date(t).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');

@@ -5,7 +5,7 @@ import type { IncidentState } from '../fold.js';
 import { formatSeconds } from '../report/format-seconds.js';
 import type { ReportModel, ScenarioInput } from '../report/model.js';
 import { secondsBetween } from '../report/time.js';
-import { beforeAfter, outOfOrder, quote, seqsIn, stepEvents, stmt, taggedNotes, when, type Statement } from './facts.js';
+import { beforeAfter, observations, outOfOrder, quote, seqsIn, stepEvents, stmt, taggedNotes, when, type Statement } from './facts.js';
 import type { ActionItem } from './record.js';
 import type { ReviewSection } from './vocabulary.js';
 
@@ -257,18 +257,40 @@ function howDetected(events: readonly TimelineEvent[], s: IncidentState): (State
 
 function actionStatements(events: readonly TimelineEvent[]): (Statement | null)[] {
   const requested = events.filter((e) => e.kind === 'aws.action.requested');
+  const approved = new Map<string, TimelineEvent>();
+  const ended = new Map<string, TimelineEvent>();
+  for (const e of events) {
+    const id = String(e.data.actionId);
+    if (e.kind === 'aws.action.approved' && !approved.has(id)) approved.set(id, e);
+    if ((e.kind === 'aws.action.succeeded' || e.kind === 'aws.action.failed') && !ended.has(id)) ended.set(id, e);
+  }
+  const all = observations(events);
+  // Actions concern few targets: the observations mentioning each are found once.
+  const byTarget = new Map<string, ReturnType<typeof observations>>();
+  const obsOf = (target: string) => {
+    if (!byTarget.has(target)) byTarget.set(target, all.filter((o) => o.text.includes(target)));
+    return byTarget.get(target)!;
+  };
+  const nextByTarget = new Map<number, number>();
+  const lastSeen = new Map<string, number>();
+  for (let i = requested.length - 1; i >= 0; i--) {
+    const r = requested[i]!;
+    const target = String(r.data.target);
+    nextByTarget.set(r.seq, lastSeen.get(target) ?? Number.POSITIVE_INFINITY);
+    lastSeen.set(target, r.seq);
+  }
   return requested.map((r) => {
     const id = String(r.data.actionId);
-    const approved = events.find((e) => e.kind === 'aws.action.approved' && e.data.actionId === id);
-    const end = events.find((e) => (e.kind === 'aws.action.succeeded' || e.kind === 'aws.action.failed') && e.data.actionId === id);
+    const ok = approved.get(id);
+    const end = ended.get(id);
     const target = String(r.data.target);
-    const { before, after } = beforeAfter(events, target, r.seq, end?.seq ?? null);
+    const { before, after } = beforeAfter(obsOf(target), r.seq, end?.seq ?? null, nextByTarget.get(r.seq)!);
     const outcome = !end ? 'no outcome is recorded' : end.kind === 'aws.action.succeeded' ? `succeeded: ${String(end.data.summary)}` : `failed: ${String(end.data.message)}`;
     const parts = [
-      `${String(r.data.service)} ${String(r.data.operation)} on ${target}${r.data.region ? ` (${String(r.data.region)})` : ''} was requested by ${r.actor}${approved ? `, approved by ${approved.actor}` : ''}, and ${outcome}.`,
+      `${String(r.data.service)} ${String(r.data.operation)} on ${target}${r.data.region ? ` (${String(r.data.region)})` : ''} was requested by ${r.actor}${ok ? `, approved by ${ok.actor}` : ''}, and ${outcome}.`,
       before ? `Before: ${quote(before)}.` : '',
       after ? `After: ${quote(after)}.` : '',
     ];
-    return stmt(parts.filter(Boolean).join(' '), r.seq, approved?.seq, end?.seq, before?.seq, after?.seq);
+    return stmt(parts.filter(Boolean).join(' '), r.seq, ok?.seq, end?.seq, before?.seq, after?.seq);
   });
 }

@@ -67,18 +67,29 @@ export function outOfOrder(scenarios: readonly ScenarioInput[], steps: Map<strin
   return found;
 }
 
-/** What AWS said about a target just before an action on it, and just after. */
-export function beforeAfter(events: readonly TimelineEvent[], target: string, requestSeq: number, endSeq: number | null): { before?: TimelineEvent; after?: TimelineEvent } {
-  const about = (e: TimelineEvent) => (e.kind === 'aws.read' || e.kind === 'step.verified') && JSON.stringify(e.data).includes(target);
-  let before: TimelineEvent | undefined;
-  let after: TimelineEvent | undefined;
-  for (const e of events) {
-    if (e.seq < requestSeq && about(e)) before = e;
-    // After: what was read before anything else was asked of the same target.
-    if (endSeq === null || e.seq <= endSeq || after) continue;
-    if (e.kind === 'aws.action.requested' && e.data.target === target) endSeq = null;
-    else if (about(e)) after = e;
-  }
+/** The reads and verifications of the timeline, each with its data as text once, to find what they say about a target. */
+export type Observations = { e: TimelineEvent; text: string }[];
+export const observations = (events: readonly TimelineEvent[]): Observations =>
+  events.filter((e) => e.kind === 'aws.read' || e.kind === 'step.verified').map((e) => ({ e, text: JSON.stringify(e.data) }));
+
+/** What AWS said about a target just before an action on it, and just after (before anything else was asked of it). */
+export function beforeAfter(obs: Observations, requestSeq: number, endSeq: number | null, nextRequestSeq: number): { before?: TimelineEvent; after?: TimelineEvent } {
+  // `obs` is in seq order and mentions the target (the caller filters once per target): two binary searches.
+  const about = obs;
+  const firstAfter = (seq: number) => {
+    let lo = 0;
+    let hi = about.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (about[mid]!.e.seq > seq) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const b = firstAfter(requestSeq - 1) - 1;
+  const before = b >= 0 ? about[b]!.e : undefined;
+  const a = endSeq === null ? about.length : firstAfter(endSeq);
+  const after = a < about.length && about[a]!.e.seq < nextRequestSeq ? about[a]!.e : undefined;
   return { ...(before ? { before } : {}), ...(after ? { after } : {}) };
 }
 
