@@ -2,7 +2,7 @@
 // configured for (the simulated AWS when none is); exercise incidents always get a simulated AWS of their
 // own, so nothing a drill does can reach real AWS whatever flags the session was started with.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { sanitizeLine, type Clock } from '../core/index.js';
 import type { AwsPorts } from '../aws/ports.js';
 import { loadAwsPorts, type CreatedPorts } from '../aws/load-ports.js';
@@ -86,14 +86,24 @@ export async function consoleWiring(opts: WiringOptions): Promise<ConsoleWiring>
     },
     exportReport: async (id) => {
       // The report renderers are needed only when asked for, so they stay out of start-up.
-      const [{ reportModel }, { renderReport }] = await Promise.all([import('./report-export.js'), import('../report/render.js')]);
+      const [{ reportModel }, { renderReport }, { actionItems }, { actionItemsCsv }] = await Promise.all([
+        import('./report-export.js'),
+        import('../report/render.js'),
+        import('../core/review/record.js'),
+        import('../report/action-items-export.js'),
+      ]);
       const { model } = reportModel(opts.store, id, { now: opts.clock.now(), stateDir: opts.stateDir, runbookDirs: opts.runbookDirs, force: true });
-      const dir = join(opts.store.dir, 'reports');
+      // Every format into one directory: WARROOM_REPORT_DIR when chosen, else <state>/reports.
+      const dir = resolve(opts.env.WARROOM_REPORT_DIR || join(opts.store.dir, 'reports'));
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       const stamp = new Date(opts.clock.now()).toISOString().replace(/[:.]/g, '-');
-      const path = join(dir, `${id}-${stamp}.md`);
+      const base = join(dir, `${id}-${stamp}`);
+      for (const format of ['html', 'json'] as const) writeFileSync(`${base}.${format}`, renderReport(model, format), { mode: 0o600 });
+      writeFileSync(`${base}-action-items.csv`, actionItemsCsv(actionItems(id, opts.store.load(id).events), 'jira'), { mode: 0o600 });
+      // The Markdown last: the path the console shows and records names a set that is complete.
+      const path = `${base}.md`;
       writeFileSync(path, renderReport(model, 'md'), { mode: 0o600 });
-      return { path, format: 'md', draft: model.draft };
+      return { path, format: 'md+html+json+csv', draft: model.draft };
     },
   };
 }

@@ -12,6 +12,8 @@ import { registerIncidentCommands } from './incident-commands.js';
 import { registerReadCommands } from './read-commands.js';
 import { registerReportCommands } from './report-commands.js';
 import { registerDrillExportCommands } from './drill-export-commands.js';
+import { registerReviewCommands } from './review-commands.js';
+import { registerActionsCommands } from './actions-commands.js';
 import { registerScenarioCommands } from './scenario-commands.js';
 import { registerStepCommand } from './step-command.js';
 import { registerSyncCommands } from './sync-commands.js';
@@ -40,6 +42,8 @@ const GROUPS: Register[] = [
   registerDeclareCommand,
   registerReportCommands,
   registerDrillExportCommands,
+  registerReviewCommands,
+  registerActionsCommands,
   registerAwsCommands,
   registerStepCommand,
   registerCommsCommands,

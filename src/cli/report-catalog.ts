@@ -17,8 +17,9 @@ export interface RunbookLike {
   id: string;
   title: string;
   objectives: ObjectiveTarget[];
-  steps: { id: string; title: string; role: string; component?: string }[];
+  steps: { id: string; title: string; role: string; component?: string; depends_on?: string[] }[];
   metrics?: MetricSpec[];
+  post_checks?: string[];
   comms?: { first_update_minutes?: number; cadence_minutes?: number };
 }
 
@@ -27,8 +28,15 @@ export function toScenarioInput(s: RunbookLike): ScenarioInput {
     id: s.id,
     title: s.title,
     objectives: s.objectives,
-    steps: s.steps.map((st) => ({ id: st.id, title: st.title, role: st.role, ...(st.component ? { component: st.component } : {}) })),
+    steps: s.steps.map((st) => ({
+      id: st.id,
+      title: st.title,
+      role: st.role,
+      ...(st.component ? { component: st.component } : {}),
+      ...(st.depends_on?.length ? { depends_on: [...st.depends_on] } : {}),
+    })),
     metrics: s.metrics ?? [],
+    ...(s.post_checks?.length ? { postChecks: [...s.post_checks] } : {}),
   };
 }
 

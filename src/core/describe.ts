@@ -4,6 +4,12 @@ import { formatOffset as drillOffset } from './drill.js';
 
 const s = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
 
+/** " [status done, due 2026-12-01]" for the fields present. */
+const extras = (d: Record<string, unknown>, keys: readonly string[]) => {
+  const set = keys.filter((k) => d[k] !== undefined).map((k) => `${k} ${s(d[k])}`);
+  return set.length ? ` [${set.join(', ')}]` : '';
+};
+
 export function describeEvent(e: TimelineEvent): string {
   const d = e.data;
   switch (e.kind) {
@@ -73,7 +79,15 @@ export function describeEvent(e: TimelineEvent): string {
     case 'escalation.fired':
       return `escalation ${s(d.level)}: ${s(d.text)}`;
     case 'action_item.added':
-      return `action item: ${s(d.text)}${d.owner ? ` (owner ${s(d.owner)})` : ''}`;
+      return `action item: ${s(d.text)}${d.owner ? ` (owner ${s(d.owner)})` : ''}${extras(d, ['priority', 'type', 'due', 'ticket', 'status'])}`;
+    case 'action_item.updated':
+      return `action item seq ${s(d.target)} updated${extras(d, ['status', 'owner', 'priority', 'type', 'due', 'ticket'])}`;
+    case 'review.section':
+      return `review ${s(d.section)}${d.from === 'draft' ? ' (draft accepted)' : ''}: ${s(d.text)}`;
+    case 'review.closed':
+      return `review closed${d.text ? `: ${s(d.text)}` : ''}`;
+    case 'post_check.recorded':
+      return `post-check ${s(d.result)}: ${s(d.check)}${d.text ? ` (${s(d.text)})` : ''}`;
     case 'amend':
       return `amends seq ${s(d.target)}: ${s(d.text)}`;
     case 'report.exported':

@@ -2,6 +2,7 @@
 // appended; reading stays lenient so a newer journal still opens (unknown kinds are shown, not folded).
 import * as z from 'zod';
 import { SEVERITIES } from './severity.js';
+import { ACTION_PRIORITIES, ACTION_STATUSES, ACTION_TYPES, POST_CHECK_RESULTS, REVIEW_SECTIONS } from './review/vocabulary.js';
 
 export const STATUSES = ['triage', 'declared', 'mitigating', 'recovered', 'resolved', 'closed'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -30,6 +31,13 @@ const text = z.string().min(1, "text must not be empty").max(TEXT_MAX_CHARS);
 const isoTime = z.iso.datetime({ offset: true });
 const stepRef = { scenario: z.string().min(1), step: z.string().min(1) };
 const params = z.record(z.string(), z.string());
+const actionFields = {
+  priority: z.enum(ACTION_PRIORITIES).optional(),
+  type: z.enum(ACTION_TYPES).optional(),
+  due: z.iso.date().optional(),
+  ticket: z.string().min(1).optional(),
+  status: z.enum(ACTION_STATUSES).optional(),
+};
 
 export const EVENT_DATA = {
   'incident.opened': z.strictObject({
@@ -126,7 +134,13 @@ export const EVENT_DATA = {
   // `inject` names the inject a `skip` control takes out of the script.
   'exercise.clock': z.strictObject({ control: z.string(), speed: z.number().optional(), seed: z.number().int().nonnegative().optional(), simSeconds: z.number().nonnegative().optional(), detail: z.string().optional(), inject: z.string().optional() }),
   'escalation.fired': z.strictObject({ level: z.string(), text }),
-  'action_item.added': z.strictObject({ text, owner: z.string().optional() }),
+  'action_item.added': z.strictObject({ text, owner: z.string().optional(), ...actionFields }),
+  // A change to an action item (status, owner, due date...) names the item's action_item.added seq.
+  'action_item.updated': z.strictObject({ target: z.number().int().positive(), owner: z.string().min(1).optional(), ...actionFields }),
+  // The postmortem review (docs/report.md): each section as written by a person; a correction is an amend of it.
+  'review.section': z.strictObject({ section: z.enum(REVIEW_SECTIONS), text, from: z.enum(['draft', 'text', 'file']) }),
+  'review.closed': z.strictObject({ text: z.string().optional() }),
+  'post_check.recorded': z.strictObject({ scenario: z.string().min(1), check: z.string().min(1), result: z.enum(POST_CHECK_RESULTS), text: z.string().optional() }),
   amend: z.strictObject({ target: z.number().int().positive(), text }),
   'report.exported': z.strictObject({ format: z.string(), path: z.string().optional(), draft: z.boolean() }),
   'journal.recovered': z.strictObject({ tornBytes: z.number().int(), savedTo: z.string(), text }),

@@ -238,6 +238,10 @@ export function applyEvent(s: IncidentState, e: TimelineEvent): IncidentState {
     case 'escalation.fired':
     case 'report.exported':
     case 'journal.recovered':
+    case 'action_item.updated': // the review's own read (core/review) folds these
+    case 'review.section':
+    case 'review.closed':
+    case 'post_check.recorded':
       break;
     default:
       if (!s.unknownKinds.includes(e.kind)) s.unknownKinds.push(e.kind);

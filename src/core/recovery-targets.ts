@@ -39,7 +39,9 @@ export function recoveryTargets(
       seen.add(`${service}:${resource}`);
       // An objective with an RPO target that names the service first, then any that names it.
       const named = sc.objectives.filter((o) => COMPONENT_WORDS[service].test(o.component));
-      const component = (named.find((o) => o.rpo_seconds !== undefined) ?? named[0])?.component ?? (service === 'dynamodb' ? 'DynamoDB' : 'RDS/Aurora');
+      // A scenario with one objective for the whole platform answers for every resource it protects.
+      const whole = sc.objectives.length === 1 ? sc.objectives[0] : undefined;
+      const component = (named.find((o) => o.rpo_seconds !== undefined) ?? named[0] ?? whole)?.component ?? (service === 'dynamodb' ? 'DynamoDB' : 'RDS/Aurora');
       out.push({ ...(sc.id ? { scenario: sc.id } : {}), component, service, resource, region: v.region });
     }
   }

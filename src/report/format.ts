@@ -9,17 +9,26 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 /** Any external text, made safe for HTML (and for Markdown, which passes HTML through). */
 export const esc = (s: unknown): string => sanitizeLine(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** "2026-11-21 09:30:05Z": UTC, to the second (the timeline keeps milliseconds; a report does not need them). */
 export function utc(iso: string | null | undefined): string {
   if (!iso) return 'unknown';
+  // The store writes "2026-11-21T09:30:05.123Z": cut it, rather than parse and print every row's time.
+  if (iso.length === 24 && iso[10] === 'T' && iso[23] === 'Z' && ISO_MS.test(iso)) return `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z`;
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return esc(iso);
   return new Date(t).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** Text made inert in Markdown: what could start a tag or an entity is escaped; an arrow (->) stays readable. */
+export const mdText = (v: string) => v.replace(/&(?=#?\w+;)/g, '&amp;').replace(/<(?=[!/?a-zA-Z])/g, '&lt;');
+
+/** Any external text, made safe for Markdown on one line. */
+export const md = (s: unknown): string => mdText(sanitizeLine(s));
 
 /** Text for a Markdown table cell. */
-export const cell = (s: unknown): string => esc(s).replace(/\|/g, '\\|');
+export const cell = (s: unknown): string => md(s).replace(/\|/g, '\\|');
 
 const BASIS_LABEL: Record<Basis, string> = { measured: 'measured', estimated: 'estimated', 'by-design': 'by design', unknown: 'unknown' };
 export const basisLabel = (b: Basis) => BASIS_LABEL[b];
@@ -63,6 +72,8 @@ export function sparkline(values: readonly number[], width = 48): string {
   if (hi === lo) return BARS[3]!.repeat(buckets.length);
   return buckets.map((v) => BARS[Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1))]).join('');
 }
+
+export const NO_UPDATE_DUE = 'No update fell due before the incident was resolved, and none was sent.';
 
 export const DRAFT_NOTE = (status: string) => `DRAFT: the incident is still ${status}; figures may change until it is resolved.`;
 

@@ -7,11 +7,19 @@ const W = 640;
 const H = 180;
 const PAD = { left: 56, right: 12, top: 12, bottom: 28 };
 
-export function metricChart(m: MetricRow, alarms: readonly AlarmChangeRow[]): string {
+/** The impact window and the milestones, drawn behind a metric so the series reads against what happened. */
+export interface ChartContext {
+  impact: { start: string | null; end: string | null };
+  milestones: readonly { milestone: string; at: string | null }[];
+}
+
+export function metricChart(m: MetricRow, alarms: readonly AlarmChangeRow[], context?: ChartContext): string {
   if (m.points.length === 0) return '<p class="muted">No datapoints.</p>';
   const ts = m.points.map((p) => Date.parse(p[0]));
-  const t0 = ts[0]!;
-  const t1 = Math.max(ts[ts.length - 1]!, t0 + 1);
+  const marks = (context?.milestones ?? []).map((r) => ({ name: r.milestone, t: r.at ? Date.parse(r.at) : Number.NaN })).filter((r) => !Number.isNaN(r.t));
+  // The axis spans the series and the milestones around it, so detection and mitigation show beside the curve.
+  const t0 = Math.min(ts[0]!, ...marks.map((r) => r.t));
+  const t1 = Math.max(ts[ts.length - 1]!, t0 + 1, ...marks.map((r) => r.t));
   let lo = Math.min(0, m.min ?? 0);
   let hi = m.max ?? 1;
   for (const th of [m.warning, m.critical]) if (th !== null) hi = Math.max(hi, th);
@@ -25,6 +33,17 @@ export function metricChart(m: MetricRow, alarms: readonly AlarmChangeRow[]): st
   const parts: string[] = [
     `<rect x="${PAD.left}" y="${PAD.top}" width="${W - PAD.left - PAD.right}" height="${H - PAD.top - PAD.bottom}" class="plot"/>`,
   ];
+  const start = context?.impact.start ? Date.parse(context.impact.start) : Number.NaN;
+  if (!Number.isNaN(start)) {
+    const end = context?.impact.end ? Date.parse(context.impact.end) : t1;
+    const a = x(Math.max(t0, start));
+    const b = x(Math.min(t1, end));
+    if (b > a) parts.push(`<rect x="${f(a)}" y="${PAD.top}" width="${f(b - a)}" height="${H - PAD.top - PAD.bottom}" class="impact-window"><title>${esc(`impact ${utc(context!.impact.start)} to ${context!.impact.end ? utc(context!.impact.end) : 'ongoing'}`)}</title></rect>`);
+  }
+  for (const r of marks) {
+    parts.push(`<line x1="${f(x(r.t))}" x2="${f(x(r.t))}" y1="${PAD.top}" y2="${H - PAD.bottom}" class="milestone"><title>${esc(`${r.name} ${utc(new Date(r.t).toISOString())}`)}</title></line>`);
+    parts.push(`<text x="${f(x(r.t) + 2)}" y="${PAD.top + 9}" class="th-label">${esc(r.name)}</text>`);
+  }
   for (const [name, th] of [['warning', m.warning], ['critical', m.critical]] as const) {
     if (th === null) continue;
     parts.push(`<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${f(y(th))}" y2="${f(y(th))}" class="th-${name}"><title>${name} ${esc(number(th, m.unit))}</title></line>`);

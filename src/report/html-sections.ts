@@ -1,8 +1,9 @@
 // The later sections of the HTML report: what was done, AWS actions, metrics, comms, exercise, timeline.
 import type { ReportModel } from '../core/report/index.js';
 import { formatHead } from '../core/journal-head.js';
-import { esc, evidenceText, formatSeconds, number, utc } from './format.js';
+import { esc, evidenceText, NO_UPDATE_DUE, formatSeconds, number, utc } from './format.js';
 import { metricChart } from './html-chart.js';
+import { recoveryGantt } from './html-figures.js';
 import { num, p, section, table, ul } from './html-parts.js';
 import { tableAgreement, tableNote } from './markdown-sections.js';
 
@@ -11,6 +12,7 @@ export function doneHtml(m: ReportModel): string {
   const off = m.steps.filter((s) => s.status === 'skipped' || s.status === 'failed');
   const warned = m.steps.filter((s) => s.caution || s.destroys);
   return section('done', 'What was done',
+    recoveryGantt(m),
     table(['Step', 'Title', 'Role', 'Status', 'Who', 'When', 'Took', 'Verification'], m.steps.map((s) => [
       `<span class="mono">${esc(`${s.scenario}/${s.step}`)}</span>`,
       s.title ? esc(s.title) : '',
@@ -45,7 +47,7 @@ export function actionsHtml(m: ReportModel): string {
 export function metricsHtml(m: ReportModel): string {
   const charts = m.metrics.map((s) => {
     const th = [s.warning !== null ? `warning ${number(s.warning, s.unit)}` : '', s.critical !== null ? `critical ${number(s.critical, s.unit)}` : ''].filter(Boolean).join(', ');
-    return `<h3>${esc(s.title)} <span class="muted mono">${esc(s.metric)}</span></h3>${metricChart(s, m.alarmChanges)}${p(esc(`${s.points.length} points; min ${number(s.min, s.unit)}, max ${number(s.max, s.unit)}, last ${number(s.last, s.unit)}; thresholds: ${th || 'none'} (bad when ${s.badWhen}).`), 'muted')}`;
+    return `<h3>${esc(s.title)} <span class="muted mono">${esc(s.metric)}</span></h3>${metricChart(s, m.alarmChanges, { impact: m.impact, milestones: m.milestones.rows })}${p(esc(`${s.points.length} points; min ${number(s.min, s.unit)}, max ${number(s.max, s.unit)}, last ${number(s.last, s.unit)}; thresholds: ${th || 'none'} (bad when ${s.badWhen}).`), 'muted')}`;
   });
   return section('metrics', 'Alarms and metrics',
     charts.length ? charts.join('') : p('No metric snapshots were recorded.'),
@@ -63,7 +65,7 @@ export function commsHtml(m: ReportModel): string {
       ? table(['Time (UTC)', 'By', 'Channel', 'Update', 'On time'], c.sent.map((x) => [utc(x.at), esc(x.by), esc(x.channel), esc(x.text), x.lateBySeconds === null ? 'yes' : `<span class="bad">late by ${formatSeconds(x.lateBySeconds)}</span>`]))
       : p('No updates were sent.'),
     p(`Cadence: first update within ${c.cadence.firstUpdateMinutes} min of declaration, then every ${c.cadence.cadenceMinutes} min.`),
-    !c.cadence.from ? p('The incident was not declared, so the cadence was not checked.') : late.length ? ul(late) : p('Every update went out on time.'));
+    !c.cadence.from ? p('The incident was not declared, so the cadence was not checked.') : late.length ? ul(late) : p(c.sent.length ? 'Every update went out on time.' : NO_UPDATE_DUE));
 }
 
 export function exerciseHtml(x: NonNullable<ReportModel['exercise']>): string {
@@ -78,17 +80,16 @@ export function exerciseHtml(x: NonNullable<ReportModel['exercise']>): string {
   ].join('');
 }
 
-export function itemsHtml(m: ReportModel): string {
-  return section('action-items', 'Action items', m.actionItems.length
-    ? ul(m.actionItems.map((a) => `${esc(a.text)}${a.owner ? ` (owner ${esc(a.owner)})` : ''} <span class="muted">${a.origin === 'after-action' ? '(from the after-action review)' : `(seq ${a.seq})`}</span>`))
-    : p('No action items.'));
-}
-
 export function tailHtml(m: ReportModel): string {
   const i = m.integrity;
   return [
-    section('timeline', 'Timeline (UTC)', table(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What'], m.timeline.map((e) => [
-      num(String(e.seq)), `<td class="nowrap">${utc(e.at)}</td>`, esc(e.actor), esc(e.kind),
+    section('timeline', 'Timeline (UTC)',
+      p('Snapshots of one metric, and an alarm changing again within 15 minutes, are one row each; the appendix has every event.', 'muted'),
+      table(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What', 'Events'], m.digest.map((e) => [
+        num(e.count > 1 ? `${e.seq}-${e.lastSeq}` : String(e.seq)), `<td class="nowrap">${utc(e.at)}</td>`, esc(e.actor), esc(e.kind), esc(e.text), num(String(e.count)),
+      ]), 'timeline')),
+    section('appendix-timeline', 'Appendix: full timeline (UTC)', table(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What'], m.timeline.map((e) => [
+      `<td class="num" id="ev-${e.seq}">${e.seq}</td>`, `<td class="nowrap">${utc(e.at)}</td>`, esc(e.actor), esc(e.kind),
       esc(e.text) + e.corrections.map((c) => `<span class="correction">corrected by seq ${c.seq} (${esc(c.actor)}, ${utc(c.at)}): ${esc(c.text)}</span>`).join(''),
     ]), 'timeline')),
     section('integrity', 'Integrity', ul([

@@ -28,6 +28,16 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 .chart .th-label { font-size: 10px; fill: var(--muted); }
 .chart .alarm { stroke-width: 1.5; } .chart .alarm-on { stroke: var(--crit); } .chart .alarm-off { stroke: var(--ok); }
 .chart .axis { font-size: 10px; fill: var(--muted); }
+.chart .impact-window { fill: var(--crit); fill-opacity: .09; }
+.chart .milestone { stroke: var(--fg); stroke-dasharray: 2 3; stroke-width: 1; }
+.gantt .bar { fill: var(--accent); } .gantt .bar-failed { fill: var(--crit); } .gantt .bar-skipped { fill: #b7bec6; } .gantt .bar-open { fill: var(--warn); }
+.gantt .verified { fill: var(--ok); stroke: #fff; } .gantt .unverified { fill: var(--crit); stroke: #fff; }
+.gantt .rto { stroke: var(--crit); stroke-dasharray: 6 4; stroke-width: 1.5; }
+.objectives-chart .achieved { fill: var(--muted); } .objectives-chart .achieved-met { fill: var(--ok); } .objectives-chart .achieved-missed { fill: var(--crit); }
+.objectives-chart .target { stroke: var(--fg); stroke-width: 2.5; }
+.draft-section { border-left: 3px solid var(--line); padding-left: .7rem; }
+.written { white-space: normal; }
+a.cite { color: var(--accent); text-decoration: none; font-size: 12px; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
   @page { size: A4; margin: 14mm; }

@@ -2,8 +2,10 @@
 import type { ReportModel } from '../core/report/index.js';
 import { DRAFT_NOTE, esc, figure, formatSeconds, target, utc } from './format.js';
 import { kvTable, num, p, section, table, ul, verdictHtml } from './html-parts.js';
-import { actionsHtml, commsHtml, doneHtml, exerciseHtml, itemsHtml, metricsHtml, tailHtml } from './html-sections.js';
+import { actionsHtml, commsHtml, doneHtml, exerciseHtml, metricsHtml, tailHtml } from './html-sections.js';
+import { itemsHtml, postChecksHtml, reviewHtml, reviewStatusHtml, sectionBodyHtml, sectionOf } from './html-review.js';
 import { REPORT_CSS } from './html-style.js';
+import { objectivesChart } from './html-figures.js';
 
 export function renderHtml(m: ReportModel): string {
   const kind = m.summary.mode === 'exercise' ? 'Exercise report' : 'Incident report';
@@ -11,19 +13,21 @@ export function renderHtml(m: ReportModel): string {
   const body = [
     `<header><h1>${esc(title)}</h1>`,
     m.draft ? `<div class="draft">${esc(DRAFT_NOTE(m.summary.status))}</div>` : '',
-    p(`Generated ${utc(m.generatedAt)} from the incident timeline. All times are UTC.`, 'muted'),
+    p(`Generated ${utc(m.generatedAt)} from the incident timeline. All times are UTC. Each [#N] links to the timeline event (seq N) a statement rests on. ${reviewStatusHtml(m)}`, 'muted'),
     '</header>',
     summaryHtml(m),
     impactHtml(m),
+    reviewHtml(m),
+    itemsHtml(m),
     milestonesHtml(m),
     objectivesHtml(m),
     doneHtml(m),
+    postChecksHtml(m),
     actionsHtml(m),
     metricsHtml(m),
     commsHtml(m),
     section('decisions', 'Decisions', m.decisions.length ? ul(m.decisions.map((d) => `${utc(d.at)} <b>${esc(d.by)}</b>: ${esc(d.text)} <span class="muted">(seq ${d.seq})</span>`)) : p('No decisions recorded.')),
     m.exercise ? exerciseHtml(m.exercise) : '',
-    itemsHtml(m),
     tailHtml(m),
   ].join('\n');
   // The CSP forbids every fetch: the file must render the same with no network at all.
@@ -52,7 +56,7 @@ function summaryHtml(m: ReportModel): string {
     ['Roles', s.roles.length ? s.roles.map((r) => `${esc(r.role)}: ${r.names.map(esc).join(', ')}`).join('; ') : 'none assigned'],
     ['Responders', s.responders.map(esc).join(', ')],
   ];
-  return section('summary', 'Summary', kvTable(rows));
+  return section('summary', 'Summary', sectionBodyHtml(sectionOf(m, 'summary')), kvTable(rows));
 }
 
 function impactHtml(m: ReportModel): string {
@@ -60,7 +64,7 @@ function impactHtml(m: ReportModel): string {
   const window = i.start
     ? `${utc(i.start)} to ${i.ongoing ? 'now (ongoing)' : utc(i.end)}, ${i.ongoing ? 'duration unknown until mitigated' : formatSeconds(i.seconds)}`
     : `start unknown (impact-started was not recorded)${i.end ? `; mitigated at ${utc(i.end)}` : ''}`;
-  return section('impact', 'Impact', p(`Impact window: ${window}.`),
+  return section('impact', 'Impact', sectionBodyHtml(sectionOf(m, 'impact')), p(`Impact window: ${window}.`),
     table(['Severity', 'From', 'To', 'Duration'], i.severities.map((s) => [esc(s.severity), utc(s.from), s.ongoing ? 'ongoing' : utc(s.to), num(`${formatSeconds(s.seconds)}${s.ongoing ? ' so far' : ''}`)])));
 }
 
@@ -80,6 +84,7 @@ function objectivesHtml(m: ReportModel): string {
   const o = m.objectives;
   return section('objectives', 'Recovery objectives',
     o.targetsKnown ? '' : p('Targets unknown: no scenario objectives were available for this incident, so achieved figures are incident-wide.', 'warning'),
+    objectivesChart(m),
     table(['Component', 'Target RTO', 'Achieved RTO', 'RTO', 'Target RPO', 'Achieved RPO', 'RPO'], o.rows.map((r) => [
       esc(r.component), num(target(r.targetRto)), num(figure(r.rto)), verdictHtml(r.rtoMet, r.rtoVerdict), num(r.rpoByDesign ? '0 by design' : target(r.targetRpo)), num(figure(r.rpo)), verdictHtml(r.rpoMet, r.rpoVerdict),
     ])),

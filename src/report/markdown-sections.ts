@@ -1,7 +1,7 @@
 // The later sections of the Markdown report: what was done, AWS actions, metrics, comms, exercise, timeline.
 import type { ReportModel } from '../core/report/index.js';
 import { formatHead } from '../core/journal-head.js';
-import { cell, esc, evidenceText, formatSeconds, number, sparkline, utc } from './format.js';
+import { cell, md, NO_UPDATE_DUE, evidenceText, formatSeconds, number, sparkline, utc } from './format.js';
 import { mdTable } from './markdown-table.js';
 
 export function doneMd(m: ReportModel): string[] {
@@ -23,11 +23,11 @@ export function doneMd(m: ReportModel): string[] {
   );
   const warned = m.steps.filter((s) => s.caution || s.destroys);
   if (warned.length) {
-    lines.push('', 'Cautions from the runbook:', '', ...warned.map((s) => `- ${cell(`${s.scenario}/${s.step}`)} (${s.status}): ${[s.destroys ? `DESTRUCTIVE: ${esc(s.destroys)}.` : '', s.caution ? `CAUTION: ${esc(s.caution)}` : ''].filter(Boolean).join(' ')}`));
+    lines.push('', 'Cautions from the runbook:', '', ...warned.map((s) => `- ${cell(`${s.scenario}/${s.step}`)} (${s.status}): ${[s.destroys ? `DESTRUCTIVE: ${md(s.destroys)}.` : '', s.caution ? `CAUTION: ${md(s.caution)}` : ''].filter(Boolean).join(' ')}`));
   }
   const off = m.steps.filter((s) => s.status === 'skipped' || s.status === 'failed');
   if (off.length) {
-    lines.push('', 'Skipped and failed steps:', '', ...off.map((s) => `- ${cell(`${s.scenario}/${s.step}`)} ${s.status} by ${cell(s.by ?? 'unknown')} at ${utc(s.endedAt)}: ${esc(s.reason ?? 'no reason given')}`));
+    lines.push('', 'Skipped and failed steps:', '', ...off.map((s) => `- ${cell(`${s.scenario}/${s.step}`)} ${s.status} by ${cell(s.by ?? 'unknown')} at ${utc(s.endedAt)}: ${md(s.reason ?? 'no reason given')}`));
   }
   return lines;
 }
@@ -56,7 +56,7 @@ export function metricsMd(m: ReportModel): string[] {
   for (const s of m.metrics) {
     const thresholds = [s.warning !== null ? `warning ${number(s.warning, s.unit)}` : '', s.critical !== null ? `critical ${number(s.critical, s.unit)}` : ''].filter(Boolean).join(', ');
     lines.push(
-      `### ${esc(s.title)} (${esc(s.metric)})`,
+      `### ${md(s.title)} (${md(s.metric)})`,
       '',
       s.points.length ? `\`${sparkline(s.points.map((p) => p[1]))}\`` : 'No datapoints.',
       '',
@@ -76,7 +76,7 @@ export function commsMd(m: ReportModel): string[] {
   else lines.push(...mdTable(['Time (UTC)', 'By', 'Channel', 'Update', 'On time'], c.sent.map((x) => [utc(x.at), cell(x.by), cell(x.channel), cell(x.text), x.lateBySeconds === null ? 'yes' : `late by ${formatSeconds(x.lateBySeconds)}`])));
   lines.push('', `Cadence: first update within ${c.cadence.firstUpdateMinutes} min of declaration, then every ${c.cadence.cadenceMinutes} min.`);
   if (!c.cadence.from) lines.push('The incident was not declared, so the cadence was not checked.');
-  else if (c.cadence.late.length === 0) lines.push('Every update went out on time.');
+  else if (c.cadence.late.length === 0) lines.push(c.sent.length ? 'Every update went out on time.' : NO_UPDATE_DUE);
   else lines.push('', ...c.cadence.late.map((l) => (l.sentAt ? `- update due ${utc(l.dueAt)} sent ${utc(l.sentAt)}, ${formatSeconds(l.lateBySeconds)} late` : `- update due ${utc(l.dueAt)} NOT SENT (${formatSeconds(l.lateBySeconds)} overdue)`)));
   return lines;
 }
@@ -87,20 +87,23 @@ export function exerciseMd(x: NonNullable<ReportModel['exercise']>): string[] {
   else lines.push(...mdTable(['Time (UTC)', 'Inject', 'What participants saw', 'First response', 'Response time'], x.injects.map((i) => [
     utc(i.at), cell(i.inject), cell(i.text), i.response ? `${cell(i.response.by)}: ${i.response.kind} (seq ${i.response.seq})` : 'none', i.response ? formatSeconds(i.response.seconds) : 'no response',
   ])));
-  const list = (items: string[], none: string) => (items.length ? items.map((t) => `- ${esc(t)}`) : [none]);
+  const list = (items: string[], none: string) => (items.length ? items.map((t) => `- ${md(t)}`) : [none]);
   lines.push('', '## After-action review', '', '### What went well', '', ...list(x.afterAction.wentWell, 'Nothing recorded.'), '', '### What to improve', '', ...list(x.afterAction.toImprove, 'Nothing recorded.'));
   return lines;
-}
-
-export function itemsMd(m: ReportModel): string[] {
-  if (m.actionItems.length === 0) return ['## Action items', '', 'No action items.'];
-  return ['## Action items', '', ...m.actionItems.map((a) => `- [ ] ${esc(a.text)}${a.owner ? ` (owner ${esc(a.owner)})` : ''}${a.origin === 'after-action' ? ' (from the after-action review)' : ` (seq ${a.seq})`}`)];
 }
 
 export function tailMd(m: ReportModel): string[] {
   const i = m.integrity;
   return [
     '## Timeline (UTC)',
+    '',
+    'Snapshots of one metric, and an alarm changing again within 15 minutes, are one row each; the appendix has every event.',
+    '',
+    ...mdTable(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What', 'Events'], m.digest.map((e) => [
+      e.count > 1 ? `${e.seq}-${e.lastSeq}` : String(e.seq), utc(e.at), cell(e.actor), cell(e.kind), cell(e.text), String(e.count),
+    ]), ['r', 'l', 'l', 'l', 'l', 'r']),
+    '',
+    '## Appendix: full timeline (UTC)',
     '',
     ...mdTable(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What'], m.timeline.map((e) => [
       String(e.seq), utc(e.at), cell(e.actor), cell(e.kind),
@@ -112,16 +115,16 @@ export function tailMd(m: ReportModel): string[] {
     `- Events: ${i.events}`,
     ...(i.origins
       ? [
-          `- Shared by ${i.origins.length} origins (each a hash-chained feed; \`warroom verify ${esc(m.summary.id)} --remote\` compares them with the table):`,
-          ...i.origins.map((o) => `  - origin \`${esc(o.origin)}\`: head \`${formatHead(o.seq, o.hash)}\`${tableNote(o)}`),
-          `- Digest of every origin's head: \`${esc(i.headHash)}\``,
+          `- Shared by ${i.origins.length} origins (each a hash-chained feed; \`warroom verify ${md(m.summary.id)} --remote\` compares them with the table):`,
+          ...i.origins.map((o) => `  - origin \`${md(o.origin)}\`: head \`${formatHead(o.seq, o.hash)}\`${tableNote(o)}`),
+          `- Digest of every origin's head: \`${md(i.headHash)}\``,
           `- ${tableAgreement(i.tableAgreed)}`,
         ]
       : [
-          `- Head: \`${formatHead(i.events, i.headHash)}\` (\`warroom verify ${esc(m.summary.id)} --expect ${formatHead(i.events, i.headHash)}\` proves a journal still holds it)`,
-          `- Head hash: \`${esc(i.headHash)}\``,
+          `- Head: \`${formatHead(i.events, i.headHash)}\` (\`warroom verify ${md(m.summary.id)} --expect ${formatHead(i.events, i.headHash)}\` proves a journal still holds it)`,
+          `- Head hash: \`${md(i.headHash)}\``,
         ]),
-    `- Verify: ${i.verified ? 'passes (hash chain and seq sequence intact)' : `FAILS at ${esc(i.firstBad ?? 'unknown')}`}`,
+    `- Verify: ${i.verified ? 'passes (hash chain and seq sequence intact)' : `FAILS at ${md(i.firstBad ?? 'unknown')}`}`,
   ];
 }
 

@@ -1,23 +1,27 @@
 // The report as Markdown (the default format): for a wiki page, a ticket or a pull request.
 import type { ReportModel } from '../core/report/index.js';
-import { cell, DRAFT_NOTE, esc, figure, formatSeconds, target, utc } from './format.js';
+import { cell, DRAFT_NOTE, md, figure, formatSeconds, target, utc } from './format.js';
 import { mdTable } from './markdown-table.js';
-import { actionsMd, commsMd, doneMd, exerciseMd, itemsMd, metricsMd, tailMd } from './markdown-sections.js';
+import { actionsMd, commsMd, doneMd, exerciseMd, metricsMd, tailMd } from './markdown-sections.js';
+import { itemsMd, postChecksMd, reviewMd, reviewStatusLine, sectionBodyMd, sectionOf } from './markdown-review.js';
 
 export function renderMarkdown(m: ReportModel): string {
+  // Postmortem order: what happened and what it cost first, the review, the action items; the evidence after.
   const parts = [
     headerMd(m),
     summaryMd(m),
     impactMd(m),
+    reviewMd(m),
+    itemsMd(m),
     milestonesMd(m),
     objectivesMd(m),
     doneMd(m),
+    postChecksMd(m),
     actionsMd(m),
     metricsMd(m),
     commsMd(m),
     decisionsMd(m),
     ...(m.exercise ? [exerciseMd(m.exercise)] : []),
-    itemsMd(m),
     tailMd(m),
   ];
   return parts.map((p) => p.join('\n')).join('\n\n') + '\n';
@@ -25,9 +29,9 @@ export function renderMarkdown(m: ReportModel): string {
 
 function headerMd(m: ReportModel): string[] {
   const kind = m.summary.mode === 'exercise' ? 'Exercise report' : 'Incident report';
-  const lines = [`# ${m.draft ? 'DRAFT ' : ''}${kind}: ${esc(m.summary.id)} ${esc(m.summary.title)}`, ''];
+  const lines = [`# ${m.draft ? 'DRAFT ' : ''}${kind}: ${md(m.summary.id)} ${md(m.summary.title)}`, ''];
   if (m.draft) lines.push(`> **${DRAFT_NOTE(m.summary.status)}**`, '');
-  lines.push(`Generated ${utc(m.generatedAt)} from the incident timeline. All times are UTC.`);
+  lines.push(`Generated ${utc(m.generatedAt)} from the incident timeline. All times are UTC. Each \`[#N]\` names the timeline event (seq N) a statement rests on.`, '', reviewStatusLine(m));
   return lines;
 }
 
@@ -37,6 +41,8 @@ function summaryMd(m: ReportModel): string[] {
   const roles = s.roles.length ? s.roles.map((r) => `${cell(r.role)}: ${r.names.map(cell).join(', ')}`).join('; ') : 'none assigned';
   return [
     '## Summary',
+    '',
+    ...sectionBodyMd(sectionOf(m, 'summary')),
     '',
     ...mdTable(['', ''], [
       ['Incident', cell(s.id)],
@@ -59,6 +65,8 @@ function impactMd(m: ReportModel): string[] {
     : `start unknown (impact-started was not recorded)${i.end ? `; mitigated at ${utc(i.end)}` : ''}`;
   return [
     '## Impact',
+    '',
+    ...sectionBodyMd(sectionOf(m, 'impact')),
     '',
     `Impact window: ${window}.`,
     '',
@@ -83,7 +91,7 @@ function milestonesMd(m: ReportModel): string[] {
       i.label, i.from, i.to, i.outOfOrder ? `${formatSeconds(i.seconds)} (OUT OF ORDER)` : formatSeconds(i.seconds),
     ]), ['l', 'l', 'l', 'r']),
   ];
-  if (ms.warnings.length) lines.push('', ...ms.warnings.map((w) => `> **Warning:** ${esc(w)}`));
+  if (ms.warnings.length) lines.push('', ...ms.warnings.map((w) => `> **Warning:** ${md(w)}`));
   return lines;
 }
 
@@ -100,14 +108,14 @@ function objectivesMd(m: ReportModel): string[] {
     '',
   );
   for (const r of o.rows) {
-    lines.push(`- ${cell(r.component)} RTO (${r.rto.basis}): ${esc(r.rto.source)}`);
-    lines.push(`- ${cell(r.component)} RPO (${r.rpo.basis}): ${esc(r.rpo.source)}`);
-    if (r.note) lines.push(`- ${cell(r.component)} note: ${esc(r.note)}`);
+    lines.push(`- ${cell(r.component)} RTO (${r.rto.basis}): ${md(r.rto.source)}`);
+    lines.push(`- ${cell(r.component)} RPO (${r.rpo.basis}): ${md(r.rpo.source)}`);
+    if (r.note) lines.push(`- ${cell(r.component)} note: ${md(r.note)}`);
   }
   return lines;
 }
 
 function decisionsMd(m: ReportModel): string[] {
   if (m.decisions.length === 0) return ['## Decisions', '', 'No decisions recorded.'];
-  return ['## Decisions', '', ...m.decisions.map((d) => `- ${utc(d.at)} ${cell(d.by)}: ${esc(d.text)} (seq ${d.seq})`)];
+  return ['## Decisions', '', ...m.decisions.map((d) => `- ${utc(d.at)} ${cell(d.by)}: ${md(d.text)} (seq ${d.seq})`)];
 }

@@ -1,6 +1,7 @@
 // Timeline exports: text for people (UTC with the date, and local time), JSONL/JSON/CSV/Markdown for tools.
 // Every format carries the UTC time, the actor, the kind and the one-line text of each event.
-import { describeEvent, EVENT_KINDS, parseIsoTime, sanitizeLine, usageError, type TimelineEvent } from '../core/index.js';
+import { mdText } from './format.js';
+import { describeEvent, EVENT_KINDS, parseIsoTime, sanitize, sanitizeLine, usageError, type TimelineEvent } from '../core/index.js';
 
 export const TIMELINE_FORMATS = ['text', 'jsonl', 'json', 'csv', 'md'] as const;
 export type TimelineFormat = (typeof TIMELINE_FORMATS)[number];
@@ -66,7 +67,8 @@ export function checkKinds(kinds: readonly string[], events: readonly TimelineEv
 }
 
 // Spreadsheets run a cell starting with = + - @ (or tab/CR) as a formula; a leading ' keeps it text.
-const csvCell = (raw: string) => {
+// A multi-line note stays multi-line: RFC 4180 quoting carries the line breaks.
+export const csvCell = (raw: string) => {
   const v = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 };
@@ -82,7 +84,7 @@ export function renderTimeline(events: readonly TimelineEvent[], format: Timelin
       return JSON.stringify(events.map(withText), null, 2) + '\n';
     case 'csv':
       return (
-        ['seq,ts,actor,kind,text', ...events.map((e) => [String(e.seq), utcIso(e.ts), sanitizeLine(e.actor), sanitizeLine(e.kind), sanitizeLine(describeEvent(e))].map(csvCell).join(','))].join('\n') + '\n'
+        ['seq,ts,actor,kind,text', ...events.map((e) => [String(e.seq), utcIso(e.ts), sanitizeLine(e.actor), sanitizeLine(e.kind), sanitize(describeEvent(e)).replace(/\t/g, ' ')].map(csvCell).join(','))].join('\n') + '\n'
       );
     case 'md':
       return (
@@ -98,6 +100,5 @@ export function renderTimeline(events: readonly TimelineEvent[], format: Timelin
   }
 }
 
-// Markdown passes HTML through, so event text is escaped as well as kept on one line.
-const MD_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '|': '\\|' };
-const mdCell = (v: string) => sanitizeLine(v).replace(/[&<>|]/g, (c) => MD_ESCAPES[c]!);
+// Markdown passes HTML through, so event text that could open a tag or an entity is escaped, and kept on one line.
+const mdCell = (v: string) => mdText(sanitizeLine(v)).replace(/\|/g, '\\|');

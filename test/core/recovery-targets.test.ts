@@ -39,4 +39,9 @@ describe('recoveryTargets', () => {
     const targets = recoveryTargets([{ objectives: [], steps: [{ verify: verify('rds', { DBInstanceIdentifier: '{{instance}}' }) }, { verify: verify('dynamodb', { TableName: '{{table}}' }) }] }], { table: 't' });
     expect(targets).toEqual([{ component: 'DynamoDB', service: 'dynamodb', resource: 't', region: 'primary' }]);
   });
+
+  it('ties a resource to the single objective of a scenario that has one for the whole platform', () => {
+    const targets = recoveryTargets([{ objectives: [{ component: 'Platform', rto_seconds: 14400, rpo_seconds: 86400 }], steps: [{ verify: verify('rds', { DBInstanceIdentifier: '{{db}}' }, 'dr') }] }], { db: 'replica-dr' });
+    expect(targets).toEqual([{ component: 'Platform', service: 'rds', resource: 'replica-dr', region: 'dr' }]);
+  });
 });

@@ -27,7 +27,7 @@ describe('warroom report', () => {
     const before = (await timelineKinds()).length;
     const r = await h.run('report', id);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^# DRAFT Incident report: INC-\d{8}-\w{4} Orders &lt;down&gt;/);
+    expect(r.out).toMatch(/^# DRAFT Incident report: INC-\d{8}-\w{4} Orders &lt;down>/);
     expect(r.out).toContain('Targets unknown');
     expect(r.out).toContain('| incident (all components) | unknown | 21m 00s (measured) | unknown (no target) |');
     const after = await timelineKinds();

@@ -29,7 +29,8 @@ describe.each(cases)('golden report %s', (name, build) => {
 });
 
 describe('the golden Markdown covers every section', () => {
-  const order = ['## Summary', '## Impact', '## Key milestones', '## Recovery objectives', '## What was done', '## AWS actions taken', '## Alarms and metrics', '## Communications sent', '## Decisions', '## Action items', '## Timeline (UTC)', '## Integrity'];
+  // Postmortem order: summary and impact first, the review and its action items, then the evidence, the full timeline last.
+  const order = ['## Summary', '## Impact', '## Review', '## Action items', '## Key milestones', '## Recovery objectives', '## What was done', '## Post-checks', '## AWS actions taken', '## Alarms and metrics', '## Communications sent', '## Decisions', '## Timeline (UTC)', '## Appendix: full timeline (UTC)', '## Integrity'];
   it.each(cases)('%s has the sections in order', async (_name, build) => {
     const md = renderMarkdown(await build());
     const positions = order.map((h) => md.indexOf(`\n${h}\n`));
@@ -39,6 +40,6 @@ describe('the golden Markdown covers every section', () => {
   it('the exercise adds injects and an after-action review before the action items', async () => {
     const md = renderMarkdown(await drillModel());
     expect(md.indexOf('## Exercise injects')).toBeGreaterThan(md.indexOf('## Decisions'));
-    expect(md.indexOf('## After-action review')).toBeLessThan(md.indexOf('## Action items'));
+    expect(md.indexOf('## After-action review')).toBeLessThan(md.indexOf('## Timeline (UTC)'));
   });
 });

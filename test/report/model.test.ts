@@ -181,7 +181,7 @@ describe('sanitizing event text', () => {
   it('escapes HTML and strips terminal controls in Markdown', () => {
     const md = renderMarkdown(m());
     expect(md).not.toContain('<script>');
-    expect(md).toContain('&lt;script&gt;');
+    expect(md).toContain('&lt;script>');
     expect(md).not.toMatch(/\u001b|\u0007/);
     expect(md).not.toContain('pwned');
   });

@@ -3,32 +3,43 @@
 import { describeEvent } from '../describe.js';
 import { onExerciseTime, wallTimeOf } from '../drill-time.js';
 import type { IncidentState } from '../fold.js';
+import { isResolved } from '../lifecycle.js';
 import { actionRows, stepRows } from './checklist.js';
 import { commsSection, DEFAULT_CADENCE } from './comms.js';
 import { afterAction, improvementItems, injectRows } from './exercise.js';
 import { alarmChanges, metricRows } from './metrics.js';
 import { impactSection, milestoneSection } from './milestones.js';
-import { REPORT_SCHEMA_VERSION, type ReportInput, type ReportModel, type TimelineRow } from './model.js';
+import { REPORT_SCHEMA_VERSION, type ActionItemRow, type PostCheckRow, type ReportInput, type ReportModel, type TimelineRow } from './model.js';
+import { timelineDigest } from './digest.js';
+import { draftSections } from '../review/drafts.js';
+import { actionItems, postCheckRecords, reviewRecord } from '../review/record.js';
+import { REVIEW_SECTIONS, SECTION_TITLES } from '../review/vocabulary.js';
 import { objectivesSection } from './objectives.js';
 import { isoFromMs } from './time.js';
 
-export const isDraft = (s: IncidentState) => s.status !== 'resolved' && s.status !== 'closed';
+/** The status the report states: a resolved milestone resolves the incident even when no status change followed it. */
+export const reportStatus = (s: IncidentState): string => (isResolved(s) && s.status !== 'closed' ? 'resolved' : s.status);
+
+export const isDraft = (s: IncidentState) => !isResolved(s);
+
+type Base = Omit<ReportModel, 'exercise' | 'actionItems' | 'review' | 'postChecks' | 'digest'>;
 
 export function buildReport(input: ReportInput): ReportModel {
   const { events, state: s, scenarios, now } = input;
   // A drill's durations (RTO, update cadence, inject response) are measured on the exercise clock.
   const timed = onExerciseTime(s, events, now);
   const titles = new Map(scenarios.map((sc) => [sc.id, sc.title]));
-  const draft: Omit<ReportModel, 'exercise' | 'actionItems'> = {
+  const draft: Base = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     generatedAt: isoFromMs(now),
-    draft: isDraft(s),
+    // DRAFT while the incident is open, and while its review is open.
+    draft: isDraft(s) || reviewRecord(events).status === 'open',
     summary: {
       id: s.id,
       title: s.title,
       severity: s.severity,
       mode: s.mode,
-      status: s.status,
+      status: reportStatus(s),
       openedAt: s.openedAt,
       openedBy: s.openedBy,
       scenarios: s.scenarios.map((id) => ({ id, title: titles.get(id) ?? null })),
@@ -53,8 +64,12 @@ export function buildReport(input: ReportInput): ReportModel {
       ...(input.verification.origins ? sharedIntegrity(input.verification.origins, input.verification.table) : {}),
     },
   };
-  const recorded = s.actionItems.map((a) => ({ seq: a.seq, text: a.text, owner: a.owner ?? null, origin: 'timeline' as const }));
-  if (s.mode !== 'exercise') return { ...draft, exercise: null, actionItems: recorded };
+  const items = actionItems(s.id, events);
+  const recorded: ActionItemRow[] = items.map((a) => ({ seq: a.seq, text: a.text, owner: a.owner, priority: a.priority, type: a.type, due: a.due, ticket: a.ticket, status: a.status, origin: 'timeline' }));
+  if (s.mode !== 'exercise') {
+    const review = reviewSection(input, draft, items);
+    return { ...draft, review, postChecks: postCheckRows(events, scenarios), digest: timelineDigest(events), exercise: null, actionItems: recorded };
+  }
   // Response times on the exercise clock; the times of day shown stay those the timeline recorded.
   const wallTs = new Map(events.map((e) => [e.seq, e.ts]));
   const injects = injectRows(timed.events).map((r) => ({
@@ -69,13 +84,55 @@ export function buildReport(input: ReportInput): ReportModel {
     sent: draft.comms.sent.map((c) => ({ ...c, at: wallTs.get(c.seq) ?? c.at })),
     cadence: { ...draft.comms.cadence, ...(draft.comms.cadence.from ? { from: toWall(draft.comms.cadence.from) } : {}), late: draft.comms.cadence.late.map((l) => ({ ...l, dueAt: toWall(l.dueAt), sentAt: l.sentAt && toWall(l.sentAt) })) },
   };
-  const review = afterAction({ ...draft, comms }, injects, events);
+  const rest = { review: reviewSection(input, { ...draft, comms }, items), postChecks: postCheckRows(events, scenarios), digest: timelineDigest(events) };
+  const aar = afterAction({ ...draft, comms }, injects, events);
   return {
     ...draft,
+    ...rest,
     comms,
-    exercise: { injects, afterAction: review },
-    actionItems: [...recorded, ...improvementItems(review.toImprove)],
+    exercise: { injects, afterAction: aar },
+    actionItems: [...recorded, ...improvementItems(aar.toImprove)],
   };
+}
+
+function reviewSection(input: ReportInput, model: Base, items: ReturnType<typeof actionItems>): ReportModel['review'] {
+  const rec = reviewRecord(input.events);
+  const drafts = draftSections({ events: input.events, state: input.state, scenarios: input.scenarios, model, items });
+  return {
+    status: rec.status,
+    closedAt: rec.closed?.at ?? null,
+    closedBy: rec.closed?.by ?? null,
+    closedSeq: rec.closed?.seq ?? null,
+    sections: REVIEW_SECTIONS.map((id) => {
+      const r = rec.sections[id];
+      return {
+        section: id,
+        title: SECTION_TITLES[id],
+        text: r?.text ?? null,
+        seq: r?.seq ?? null,
+        by: r?.by ?? null,
+        at: r?.at ?? null,
+        from: r?.from ?? null,
+        corrections: r?.corrections ?? [],
+        draft: drafts[id].map((d) => ({ text: d.text, cites: [...d.cites] })),
+      };
+    }),
+  };
+}
+
+/** Every runbook post-check, with the latest result recorded for it ("not recorded" when none was). */
+function postCheckRows(events: ReportInput['events'], scenarios: ReportInput['scenarios']): PostCheckRow[] {
+  const recorded = postCheckRecords(events);
+  const rows: PostCheckRow[] = [];
+  for (const sc of scenarios) {
+    for (const check of sc.postChecks ?? []) {
+      const r = recorded.find((x) => x.scenario === sc.id && x.check === check);
+      rows.push({ scenario: sc.id, check, result: r?.result ?? 'not recorded', text: r?.text ?? null, by: r?.by ?? null, at: r?.at ?? null, seq: r?.seq ?? null });
+    }
+  }
+  // A result recorded for a check the runbooks given do not list still shows.
+  for (const r of recorded) if (!rows.some((x) => x.scenario === r.scenario && x.check === r.check)) rows.push({ ...r });
+  return rows;
 }
 
 function timelineRows({ events, state }: ReportInput): TimelineRow[] {

@@ -27,7 +27,7 @@ export function injectRows(events: readonly TimelineEvent[]): InjectRow[] {
   return rows;
 }
 
-type Draft = Omit<ReportModel, 'exercise' | 'actionItems'>;
+type Draft = Pick<ReportModel, 'objectives' | 'steps' | 'milestones' | 'comms'>;
 
 /** What went well and what to improve, from the figures above and from notes starting "went well:" or "improve:". */
 export function afterAction(m: Draft, injects: InjectRow[], events: readonly TimelineEvent[]): { wentWell: string[]; toImprove: string[] } {
@@ -70,4 +70,4 @@ export function afterAction(m: Draft, injects: InjectRow[], events: readonly Tim
 }
 
 export const improvementItems = (toImprove: readonly string[]): ActionItemRow[] =>
-  toImprove.map((text) => ({ seq: null, text, owner: null, origin: 'after-action' }));
+  toImprove.map((text) => ({ seq: null, text, owner: null, priority: null, type: null, due: null, ticket: null, status: 'open', origin: 'after-action' }));

@@ -51,12 +51,14 @@ export function impactSection(s: IncidentState, now: number): ReportModel['impac
   const severities = s.severityHistory.map((h, i) => {
     const next = s.severityHistory[i + 1];
     const to = next ? next.at : finished;
+    // An incident recorded after its impact began had its first severity from the impact, not from the record.
+    const from = i === 0 && start && start < h.at ? start : h.at;
     return {
       severity: h.severity,
-      from: h.at,
+      from,
       to,
       // While the incident is open, the current severity has lasted until now (and is marked ongoing).
-      seconds: secondsBetween(h.at, to ?? nowIso),
+      seconds: secondsBetween(from, to ?? nowIso),
       ongoing: to === null,
     };
   });

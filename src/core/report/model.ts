@@ -21,8 +21,10 @@ export interface ScenarioInput {
   title: string;
   objectives: ObjectiveTarget[];
   /** `component` ties a step to the objective whose recovery it completes. */
-  steps: { id: string; title: string; role: string; component?: string; caution?: string | undefined; destructive?: { destroys: string } | undefined }[];
+  steps: { id: string; title: string; role: string; component?: string; depends_on?: string[]; caution?: string | undefined; destructive?: { destroys: string } | undefined }[];
   metrics?: MetricSpec[];
+  /** The runbook's checks after recovery (post_checks), in its order. */
+  postChecks?: string[];
 }
 
 export interface ReportInput {
@@ -167,6 +169,12 @@ export interface ActionItemRow {
   seq: number | null;
   text: string;
   owner: string | null;
+  priority: string | null;
+  type: string | null;
+  due: string | null;
+  ticket: string | null;
+  /** open, in-progress, done, wont-do; a proposal from the after-action review is open. */
+  status: string;
   /** "timeline" for recorded items, "after-action" for improvements the report proposes. */
   origin: 'timeline' | 'after-action';
 }
@@ -178,6 +186,43 @@ export interface TimelineRow {
   kind: string;
   text: string;
   corrections: { seq: number; at: string; actor: string; text: string }[];
+}
+
+export interface ReviewSectionRow {
+  section: string;
+  title: string;
+  /** What the review recorded (the latest correction), or null when the section is not written yet. */
+  text: string | null;
+  seq: number | null;
+  by: string | null;
+  at: string | null;
+  from: string | null;
+  corrections: { seq: number; at: string; by: string; text: string }[];
+  /** Generated from the record; each statement cites the events that support it. */
+  draft: { text: string; cites: number[] }[];
+}
+
+export interface PostCheckRow {
+  scenario: string;
+  check: string;
+  /** passed, failed, not-checked, or "not recorded" when nobody recorded a result. */
+  result: string;
+  text: string | null;
+  by: string | null;
+  at: string | null;
+  seq: number | null;
+}
+
+/** A row of the readable timeline: a run of snapshots of one metric, or of one alarm's flaps, is one row. */
+export interface DigestRow {
+  seq: number;
+  at: string;
+  actor: string;
+  kind: string;
+  text: string;
+  /** How many events the row stands for (1 for an ordinary event). */
+  count: number;
+  lastSeq: number;
 }
 
 export interface ReportModel {
@@ -216,6 +261,9 @@ export interface ReportModel {
     afterAction: { wentWell: string[]; toImprove: string[] };
   } | null;
   actionItems: ActionItemRow[];
+  review: { status: 'not-started' | 'open' | 'closed'; closedAt: string | null; closedBy: string | null; closedSeq: number | null; sections: ReviewSectionRow[] };
+  postChecks: PostCheckRow[];
+  digest: DigestRow[];
   timeline: TimelineRow[];
   integrity: {
     events: number;

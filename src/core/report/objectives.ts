@@ -3,6 +3,7 @@ import type { ObjectiveTarget } from '../aws-calls.js';
 import type { TimelineEvent } from '../events.js';
 import type { IncidentState } from '../fold.js';
 import type { Figure, ObjectiveRow, ReportModel, ScenarioInput } from './model.js';
+import { isResolved } from '../lifecycle.js';
 import { formatSeconds } from './format-seconds.js';
 import { ms, secondsBetween } from './time.js';
 
@@ -29,8 +30,9 @@ export function objectivesSection(s: IncidentState, events: readonly TimelineEve
 }
 
 function row(s: IncidentState, o: ObjectiveTarget, scenario: string | null, steps: ScenarioInput['steps'], points: RecoveryPointRead[]): ObjectiveRow {
-  const undone = s.mode === 'exercise' ? undoneSteps(s, o.component, scenario, steps) : [];
   // In a drill a milestone alone proves nothing: the objective is met only when the steps that meet it were done.
+  // Nor in a live incident still open: "mitigated" with recovery steps undone is not yet a met objective.
+  const undone = s.mode === 'exercise' || !isResolved(s) ? undoneSteps(s, o.component, scenario, steps) : [];
   const rto: Figure = undone.length
     ? { seconds: null, basis: 'unknown', source: `${undone.length} of the steps that recover it not done: ${undone.join(', ')}` }
     : achievedRto(s, o.component, scenario, steps);
