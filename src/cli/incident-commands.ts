@@ -17,7 +17,7 @@ import {
 import { readTail } from '../store/journal-file.js';
 import type { Register } from './main.js';
 import { checkGivenParams, findScenario } from '../scenarios/index.js';
-import { boundedLines, type BoundedLine } from './bounded-lines.js';
+import { boundedLineBatches, type BoundedLine } from './bounded-lines.js';
 import { loadCliCatalog } from './catalog.js';
 
 const LOG_KINDS = ['note', 'decision', 'action', 'comms'] as const;
@@ -115,10 +115,12 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
         if (opts.stdin) {
           if (words.length > 0) throw usageError('give the text on standard input or as arguments, not both');
           store.journal(id); // fail fast on an unknown id before reading input
-          for await (const line of boundedLines(ctx.stdin, TEXT_MAX_CHARS)) {
-            if (line.text.trim() === '') continue;
-            const [e] = await store.append(id, [logEvent(opts.kind, fitText(line, ctx))], ctx.actor);
-            print(e!);
+          // Every line that arrived together is written with one fsync (group commit); each seq is printed
+          // only after that fsync, so a printed seq is always durable.
+          for await (const lines of boundedLineBatches(ctx.stdin, TEXT_MAX_CHARS)) {
+            const events = lines.filter((line) => line.text.trim() !== '').map((line) => logEvent(opts.kind, fitText(line, ctx)));
+            if (events.length === 0) continue;
+            ctx.out((await store.append(id, events, ctx.actor)).map((e) => (opts.json ? JSON.stringify(e) : String(e.seq))).join('\n'));
           }
           return;
         }

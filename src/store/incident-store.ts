@@ -77,6 +77,7 @@ export class IncidentStore {
   }
 
   private secured = false;
+  private readonly journals = new Map<string, Journal>();
 
   /** Makes an existing state dir private (0700), saying so, since journals hold incident details. */
   private secureDirs(): void {
@@ -124,7 +125,11 @@ export class IncidentStore {
       );
     }
     if (!st.isFile()) throw new WarroomError(`the journal of ${id} at ${path} is not a regular file (a journal is a plain file; move it away)`, ExitCode.corrupt);
-    return new Journal(path, sharedClock(this.clock, this.incidentsDir, id), this.onWarning, id, chunkSize);
+    if (chunkSize !== undefined) return new Journal(path, sharedClock(this.clock, this.incidentsDir, id), this.onWarning, id, chunkSize);
+    // One Journal per incident in this process, so appends from several parts of it are committed together.
+    let journal = this.journals.get(id);
+    if (!journal) this.journals.set(id, (journal = new Journal(path, sharedClock(this.clock, this.incidentsDir, id), this.onWarning, id)));
+    return journal;
   }
 
   /** Opens a new incident: picks a fresh id and writes its first event with `followUps`, as one batch. */
