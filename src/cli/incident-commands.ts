@@ -145,7 +145,7 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
         }
         const when = parseAt(opts.at, ctx.clock.now());
         const store = ctx.store();
-        const out = milestoneEvents(store.load(id).state, milestone, when.at, when.backdated);
+        const out = milestoneEvents(store.state(id).state, milestone, when.at, when.backdated);
         if ('error' in out) throw usageError(`${out.error} (check the time, or correct the other milestone first)`);
         const written = await store.append(id, out.events, ctx.actor);
         const e = written.find((x) => x.kind === 'milestone.set');
@@ -164,7 +164,7 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
         const severity = parseSeverity(sev);
         const store = ctx.store();
         // A change to the severity it already has would only add a second row to the report's severity history.
-        if (store.load(id).state.severity === severity) throw usageError(`${id} is already ${severity}; nothing was recorded (give another severity to change it)`);
+        if (store.state(id).state.severity === severity) throw usageError(`${id} is already ${severity}; nothing was recorded (give another severity to change it)`);
         const [e] = await store.append(id, [{ kind: 'severity.changed', data: { severity, ...(opts.reason ? { reason: opts.reason } : {}) } }], ctx.actor);
         ctx.out(String(e!.seq));
       }),
@@ -181,7 +181,7 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
         const s = status.toLowerCase();
         if (!isStatus(s)) throw usageError(`unknown status "${status}" (use one of ${STATUSES.join(', ')})`);
         const store = ctx.store();
-        const out = statusEvents(store.load(id).state, s, opts.reason, new Date(ctx.clock.now()).toISOString());
+        const out = statusEvents(store.state(id).state, s, opts.reason, new Date(ctx.clock.now()).toISOString());
         if ('error' in out) throw usageError(`${out.error} (nothing to change)`);
         const [e] = await store.append(id, out.events, ctx.actor);
         ctx.out(String(e!.seq));

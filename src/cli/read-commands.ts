@@ -10,7 +10,15 @@ import type { Register } from './main.js';
 
 /** Loads and folds an incident, refusing a journal that fails verification unless --force. */
 export function loadChecked(ctx: CliContext, store: IncidentStore, id: string, force: boolean | undefined) {
-  const loaded = store.load(id);
+  return checked(ctx, id, force, store.load(id));
+}
+
+/** The folded state alone, checked the same way, without holding the timeline (from the checkpoint when it holds). */
+export function stateChecked(ctx: CliContext, store: IncidentStore, id: string, force: boolean | undefined) {
+  return checked(ctx, id, force, store.state(id));
+}
+
+function checked<T extends { verification: VerifyResult }>(ctx: CliContext, id: string, force: boolean | undefined, loaded: T): T {
   const bad = loaded.verification.firstBad;
   if (bad && bad.problem !== 'torn') {
     if (!force) {
@@ -64,7 +72,7 @@ export const registerReadCommands: Register = (program: Command, run) => {
     .option('--force', 'show it even if the journal fails verification')
     .action(
       run(async (ctx, id: string, opts: { json?: boolean; force?: boolean }) => {
-        const { state } = loadChecked(ctx, ctx.store(), id, opts.force);
+        const { state } = stateChecked(ctx, ctx.store(), id, opts.force);
         ctx.out(opts.json ? JSON.stringify(state, null, 2) : formatState(state));
       }),
     );
@@ -104,15 +112,16 @@ export const registerReadCommands: Register = (program: Command, run) => {
     .argument('<id>', 'incident id')
     .option('--expect <seq:hash>', 'also prove the journal still holds this event, as printed earlier by "warroom head"')
     .option('--remote', 'compare with the shared table event by event, naming what is missing, extra or altered')
+    .option('--full', 'read every line again, even the part a checkpoint vouches for')
     .option('--json', 'print the result as JSON')
     .action(
-      run(async (ctx, id: string, opts: { json?: boolean; expect?: string; remote?: boolean }) => {
+      run(async (ctx, id: string, opts: { json?: boolean; expect?: string; remote?: boolean; full?: boolean }) => {
         if (opts.remote) return (await import('./sync-commands.js')).runVerifyRemote(ctx, id, opts);
         const expect = opts.expect === undefined ? undefined : parseHead(opts.expect);
         if (opts.expect !== undefined && !expect) {
           throw usageError(`--expect "${sanitizeLine(opts.expect)}" is not SEQ:HASH as printed by "warroom head" (e.g. 42:3f9a1c2b7d4e5f60, at least 16 hex digits)`);
         }
-        const v = ctx.store().journal(id).verify(expect?.seq);
+        const v = ctx.store().verify(id, { ...(expect ? { hashOfSeq: expect.seq } : {}), ...(opts.full ? { full: true } : {}) });
         const expectFailure = v.ok && expect ? checkExpected(v, expect) : undefined;
         const feedProblem = v.ok ? pulledFeedProblem(ctx.store().incidentsDir, id) : undefined; // a shared incident's pulled feeds
         const ok = v.ok && !expectFailure && !feedProblem;
@@ -147,7 +156,7 @@ export const registerReadCommands: Register = (program: Command, run) => {
     .option('--json', 'print the seq, the whole hash and the token as JSON')
     .action(
       run(async (ctx, id: string, opts: { json?: boolean }) => {
-        const v = ctx.store().journal(id).verify();
+        const v = ctx.store().verify(id);
         const bad = v.firstBad;
         if (bad && bad.problem !== 'torn') {
           throw new WarroomError(`the journal of ${id} fails verification at ${bad.message}, so its head vouches for nothing (run "warroom verify ${id}")`, ExitCode.failure);

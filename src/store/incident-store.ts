@@ -19,6 +19,10 @@ import {
 import { ioError } from './io-errors.js';
 import { Journal, type JournalWarning, type LoadedJournal } from './journal.js';
 import { sharedClock, sharedStamp, withOriginFeeds, type SharedView } from './shared-load.js';
+import { checkpointPath, readCheckpoint, resumeFeed } from './checkpoint.js';
+import { readSyncConfig } from './origin-feeds.js';
+import { loadIncidentState, type StateLoad } from './state-load.js';
+import type { VerifyResult } from './verify.js';
 
 export interface IncidentSummary {
   id: string;
@@ -170,6 +174,40 @@ export class IncidentStore {
     return { ...loaded, state: foldIncident(loaded.events) };
   }
 
+  /**
+   * The folded state and the chain's check without holding the timeline: from the checkpoint beside the
+   * journal and what was appended since, or by folding the journal as it streams (state-load.ts).
+   */
+  state(id: string): StateLoad & { state: IncidentState } {
+    const loaded = loadIncidentState(this.incidentsDir, id, this.journal(id));
+    const bad = loaded.verification.firstBad;
+    if (!loaded.state || loaded.verification.count === 0 || bad?.problem === 'empty' || bad?.problem === 'no-opening') {
+      throw new WarroomError(`the journal of ${id} fails verification at ${bad?.message ?? 'seq 1: it has no events'} (run "warroom verify ${id}")`, ExitCode.corrupt);
+    }
+    return { ...loaded, state: loaded.state };
+  }
+
+  /**
+   * Checks the journal's chain. Unless `full`, the prefix a checkpoint vouches for (checked when it was
+   * made, and its last event still in place unchanged) is not read again; `full` reads every line.
+   */
+  verify(id: string, opts: { hashOfSeq?: number; full?: boolean } = {}): VerifyResult {
+    const journal = this.journal(id);
+    if (!opts.full) {
+      const cp = readCheckpoint(checkpointPath(this.incidentsDir, id), id);
+      const origin = readSyncConfig(this.incidentsDir, id)?.origin ?? '';
+      const mark = cp?.feeds.find((m) => m.origin === origin);
+      const want = opts.hashOfSeq;
+      if (mark && (want === undefined || want >= mark.seq)) {
+        const r = resumeFeed(journal.path, mark, { incidentId: id, ...(want !== undefined && want > mark.seq ? { hashOfSeq: want } : {}) });
+        if (r) return want === mark.seq ? { ...r.verification, hashAtSeq: mark.hash } : r.verification;
+      }
+      // No checkpoint yet (not shared): fold while checking, so the next check starts from one.
+      if (!origin && want === undefined) return loadIncidentState(this.incidentsDir, id, journal).verification;
+    }
+    return journal.verify(opts.hashOfSeq);
+  }
+
   ids(): string[] {
     if (!existsSync(this.incidentsDir)) return [];
     return readdirSync(this.incidentsDir)
@@ -212,18 +250,18 @@ export class IncidentStore {
 
   private summarise(id: string): { stamp: string; summary: IncidentSummary } {
     const stamp = this.stampOf(id);
-    let loaded: LoadedJournal;
+    let loaded: StateLoad;
     try {
-      loaded = withOriginFeeds(this.incidentsDir, id, this.journal(id).load());
+      loaded = loadIncidentState(this.incidentsDir, id, this.journal(id));
     } catch (err) {
       return { stamp, summary: this.problemSummary(id, 'unreadable', err instanceof Error ? err.message : String(err)) };
     }
     const v = loaded.verification;
     const bad = v.firstBad && v.firstBad.problem !== 'torn' ? v.firstBad : undefined;
-    if (bad && (bad.problem === 'empty' || bad.problem === 'no-opening')) {
-      return { stamp, summary: this.problemSummary(id, 'corrupt', `journal fails verification at ${bad.message}`) };
+    const state = loaded.state;
+    if ((bad && (bad.problem === 'empty' || bad.problem === 'no-opening')) || !state) {
+      return { stamp, summary: this.problemSummary(id, 'corrupt', `journal fails verification at ${bad?.message ?? 'seq 1: it has no events'}`) };
     }
-    const state = foldIncident(loaded.events);
     const summary: IncidentSummary = {
       id,
       title: state.title,
@@ -232,7 +270,7 @@ export class IncidentStore {
       mode: state.mode,
       openedAt: state.openedAt,
       updatedAt: state.updatedAt,
-      events: loaded.events.length,
+      events: v.count,
       ...(bad ? { problem: { kind: 'tampered' as const, message: `journal fails verification at ${bad.message}` } } : {}),
     };
     return { stamp, summary };

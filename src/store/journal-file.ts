@@ -60,7 +60,7 @@ export function readTailOf(fd: number, path: string, size: number): Tail {
 }
 
 /** The offset of the last newline before `end`, or -1; reads backwards, a growing chunk at a time. */
-function newlineBefore(fd: number, end: number): number {
+export function newlineBefore(fd: number, end: number): number {
   let chunk = Buffer.allocUnsafe(CHUNK);
   let pos = end;
   while (pos > 0) {

@@ -277,21 +277,21 @@ export class Journal {
 
   /** Reads and checks the whole journal, streaming it. Never modifies it. */
   load(): LoadedJournal {
-    const { verification, offset } = this.scan(true);
+    const { verification, offset } = this.read({ keepEvents: true });
     return { events: verification.events, verification, offset };
   }
 
   /** Checks the whole journal without keeping its events in memory; `hashOfSeq` also reports that event's hash. */
   verify(hashOfSeq?: number): VerifyResult {
-    return this.scan(false, hashOfSeq).verification;
+    return this.read(hashOfSeq !== undefined ? { hashOfSeq } : {}).verification;
   }
 
-  private scan(keepEvents: boolean, hashOfSeq?: number): { verification: VerifyResult; offset: number } {
-    const verifier = new ChainVerifier(hashEvent, {
-      keepEvents,
-      ...(this.incidentId ? { incidentId: this.incidentId } : {}),
-      ...(hashOfSeq !== undefined ? { hashOfSeq } : {}),
-    });
+  /**
+   * Streams the whole journal through the chain check, handing each event to `onEvent` (to fold it while
+   * reading); `file` is the journal read (device and inode), `offset` the end of its last complete line.
+   */
+  read(opts: { keepEvents?: boolean; hashOfSeq?: number; onEvent?: (e: TimelineEvent) => void } = {}): { verification: VerifyResult; offset: number; file: { dev: number; ino: number } } {
+    const verifier = new ChainVerifier(hashEvent, { ...opts, ...(this.incidentId ? { incidentId: this.incidentId } : {}) });
     let fd: number;
     try {
       fd = openJournalFile(this.path, 'read');
@@ -299,8 +299,9 @@ export class Journal {
       throw ioError(err, this.path, 'read the journal');
     }
     try {
+      const st = fstatSync(fd);
       const { end, torn } = scanLines(fd, 0, (line) => verifier.push(line), this.chunkSize);
-      return { verification: verifier.finish(torn), offset: end };
+      return { verification: verifier.finish(torn), offset: end, file: { dev: st.dev, ino: st.ino } };
     } catch (err) {
       throw ioError(err, this.path, 'read the journal');
     } finally {
