@@ -208,6 +208,11 @@ export class IncidentStore {
     return journal.verify(opts.hashOfSeq);
   }
 
+  /** Whether `id` is shared (its timeline is every origin's feed merged). */
+  isShared(id: string): boolean {
+    return readSyncConfig(this.incidentsDir, id) !== undefined;
+  }
+
   ids(): string[] {
     if (!existsSync(this.incidentsDir)) return [];
     return readdirSync(this.incidentsDir)

@@ -309,6 +309,39 @@ export class Journal {
     }
   }
 
+  /** Hands each event that parses to `onEvent`, in file order, reading a chunk at a time; stops when it returns false. */
+  forEachEvent(onEvent: (e: TimelineEvent) => boolean): void {
+    let fd: number;
+    try {
+      fd = openJournalFile(this.path, 'read');
+    } catch (err) {
+      throw ioError(err, this.path, 'read the journal');
+    }
+    let going = true;
+    try {
+      scanLines(
+        fd,
+        0,
+        (line) => {
+          if (!going || line.length === 0) return;
+          let e: TimelineEvent;
+          try {
+            e = JSON.parse(line) as TimelineEvent;
+          } catch {
+            return; // an unreadable line is what verification reports; it is not an event
+          }
+          // The same lines verification counts as events.
+          if (e && typeof e === 'object' && typeof e.seq === 'number' && typeof e.hash === 'string' && typeof e.kind === 'string' && !!e.data && typeof e.data === 'object') going = onEvent(e);
+        },
+        this.chunkSize,
+      );
+    } catch (err) {
+      throw ioError(err, this.path, 'read the journal');
+    } finally {
+      closeSync(fd);
+    }
+  }
+
   /** Events appended after `offset` by any writer (complete lines only), and the new offset. */
   readSince(offset: number): { events: TimelineEvent[]; offset: number } {
     try {
