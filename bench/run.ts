@@ -1,53 +1,85 @@
-// `npm run bench`: every measurement in one run, printed as a table and saved to .bench/latest.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// `npm run bench` (`-- --quick` for the small sizes only, in under a minute): every measurement in one run,
+// each against its baseline measured in the same run, printed as a table and saved to .bench/latest.json
+// (the run before is kept as .bench/previous.json and compared with).
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { firstFrame, keyToFrame } from './console-bench.js';
-import { benchAppend } from './journal-bench.js';
-import { benchReport } from './report-bench.js';
-import { benchStartup } from './startup-bench.js';
-import { benchSync } from './sync-bench.js';
+import { benchLogStdin } from './journal-bench.js';
+import { benchSize, timeNode, type SizeFigures } from './sizes-bench.js';
+import { round } from './stats.js';
 
-const line = (name: string, s: { medianMs: number; p99Ms: number; runs: number }, note = '') =>
-  console.log(`${name.padEnd(52)} median ${String(s.medianMs).padStart(9)} ms   p99 ${String(s.p99Ms).padStart(9)} ms   (${s.runs} runs)${note}`);
+const quick = process.argv.includes('--quick');
+const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000];
+const previous = existsSync('.bench/latest.json') ? (JSON.parse(readFileSync('.bench/latest.json', 'utf8')) as Results) : undefined;
 
-const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
-
-console.log('== append latency (fsynced) ==');
-const append = await benchAppend();
-for (const a of append) {
-  line(`warroom journal append @ ${a.existing} events`, a.warroom);
-  line(`lowdb JSONFile append  @ ${a.existing} events`, a.lowdb, '  (no fsync)');
+interface Results {
+  at: string;
+  node: string;
+  quick: boolean;
+  nodeStart: { medianMs: number; rssMb: number };
+  sizes: SizeFigures[];
+  logStdin: Awaited<ReturnType<typeof benchLogStdin>>;
+  firstFrameEmpty: Awaited<ReturnType<typeof firstFrame>>;
+  keyToFrame: Awaited<ReturnType<typeof keyToFrame>> & { events: number };
 }
-results.append = append;
 
-console.log('== start-up ==');
-const startup = benchStartup();
-line('node -e 0', startup.node);
-line('warroom --version', startup.version, `  (${startup.ratio}x node)`);
-line('warroom --help', startup.help);
-results.startup = startup;
+const pad = (v: unknown, n: number) => String(v).padStart(n);
+const was = (now: number, before: number | undefined) => (before === undefined || !Number.isFinite(before) ? '' : ` (was ${before})`);
 
+const started = performance.now();
+const nodeStart = timeNode(['-e', '0'], quick ? 5 : 11);
+console.log(`node -e 0: median ${nodeStart.medianMs} ms, ${nodeStart.rssMb} MB`);
+
+const results: Partial<Results> = { at: new Date().toISOString(), node: process.version, quick, nodeStart, sizes: [] };
+for (const n of sizes) {
+  const big = n >= 1_000_000;
+  const s = await benchSize(n, { runs: big ? 3 : quick ? 3 : 5, heavy: !big, appends: quick ? 150 : big ? 300 : 500, frames: big ? 3 : 5 });
+  results.sizes!.push(s);
+  const before = previous?.sizes.find((p) => p.events === n);
+  console.log(`== ${n.toLocaleString('en')} events (${s.journalMb} MB journal, generated in ${s.generateMs} ms) ==`);
+  for (const c of s.commands) {
+    const b = before?.commands.find((x) => x.name === c.name);
+    console.log(`  ${c.name.padEnd(26)} ${pad(c.medianMs, 9)} ms ${pad(c.rssMb, 5)} MB  (${c.runs} runs)${was(c.medianMs, b?.medianMs)}`);
+  }
+  const a = s.append;
+  console.log(`  append (fsynced)           median ${a.warroom.medianMs} ms, p99 ${a.warroom.p99Ms} ms; raw write+fsync median ${a.raw.medianMs} ms, p99 ${a.raw.p99Ms} ms: ${a.ratioMedian}x / ${a.ratioP99}x${was(a.ratioP99, before?.append.ratioP99)}`);
+  console.log(`  console first frame        median ${s.firstFrame.medianMs} ms, ${s.firstFrame.rssMb} MB (${round(s.firstFrame.medianMs / nodeStart.medianMs)}x node -e 0)`);
+}
+
+const stdinLines = quick ? 20_000 : 100_000;
+const logStdin = await benchLogStdin(stdinLines);
+results.logStdin = logStdin;
+console.log(`== group commit ==\n  log --stdin, ${stdinLines.toLocaleString('en')} lines from a pipe: ${logStdin.ms} ms, ${logStdin.eventsPerSecond} events/s with process start, ${logStdin.steadyEventsPerSecond} events/s from the first seq printed (target >= 20000)${was(logStdin.eventsPerSecond, previous?.logStdin?.eventsPerSecond)}`);
+
+const empty = await firstFrame(quick ? 5 : 11);
+results.firstFrameEmpty = empty;
+const keyEvents = quick ? 10_000 : 100_000;
+const key = { ...(await keyToFrame(quick ? 60 : 200, keyEvents)), events: keyEvents };
+results.keyToFrame = key;
 console.log('== console ==');
-const frame = await firstFrame();
-line('console: process start to first frame', frame, '  (target < 250 ms)');
-const key = await keyToFrame();
-line('console: key to frame, 10,000 events', key, '  (target < 50 ms)');
-results.console = { firstFrame: frame, keyToFrame: key };
+console.log(`  first frame (no incidents): median ${empty.medianMs} ms, p99 ${empty.p99Ms} ms, ${empty.rssMb} MB; ${round(empty.medianMs / nodeStart.medianMs)}x node -e 0 (target <= 2.5x)`);
+console.log(`  opening an incident of ${keyEvents.toLocaleString('en')} events: ${key.openMs} ms; key to frame median ${key.medianMs} ms, p99 ${key.p99Ms} ms (target p99 <= 16 ms), ${key.rssMb} MB`);
 
-console.log('== report, 10,000 events ==');
-const report = await benchReport();
-for (const r of report) line(`report --format ${r.format}`, { ...r, runs: 21 });
-results.report = report;
-
-console.log('== sync through moto DynamoDB ==');
-const sync = await benchSync();
-if (typeof sync === 'string') console.log(sync);
-else {
-  console.log(`catch-up of ${sync.events} pending events: push ${sync.pushMs} ms, a joiner's pull ${sync.pullMs} ms`);
-  console.log(`per 1,000 events: push ${sync.pushCallsPer1000} calls (${sync.pushCapacityPer1000} capacity units), pull ${sync.pullCallsPer1000} calls`);
-  line('one event, push + pull, between two state dirs', sync.roundTrip);
+// The goals, each as a ratio to its baseline in this run.
+const at = (n: number) => results.sizes!.find((s) => s.events === n);
+const cmd = (n: number, name: string) => at(n)?.commands.find((c) => c.name === name);
+const small = sizes[0]!;
+const large = sizes.at(-1)!;
+console.log(`== goals (${large.toLocaleString('en')} events against ${small.toLocaleString('en')}) ==`);
+const a100 = at(100_000)?.append ?? at(large)!.append;
+console.log(`  append p99 at ${a100.existing.toLocaleString('en')}: ${a100.ratioP99}x raw write+fsync (target <= 2x); median ${a100.ratioMedian}x`);
+console.log(`  log --stdin: ${logStdin.eventsPerSecond} events/s with process start, ${logStdin.steadyEventsPerSecond} once running (target >= 20000)`);
+for (const name of ['show', 'verify', 'list']) {
+  const l = cmd(large, name)!;
+  const s = cmd(small, name)!;
+  console.log(`  ${name.padEnd(6)} ${round(l.medianMs / s.medianMs)}x the time at ${small.toLocaleString('en')} (${l.medianMs} against ${s.medianMs} ms), ${l.rssMb} MB (target: same time; under 150 MB for show)`);
 }
-results.sync = sync;
+const f = at(large)!.firstFrame;
+console.log(`  console first frame with a ${large.toLocaleString('en')}-event incident listed: ${round(f.medianMs / nodeStart.medianMs)}x node -e 0 (target <= 2.5x), ${f.rssMb} MB`);
+const rep = cmd(100_000, 'report --format md');
+if (rep) console.log(`  report at 100,000 events: ${rep.medianMs} ms, ${rep.rssMb} MB (target < 1000 ms); at 1,000,000: not run (it reads every event into memory)`);
+console.log(`total bench time ${Math.round((performance.now() - started) / 1000)} s`);
 
 mkdirSync('.bench', { recursive: true });
+if (existsSync('.bench/latest.json')) renameSync('.bench/latest.json', '.bench/previous.json');
 writeFileSync('.bench/latest.json', JSON.stringify(results, null, 2));
-console.log('saved .bench/latest.json');
+console.log('saved .bench/latest.json (the run before: .bench/previous.json)');

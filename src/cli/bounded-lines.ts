@@ -10,6 +10,11 @@ export interface BoundedLine {
 }
 
 export async function* boundedLines(input: NodeJS.ReadableStream, max: number): AsyncGenerator<BoundedLine> {
+  for await (const batch of boundedLineBatches(input, max)) yield* batch;
+}
+
+/** The same lines, as arrays of every line completed by one chunk of input (for writing them together). */
+export async function* boundedLineBatches(input: NodeJS.ReadableStream, max: number): AsyncGenerator<BoundedLine[]> {
   input.setEncoding('utf8');
   let kept = '';
   let length = 0;
@@ -25,6 +30,7 @@ export async function* boundedLines(input: NodeJS.ReadableStream, max: number): 
     return line;
   };
   for await (const chunk of input as AsyncIterable<string>) {
+    const done: BoundedLine[] = [];
     let from = 0;
     for (;;) {
       const nl = chunk.indexOf('\n', from);
@@ -33,9 +39,10 @@ export async function* boundedLines(input: NodeJS.ReadableStream, max: number): 
       length += piece.length;
       if (piece.length > 0) endsCr = piece.endsWith('\r');
       if (nl === -1) break;
-      yield finish();
+      done.push(finish());
       from = nl + 1;
     }
+    if (done.length > 0) yield done;
   }
-  if (length > 0) yield finish();
+  if (length > 0) yield [finish()];
 }

@@ -17,7 +17,7 @@ import {
 import { readTail } from '../store/journal-file.js';
 import type { Register } from './main.js';
 import { checkGivenParams, findScenario } from '../scenarios/index.js';
-import { boundedLines, type BoundedLine } from './bounded-lines.js';
+import { boundedLineBatches, type BoundedLine } from './bounded-lines.js';
 import { loadCliCatalog } from './catalog.js';
 
 const LOG_KINDS = ['note', 'decision', 'action', 'comms'] as const;
@@ -124,10 +124,12 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
         if (opts.stdin) {
           if (words.length > 0) throw usageError('give the text on standard input or as arguments, not both');
           store.journal(id); // fail fast on an unknown id before reading input
-          for await (const line of boundedLines(ctx.stdin, TEXT_MAX_CHARS)) {
-            if (line.text.trim() === '') continue;
-            const [e] = await store.append(id, [logEvent(opts.kind, fitText(line, ctx))], ctx.actor);
-            print(e!);
+          // Every line that arrived together is written with one fsync (group commit); each seq is printed
+          // only after that fsync, so a printed seq is always durable.
+          for await (const lines of boundedLineBatches(ctx.stdin, TEXT_MAX_CHARS)) {
+            const events = lines.filter((line) => line.text.trim() !== '').map((line) => logEvent(opts.kind, fitText(line, ctx)));
+            if (events.length === 0) continue;
+            ctx.out((await store.append(id, events, ctx.actor)).map((e) => (opts.json ? JSON.stringify(e) : String(e.seq))).join('\n'));
           }
           return;
         }
@@ -152,7 +154,7 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
         }
         const when = parseAt(opts.at, ctx.clock.now());
         const store = ctx.store();
-        const out = milestoneEvents(store.load(id).state, milestone, when.at, when.backdated);
+        const out = milestoneEvents(store.state(id).state, milestone, when.at, when.backdated);
         if ('error' in out) throw usageError(`${out.error} (check the time, or correct the other milestone first)`);
         const written = await store.append(id, out.events, ctx.actor);
         const e = written.find((x) => x.kind === 'milestone.set');
@@ -171,7 +173,7 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
         const severity = parseSeverity(sev);
         const store = ctx.store();
         // A change to the severity it already has would only add a second row to the report's severity history.
-        if (store.load(id).state.severity === severity) throw usageError(`${id} is already ${severity}; nothing was recorded (give another severity to change it)`);
+        if (store.state(id).state.severity === severity) throw usageError(`${id} is already ${severity}; nothing was recorded (give another severity to change it)`);
         const [e] = await store.append(id, [{ kind: 'severity.changed', data: { severity, ...(opts.reason ? { reason: opts.reason } : {}) } }], ctx.actor);
         ctx.out(String(e!.seq));
       }),
@@ -188,7 +190,7 @@ export const registerIncidentCommands: Register = (program: Command, run) => {
         const s = status.toLowerCase();
         if (!isStatus(s)) throw usageError(`unknown status "${status}" (use one of ${STATUSES.join(', ')})`);
         const store = ctx.store();
-        const out = statusEvents(store.load(id).state, s, opts.reason, new Date(ctx.clock.now()).toISOString());
+        const out = statusEvents(store.state(id).state, s, opts.reason, new Date(ctx.clock.now()).toISOString());
         if ('error' in out) throw usageError(`${out.error} (nothing to change)`);
         const [e] = await store.append(id, out.events, ctx.actor);
         ctx.out(String(e!.seq));

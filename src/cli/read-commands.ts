@@ -1,7 +1,7 @@
 // Commands that read: list, show, timeline, verify, head. None of them writes to a journal.
 import { Option, type Command } from 'commander';
-import { ExitCode, formatHead, MILESTONES, parseHead, parseIsoDate, parseIsoTime, sanitizeLine, stepKey, usageError, WarroomError, type IncidentState } from '../core/index.js';
-import { checkKinds, filterTimeline, renderTimeline, TIMELINE_FORMATS, utcStamp, type TimelineFormat } from '../report/timeline-export.js';
+import { ExitCode, formatHead, MILESTONES, parseHead, parseIsoDate, parseIsoTime, sanitizeLine, stepKey, usageError, WarroomError, type IncidentState, type TimelineEvent } from '../core/index.js';
+import { checkKinds, filterTimeline, renderTimeline, TIMELINE_FORMATS, utcStamp, type TimelineFilter, type TimelineFormat } from '../report/timeline-export.js';
 import type { IncidentStore, IncidentSummary } from '../store/incident-store.js';
 import type { VerifyResult } from '../store/verify.js';
 import { pulledFeedProblem } from '../store/shared-load.js';
@@ -11,7 +11,15 @@ import { loadCliCatalog } from './catalog.js';
 
 /** Loads and folds an incident, refusing a journal that fails verification unless --force. */
 export function loadChecked(ctx: CliContext, store: IncidentStore, id: string, force: boolean | undefined) {
-  const loaded = store.load(id);
+  return checked(ctx, id, force, store.load(id));
+}
+
+/** The folded state alone, checked the same way, without holding the timeline (from the checkpoint when it holds). */
+export function stateChecked(ctx: CliContext, store: IncidentStore, id: string, force: boolean | undefined) {
+  return checked(ctx, id, force, store.state(id));
+}
+
+function checked<T extends { verification: VerifyResult }>(ctx: CliContext, id: string, force: boolean | undefined, loaded: T): T {
   const bad = loaded.verification.firstBad;
   if (bad && bad.problem !== 'torn') {
     if (!force) {
@@ -65,7 +73,7 @@ export const registerReadCommands: Register = (program: Command, run) => {
     .option('--force', 'show it even if the journal fails verification')
     .action(
       run(async (ctx, id: string, opts: { json?: boolean; force?: boolean }) => {
-        const { state } = loadChecked(ctx, ctx.store(), id, opts.force);
+        const { state } = stateChecked(ctx, ctx.store(), id, opts.force);
         ctx.out(opts.json ? JSON.stringify(state, null, 2) : formatState(state, stepOrder(ctx, state)));
       }),
     );
@@ -82,19 +90,21 @@ export const registerReadCommands: Register = (program: Command, run) => {
     .option('--force', 'print it even if the journal fails verification')
     .action(
       run(async (ctx, id: string, opts: { format: TimelineFormat; since?: string; until?: string; kind?: string[]; by?: string[]; force?: boolean }) => {
-        const { events } = loadChecked(ctx, ctx.store(), id, opts.force);
         const actors = opts.by;
         const since = parseTime('--since', opts.since);
         const until = parseTime('--until', opts.until, true);
         if (since !== undefined && until !== undefined && since > until) throw usageError('--since is after --until: nothing can match');
-        if (opts.kind) checkKinds(opts.kind, events);
-        const filtered = filterTimeline(events, {
+        const filter = {
           ...(since !== undefined ? { since } : {}),
           ...(until !== undefined ? { until } : {}),
           ...(opts.kind ? { kinds: opts.kind } : {}),
           ...(actors ? { actors } : {}),
-        });
-        const out = renderTimeline(filtered, opts.format, ctx.env.TZ);
+        };
+        const store = ctx.store();
+        if (opts.format !== 'json' && !store.isShared(id)) return streamTimeline(ctx, store, id, opts, filter);
+        const { events } = loadChecked(ctx, store, id, opts.force);
+        if (opts.kind) checkKinds(opts.kind, events);
+        const out = renderTimeline(filterTimeline(events, filter), opts.format, ctx.env.TZ);
         if (out.length > 0) ctx.out(out.replace(/\n$/, ''));
       }),
     );
@@ -105,15 +115,16 @@ export const registerReadCommands: Register = (program: Command, run) => {
     .argument('<id>', 'incident id')
     .option('--expect <seq:hash>', 'also prove the journal still holds this event, as printed earlier by "warroom head"')
     .option('--remote', 'compare with the shared table event by event, naming what is missing, extra or altered')
+    .option('--full', 'read every line again, even the part a checkpoint vouches for')
     .option('--json', 'print the result as JSON')
     .action(
-      run(async (ctx, id: string, opts: { json?: boolean; expect?: string; remote?: boolean }) => {
+      run(async (ctx, id: string, opts: { json?: boolean; expect?: string; remote?: boolean; full?: boolean }) => {
         if (opts.remote) return (await import('./sync-commands.js')).runVerifyRemote(ctx, id, opts);
         const expect = opts.expect === undefined ? undefined : parseHead(opts.expect);
         if (opts.expect !== undefined && !expect) {
           throw usageError(`--expect "${sanitizeLine(opts.expect)}" is not SEQ:HASH as printed by "warroom head" (e.g. 42:3f9a1c2b7d4e5f60, at least 16 hex digits)`);
         }
-        const v = ctx.store().journal(id).verify(expect?.seq);
+        const v = ctx.store().verify(id, { ...(expect ? { hashOfSeq: expect.seq } : {}), ...(opts.full ? { full: true } : {}) });
         const expectFailure = v.ok && expect ? checkExpected(v, expect) : undefined;
         const feedProblem = v.ok ? pulledFeedProblem(ctx.store().incidentsDir, id) : undefined; // a shared incident's pulled feeds
         const ok = v.ok && !expectFailure && !feedProblem;
@@ -148,7 +159,7 @@ export const registerReadCommands: Register = (program: Command, run) => {
     .option('--json', 'print the seq, the whole hash and the token as JSON')
     .action(
       run(async (ctx, id: string, opts: { json?: boolean }) => {
-        const v = ctx.store().journal(id).verify();
+        const v = ctx.store().verify(id);
         const bad = v.firstBad;
         if (bad && bad.problem !== 'torn') {
           throw new WarroomError(`the journal of ${id} fails verification at ${bad.message}, so its head vouches for nothing (run "warroom verify ${id}")`, ExitCode.failure);
@@ -159,6 +170,41 @@ export const registerReadCommands: Register = (program: Command, run) => {
       }),
     );
 };
+
+/** Events rendered this many at a time when a timeline is streamed. */
+const STREAM_CHUNK = 2_000;
+
+/** Header lines a format prints once, before its rows. */
+const HEADER_LINES: Partial<Record<TimelineFormat, number>> = { csv: 1, md: 2 };
+
+/**
+ * A journal's timeline written as it is read, a chunk of events at a time, so memory stays flat at any
+ * length: the chain is checked first (from the checkpoint, so cheaply), then the file is streamed. An
+ * incident that is not shared is in file order; a shared one needs every feed merged and is not streamed.
+ */
+function streamTimeline(ctx: CliContext, store: IncidentStore, id: string, opts: { format: TimelineFormat; kind?: string[]; force?: boolean }, filter: TimelineFilter): void {
+  const { state, verification } = stateChecked(ctx, store, id, opts.force);
+  if (opts.kind) checkKinds(opts.kind, state.unknownKinds.map((kind) => ({ kind }) as TimelineEvent));
+  let chunk: TimelineEvent[] = [];
+  let first = true;
+  let left = verification.count; // what was checked; anything appended since is for the next read
+  const flush = () => {
+    const rows = filterTimeline(chunk, filter);
+    chunk = [];
+    if (rows.length === 0 && !first) return;
+    let out = renderTimeline(rows, opts.format, ctx.env.TZ);
+    if (!first && HEADER_LINES[opts.format]) out = out.split('\n').slice(HEADER_LINES[opts.format]).join('\n');
+    first = false;
+    if (out.length > 0 && out !== '\n') ctx.out(out.replace(/\n$/, ''));
+  };
+  store.journal(id).forEachEvent((e) => {
+    if (left-- <= 0) return false;
+    chunk.push(e);
+    if (chunk.length >= STREAM_CHUNK) flush();
+    return true;
+  });
+  flush();
+}
 
 /** Why the journal no longer holds the event a head token named, or undefined when it does. */
 function checkExpected(v: VerifyResult, expect: { seq: number; hash: string }): string | undefined {

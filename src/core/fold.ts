@@ -97,14 +97,33 @@ const optStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : 
 
 /** Folds a whole timeline. The first event must open the incident. */
 export function foldIncident(events: readonly TimelineEvent[]): IncidentState {
-  const first = events[0];
-  if (!first || first.kind !== 'incident.opened') {
-    throw new Error('the timeline does not start with an incident.opened event');
+  const folder = new IncidentFolder();
+  for (const e of events) folder.push(e);
+  return folder.result();
+}
+
+/**
+ * The same fold one event at a time, so a timeline can be folded while it is read (never held whole),
+ * or continued from a state folded earlier (a checkpoint) with the events after it.
+ */
+export class IncidentFolder {
+  private state: IncidentState | undefined;
+
+  constructor(from?: IncidentState) {
+    this.state = from;
   }
-  let state = initialState(first);
-  for (let i = 1; i < events.length; i++) state = applyEvent(state, events[i]!);
-  state.warnings = milestoneWarnings(state.milestones);
-  return state;
+
+  push(e: TimelineEvent): void {
+    if (this.state) applyEvent(this.state, e);
+    else if (e.kind === 'incident.opened') this.state = initialState(e);
+    else throw new Error('the timeline does not start with an incident.opened event');
+  }
+
+  result(): IncidentState {
+    if (!this.state) throw new Error('the timeline does not start with an incident.opened event');
+    this.state.warnings = milestoneWarnings(this.state.milestones);
+    return this.state;
+  }
 }
 
 function initialState(e: TimelineEvent): IncidentState {

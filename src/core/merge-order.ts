@@ -61,3 +61,36 @@ export function feedHeads(feeds: readonly OriginFeed[]): { origin: string; seq: 
     })
     .sort((a, b) => (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0));
 }
+
+/** Where a merged order ended: the key of its last event and how many events it held. */
+export interface MergeFrontier {
+  count: number;
+  last?: Pick<MergedEvent, 'hlc' | 'origin' | 'originSeq' | 'kind'>;
+}
+
+/** Events that follow a merged order already folded: each feed's new events and the hybrid clock of its last event before them. */
+export interface FeedTail extends OriginFeed {
+  hlcBefore: number;
+}
+
+/**
+ * The merged order continued past `frontier` with each feed's new events, numbered after it; undefined when
+ * any new event sorts before the frontier (an offline machine's late events took their place in the past), so
+ * what was folded up to the frontier is no longer a prefix of the order and the whole order must be rebuilt.
+ */
+export function mergeAfter(frontier: MergeFrontier, tails: readonly FeedTail[]): MergedEvent[] | undefined {
+  const fresh: MergedEvent[] = [];
+  for (const feed of tails) {
+    let hlc = feed.hlcBefore;
+    for (const e of feed.events) {
+      const t = Date.parse(e.ts);
+      hlc = Math.max(hlc, Number.isFinite(t) ? t : hlc);
+      const pushed = feed.pushedAt?.(e.seq);
+      fresh.push({ ...e, origin: feed.origin, originSeq: e.seq, hlc, late: pushed !== undefined && pushed - hlc > LATE_AFTER_MS });
+    }
+  }
+  fresh.sort(compareMerged);
+  const last = frontier.last;
+  if (last && fresh.length > 0 && compareMerged(fresh[0]!, { ...last, late: false } as MergedEvent) <= 0) return undefined;
+  return fresh.map((e, i) => ({ ...e, seq: frontier.count + i + 1 }));
+}

@@ -19,6 +19,10 @@ import {
 import { ioError } from './io-errors.js';
 import { Journal, type JournalWarning, type LoadedJournal } from './journal.js';
 import { sharedClock, sharedStamp, withOriginFeeds, type SharedView } from './shared-load.js';
+import { checkpointPath, readCheckpoint, resumeFeed } from './checkpoint.js';
+import { readSyncConfig } from './origin-feeds.js';
+import { loadIncidentState, type StateLoad } from './state-load.js';
+import type { VerifyResult } from './verify.js';
 
 export interface IncidentSummary {
   id: string;
@@ -77,6 +81,7 @@ export class IncidentStore {
   }
 
   private secured = false;
+  private readonly journals = new Map<string, Journal>();
 
   /** Makes an existing state dir private (0700), saying so, since journals hold incident details. */
   private secureDirs(): void {
@@ -124,7 +129,11 @@ export class IncidentStore {
       );
     }
     if (!st.isFile()) throw new WarroomError(`the journal of ${id} at ${path} is not a regular file (a journal is a plain file; move it away)`, ExitCode.corrupt);
-    return new Journal(path, sharedClock(this.clock, this.incidentsDir, id), this.onWarning, id, chunkSize);
+    if (chunkSize !== undefined) return new Journal(path, sharedClock(this.clock, this.incidentsDir, id), this.onWarning, id, chunkSize);
+    // One Journal per incident in this process, so appends from several parts of it are committed together.
+    let journal = this.journals.get(id);
+    if (!journal) this.journals.set(id, (journal = new Journal(path, sharedClock(this.clock, this.incidentsDir, id), this.onWarning, id)));
+    return journal;
   }
 
   /** Opens a new incident: picks a fresh id and writes its first event with `followUps`, as one batch. */
@@ -163,6 +172,45 @@ export class IncidentStore {
       throw new WarroomError(`the journal of ${id} fails verification at ${bad?.message ?? 'seq 1: it has no events'} (run "warroom verify ${id}")`, ExitCode.corrupt);
     }
     return { ...loaded, state: foldIncident(loaded.events) };
+  }
+
+  /**
+   * The folded state and the chain's check without holding the timeline: from the checkpoint beside the
+   * journal and what was appended since, or by folding the journal as it streams (state-load.ts).
+   */
+  state(id: string): StateLoad & { state: IncidentState } {
+    const loaded = loadIncidentState(this.incidentsDir, id, this.journal(id));
+    const bad = loaded.verification.firstBad;
+    if (!loaded.state || loaded.verification.count === 0 || bad?.problem === 'empty' || bad?.problem === 'no-opening') {
+      throw new WarroomError(`the journal of ${id} fails verification at ${bad?.message ?? 'seq 1: it has no events'} (run "warroom verify ${id}")`, ExitCode.corrupt);
+    }
+    return { ...loaded, state: loaded.state };
+  }
+
+  /**
+   * Checks the journal's chain. Unless `full`, the prefix a checkpoint vouches for (checked when it was
+   * made, and its last event still in place unchanged) is not read again; `full` reads every line.
+   */
+  verify(id: string, opts: { hashOfSeq?: number; full?: boolean } = {}): VerifyResult {
+    const journal = this.journal(id);
+    if (!opts.full) {
+      const cp = readCheckpoint(checkpointPath(this.incidentsDir, id), id);
+      const origin = readSyncConfig(this.incidentsDir, id)?.origin ?? '';
+      const mark = cp?.feeds.find((m) => m.origin === origin);
+      const want = opts.hashOfSeq;
+      if (mark && (want === undefined || want >= mark.seq)) {
+        const r = resumeFeed(journal.path, mark, { incidentId: id, ...(want !== undefined && want > mark.seq ? { hashOfSeq: want } : {}) });
+        if (r) return want === mark.seq ? { ...r.verification, hashAtSeq: mark.hash } : r.verification;
+      }
+      // No checkpoint yet (not shared): fold while checking, so the next check starts from one.
+      if (!origin && want === undefined) return loadIncidentState(this.incidentsDir, id, journal).verification;
+    }
+    return journal.verify(opts.hashOfSeq);
+  }
+
+  /** Whether `id` is shared (its timeline is every origin's feed merged). */
+  isShared(id: string): boolean {
+    return readSyncConfig(this.incidentsDir, id) !== undefined;
   }
 
   ids(): string[] {
@@ -207,18 +255,18 @@ export class IncidentStore {
 
   private summarise(id: string): { stamp: string; summary: IncidentSummary } {
     const stamp = this.stampOf(id);
-    let loaded: LoadedJournal;
+    let loaded: StateLoad;
     try {
-      loaded = withOriginFeeds(this.incidentsDir, id, this.journal(id).load());
+      loaded = loadIncidentState(this.incidentsDir, id, this.journal(id));
     } catch (err) {
       return { stamp, summary: this.problemSummary(id, 'unreadable', err instanceof Error ? err.message : String(err)) };
     }
     const v = loaded.verification;
     const bad = v.firstBad && v.firstBad.problem !== 'torn' ? v.firstBad : undefined;
-    if (bad && (bad.problem === 'empty' || bad.problem === 'no-opening')) {
-      return { stamp, summary: this.problemSummary(id, 'corrupt', `journal fails verification at ${bad.message}`) };
+    const state = loaded.state;
+    if ((bad && (bad.problem === 'empty' || bad.problem === 'no-opening')) || !state) {
+      return { stamp, summary: this.problemSummary(id, 'corrupt', `journal fails verification at ${bad?.message ?? 'seq 1: it has no events'}`) };
     }
-    const state = foldIncident(loaded.events);
     const summary: IncidentSummary = {
       id,
       title: state.title,
@@ -227,7 +275,7 @@ export class IncidentStore {
       mode: state.mode,
       openedAt: state.openedAt,
       updatedAt: state.updatedAt,
-      events: loaded.events.length,
+      events: v.count,
       ...(bad ? { problem: { kind: 'tampered' as const, message: `journal fails verification at ${bad.message}` } } : {}),
     };
     return { stamp, summary };

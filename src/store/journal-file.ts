@@ -3,12 +3,14 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { ExitCode, WarroomError, type TimelineEvent } from '../core/index.js';
 
-export type OpenMode = 'read' | 'update' | 'append';
+export type OpenMode = 'read' | 'update' | 'append' | 'read-append';
 
 const FLAGS: Record<OpenMode, number> = {
   read: constants.O_RDONLY,
   update: constants.O_RDWR,
   append: constants.O_WRONLY | constants.O_APPEND,
+  /** Reads the tail and appends through one descriptor. */
+  'read-append': constants.O_RDWR | constants.O_APPEND,
 };
 
 /**
@@ -38,23 +40,27 @@ const CHUNK = 16 * 1024;
 export function readTail(path: string): Tail {
   const fd = openJournalFile(path, 'read');
   try {
-    const size = fstatSync(fd).size;
-    const lastNl = newlineBefore(fd, size);
-    // Empty, or no newline at all: the whole file is one torn line.
-    if (lastNl < 0) return { goodLength: 0, size };
-    const prevNl = newlineBefore(fd, lastNl);
-    if (lastNl - prevNl - 1 > MAX_LINE) {
-      throw new WarroomError(`${path}: the last journal line is longer than 64 MiB, far more than any event (run "warroom verify")`, ExitCode.corrupt);
-    }
-    const line = readRange(fd, prevNl + 1, lastNl - prevNl - 1).toString('utf8');
-    return { goodLength: lastNl + 1, size, last: parseLine(line, path, undefined) };
+    return readTailOf(fd, path, fstatSync(fd).size);
   } finally {
     closeSync(fd);
   }
 }
 
+/** The tail of an open journal of `size` bytes (see readTail). */
+export function readTailOf(fd: number, path: string, size: number): Tail {
+  const lastNl = newlineBefore(fd, size);
+  // Empty, or no newline at all: the whole file is one torn line.
+  if (lastNl < 0) return { goodLength: 0, size };
+  const prevNl = newlineBefore(fd, lastNl);
+  if (lastNl - prevNl - 1 > MAX_LINE) {
+    throw new WarroomError(`${path}: the last journal line is longer than 64 MiB, far more than any event (run "warroom verify")`, ExitCode.corrupt);
+  }
+  const line = readRange(fd, prevNl + 1, lastNl - prevNl - 1).toString('utf8');
+  return { goodLength: lastNl + 1, size, last: parseLine(line, path, undefined) };
+}
+
 /** The offset of the last newline before `end`, or -1; reads backwards, a growing chunk at a time. */
-function newlineBefore(fd: number, end: number): number {
+export function newlineBefore(fd: number, end: number): number {
   let chunk = Buffer.allocUnsafe(CHUNK);
   let pos = end;
   while (pos > 0) {

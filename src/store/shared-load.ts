@@ -25,11 +25,15 @@ export function withOriginFeeds(incidentsDir: string, id: string, own: LoadedJou
   }
   const events = mergeFeeds(feeds);
   const heads = feedHeads(feeds);
-  // One digest of every origin's head: the same on every machine that holds the same events.
-  const headHash = createHash('sha256').update(heads.map((h) => `${h.origin}:${h.seq}:${h.hash}`).join('\n')).digest('hex');
+  const headHash = sharedHeadHash(heads);
   const verification = { ...own.verification, ok: !firstBad, events, count: events.length, headSeq: events.length, headHash };
   if (firstBad) verification.firstBad = firstBad;
   return { ...own, events, verification, shared: { events, heads } };
+}
+
+/** One digest of every origin's head (sorted by origin): the same on every machine that holds the same events. */
+export function sharedHeadHash(heads: readonly { origin: string; seq: number; hash: string }[]): string {
+  return createHash('sha256').update(heads.map((h) => `${h.origin}:${h.seq}:${h.hash}`).join('\n')).digest('hex');
 }
 
 /** A clock raised past another origin's clock by at most this: a wildly wrong clock elsewhere is not followed. */

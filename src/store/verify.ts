@@ -57,8 +57,21 @@ export class ChainVerifier {
 
   constructor(
     private readonly hash: Hasher,
-    private readonly opts: { keepEvents?: boolean; incidentId?: string; hashOfSeq?: number } = {},
-  ) {}
+    private readonly opts: {
+      keepEvents?: boolean;
+      incidentId?: string;
+      hashOfSeq?: number;
+      /** Continue after a prefix checked earlier (a checkpoint): its last seq and hash. */
+      after?: { seq: number; hash: string };
+      /** Called with each event that parses, in order (to fold while reading). */
+      onEvent?: (e: TimelineEvent) => void;
+    } = {},
+  ) {
+    if (opts.after) {
+      this.lines = this.count = this.headSeq = opts.after.seq;
+      this.prevHash = opts.after.hash;
+    }
+  }
 
   private flag(seq: number, line: number, problem: Problem): void {
     this.firstBad ??= { seq, line, problem, message: `seq ${seq} (line ${line}): ${EXPLAIN[problem]}` };
@@ -77,6 +90,7 @@ export class ChainVerifier {
     }
     this.count += 1;
     if (this.opts.keepEvents) this.events.push(e);
+    this.opts.onEvent?.(e);
     if (lineNo === 1) this.checkOpening(e);
     if (this.gap && e.seq === this.gap.expected) this.gap.seen = true;
     if (e.seq !== lineNo && !this.firstBad) {
