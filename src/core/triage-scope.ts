@@ -1,7 +1,7 @@
 // The scope answer in the ranking. A runbook is for a scope when its id, title or keywords say so (a region
 // runbook names the region). A known wide scope (an AZ, a region, the account) lifts the runbooks for that
-// scope and halves the others, so "a whole region" with "API 5xx" ranks the region runbooks above the API
-// Gateway one; a single resource halves the wide runbooks. "Not sure" changes nothing. Pure.
+// scope and cuts the others to a third, so "a whole region" with "API 5xx" ranks the region runbooks above the API
+// Gateway one; a single resource cuts the wide runbooks the same way. "Not sure" changes nothing. Pure.
 import type { Scope } from './triage.js';
 import { findPhrase, words } from './triage-words.js';
 
@@ -16,7 +16,7 @@ const WIDE: readonly Scope[] = ['az', 'region', 'account'];
 
 /** The lift for a runbook of the answered scope, and what the rest of the score is multiplied by otherwise. */
 export const SCOPE_LIFT = 6;
-export const SCOPE_DAMPING = 0.5;
+export const SCOPE_DAMPING = 1 / 3;
 
 export interface ScopeFit {
   /** The word that makes it a runbook for the answered scope. */

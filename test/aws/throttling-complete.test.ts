@@ -12,7 +12,7 @@ const judged = (step: string, codes: string[]) => {
   return judgeResponse(response, spec.path, spec.expect, { match: spec.match, and: spec.and });
 };
 
-describe.each(['throttling', 'scale-dynamodb'])('%s: throttling gone only when all three queries answered', (step) => {
+describe.each(['throttling', 'throttles-stopped'])('%s: throttling gone only when all three queries answered', (step) => {
   it('passes when every query is Complete', () => {
     expect(judged(step, ['Complete', 'Complete', 'Complete']).passed).toBe(true);
   });

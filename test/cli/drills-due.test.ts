@@ -33,7 +33,7 @@ describe('warroom drills due', () => {
     expect(first.code).toBe(0);
     expect(first.out[0]).toBe('DRILL\tEVERY\tLAST RUN\tDUE\tTITLE');
     expect(first.out.join('\n')).toMatch(/^drill-az-failover\t90d\t-\tnow \(never run\)\t/m);
-    const opened = await runCli(['new', '--title', 'Quarterly AZ drill', '--severity', 'SEV4', '--exercise', '--scenario', 'drill-az-failover', '--state-dir', dir]);
+    const opened = await runCli(['new', '--title', 'Quarterly AZ drill', '--severity', 'SEV4', '--exercise', '--scenario', 'drill-az-failover', '--params-later', '--state-dir', dir]);
     expect(opened.code).toBe(0);
     const after = await runCli(['drills', 'due', '--state-dir', dir]);
     expect(after.out.join('\n')).not.toContain('drill-az-failover');
@@ -44,7 +44,7 @@ describe('warroom drills due', () => {
 
   it('--all lists the drills that are not due too', async () => {
     const dir = tempDir();
-    await runCli(['new', '--title', 'PITR drill', '--severity', 'SEV4', '--exercise', '--scenario', 'drill-pitr-restore', '--state-dir', dir]);
+    await runCli(['new', '--title', 'PITR drill', '--severity', 'SEV4', '--exercise', '--scenario', 'drill-pitr-restore', '--params-later', '--state-dir', dir]);
     const r = await runCli(['drills', 'due', '--all', '--state-dir', dir]);
     expect(r.out.join('\n')).toMatch(/^drill-pitr-restore\t90d\t2026-11-21 INC-\S+\t2027-02-19\t/m);
   });

@@ -6,7 +6,7 @@ import { tempDir } from '../support/tmp.js';
 describe('warroom step ... done', () => {
   it('refuses a step before the steps it depends on, in one line, and records nothing; allows it after', async () => {
     const dir = tempDir();
-    const id = (await runCli(['new', '--title', 'orders corrupt', '--severity', 'SEV2', '--scenario', 'dynamodb-table-corruption', '--state-dir', dir])).out[0]!;
+    const id = (await runCli(['new', '--title', 'orders corrupt', '--severity', 'SEV2', '--scenario', 'dynamodb-table-corruption', '--params-later', '--state-dir', dir])).out[0]!;
     const early = await runCli(['step', id, 'stop-writes', 'done', '--state-dir', dir]);
     expect(early.code).toBe(1);
     expect(early.err).toEqual(['warroom: stop-writes depends on assess, not finished yet (finish or skip it first) (the step is unchanged)']);

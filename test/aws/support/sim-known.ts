@@ -3,7 +3,7 @@
 /** scenario/step -> why it cannot pass on the simulated AWS by the scenario's own actions. */
 export const KNOWN: Record<string, string> = {
   'dynamodb-restore-from-backup/enable-pitr': 'PITR is enabled by the operator outside warroom (no action for it)',
-  'region-failure-dr-failover/confirm-region': 'needs a majority saying the region is down; the scenario has no inject that takes the region down',
+  'region-failure-dr-failover/confirm-region': 'needs a majority saying the region is down, which only the drill\'s region-out inject brings about; this run applies no inject',
   'dns-route53-failover/confirm-down': 'needs a majority saying the primary is down; the scenario has no inject that takes the region down',
   's3-object-recovery/restore-one': 'the simulated AWS has no S3: the restore is a CLI copy-object it cannot see',
   'rds-multi-az-failover/available': 'waits for RDS\'s failover-completed event; the scenario has no action that fails over',
