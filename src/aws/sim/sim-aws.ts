@@ -13,6 +13,7 @@ import { waitForChangeInsync } from '../wait-effect.js';
 import { regionOrPrimary } from '../where.js';
 import type { AlarmState, AwsPorts, MetricSeries, ProbesPort } from '../ports.js';
 import { simAct } from './actions.js';
+import { SimAlarmWatch } from './alarm-watch.js';
 import { impairResource } from './impair.js';
 import { simMetricData } from './metric-data.js';
 import { SimMetrics } from './metrics.js';
@@ -64,6 +65,8 @@ export class SimAws {
     this.region = opts.region ?? 'us-east-1';
     this.drRegion = opts.drRegion ?? (this.region === 'us-west-2' ? 'us-east-1' : 'us-west-2');
     this.sleep = opts.sleep ?? realSleep;
+    const watch = new SimAlarmWatch(this.world, this.metricsModel, this.metricSpecs, (spec) => this.regionName(spec.region));
+    this.world.onSettle(() => watch.evaluate());
   }
 
   /** Resolved as live AWS resolves it (core/regions.ts): the runbook's ref, then the incident's params (what nobody typed is what the simulation was given), then the options. */

@@ -57,6 +57,8 @@ export class SimWorld {
   /** Regions made unreachable by an inject: every call there times out. */
   readonly impairedRegions = new Set<string>();
   private queue: Scheduled[] = [];
+  /** What reacts to the world having settled (alarms evaluating their metrics). */
+  private readonly settled: (() => void)[] = [];
   private seq = 0;
   private counter = 0;
 
@@ -90,6 +92,11 @@ export class SimWorld {
     const due = this.queue.filter((s) => s.at <= now).sort((a, b) => a.at - b.at || a.seq - b.seq);
     this.queue = this.queue.filter((s) => s.at > now);
     for (const s of due) s.apply();
+    for (const f of this.settled) f();
+  }
+
+  onSettle(f: () => void): void {
+    this.settled.push(f);
   }
 
   event(source: string, message: string, region: string, type = 'db-instance'): void {
