@@ -3,6 +3,7 @@
 // the same events as `warroom review` (a section written twice is corrected by an amendment of its event).
 import { isResolved, type NewEvent, type TimelineEvent } from '../../core/index.js';
 import { buildReport, type ReviewSectionRow, type ScenarioInput } from '../../core/report/index.js';
+import { draftText } from '../../core/review/facts.js';
 import { isReviewSection } from '../../core/review/vocabulary.js';
 import type { Command } from '../keymap.js';
 import { toast } from './incident-commands.js';
@@ -17,8 +18,6 @@ export interface ReviewView {
   sections: ReviewSectionRow[];
 }
 
-/** The draft as it is recorded when accepted: one line per statement, each with its `[#seq]` citations. */
-export const draftText = (r: ReviewSectionRow): string => r.draft.map((d) => `- ${d.text} ${d.cites.map((n) => `[#${n}]`).join(' ')}`).join('\n');
 
 export const sectionState = (r: ReviewSectionRow): 'written' | 'draft only' | 'empty' => (r.text !== null ? 'written' : r.draft.length ? 'draft only' : 'empty');
 

@@ -1,7 +1,8 @@
 // The postmortem review screen: every section with its state on the left of each row, then the selected
 // section whole (as written, or its draft with the `[#seq]` events each statement rests on).
 import { Box } from 'ink';
-import { draftText, reviewView, sectionState, type ReviewModal } from '../app/review-screen.js';
+import { draftText } from '../../core/review/facts.js';
+import { reviewView, sectionState, type ReviewModal } from '../app/review-screen.js';
 import type { AppState } from '../app/state.js';
 import { padEnd, wrapText } from '../format.js';
 import { Line, Row, Span } from '../components/text.js';
