@@ -86,9 +86,12 @@ describe('the review screen in the console', () => {
     await app.waitFor((s) => /recorded \S+\s*$/m.test(s) && !s.includes('Enter accepts'));
     await app.settle();
     app.press('\u001b');
-    await app.settle();
+    await app.waitFor((s) => !s.includes('Postmortem review of') && s.includes('Checklist'));
     app.press('q');
-    await Promise.race([app.exited, app.waitFor((s) => s.includes('Quit anyway')).then(() => app.press('y'))]);
+    let gone = false;
+    void app.exited.then(() => (gone = true));
+    await app.waitFor((s) => gone || s.includes('Quit anyway'));
+    if (!gone) app.press('y');
     await app.exited;
 
     const recorded = since(path, resolvedAt);
