@@ -33,13 +33,13 @@ function scenariosOf(s: AppState, v: IncidentView): ScenarioInput[] {
     }));
 }
 
-// The drafts are rebuilt only when the journal changes, not on every key or frame.
-const cache = new WeakMap<readonly TimelineEvent[], ReviewView>();
+// The drafts are rebuilt only when the journal or the catalog changes, not on every key or frame.
+const cache = new WeakMap<readonly TimelineEvent[], { catalog: AppState['catalog']; view: ReviewView }>();
 
 /** The review as the record stands: a pure read of the events this console holds. */
 export function reviewView(s: AppState, v: IncidentView): ReviewView {
   const hit = cache.get(v.events);
-  if (hit) return hit;
+  if (hit?.catalog === s.catalog) return hit.view;
   const head = v.events.at(-1);
   const model = buildReport({
     events: v.events,
@@ -49,7 +49,7 @@ export function reviewView(s: AppState, v: IncidentView): ReviewView {
     verification: { ok: true, count: v.events.length, headHash: head?.hash ?? '' },
   });
   const view: ReviewView = { status: model.review.status, sections: model.review.sections };
-  cache.set(v.events, view);
+  cache.set(v.events, { catalog: s.catalog, view });
   return view;
 }
 
