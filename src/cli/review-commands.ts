@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ExitCode, isResolved, notFound, sanitizeLine, usageError, WarroomError, type NewEvent } from '../core/index.js';
 import type { ReviewSectionRow } from '../core/report/index.js';
+import { draftText } from '../core/review/facts.js';
 import { isReviewSection, POST_CHECK_RESULTS, REVIEW_SECTIONS, type PostCheckResult } from '../core/review/vocabulary.js';
 import type { CliContext } from './context.js';
 import type { Register } from './main.js';
@@ -22,7 +23,6 @@ interface ReviewOptions {
   json?: boolean;
 }
 
-export const draftText = (r: ReviewSectionRow) => r.draft.map((s) => `- ${s.text} ${s.cites.map((n) => `[#${n}]`).join(' ')}`).join('\n');
 
 function modelOf(ctx: CliContext, id: string) {
   return reportModel(ctx.store(), id, { now: ctx.clock.now(), stateDir: ctx.stateDir, runbookDirs: ctx.runbookDirs }).model;

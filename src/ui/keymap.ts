@@ -16,7 +16,8 @@ export type Layer =
   | 'help'
   | 'confirm'
   | 'draft'
-  | 'view';
+  | 'view'
+  | 'review';
 
 export const LAYER_TITLE: Record<Layer, string> = {
   global: 'Everywhere',
@@ -33,6 +34,7 @@ export const LAYER_TITLE: Record<Layer, string> = {
   confirm: 'Confirmation',
   draft: 'Status update draft',
   view: 'Full text (a copied command, a timeline event)',
+  review: 'Postmortem review (after resolution)',
 };
 
 export interface Binding {
@@ -80,6 +82,7 @@ const BOUND = [
   { layer: 'incident', command: 'export', keys: ['E'], label: 'export the post-incident report', palette: true },
   { layer: 'incident', command: 'filter', keys: ['/'], label: 'filter the timeline (kind:x actor:y words)', palette: true },
   { layer: 'incident', command: 'back', keys: ['escape', 'b'], label: 'back to the incident list', palette: true },
+  { layer: 'incident', command: 'review', keys: ['V'], label: 'the postmortem review: its sections, drafts citing the record, write or accept each (after resolution)', palette: true },
   { layer: 'incident', command: 'recovery-points', keys: ['W'], label: 'read recovery points (latest restorable time, replica lag) for the RPO in the report', palette: true },
   { layer: 'incident', command: 'drill-pause', keys: ['P'], label: 'drill: pause or resume the exercise clock (the controller only)', palette: true },
   { layer: 'incident', command: 'drill-faster', keys: ['+'], label: 'drill: speed the clock up (x1, x2, x5, x10, x30, x60)', palette: true },
@@ -144,6 +147,12 @@ const BOUND = [
   { layer: 'view', command: 'page-up', keys: ['pageup', 'u'], label: 'a page up' },
   { layer: 'view', command: 'top', keys: ['home', 'g'], label: 'the start' },
   { layer: 'view', command: 'bottom', keys: ['end', 'G'], label: 'the end' },
+  { layer: 'review', command: 'down', keys: ['down', 'j'], label: 'next section' },
+  { layer: 'review', command: 'up', keys: ['up', 'k'], label: 'previous section' },
+  { layer: 'review', command: 'review-accept', keys: ['a'], label: 'accept the section\'s draft as it stands (recorded as review.section; a written section is amended)' },
+  { layer: 'review', command: 'review-write', keys: ['e'], label: 'write the section in one line (a written section is amended)' },
+  { layer: 'review', command: 'review-done', keys: ['D'], label: 'close the review (asks first; recorded as review.closed)' },
+  { layer: 'review', command: 'close', keys: ['escape', 'x'], label: 'close the review screen (nothing is recorded by looking)' },
 ] as const satisfies readonly Binding[];
 
 /** Every command a key or the palette can run: the reducer's switches over it are exhaustive. */

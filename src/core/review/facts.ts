@@ -15,6 +15,9 @@ export const stmt = (text: string, ...seqs: (number | null | undefined)[]): Stat
 };
 
 export const statementText = (s: Statement) => `${s.text} ${s.cites.map((n) => `[#${n}]`).join(' ')}`;
+/** A draft as it is recorded when accepted (CLI --accept, console `a`): one line per statement, with its citations. */
+export const draftText = (r: { draft: readonly { text: string; cites: readonly number[] }[] }): string =>
+  r.draft.map((s) => `- ${s.text} ${s.cites.map((n) => `[#${n}]`).join(' ')}`).join('\n');
 
 /** "2026-11-21 09:30:05Z" */
 export const when = (iso: string | null | undefined) => (iso ? iso.replace('T', ' ').replace(/\.\d{3}Z$/, 'Z') : 'unknown');

@@ -12,6 +12,7 @@ import { entryEvents, isEntryPurpose, makePrompt } from './prompts.js';
 import { stepParamsDone } from './step-params.js';
 import { finishDrillPrompt, isDrillPurpose } from './drill-prompts.js';
 import type { AppState, Modal, PromptModal } from './state.js';
+import { finishReviewPrompt } from './review-screen.js';
 
 type Result = [AppState, Effect[]];
 const pop = (s: AppState): AppState => ({ ...s, modals: s.modals.slice(0, -1) });
@@ -59,6 +60,11 @@ export function modalKey(s: AppState, m: Modal, key: KeyName, runCommand: (s: Ap
       }
       return [s, []];
     }
+    case 'review': {
+      // Routed through the one command decider (update.ts), which hands it to the review screen.
+      const cmd = resolveKey(['review'], key);
+      return cmd ? runCommand(s, cmd) : [s, []];
+    }
     case 'prompt':
       return promptKey(s, m, key, runCommand);
   }
@@ -102,6 +108,7 @@ function finishPrompt(s: AppState, m: PromptModal, runCommand: (s: AppState, cmd
     return top?.kind === 'draft' ? [{ ...s, modals: [...s.modals.slice(0, -1), { ...top, text: `${top.text}\n${a.line ?? ''}`, edited: true }] }, []] : [s, []];
   }
   if (!v) return [s, []];
+  if (m.purpose === 'review-section') return finishReviewPrompt(s, m);
   if (isDrillPurpose(m.purpose)) return finishDrillPrompt(s, m);
   if (m.purpose === 'scenario' || m.purpose === 'scenario-params') return chooseScenario(s, m);
   if (m.purpose === 'confirm-action') return startAction(s, m.context, a.typed ?? '');

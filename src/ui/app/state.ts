@@ -55,7 +55,8 @@ export type PromptPurpose =
   | 'scenario'
   | 'scenario-params'
   | 'step-params'
-  | 'draft-line';
+  | 'draft-line'
+  | 'review-section';
 
 export interface PromptModal {
   kind: 'prompt';
@@ -73,9 +74,11 @@ export interface PromptModal {
 export type Modal =
   | { kind: 'help'; layers: Layer[]; scroll: number }
   | { kind: 'confirm'; purpose: 'quit' | 'discard'; text: string }
-  | { kind: 'confirm'; purpose: 'resolve' | 'after-resolved'; text: string; events: NewEvent[] }
+  | { kind: 'confirm'; purpose: 'resolve' | 'after-resolved' | 'review-close'; text: string; events: NewEvent[] }
   | { kind: 'draft'; text: string; updateKind: string; edited?: boolean }
   | { kind: 'view'; title: string; text: string; scroll: number }
+  /** The postmortem review: its sections, the selected one shown whole with its draft. */
+  | { kind: 'review'; cursor: number }
   | PromptModal;
 
 export interface DeclareState {

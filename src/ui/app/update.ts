@@ -17,6 +17,7 @@ import { isResolved } from '../../core/index.js';
 import { alarmsFailed, mergeMetrics, metricsFailed } from './pane-reads.js';
 import { drillCommand, joinDrill, retryDrill, syncDrill } from './drill.js';
 import { onTick } from './tick.js';
+import { openReview, reviewCommand } from './review-screen.js';
 import { onPaste } from './paste.js';
 import { actionToast } from './action-toast.js';
 import { firstListing, remembered } from './last-incident.js';
@@ -155,6 +156,9 @@ function runCommand(s: AppState, name: string): Update {
 function command(s: AppState, cmd: Command): Update {
   const layers = activeLayers(s);
   const onIncident = s.screen === 'incident';
+  // The review screen's keys (its modal resolves them in the review layer) are decided by the review.
+  const top = s.modals.at(-1);
+  if (top?.kind === 'review') return reviewCommand(s, top, cmd);
   switch (cmd) {
     case 'help':
       return [{ ...s, modals: [...s.modals, { kind: 'help', layers, scroll: 0 }] }, []];
@@ -232,6 +236,13 @@ function command(s: AppState, cmd: Command): Update {
       return onIncident ? incidentCommand(s, cmd) : [s, []];
     case 'page':
       return onIncident ? pageCommand(s) : [s, []];
+    case 'review':
+      return onIncident ? openReview(s) : [s, []];
+    case 'review-accept':
+    case 'review-write':
+    case 'review-done':
+      // Only the review screen runs these (above); elsewhere they do nothing.
+      return [s, []];
     case 'submit':
     case 'cancel':
     case 'back-step':

@@ -4,6 +4,7 @@ import { bindingsFor, keyLabel, LAYER_TITLE } from '../keymap.js';
 import type { AppState, Modal } from '../app/state.js';
 import { padEnd, viewLines, viewPageHeight, wrapText } from '../format.js';
 import { FieldView } from './field-view.js';
+import { ReviewScreen } from '../panes/review.js';
 import { Line, Row, Span } from './text.js';
 
 export function ModalView({ s, m, width, height }: { s: AppState; m: Modal; width: number; height: number }) {
@@ -14,7 +15,7 @@ export function ModalView({ s, m, width, height }: { s: AppState; m: Modal; widt
       return (
         <Box flexDirection="column" width={width} height={height}>
           <Line text={m.text} tone="warn" bold />
-          <Line text={m.purpose === 'resolve' ? 'y resolves, n / Esc / x goes back' : m.purpose === 'after-resolved' ? 'y starts it, n / Esc / x goes back' : m.purpose === 'quit' ? 'y quits, n / Esc / x stays' : 'y discards, n / Esc / x goes back to the form (answers kept)'} tone="muted" />
+          <Line text={m.purpose === 'resolve' ? 'y resolves, n / Esc / x goes back' : m.purpose === 'after-resolved' ? 'y starts it, n / Esc / x goes back' : m.purpose === 'review-close' ? 'y closes the review (recorded), n / Esc / x goes back' : m.purpose === 'quit' ? 'y quits, n / Esc / x stays' : 'y discards, n / Esc / x goes back to the form (answers kept)'} tone="muted" />
         </Box>
       );
     case 'draft': {
@@ -30,6 +31,8 @@ export function ModalView({ s, m, width, height }: { s: AppState; m: Modal; widt
         </Box>
       );
     }
+    case 'review':
+      return <ReviewScreen s={s} m={m} width={width} height={height} />;
     case 'view':
       return <TextView m={m} cols={s.cols} rows={s.rows} width={width} height={height} />;
     case 'prompt': {
