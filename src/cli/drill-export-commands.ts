@@ -1,12 +1,10 @@
 // `warroom aar ID`: a drill's after-action report and improvement plan (CISA's shape) from its timeline.
 // The players' handout is `warroom exercise SCENARIO --handout` (exercise-commands.ts).
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildAar, ExitCode, isResolved, sanitizeLine, usageError, WarroomError } from '../core/index.js';
 import { renderAarMarkdown } from '../report/aar-markdown.js';
 import { findScenario } from '../scenarios/index.js';
-import { ioError } from '../store/io-errors.js';
+import { writeOutFile } from './report-export.js';
 import { loadCliCatalog } from './catalog.js';
 import type { Register } from './main.js';
 
@@ -39,15 +37,7 @@ export const registerDrillExportCommands: Register = (program: Command, run) => 
           }),
         );
         const draft = !isResolved(loaded.state) && !loaded.events.some((e) => e.kind === 'exercise.clock' && e.data.control === 'end');
-        let path: string | undefined;
-        if (opts.out) {
-          path = resolve(opts.out);
-          try {
-            writeFileSync(path, text);
-          } catch (err) {
-            throw ioError(err, path, 'write the after-action report');
-          }
-        }
+        const path = opts.out ? writeOutFile(opts.out, text, 'the after-action report') : undefined;
         const [event] = await ctx.store().append(id, [{ kind: 'report.exported', data: { format: 'aar', ...(path ? { path } : {}), draft } }], ctx.actor);
         if (path) return ctx.out(`wrote ${draft ? 'draft ' : ''}after-action report to ${sanitizeLine(path)} (recorded as seq ${event!.seq})`);
         return ctx.out(text);

@@ -63,15 +63,7 @@ export function reportModel(store: IncidentStore, id: string, opts: Pick<ExportO
 export async function exportReport(store: IncidentStore, id: string, opts: ExportOptions): Promise<ExportResult> {
   const { model, missingScenarios } = reportModel(store, id, opts);
   const text = renderReport(model, opts.format);
-  let path: string | undefined;
-  if (opts.out) {
-    path = resolve(opts.out);
-    try {
-      writeFileSync(path, text);
-    } catch (err) {
-      throw ioError(err, path, 'write the report');
-    }
-  }
+  const path = opts.out ? writeOutFile(opts.out, text, 'the report') : undefined;
   // Recorded only once the file exists, so the timeline never claims an export that did not happen.
   const [event] = await store.append(id, [{ kind: 'report.exported', data: { format: opts.format, draft: model.draft, ...(path ? { path } : {}) } }], opts.actor);
   return { model, text, event: event!, missingScenarios, ...(path ? { path } : {}) };
@@ -81,4 +73,15 @@ export async function exportReport(store: IncidentStore, id: string, opts: Expor
 function tableHeadsOf(store: IncidentStore, id: string): { table?: { origin: string; seq: number; hash: string }[] } {
   const heads = readSyncConfig(store.incidentsDir, id)?.tableHeads;
   return heads ? { table: heads } : {};
+}
+
+/** Writes a rendered document to the path asked for; a failure names the path and what was being written. */
+export function writeOutFile(out: string, text: string, what: string): string {
+  const path = resolve(out);
+  try {
+    writeFileSync(path, text);
+  } catch (err) {
+    throw ioError(err, path, `write ${what}`);
+  }
+  return path;
 }
