@@ -120,3 +120,10 @@ export const drillSeconds = (r: DrillRecord, now: number): number => (r.clock ? 
 
 /** The role an actor has in the drill, if they joined it. */
 export const roleOf = (r: DrillRecord, actor: string): DrillRole | undefined => (r.controller === actor ? 'controller' : r.roles[actor]);
+
+/**
+ * Whether this actor's console records what the simulated AWS does (alarm changes). Every console of a drill
+ * runs the same simulation from the same injects and sees the same changes; only the controller's records
+ * them, so each is on the timeline once. An exercise with no drill on the record has no such question.
+ */
+export const recordsSimulation = (r: DrillRecord, actor: string): boolean => r.controller === undefined || r.controller === actor;
