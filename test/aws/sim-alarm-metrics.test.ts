@@ -155,4 +155,28 @@ describe('alarms follow the injected metrics', () => {
     for (const id of ['kms-key-deletion', 'rds-restore-from-snapshot']) expect(findScenario(CATALOG, id).alarms).toEqual([]);
     expect(MetricSpec.parse(findScenario(CATALOG, 'kubernetes-node-failure').metrics.find((m) => m.id === 'status_check')).warning).toBe(0);
   });
+
+  it('in every shipped runbook, each declared alarm and its pane agree after every inject of the script', async () => {
+    for (const scenario of CATALOG.scenarios.filter((s) => s.alarms.length)) {
+      const injects = [...scenario.injects].sort((a, b) => a.at_seconds - b.at_seconds);
+      for (let k = 1; k <= injects.length; k++) {
+        const d = drill(scenario.id);
+        const start = d.clock.now();
+        for (const inject of injects.slice(0, k)) {
+          d.clock.set(start + inject.at_seconds * 1000);
+          d.sim.applyInject(inject);
+        }
+        d.clock.advance(600_000); // two whole periods of the longest pane
+        for (const alarm of scenario.alarms) {
+          const pane = scenario.metrics.find((m) => m.id === alarm.metric)!;
+          const threshold = alarm.threshold ?? pane.warning ?? pane.critical!;
+          const below = (alarm.comparison ?? pane.bad_when) === 'below';
+          const v = (await d.ports.metrics.fetch([pane], d.params, { start: d.clock.now() - 900_000, end: d.clock.now() }))[0]!.points.at(-1)!.v;
+          const state = (await describeAlarm(d, alarm.name)).StateValue;
+          expect(`${scenario.id} after ${injects[k - 1]!.id}: ${alarm.name} ${state}, ${pane.id} ${(below ? v < threshold : v > threshold) ? 'breaching' : 'clear'}`)
+            .toBe(`${scenario.id} after ${injects[k - 1]!.id}: ${alarm.name} ${state}, ${pane.id} ${state === 'ALARM' ? 'breaching' : 'clear'}`);
+        }
+      }
+    }
+  });
 });
