@@ -2,7 +2,8 @@
 // started before the inject (and whose result was recorded after it, once its polling ended) answers
 // something else; one started after the inject answers it, at the moment it started.
 import { describe, expect, it } from 'vitest';
-import { actStartedAt, foldDrill, suggestCredit, type TimelineEvent } from '../../src/core/index.js';
+import { actStartedAt, foldDrill, foldIncident, onExerciseTime, suggestCredit, type TimelineEvent } from '../../src/core/index.js';
+import { injectRows } from '../../src/core/report/exercise.js';
 
 const T0 = Date.parse('2026-12-03T10:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -52,5 +53,17 @@ describe('suggested credit for an inject', () => {
     expect(actStartedAt(e!)).toBe(iso(T0));
     const [bad] = journal([['pat', T0, 'step.verified', { ...verified(T0), startedAt: 'yesterday' }]]);
     expect(actStartedAt(bad!)).toBe(iso(T0));
+  });
+
+  it("the report's inject rows go by when the act started too", () => {
+    const events = journal([
+      ...opening,
+      ['pat', T0 + 130_000, 'step.verified', verified(T0 + 90_000)], // started before the inject
+      ['quinn', T0 + 170_000, 'step.verified', verified(T0 + 120_000)], // started T+2:00, 20 s after the inject
+      ['pat', T0 + 180_000, 'note', { text: 'errors on the table' }],
+    ]);
+    const timed = onExerciseTime(foldIncident(events), events, T0 + 200_000);
+    const [row] = injectRows(timed.events);
+    expect(row!.response).toMatchObject({ seq: 7, by: 'quinn', kind: 'step.verified', seconds: 20 });
   });
 });
