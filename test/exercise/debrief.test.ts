@@ -19,7 +19,7 @@ import {
   type TimelineEvent,
 } from '../../src/core/index.js';
 import { findScenario, loadCatalog, loadScenarioText } from '../../src/scenarios/index.js';
-import { edit, SAMPLE } from '../scenarios/fixtures/sample.js';
+import { edit } from '../scenarios/fixtures/sample.js';
 
 const SCENARIO = findScenario(loadCatalog({}), 'dynamodb-table-corruption');
 const PARAMS = Object.fromEntries(Object.entries(SCENARIO.params).map(([k, p]) => [k, p.example]));
