@@ -34,3 +34,4 @@ export * from './drill-credit.js';
 export * from './drill-aar.js';
 export * from './drill-questions.js';
 export * from './drill-plan.js';
+export * from './drill-aar-debrief.js';
