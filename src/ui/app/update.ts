@@ -16,6 +16,7 @@ import { openWork } from './open-work.js';
 import { isResolved } from '../../core/index.js';
 import { alarmsFailed, mergeMetrics, metricsFailed } from './pane-reads.js';
 import { drillCommand, joinDrill, retryDrill, syncDrill } from './drill.js';
+import { debriefCommand } from './drill-debrief.js';
 import { onTick } from './tick.js';
 import { openReview, reviewCommand } from './review-screen.js';
 import { onPaste } from './paste.js';
@@ -197,6 +198,10 @@ function command(s: AppState, cmd: Command): Update {
     case 'drill-injects':
     case 'drill-mark':
       return onIncident ? drillCommand(s, cmd) : [s, []];
+    case 'answer':
+    case 'hotwash':
+    case 'plan-row':
+      return onIncident ? debriefCommand(s, cmd) : [s, []];
     case 'next-pane':
     case 'prev-pane':
     case 'pane-checklist':
