@@ -6,6 +6,7 @@ import type { AppState } from '../../src/ui/app/state.js';
 import { drillLines } from '../../src/ui/panes/comms.js';
 import { run } from './fixtures/drive.js';
 import { appended, consoleState, echo, EXERCISE_ID, pressE as press, started, tick } from './fixtures/exercise.js';
+import { events, T0 } from './fixtures/state.js';
 
 function seat(controller: AppState, actor: string, role: 'player' | 'evaluator'): AppState {
   const base = consoleState();
@@ -109,5 +110,24 @@ describe('the improvement plan in the console', () => {
     const [after, fx] = press(eve, 'return', 'return');
     expect(appended(fx)).toEqual([{ kind: 'exercise.plan', data: { issue: 'errors-rise', owner: 'pat', organisation: 'Platform team', start: '2027-01-04', completion: '2027-02-01' } }]);
     expect(after.toast?.text).toBe('plan row errors-rise: owner pat, organisation Platform team, 2027-01-04 to 2027-02-01');
+  });
+});
+
+describe("the evaluator's suggested response", () => {
+  it('is never a hotwash or feedback answer, even for an inject that expects any act', () => {
+    const opened = events([{ kind: 'incident.opened', data: { id: EXERCISE_ID, title: 'Exercise: Aurora failover', severity: 'SEV2', mode: 'exercise', scenarios: ['aurora-failover'], params: { cluster: 'orders-db' } } }], 1, T0, 'facilitator');
+    let [fac] = echo(run(consoleState({ incidentId: EXERCISE_ID, speed: 60, facilitator: true }), { type: 'incident.loaded', id: EXERCISE_ID, events: opened, offset: 1 }));
+    let pat = seat(fac, 'pat', 'player');
+    fac = readFrom(fac, pat);
+    [fac] = press(fac, 'w'); // writer-down fired at T+0:00; nobody answered it
+    pat = readFrom(pat, fac);
+    [pat] = press(pat, 'w');
+    [pat] = type(pat, 'calm team');
+    [pat] = press(pat, 'return', 'return', 'return', 'return', 'return', 'return');
+    expect(pat.incident!.events.at(-1)).toMatchObject({ kind: 'exercise.answer', actor: 'pat' });
+    let eve = seat(pat, 'eve', 'evaluator');
+    [eve] = press(eve, 'M');
+    const step = (eve.modals.at(-1) as { steps: { choices?: { label: string }[] }[] }).steps[0]!;
+    expect(step.choices!.map((c) => c.label)).toEqual(['writer-down: no response yet']);
   });
 });
