@@ -14,6 +14,7 @@ import {
   roleOf,
   sanitizeLine,
   usageError,
+  type ExerciseModule,
   type NewEvent,
   type PlanSetting,
   type TimelineEvent,
@@ -76,6 +77,17 @@ async function answerAll(ctx: CliContext, id: string, answers: [string, string][
   const last = written.slice(join.length);
   said.forEach((line, i) => ctx.out(`${sanitizeLine(line)} (seq ${last[i]!.seq})`));
   return 0;
+}
+
+/** For the script: the module an inject starts (the first of its module in schedule order), once. */
+export function moduleStarts(modules: readonly ExerciseModule[]): (inject: { module?: string | undefined }) => ExerciseModule | undefined {
+  const started = new Set<string>();
+  return (inject) => {
+    const m = inject.module ? modules.find((x) => x.id === inject.module) : undefined;
+    if (!m || started.has(m.id)) return undefined;
+    started.add(m.id);
+    return m;
+  };
 }
 
 export function registerExerciseDebriefCommands(): Register {

@@ -97,3 +97,13 @@ describe('warroom exercise hotwash, feedback and plan', () => {
     expect(text).toMatch(new RegExp(`\\| ${key} \\| not named \\(raised at the hotwash\\) \\| nobody owned the writes decision \\(pat, hotwash\\) \\| .* \\| pat \\| Platform team \\| 2026-12-01 \\| 2027-01-15 \\|`));
   });
 });
+
+describe('warroom exercise --script', () => {
+  it("shows the facilitator where each module starts and the questions each inject asks", async () => {
+    const r = await runCli(['exercise', SCENARIO.id, '--script']);
+    const text = r.out.join('\n');
+    expect(text).toMatch(/Module 1: detection and ownership \(module detect\)\n.*\n\s+facilitator: .*\n\s+asks who-stops-writes: Who has the authority/);
+    expect(text).toMatch(/asks scope-of-loss: How do you tell/);
+    expect(text).toMatch(/Module 2: restore and verification/);
+  });
+});

@@ -174,8 +174,10 @@ describe('runbook modules and questions', () => {
     expect(found, JSON.stringify(problems)).toMatchObject({ file: 'broken.yaml', line, path });
   });
 
-  it('the shipped runbooks with exercise objectives group every inject into a module and ask questions', () => {
-    for (const s of loadCatalog({}).scenarios.filter((x) => x.exercise_objectives.length > 0)) {
+  it('the shipped runbooks with modules put every inject in one, and every module asks questions', () => {
+    const withModules = loadCatalog({}).scenarios.filter((x) => x.exercise_modules.length > 0);
+    expect(withModules.map((s) => s.id)).toContain('dynamodb-table-corruption');
+    for (const s of withModules) {
       expect(s.exercise_modules.length, s.id).toBeGreaterThan(0);
       for (const i of s.injects) expect(i.module, `${s.id} ${i.id}`).toBeDefined();
       expect(s.exercise_modules.every((m) => m.questions.length > 0), s.id).toBe(true);
