@@ -45,6 +45,6 @@ export function decidePlan(record: DrillRecord, events: readonly TimelineEvent[]
     if (set[f] !== undefined && !validDate(set[f])) return { events: [], refused: `drill: ${f} "${set[f]}" is not a date (YYYY-MM-DD, e.g. 2027-01-15)` };
   }
   const now = { ...planSettings(events).get(key), ...set };
-  if (now.start && now.completion && now.completion < now.start) return { events: [], refused: `drill: completion ${now.completion} is before start ${now.start}` };
+  if (now.start && now.completion && now.completion < now.start) return { events: [], refused: `drill: completion ${now.completion} is before start ${now.start} (give a completion on or after the start)` };
   return { events: [{ kind: 'exercise.plan', data: { issue: key, ...set } }] };
 }

@@ -154,10 +154,10 @@ export function decideAnswer(record: DrillRecord, events: readonly TimelineEvent
   } else if (!hotwashOf(record, events)) {
     return refuse(`drill: the hotwash has not started (the controller starts it with w, or it opens when the drill ends)`);
   }
-  if (questionId === 'feedback-rating' && !/^[1-5]$/.test(text)) return refuse(`drill: the rating is a whole number from 1 to 5, not "${text}"`);
+  if (questionId === 'feedback-rating' && !/^[1-5]$/.test(text)) return refuse(`drill: the rating is a whole number from 1 to 5, not "${text}" (give 1, 2, 3, 4 or 5)`);
   const mine = foldAnswers(events).find((a) => a.question === questionId && a.actor === actor);
   if (mine) {
-    if (mine.text === text) return refuse(`drill: your answer to ${questionId} already says that [#${mine.seq}]`);
+    if (mine.text === text) return refuse(`drill: your answer to ${questionId} already says that [#${mine.seq}] (nothing recorded)`);
     return { events: [{ kind: 'amend', data: { target: mine.seq, text } }], said: `amended your answer to ${questionId} [#${mine.seq}]` };
   }
   const at = Math.round(drillSeconds(record, now) * 1000) / 1000;
@@ -166,9 +166,9 @@ export function decideAnswer(record: DrillRecord, events: readonly TimelineEvent
 
 /** The controller opens the hotwash (before the end, when play is over early). */
 export function decideHotwash(record: DrillRecord, events: readonly TimelineEvent[], actor: string, now: number): AnswerDecision {
-  if (record.controller !== actor) return refuse(`drill: only the controller starts the hotwash${record.controller ? ` (${record.controller} controls this drill)` : ''}`);
+  if (record.controller !== actor) return refuse(`drill: only the controller starts the hotwash (${record.controller ? `${record.controller} controls this drill` : 'nobody controls this drill yet'}; it also opens when the drill ends)`);
   const open = hotwashOf(record, events);
-  if (open) return refuse(`drill: the hotwash is already open (since ${formatOffset(open.atSeconds)} [#${open.seq}]); w answers its questions`);
+  if (open) return refuse(`drill: the hotwash is already open since ${formatOffset(open.atSeconds)} [#${open.seq}] (w answers its questions)`);
   const at = Math.round(drillSeconds(record, now) * 1000) / 1000;
   return { events: [{ kind: 'exercise.hotwash', data: { atSeconds: at } }], said: `hotwash opened at ${formatOffset(at)}: every participant answers with w` };
 }

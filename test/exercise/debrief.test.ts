@@ -99,7 +99,7 @@ describe('the hotwash and the feedback form', () => {
   it('opens when the controller starts it or when the drill ends, and not before', () => {
     const { events, answer, add } = drill();
     expect(answer('pat', T0 + 1_000, 'hotwash-strengths', 'fast commander')).toMatch(/the hotwash has not started/);
-    expect(decideHotwash(foldDrill(events), events, 'pat', T0 + 1_000).refused).toMatch(/only the controller starts the hotwash \(fac controls this drill\)/);
+    expect(decideHotwash(foldDrill(events), events, 'pat', T0 + 1_000).refused).toMatch(/only the controller starts the hotwash \(fac controls this drill; it also opens when the drill ends\)/);
     const opened = decideHotwash(foldDrill(events), events, 'fac', T0 + 2_000);
     expect(opened.events).toEqual([{ kind: 'exercise.hotwash', data: { atSeconds: 120 } }]);
     add('fac', T0 + 2_000, opened.events);

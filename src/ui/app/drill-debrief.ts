@@ -24,6 +24,7 @@ import {
 } from '../../core/index.js';
 import type { Command } from '../keymap.js';
 import { scenariosOf } from './checklist.js';
+import { drillRecord } from './drill.js';
 import type { FieldStep } from './field.js';
 import type { Effect } from './msg.js';
 import { makePrompt } from './prompts.js';
@@ -43,14 +44,14 @@ const modulesOf = (s: AppState, v: IncidentView): ExerciseModule[] => scenariosO
 export function askedIn(s: AppState, v: IncidentView): AskedQuestion[] {
   const d = s.drill;
   if (!d || d.incidentId !== v.id) return [];
-  return questionsAsked(foldDrill(v.events), d.session.schedule.map((i) => i.inject), modulesOf(s, v));
+  return questionsAsked(drillRecord(v.events), d.session.schedule.map((i) => i.inject), modulesOf(s, v));
 }
 
 /** One line for the comms pane: the newest question this participant has not answered, or what is open. */
 export function questionLine(s: AppState, v: IncidentView): string | undefined {
   const asked = askedIn(s, v);
   const mine = new Set(foldAnswers(v.events).filter((a) => a.actor === s.config.actor).map((a) => a.question));
-  const open = hotwashOf(foldDrill(v.events), v.events);
+  const open = hotwashOf(drillRecord(v.events), v.events);
   const waiting = asked.filter((q) => !mine.has(q.id));
   const newest = waiting.at(-1);
   if (newest) return `discuss ${newest.id}${waiting.length > 1 ? ` (+${waiting.length - 1} more)` : ''}: ${newest.text}  a answers`;
