@@ -116,3 +116,18 @@ describe('the AAR/IP debrief', () => {
     expect(text).toContain('Rating of the exercise (1 to 5): no rating recorded');
   });
 });
+
+describe('questions outside a module', () => {
+  it("an inject's own questions are listed under their own heading; one whose inject never fired says so", () => {
+    const aurora = findScenario(loadCatalog({}), 'aurora-failover');
+    const sched = scheduleDrill(aurora.injects, { cluster: 'orders-db' });
+    const events: TimelineEvent[] = [];
+    const add = (actor: string, wall: number, batch: NewEvent[]) => batch.forEach((n) => events.push({ seq: events.length + 1, ts: new Date(wall).toISOString(), actor, kind: n.kind, data: n.data as Record<string, unknown>, prev: '', hash: '' }));
+    add('fac', T0, [{ kind: 'incident.opened', data: { id: 'INC-20261203-AURO', title: 'Exercise: Aurora', severity: 'SEV2', mode: 'exercise', scenarios: [aurora.id], params: { cluster: 'orders-db' } } }]);
+    add('fac', T0, decideDrill(foldDrill(events), sched, 'fac', T0, { kind: 'start', speed: 1 }).events);
+    const md = renderAarMarkdown(buildAar({ state: foldIncident(events), events, scenario: { id: aurora.id, title: aurora.title, summary: aurora.summary, impact: aurora.impact }, injects: aurora.injects, objectives: [], modules: aurora.exercise_modules }));
+    expect(md).toContain('### Questions outside a module');
+    expect(md).toMatch(/\*\*wait-or-force\*\*: .* \(asked at T\+0:00 when writer-down fired \[#\d+\]\)\n\n- no answer recorded/);
+    expect(md).toMatch(/\*\*endpoint-check\*\*: .* \(not asked: its inject failover-done did not fire\)/);
+  });
+});
