@@ -10,6 +10,7 @@ import {
   foldAnswers,
   foldDrill,
   openQuestions,
+  PLAN_FIELDS,
   questionsAsked,
   roleOf,
   sanitizeLine,
@@ -179,6 +180,7 @@ export function registerExerciseDebriefCommands(): Register {
       .description("the improvement plan's rows; with ROW and options, an evaluator or the controller sets its owner, organisation, dates or status")
       .argument('<id>', 'exercise incident id')
       .argument('[row]', 'the row (as listed without it)')
+      .option('--action <text>', 'the corrective action agreed')
       .option('--owner <name>', 'who owns the corrective action')
       .option('--organisation <name>', 'the organisation responsible')
       .option('--start <date>', 'start date, YYYY-MM-DD')
@@ -200,11 +202,11 @@ export function registerExerciseDebriefCommands(): Register {
           });
           if (row === undefined) {
             if (aar.plan.length === 0) return ctx.out('no area for improvement recorded yet');
-            for (const p of aar.plan) ctx.out([p.key, sanitizeLine(p.issue), `owner ${p.owner}`, `organisation ${p.organisation}`, `start ${p.start}`, `completion ${p.completion}`, p.status].join('\t'));
+            for (const p of aar.plan) ctx.out([p.key, sanitizeLine(p.issue), `action ${sanitizeLine(p.action)}`, `owner ${p.owner}`, `organisation ${p.organisation}`, `start ${p.start}`, `completion ${p.completion}`, p.status].join('\t'));
             return 0;
           }
           const given: PlanSetting = {};
-          for (const f of ['owner', 'organisation', 'start', 'completion', 'status'] as const) if (opts[f] !== undefined) given[f] = opts[f];
+          for (const f of PLAN_FIELDS) if (opts[f] !== undefined) given[f] = opts[f];
           const decision = decidePlan(foldDrill(d.events), d.events, aar.plan.map((p) => p.key), ctx.actor, row, given);
           if (decision.refused) throw refused(decision.refused);
           const [e] = await ctx.store().append(id, decision.events, ctx.actor);

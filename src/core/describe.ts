@@ -81,7 +81,7 @@ export function describeEvent(e: TimelineEvent): string {
     case 'exercise.hotwash':
       return `hotwash opened${typeof d.atSeconds === 'number' ? ` at ${drillOffset(d.atSeconds)}` : ''}`;
     case 'exercise.plan':
-      return `improvement plan ${s(d.issue)}${extras(d, ['owner', 'organisation', 'start', 'completion', 'status'])}`;
+      return `improvement plan ${s(d.issue)}${extras(d, ['action', 'owner', 'organisation', 'start', 'completion', 'status'])}`;
     case 'escalation.fired':
       return `escalation ${s(d.level)}: ${s(d.text)}`;
     case 'action_item.added':

@@ -110,7 +110,7 @@ export function buildAar(input: AarInput): AarModel {
         key: imp.key,
         capability: a.objective.capability,
         issue: imp.text,
-        action: item ? `${String(item.data.text)} [#${item.seq}]` : 'to be agreed at the hotwash',
+        action: set?.action ?? (item ? `${String(item.data.text)} [#${item.seq}]` : 'to be agreed at the hotwash'),
         owner: set?.owner ?? (item && typeof item.data.owner === 'string' ? item.data.owner : NOT_SET),
         organisation: set?.organisation ?? NOT_SET,
         start: set?.start ?? NOT_SET,

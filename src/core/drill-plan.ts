@@ -4,7 +4,7 @@
 import type { NewEvent, TimelineEvent } from './events.js';
 import { roleOf, type DrillRecord } from './drill-record.js';
 
-export const PLAN_FIELDS = ['owner', 'organisation', 'start', 'completion', 'status'] as const;
+export const PLAN_FIELDS = ['action', 'owner', 'organisation', 'start', 'completion', 'status'] as const;
 export type PlanField = (typeof PLAN_FIELDS)[number];
 export type PlanSetting = Partial<Record<PlanField, string>>;
 export const NOT_SET = 'not set';

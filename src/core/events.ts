@@ -134,9 +134,9 @@ export const EVENT_DATA = {
   'exercise.answer': z.strictObject({ question: z.string().min(1), form: z.enum(['discussion', 'hotwash', 'feedback']), text, role: z.enum(['controller', 'player', 'evaluator', 'observer']).optional(), atSeconds: z.number().nonnegative().optional() }),
   // The controller opened the hotwash (it is open on its own once the drill ends).
   'exercise.hotwash': z.strictObject({ atSeconds: z.number().nonnegative().optional() }),
-  // An improvement-plan row's owner, organisation, dates or status, set by an evaluator or the controller;
+  // An improvement-plan row's corrective action, owner, organisation, dates or status, set by an evaluator or the controller;
   // `issue` is the row's key (an inject id, or the seq of the note or answer that raised it). Later ones win.
-  'exercise.plan': z.strictObject({ issue: z.string().min(1), owner: z.string().min(1).optional(), organisation: z.string().min(1).optional(), start: z.iso.date().optional(), completion: z.iso.date().optional(), status: z.string().min(1).optional() }),
+  'exercise.plan': z.strictObject({ issue: z.string().min(1), action: z.string().min(1).optional(), owner: z.string().min(1).optional(), organisation: z.string().min(1).optional(), start: z.iso.date().optional(), completion: z.iso.date().optional(), status: z.string().min(1).optional() }),
   // `seed` on the start control lets another terminal resume the same drill (the same seed, the same schedule).
   // `simSeconds` is the exercise time at the control, so every terminal and the report can keep drill time.
   // `inject` names the inject a `skip` control takes out of the script.

@@ -49,7 +49,7 @@ function run(opts: { settle: boolean }) {
     const keys = aar.plan.map((p) => p.key);
     const set = (actor: string, issue: string, given: Record<string, string>) => add(actor, T0 + 9_000, decidePlan(foldDrill(events), events, keys, actor, issue, given).events);
     set('eve', 'errors-rise', { owner: 'pat', organisation: 'Platform team', start: '2027-01-04', completion: '2027-01-29' });
-    set('fac', 'errors-rise', { owner: 'quinn' }); // a later setting wins
+    set('fac', 'errors-rise', { owner: 'quinn', action: 'Name who stops writes in the runbook' }); // a later setting wins
     set('fac', `#${improvement.seq}`, { organisation: 'Ops' });
   }
   return { events, patSaid, quinnSaid, patFix, strength, improvement, useful };
@@ -96,7 +96,7 @@ describe('the AAR/IP debrief', () => {
 
   it("takes the plan's owner, organisation and dates from the settings, the latest winning, and cites them", () => {
     const row = model.plan.find((p) => p.key === 'errors-rise')!;
-    expect(row).toMatchObject({ owner: 'quinn', organisation: 'Platform team', start: '2027-01-04', completion: '2027-01-29', status: 'Not started' });
+    expect(row).toMatchObject({ action: 'Name who stops writes in the runbook', owner: 'quinn', organisation: 'Platform team', start: '2027-01-04', completion: '2027-01-29', status: 'Not started' });
     expect(row.cite).toMatch(/\[#\d+\] \[#\d+\]$/);
     const hot = model.plan.find((p) => p.key === String(r.improvement.seq))!;
     expect(hot).toMatchObject({ issue: 'write down who may stop writes (quinn, hotwash)', organisation: 'Ops', owner: 'not set', start: 'not set', completion: 'not set' });

@@ -99,7 +99,7 @@ describe('the improvement plan in the console', () => {
     [eve] = press(eve, 'O');
     expect(eve.modals.at(-1)).toMatchObject({ kind: 'prompt', purpose: 'drill-plan' });
     [eve] = type(eve, 'errors-rise');
-    [eve] = press(eve, 'return');
+    [eve] = press(eve, 'return', 'return'); // the corrective action left as it is
     [eve] = type(eve, 'pat');
     [eve] = press(eve, 'return');
     [eve] = type(eve, 'Platform team');

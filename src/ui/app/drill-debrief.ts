@@ -96,8 +96,9 @@ export function debriefCommand(s: AppState, cmd: Extract<Command, 'answer' | 'ho
       const rows = planRows(s, v);
       if (rows.length === 0) return [toastOf(s, 'drill: no area for improvement recorded yet', 'muted'), []];
       const steps: FieldStep[] = [
-        { key: 'issue', label: 'Improvement-plan row', choices: rows.map((r) => ({ value: r.key, label: `${r.key}: ${r.issue}`, detail: `owner ${r.owner}, organisation ${r.organisation}, ${r.start} to ${r.completion}, ${r.status}` })) },
-        { key: 'owner', label: 'Owner (optional; blank keeps it)', optional: true },
+        { key: 'issue', label: 'Improvement-plan row', choices: rows.map((r) => ({ value: r.key, label: `${r.key}: ${r.issue}`, detail: `action ${r.action}; owner ${r.owner}, organisation ${r.organisation}, ${r.start} to ${r.completion}, ${r.status}` })) },
+        { key: 'action', label: 'Corrective action (optional; blank keeps it)', optional: true },
+        { key: 'owner', label: 'Owner (optional)', optional: true },
         { key: 'organisation', label: 'Organisation (optional)', optional: true },
         { key: 'start', label: 'Start date, YYYY-MM-DD (optional)', optional: true },
         { key: 'completion', label: 'Completion date, YYYY-MM-DD (optional)', optional: true },
@@ -128,7 +129,7 @@ export function finishDebriefPrompt(s: AppState, m: PromptModal): Result {
   const a = m.answers;
   const actor = s.config.actor;
   if (m.purpose === 'drill-plan') {
-    const given = { owner: a.owner ?? '', organisation: a.organisation ?? '', start: a.start ?? '', completion: a.completion ?? '', status: a.status ?? '' };
+    const given = { action: a.action ?? '', owner: a.owner ?? '', organisation: a.organisation ?? '', start: a.start ?? '', completion: a.completion ?? '', status: a.status ?? '' };
     const decision = decidePlan(foldDrill(v.events), v.events, planRows(s, v).map((r) => r.key), actor, a.issue ?? '', given);
     if (decision.refused) return [toastOf(s, decision.refused), []];
     const key = String((decision.events[0]!.data as { issue: string }).issue);
