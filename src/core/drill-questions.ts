@@ -94,7 +94,14 @@ export function foldAnswers(events: readonly TimelineEvent[]): Answer[] {
   for (const e of events) {
     const d = e.data;
     if (e.kind === 'exercise.answer' && typeof d.question === 'string' && typeof d.text === 'string') {
-      if (out.some((a) => a.question === d.question && a.actor === e.actor)) continue; // a duplicate (an older journal) counts once
+      const earlier = out.find((a) => a.question === d.question && a.actor === e.actor);
+      if (earlier) {
+        // Two consoles of one person answering at once: the later answer amends the earlier, nothing is lost.
+        earlier.text = d.text;
+        earlier.amendments.push({ seq: e.seq, text: d.text });
+        bySeq.set(e.seq, earlier);
+        continue;
+      }
       const form = d.form === 'hotwash' || d.form === 'feedback' ? d.form : 'discussion';
       const answer: Answer = { question: d.question, form, actor: e.actor, role: typeof d.role === 'string' ? d.role : 'player', seq: e.seq, atSeconds: typeof d.atSeconds === 'number' ? d.atSeconds : 0, text: d.text, amendments: [] };
       out.push(answer);

@@ -87,6 +87,14 @@ describe('discussion questions', () => {
     expect(events.find((e) => e.seq === pat.seq)!.data.text).toBe('the on-call senior engineer'); // the first answer stays on the record
   });
 
+  it('takes a second answer by the same person (two of their consoles at once) as an amendment, losing neither', () => {
+    const { events, add } = drill();
+    const first = add('pat', T0 + 1_000, [{ kind: 'exercise.answer', data: { question: 'scope-of-loss', form: 'discussion', text: 'one day', role: 'player', atSeconds: 60 } }]);
+    const second = add('pat', T0 + 1_000, [{ kind: 'exercise.answer', data: { question: 'scope-of-loss', form: 'discussion', text: 'two days', role: 'player', atSeconds: 60 } }]);
+    const [a] = foldAnswers(events);
+    expect(a).toMatchObject({ seq: first.seq, text: 'two days', amendments: [{ seq: second.seq, text: 'two days' }] });
+  });
+
   it('refuses, in one line, a question not asked yet, an empty answer and someone who has not joined', () => {
     const { answer } = drill();
     expect(answer('pat', T0 + 1_000, 'restore-point', 'PITR')).toMatch(/^drill: no discussion question "restore-point" has been asked yet \(asked so far: who-stops-writes, scope-of-loss\)$/);
