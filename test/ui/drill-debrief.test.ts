@@ -44,6 +44,18 @@ describe('discussion questions in the console', () => {
   });
 });
 
+describe('a new question', () => {
+  it("is announced to a player when the journal brings the inject that asks it, not to the controller", () => {
+    let [fac] = started(60);
+    const pat = seat(fac, 'pat', 'player');
+    fac = readFrom(fac, pat);
+    [fac] = tick(fac, 7_000); // writer-alarm starts module restore at T+7:00
+    const after = readFrom(pat, fac);
+    expect(after.toast?.text).toBe('discussion: restore-point, rto-impact asked (a answers; the question shows whole there)');
+    expect(fac.toast?.text ?? '').not.toMatch(/^discussion:/);
+  });
+});
+
 describe('the hotwash and the feedback form in the console', () => {
   it('a player cannot open it; the controller opens it with w; the player fills in the form, blanks skipped', () => {
     let [fac] = started(60);

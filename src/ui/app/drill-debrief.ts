@@ -161,3 +161,14 @@ function asRead(v: IncidentView, actor: string, now: number, batch: NewEvent[], 
   const head = base.at(-1)?.seq ?? 0;
   return batch.map((e, i) => ({ seq: head + i + 1, ts: new Date(now).toISOString(), actor, kind: e.kind, data: e.data as Record<string, unknown>, prev: '', hash: '' }));
 }
+
+/** After the journal moved: tells a participant (not the controller) that a new question waits, in a narrow layout too. */
+export function withQuestionToast(before: AppState, [s, effects]: Result): Result {
+  const v = s.incident;
+  const was = before.incident;
+  if (!v || !was || v.id !== was.id || !s.drill || s.drill.role === 'controller') return [s, effects];
+  const seen = new Set(askedIn(before, was).map((q) => q.id));
+  const fresh = askedIn(s, v).filter((q) => !seen.has(q.id));
+  if (fresh.length === 0) return [s, effects];
+  return [toastOf(s, `discussion: ${fresh.map((q) => q.id).join(', ')} asked (a answers; the question shows whole there)`, 'ok'), effects];
+}

@@ -16,7 +16,7 @@ import { openWork } from './open-work.js';
 import { isResolved } from '../../core/index.js';
 import { alarmsFailed, mergeMetrics, metricsFailed } from './pane-reads.js';
 import { drillCommand, joinDrill, retryDrill, syncDrill } from './drill.js';
-import { debriefCommand } from './drill-debrief.js';
+import { debriefCommand, withQuestionToast } from './drill-debrief.js';
 import { onTick } from './tick.js';
 import { openReview, reviewCommand } from './review-screen.js';
 import { onPaste } from './paste.js';
@@ -66,7 +66,7 @@ function decide(s: AppState, msg: Msg): Update {
       if (s.screen === 'declare' && s.declare) return [toast({ ...s, declare: { ...s.declare, creating: false } }, msg.message, 'crit'), []];
       return [toast({ ...s, screen: s.incident ? 'incident' : 'home' }, msg.message, 'crit'), []];
     case 'journal.events':
-      return syncDrill(applyJournal(s, msg.id, msg.events, msg.offset));
+      return withQuestionToast(s, syncDrill(applyJournal(s, msg.id, msg.events, msg.offset)));
     case 'comms.preview':
       return previewView(s, msg.lines);
     case 'comms.paged':
