@@ -9,6 +9,7 @@ import type { CliContext } from './context.js';
 import { parseParams } from './incident-commands.js';
 import { requireTerminal } from './console-command.js';
 import type { Register } from './main.js';
+import { moduleStarts } from './exercise-debrief-commands.js';
 
 export interface DrillPlan {
   scenario: Scenario;
@@ -41,10 +42,14 @@ export function formatScript(plan: DrillPlan): string[] {
     `speed x${plan.speed}${plan.seed !== undefined ? `, seed ${plan.seed}` : ''}; ${plan.schedule.length} injects; params ${Object.entries(plan.params).map(([k, v]) => `${k}=${sanitizeLine(v)}`).join(' ')}`,
     '',
   ];
+  const modules = moduleStarts(plan.scenario.exercise_modules);
   for (const i of plan.schedule) {
     const real = plan.speed === 1 ? '' : `  (real ${formatOffset(i.atSeconds / plan.speed).slice(2)})`;
+    const module = modules(i.inject);
+    if (module) lines.push(`-- ${sanitizeLine(module.title)} (module ${module.id})`);
     lines.push(`${formatOffset(i.atSeconds).padEnd(9)}${real}  [${i.kind}] ${sanitizeLine(i.text)}`);
     lines.push(`          facilitator: ${sanitizeLine(i.facilitator)}`);
+    for (const q of [...(module?.questions ?? []), ...(i.inject.questions ?? [])]) lines.push(`          asks ${q.id}: ${sanitizeLine(q.text)}`);
   }
   return lines;
 }

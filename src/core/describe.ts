@@ -76,6 +76,12 @@ export function describeEvent(e: TimelineEvent): string {
       return `joined the drill as ${s(d.role)}`;
     case 'exercise.marked':
       return `evaluated inject ${s(d.inject)}: ${s(d.rating)}${d.note ? ` (${s(d.note)})` : ''}`;
+    case 'exercise.answer':
+      return `${s(d.form)} answer to ${s(d.question)}${d.role ? ` (${s(d.role)})` : ''}${typeof d.atSeconds === 'number' ? ` at ${drillOffset(d.atSeconds)}` : ''}: ${s(d.text)}`;
+    case 'exercise.hotwash':
+      return `hotwash opened${typeof d.atSeconds === 'number' ? ` at ${drillOffset(d.atSeconds)}` : ''}`;
+    case 'exercise.plan':
+      return `improvement plan ${s(d.issue)}${extras(d, ['action', 'owner', 'organisation', 'start', 'completion', 'status'])}`;
     case 'escalation.fired':
       return `escalation ${s(d.level)}: ${s(d.text)}`;
     case 'action_item.added':

@@ -1,6 +1,7 @@
 // A drill's schedule: the scenario's injects placed in simulated time, with optional seeded jitter so
 // teams cannot learn the script by heart while the same seed always gives the same drill.
 import { fillLenient } from './comms.js';
+import type { DiscussionQuestion } from './drill-questions.js';
 
 export interface InjectLike {
   id: string;
@@ -14,6 +15,9 @@ export interface InjectLike {
   resource?: string | undefined;
   objective?: string | undefined;
   expect?: readonly { text: string; role?: string; kinds?: readonly string[]; within_seconds?: number | undefined }[] | undefined;
+  /** The module (exercise_modules[].id) the inject belongs to, and the discussion questions it asks. */
+  module?: string | undefined;
+  questions?: readonly DiscussionQuestion[] | undefined;
 }
 
 export interface ScheduledInject {

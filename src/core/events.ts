@@ -131,6 +131,14 @@ export const EVENT_DATA = {
   'exercise.joined': z.strictObject({ role: z.enum(['player', 'evaluator', 'observer']) }),
   // An evaluator's judgement of what an inject expected; `suggested` is the event the automatic credit proposed.
   'exercise.marked': z.strictObject({ inject: z.string().min(1), rating: z.enum(['met', 'partly', 'not-met']), note: z.string().optional(), suggested: z.number().int().positive().optional() }),
+  // A participant's answer to a discussion question, a hotwash question or a feedback question (docs/exercises.md):
+  // `role` and `atSeconds` (drill time) as they were when it was given. A correction is an amend of it.
+  'exercise.answer': z.strictObject({ question: z.string().min(1), form: z.enum(['discussion', 'hotwash', 'feedback']), text, role: z.enum(['controller', 'player', 'evaluator', 'observer']).optional(), atSeconds: z.number().nonnegative().optional() }),
+  // The controller opened the hotwash (it is open on its own once the drill ends).
+  'exercise.hotwash': z.strictObject({ atSeconds: z.number().nonnegative().optional() }),
+  // An improvement-plan row's corrective action, owner, organisation, dates or status, set by an evaluator or the controller;
+  // `issue` is the row's key (an inject id, or the seq of the note or answer that raised it). Later ones win.
+  'exercise.plan': z.strictObject({ issue: z.string().min(1), action: z.string().min(1).optional(), owner: z.string().min(1).optional(), organisation: z.string().min(1).optional(), start: z.iso.date().optional(), completion: z.iso.date().optional(), status: z.string().min(1).optional() }),
   // `seed` on the start control lets another terminal resume the same drill (the same seed, the same schedule).
   // `simSeconds` is the exercise time at the control, so every terminal and the report can keep drill time.
   // `inject` names the inject a `skip` control takes out of the script.

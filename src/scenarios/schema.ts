@@ -91,6 +91,11 @@ export const StepSchema = z.strictObject({
     .meta({ description: 'marks a step that destroys, deletes, overwrites or disables something: copying its command needs the same typed confirmation as an AWS action' }),
 });
 
+const QuestionSchema = z.strictObject({
+  id: Id.meta({ description: 'unique among the runbook\'s questions; answers name it (`warroom exercise answer ID QUESTION TEXT`)' }),
+  text: Text.meta({ description: 'the question participants discuss and answer' }),
+});
+
 export const InjectSchema = z.strictObject({
   id: Id,
   at_seconds: z.number().int().nonnegative().meta({ description: 'offset from the start of the exercise' }),
@@ -118,6 +123,14 @@ export const InjectSchema = z.strictObject({
       }),
     )
     .default([]),
+  module: Id.optional().meta({ description: 'the module (exercise_modules[].id) this inject belongs to' }),
+  questions: z.array(QuestionSchema).default([]).meta({ description: 'discussion questions asked when this inject fires' }),
+});
+
+export const ExerciseModuleSchema = z.strictObject({
+  id: Id,
+  title: Text.meta({ description: 'the module as participants see it, e.g. "Module 1: detection and ownership"' }),
+  questions: z.array(QuestionSchema).default([]).meta({ description: 'asked when the module\'s first inject fires' }),
 });
 
 export const AlarmSchema = z.strictObject({
@@ -178,6 +191,7 @@ export const ScenarioSchema = z
     post_checks: z.array(Text).default([]),
     injects: z.array(InjectSchema).default([]),
     exercise_objectives: z.array(ExerciseObjectiveSchema).default([]),
+    exercise_modules: z.array(ExerciseModuleSchema).default([]).meta({ description: 'groups of injects, each with discussion questions asked when its first inject fires' }),
   })
   .superRefine(checkReferences, { when: () => true });
 

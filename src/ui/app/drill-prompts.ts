@@ -1,6 +1,6 @@
 // The drill's prompts and views: hand over control, end the drill, read the injects whole, and an
 // evaluator's mark. What they record is decided like every drill act (core/drill-control.ts).
-import { foldDrill, formatOffset, marksOf, roleOf, suggestCredit, unfired, type Expectation, type TimelineEvent } from '../../core/index.js';
+import { foldDrill, formatOffset, marksOf, roleOf, suggestCredit, unfired, withoutDebrief, type Expectation, type TimelineEvent } from '../../core/index.js';
 import type { Command } from '../keymap.js';
 import { stepDrill } from './drill.js';
 import type { Effect } from './msg.js';
@@ -49,7 +49,7 @@ export function drillPrompt(s: AppState, d: DrillView, cmd: Extract<Command, 'dr
       const fired = v.events.filter((e) => e.kind === 'exercise.inject');
       if (fired.length === 0) return [toastOf(s, 'drill: no inject has fired yet', 'muted'), []];
       const choices = fired.map((e) => {
-        const credit = suggestCredit(v.events, e, record, expectationOf(d, String(e.data.inject)));
+        const credit = suggestCredit(withoutDebrief(v.events), e, record, expectationOf(d, String(e.data.inject)));
         return { value: String(e.data.inject), label: `${String(e.data.inject)}: ${credit ? `suggested #${credit.seq} ${credit.kind} by ${credit.actor}` : 'no response yet'}` };
       });
       return [
@@ -76,7 +76,7 @@ export function finishDrillPrompt(s: AppState, m: PromptModal): Result {
   const inject = v.events.find((e) => e.kind === 'exercise.inject' && e.data.inject === a.inject);
   const rating = a.rating === 'met' || a.rating === 'partly' || a.rating === 'not-met' ? a.rating : undefined;
   if (!inject || !rating) return [toastOf(s, 'drill: pick a fired inject and met, partly or not met'), []];
-  const credit = s.drill ? suggestCredit(v.events, inject, foldDrill(v.events), expectationOf(s.drill, String(a.inject))) : undefined;
+  const credit = s.drill ? suggestCredit(withoutDebrief(v.events), inject, foldDrill(v.events), expectationOf(s.drill, String(a.inject))) : undefined;
   const note = (a.note ?? '').trim();
   return [s, [{ type: 'append', id: v.id, events: [{ kind: 'exercise.marked', data: { inject: String(a.inject), rating, ...(note ? { note } : {}), ...(credit ? { suggested: credit.seq } : {}) } }] }]];
 }

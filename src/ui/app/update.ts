@@ -16,6 +16,7 @@ import { openWork } from './open-work.js';
 import { isResolved } from '../../core/index.js';
 import { alarmsFailed, mergeMetrics, metricsFailed } from './pane-reads.js';
 import { drillCommand, joinDrill, retryDrill, syncDrill } from './drill.js';
+import { debriefCommand, withQuestionToast } from './drill-debrief.js';
 import { onTick } from './tick.js';
 import { openReview, reviewCommand } from './review-screen.js';
 import { onPaste } from './paste.js';
@@ -65,7 +66,7 @@ function decide(s: AppState, msg: Msg): Update {
       if (s.screen === 'declare' && s.declare) return [toast({ ...s, declare: { ...s.declare, creating: false } }, msg.message, 'crit'), []];
       return [toast({ ...s, screen: s.incident ? 'incident' : 'home' }, msg.message, 'crit'), []];
     case 'journal.events':
-      return syncDrill(applyJournal(s, msg.id, msg.events, msg.offset));
+      return withQuestionToast(s, syncDrill(applyJournal(s, msg.id, msg.events, msg.offset)));
     case 'comms.preview':
       return previewView(s, msg.lines);
     case 'comms.paged':
@@ -198,6 +199,10 @@ function command(s: AppState, cmd: Command): Update {
     case 'drill-injects':
     case 'drill-mark':
       return onIncident ? drillCommand(s, cmd) : [s, []];
+    case 'answer':
+    case 'hotwash':
+    case 'plan-row':
+      return onIncident ? debriefCommand(s, cmd) : [s, []];
     case 'next-pane':
     case 'prev-pane':
     case 'pane-checklist':

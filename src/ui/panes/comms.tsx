@@ -6,6 +6,7 @@ import { scenariosOf } from '../app/checklist.js';
 import { updateDueIn } from '../app/incident-commands.js';
 import type { AppState, IncidentView } from '../app/state.js';
 import { escalationStopped, escalationsOf } from '../app/tick.js';
+import { questionLine } from '../app/drill-debrief.js';
 import { Line, PaneTitle } from '../components/text.js';
 import { utcTime } from '../format.js';
 import type { Token } from '../theme.js';
@@ -58,6 +59,8 @@ export function drillLines(s: AppState, v: IncidentView): [string, Token][] {
   const lines: [string, Token][] = [
     [`drill ${state} at ${formatOffset(simElapsed(clock, s.now) / 1000)}; ${d.session.fired.length}/${d.session.schedule.length} injects fired; you are ${d.role}`, clock.paused || d.ended ? 'warn' : 'accent'],
   ];
+  const question = questionLine(s, v);
+  if (question) lines.push([question, 'accent']);
   if (d.role !== 'controller') {
     if (d.lastFired) lines.push([`inject ${d.lastFired.id}: ${d.lastFired.text}`, 'text']);
     lines.push([`i reads the injects whole${d.role === 'evaluator' ? '  M marks an expectation' : ''}`, 'muted']);
