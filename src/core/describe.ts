@@ -71,9 +71,11 @@ export function describeEvent(e: TimelineEvent): string {
     case 'exercise.clock':
       return `exercise clock ${s(d.control)}${d.speed ? ` x${s(d.speed)}` : ''}${typeof d.simSeconds === 'number' ? ` at ${drillOffset(d.simSeconds)}` : ''}${d.detail ? `: ${s(d.detail)}` : ''}`;
     case 'exercise.lease':
-      return `drill control ${d.from ? `handed from ${s(d.from)} to` : 'taken by'} ${s(d.holder)}${d.detail ? `: ${s(d.detail)}` : ''}`;
+      return `drill control ${d.from ? `handed from ${s(d.from)}${d.fromConsole ? ` (console ${s(d.fromConsole)})` : ''} to` : 'taken by'} ${s(d.holder)}${d.console ? ` (console ${s(d.console)})` : ''}${d.detail ? `: ${s(d.detail)}` : ''}`;
     case 'exercise.joined':
-      return `joined the drill as ${s(d.role)}`;
+      return `joined the drill as ${s(d.role)}${d.console ? ` (console ${s(d.console)})` : ''}`;
+    case 'exercise.added':
+      return `inject ${s(d.inject)} added for ${drillOffset(typeof d.atSeconds === 'number' ? d.atSeconds : 0)}: ${s(d.title)}`;
     case 'exercise.marked':
       return `evaluated inject ${s(d.inject)}: ${s(d.rating)}${d.note ? ` (${s(d.note)})` : ''}`;
     case 'escalation.fired':

@@ -8,6 +8,7 @@ import { formatOffset, type InjectLike } from './drill.js';
 import { foldDrill, type DrillRecord } from './drill-record.js';
 import { marksOf, suggestCredit } from './drill-credit.js';
 import { drillOffsetOf } from './drill-time.js';
+import { audienceOf } from './drill-aar-audience.js';
 
 export interface AarObjective {
   id: string;
@@ -41,6 +42,10 @@ export interface InjectFinding {
   withinSeconds?: number;
   credit?: { seq: number; at: number; kind: string; actor: string; after: number };
   mark?: { seq: number; rating: string; actor: string; note?: string };
+  /** Who it was for and by which channel ("everyone", "comms-lead by email"). */
+  audience: string;
+  /** Written by the controller during the drill, with its title. */
+  added?: { title: string };
 }
 
 export interface AarObjectiveAnalysis {
@@ -75,7 +80,7 @@ export function buildAar(input: AarInput): AarModel {
   const record = foldDrill(events);
   const at = drillOffsetOf(events);
   const marks = marksOf(events);
-  const byId = new Map(input.injects.map((i) => [i.id, i]));
+  const byId = new Map([...input.injects, ...record.added.map((a) => a.inject)].map((i) => [i.id, i]));
   const objectives = input.objectives.length ? input.objectives : [FALLBACK];
   const findings: InjectFinding[] = events
     .filter((e) => e.kind === 'exercise.inject' && record.fired[String(e.data.inject)]?.seq === e.seq)
@@ -145,6 +150,7 @@ function finding(e: TimelineEvent, events: readonly TimelineEvent[], record: Dri
     ...(within.length ? { withinSeconds: Math.max(...within) } : {}),
     ...(credit ? { credit: { seq: credit.seq, at: at(credit.ts), kind: credit.kind, actor: credit.actor, after: Math.max(0, at(credit.ts) - fired.firedAtSeconds) } } : {}),
     ...(mark ? { mark: { seq: mark.seq, rating: mark.rating, actor: mark.actor, ...(mark.note ? { note: mark.note } : {}) } } : {}),
+    ...audienceOf(e),
   };
 }
 

@@ -32,3 +32,4 @@ export * from './drill-record.js';
 export * from './drill-control.js';
 export * from './drill-credit.js';
 export * from './drill-aar.js';
+export * from './drill-audience.js';
