@@ -165,11 +165,13 @@ function stopAt(r: DrillRecord, wall: number, reason: 'resolved', seq: number): 
 /** Drill seconds at wall time `now` (frozen while paused and after the end). */
 export const drillSeconds = (r: DrillRecord, now: number): number => (r.clock ? simElapsed(r.clock, now) / 1000 : 0);
 
-/** True when `who` holds the lease: its console, or the person when the lease or the caller names no console. */
+/**
+ * True when `who` holds the lease: its console, or the person when the lease names no console. A caller that
+ * names no console (the one-shot `warroom exercise inject`, older callers) acts for the person.
+ */
 export function isController(r: DrillRecord, who: DrillWho): boolean {
   const console = consoleOf(who);
   if (r.controllerConsole && console) return r.controllerConsole === console;
-  if (r.controllerConsole) return false;
   return r.controller !== undefined && r.controller === actorOf(who);
 }
 

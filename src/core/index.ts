@@ -33,3 +33,4 @@ export * from './drill-control.js';
 export * from './drill-credit.js';
 export * from './drill-aar.js';
 export * from './drill-audience.js';
+export * from './drill-inject-time.js';

@@ -93,6 +93,7 @@ const BOUND = [
   { layer: 'incident', command: 'drill-handover', keys: ['H'], label: 'drill: hand control of the drill to another participant', palette: true },
   { layer: 'incident', command: 'drill-end', keys: ['X'], label: 'drill: end the drill (the clock stops; asks first)', palette: true },
   { layer: 'incident', command: 'drill-injects', keys: ['i'], label: 'drill: read the injects fired so far, whole', palette: true },
+  { layer: 'incident', command: 'drill-add', keys: ['O'], label: 'drill: write a new inject (title, text, audience, channel), fired now or at a drill time (the controller)', palette: true },
   { layer: 'incident', command: 'drill-mark', keys: ['M'], label: 'drill: mark an inject\'s expectation met, partly or not met, with a note (evaluators)', palette: true },
 
   { layer: 'checklist', command: 'down', keys: ['down', 'j'], label: 'next step' },

@@ -10,6 +10,7 @@ import {
   injectsFor,
   isForViewer,
   parseAudience,
+  parseDrillAt,
   roleOf,
   scheduleDrill,
   seededRandom,
@@ -236,5 +237,22 @@ describe('the AAR', () => {
       ['added-1', '@quinn by email', 'Regulator calls', ['A written answer']],
       ['exec-mail', 'comms-lead by email', undefined, []],
     ]);
+  });
+});
+
+describe('when a written inject fires', () => {
+  it.each([
+    ['now', 100, {}],
+    ['', 100, {}],
+    ['T+25:00', 100, { atSeconds: 1500 }],
+    ['25:00', 100, { atSeconds: 1500 }],
+    ['t+1:05:00', 100, { atSeconds: 3900 }],
+    ['+5m', 100, { atSeconds: 400 }],
+    ['in 90s', 100, { atSeconds: 190 }],
+    ['+1h', 0, { atSeconds: 3600 }],
+    ['soon', 100, { error: '"soon" is not a drill time (now, T+25:00, 25:00 or +5m)' }],
+    ['25:75', 100, { error: '"25:75" is not a drill time (now, T+25:00, 25:00 or +5m)' }],
+  ])('%j at T+%is is %j', (text, now, want) => {
+    expect(parseDrillAt(text, now)).toEqual(want);
   });
 });

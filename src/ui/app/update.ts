@@ -196,6 +196,7 @@ function command(s: AppState, cmd: Command): Update {
     case 'drill-end':
     case 'drill-injects':
     case 'drill-mark':
+    case 'drill-add':
       return onIncident ? drillCommand(s, cmd) : [s, []];
     case 'next-pane':
     case 'prev-pane':
