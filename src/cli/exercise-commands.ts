@@ -8,6 +8,7 @@ import { loadCliCatalog } from './catalog.js';
 import type { CliContext } from './context.js';
 import { parseParams } from './incident-commands.js';
 import { requireTerminal } from './console-command.js';
+import { registerExerciseInject } from './exercise-inject-command.js';
 import type { Register } from './main.js';
 
 export interface DrillPlan {
@@ -68,7 +69,7 @@ export type DrillLauncher = (ctx: CliContext, plan: DrillPlan, incidentId: strin
 
 export function registerExerciseCommands(launch: DrillLauncher): Register {
   return (program: Command, run) => {
-    program
+    const exercise = program
       .command('exercise')
       .description('run a tabletop exercise on a runbook against the simulated AWS (--script prints the schedule only)')
       .argument('<scenario>', 'scenario id (see "warroom scenarios list")')
@@ -116,5 +117,6 @@ export function registerExerciseCommands(launch: DrillLauncher): Register {
           return launch(ctx, plan, id);
         }),
       );
+    registerExerciseInject(exercise, run);
   };
 }
