@@ -1,5 +1,6 @@
 // One line of plain text for any event: used by the timeline pane, text and CSV exports, and reports.
 import type { TimelineEvent } from './events.js';
+import { audienceText, channelOfData } from './drill-audience.js';
 import { formatOffset as drillOffset } from './drill.js';
 
 const s = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
@@ -67,7 +68,7 @@ export function describeEvent(e: TimelineEvent): string {
     case 'origin.key':
       return `shared from origin ${s(d.origin)} (its signing key named)`;
     case 'exercise.inject':
-      return `inject ${s(d.inject)}${typeof d.firedAtSeconds === 'number' ? ` at ${drillOffset(d.firedAtSeconds)}${d.how && d.how !== 'scheduled' ? ` (${s(d.how)})` : ''}` : ''}: ${s(d.text)}`;
+      return `inject ${s(d.inject)}${typeof d.firedAtSeconds === 'number' ? ` at ${drillOffset(d.firedAtSeconds)}${d.how && d.how !== 'scheduled' ? ` (${s(d.how)})` : ''}` : ''}${forWhom(d)}: ${s(d.text)}`;
     case 'exercise.clock':
       return `exercise clock ${s(d.control)}${d.speed ? ` x${s(d.speed)}` : ''}${typeof d.simSeconds === 'number' ? ` at ${drillOffset(d.simSeconds)}` : ''}${d.detail ? `: ${s(d.detail)}` : ''}`;
     case 'exercise.lease':
@@ -99,6 +100,13 @@ export function describeEvent(e: TimelineEvent): string {
     default:
       return JSON.stringify(d);
   }
+}
+
+/** " (for @quinn by email)": an inject's audience and channel, when it has either. */
+function forWhom(d: Record<string, unknown>): string {
+  const channel = channelOfData(d.channel);
+  const audience = Array.isArray(d.audience) ? d.audience.map(s) : [];
+  return channel || audience.length ? ` (for ${audienceText(audience, channel)})` : '';
 }
 
 function describeQueued(d: Record<string, unknown>): string {

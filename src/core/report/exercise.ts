@@ -5,7 +5,7 @@ import { formatSeconds } from './format-seconds.js';
 import { secondsBetween } from './time.js';
 
 /** Kinds that are not a participant reacting: the facilitator's controls and what machines record. */
-const NOT_A_RESPONSE = new Set(['exercise.inject', 'exercise.clock', 'metric.snapshot', 'alarm.changed', 'aws.read', 'report.exported', 'journal.recovered', 'escalation.fired']);
+const NOT_A_RESPONSE = new Set(['exercise.inject', 'exercise.added', 'exercise.clock', 'metric.snapshot', 'alarm.changed', 'aws.read', 'report.exported', 'journal.recovered', 'escalation.fired']);
 
 /** A response slower than this is listed as something to improve. */
 export const INJECT_RESPONSE_TARGET_SECONDS = 300;
