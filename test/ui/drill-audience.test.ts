@@ -63,6 +63,9 @@ describe('an inject written with O', () => {
     expect(lines(patNow)).toContain('EMAIL from Regulator: Regulator calls');
     expect(lines(patNow)).toContain('Send a written timeline by noon.');
     expect(lines(quinnNow)).not.toContain('Regulator');
+    // It arrives: the audience's console announces it as its channel reads; the others' say nothing.
+    expect(patNow.toast).toMatchObject({ text: 'EMAIL from Regulator: Regulator calls', tone: 'warn' });
+    expect(quinnNow.toast?.text ?? '').not.toContain('Regulator');
     const seqs = (s: AppState) => filterEvents(s.incident!.events, '', s.incident!.hidden).map((e) => e.kind);
     expect(seqs(quinnNow).filter((k) => k === 'exercise.inject')).toHaveLength(1); // the first scripted inject only
     expect(seqs(patNow).filter((k) => k === 'exercise.inject')).toHaveLength(2); // the first scripted inject and this one

@@ -8,6 +8,16 @@ export const viewerOf = (s: AppState, v: IncidentView): DrillViewer => ({ actor:
 /** The fired injects this console sees, oldest first. */
 export const inboxOf = (s: AppState, v: IncidentView): InjectDelivery[] => injectsFor(v.events, viewerOf(s, v));
 
+/** A player's or observer's console announces what just arrived for it, as its channel reads ("PAGE from ..."). */
+export function withArrivals(s: AppState, before: readonly string[]): AppState {
+  const v = s.incident;
+  const role = s.drill?.role;
+  if (!v || !s.drill || role === 'controller' || role === 'evaluator') return s;
+  const fresh = inboxOf(s, v).filter((d) => !before.includes(d.inject));
+  const last = fresh.at(-1);
+  return last ? { ...s, toast: { text: injectHeadline(last), tone: last.channel?.kind === 'pager' ? 'crit' : 'warn', at: s.now } } : s;
+}
+
 /** The timeline events this console must not show (same content as a set, same object). */
 export function hiddenSeqs(events: readonly TimelineEvent[], viewer: DrillViewer, previous?: ReadonlySet<number>): ReadonlySet<number> {
   const next = hiddenFrom(events, viewer);

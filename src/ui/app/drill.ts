@@ -2,7 +2,7 @@
 // Every decision is pure core (decideDrill on foldDrill of the timeline); here it meets the console: keys,
 // ticks, the append onto the head it was decided on, and the exercise AWS clock.
 import { decideDrill, foldDrill, roleOf, scheduleDrill, withAdded, type DrillAct, type DrillDecision, type DrillRecord, type DrillRole, type DrillWho, type ExerciseClock, type TimelineEvent } from '../../core/index.js';
-import { hiddenSeqs, viewerOf } from './drill-inbox.js';
+import { hiddenSeqs, viewerOf, withArrivals } from './drill-inbox.js';
 import { scenariosOf } from './checklist.js';
 import type { Command } from '../keymap.js';
 import type { Effect } from './msg.js';
@@ -107,7 +107,7 @@ export function syncDrill([s, effects]: Result): Result {
     ...(record.ended ? { ended: record.ended } : {}),
   };
   const changed = JSON.stringify(clock) !== JSON.stringify(d.session.clock) || drill.startedAt !== d.startedAt;
-  return [withHidden({ ...s, drill }), changed ? [...effects, clockEffect(drill)] : effects];
+  return [withArrivals(withHidden({ ...s, drill }), d.session.fired), changed ? [...effects, clockEffect(drill)] : effects];
 }
 
 /** A tick or a control, decided on the record and appended onto the head it was decided on. */
