@@ -2,7 +2,7 @@
 // facilitator to prepare; otherwise an exercise-mode incident is opened and the console runs the drill.
 import type { Command } from 'commander';
 import { renderHandoutMarkdown } from '../report/aar-markdown.js';
-import { checkSpeed, fillLenient, formatOffset, scheduleDrill, seedFrom, usageError, sanitizeLine, type ScheduledInject } from '../core/index.js';
+import { audienceText, checkSpeed, fillLenient, formatOffset, scheduleDrill, seedFrom, usageError, sanitizeLine, type ScheduledInject } from '../core/index.js';
 import { findScenario, resolveParams, type Scenario } from '../scenarios/index.js';
 import { loadCliCatalog } from './catalog.js';
 import type { CliContext } from './context.js';
@@ -44,7 +44,8 @@ export function formatScript(plan: DrillPlan): string[] {
   ];
   for (const i of plan.schedule) {
     const real = plan.speed === 1 ? '' : `  (real ${formatOffset(i.atSeconds / plan.speed).slice(2)})`;
-    lines.push(`${formatOffset(i.atSeconds).padEnd(9)}${real}  [${i.kind}] ${sanitizeLine(i.text)}`);
+    const audience = i.audience?.length || i.channel ? ` (for ${sanitizeLine(audienceText(i.audience, i.channel))})` : '';
+    lines.push(`${formatOffset(i.atSeconds).padEnd(9)}${real}  [${i.kind}]${audience} ${sanitizeLine(i.text)}`);
     lines.push(`          facilitator: ${sanitizeLine(i.facilitator)}`);
   }
   return lines;
