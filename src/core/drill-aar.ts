@@ -6,7 +6,7 @@ import type { TimelineEvent } from './events.js';
 import type { IncidentState } from './fold.js';
 import { formatOffset, type InjectLike } from './drill.js';
 import { foldDrill, type DrillRecord } from './drill-record.js';
-import { marksOf, suggestCredit } from './drill-credit.js';
+import { actStartedAt, marksOf, suggestCredit } from './drill-credit.js';
 import { drillOffsetOf } from './drill-time.js';
 import { audienceOf } from './drill-aar-audience.js';
 
@@ -148,7 +148,8 @@ function finding(e: TimelineEvent, events: readonly TimelineEvent[], record: Dri
     how: fired.how,
     expected: expects.map((x) => x.text),
     ...(within.length ? { withinSeconds: Math.max(...within) } : {}),
-    ...(credit ? { credit: { seq: credit.seq, at: at(credit.ts), kind: credit.kind, actor: credit.actor, after: Math.max(0, at(credit.ts) - fired.firedAtSeconds) } } : {}),
+    // A response is timed from when it started (a check records its result only when its polling ends).
+    ...(credit ? { credit: { seq: credit.seq, at: at(actStartedAt(credit)), kind: credit.kind, actor: credit.actor, after: Math.max(0, at(actStartedAt(credit)) - fired.firedAtSeconds) } } : {}),
     ...(mark ? { mark: { seq: mark.seq, rating: mark.rating, actor: mark.actor, ...(mark.note ? { note: mark.note } : {}) } } : {}),
     ...audienceOf(e),
   };

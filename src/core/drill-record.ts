@@ -189,3 +189,10 @@ export function roleOf(r: DrillRecord, who: DrillWho): DrillRole | undefined {
 /** The script and the injects written during the drill, in drill-time order. */
 export const withAdded = (r: DrillRecord, schedule: readonly ScheduledInject[]): ScheduledInject[] =>
   r.added.length === 0 ? [...schedule] : [...schedule, ...r.added].sort((a, b) => a.atSeconds - b.atSeconds);
+
+/**
+ * Whether this console records what the simulated AWS does (alarm changes). Every console of a drill runs the
+ * same simulation from the same injects and sees the same changes; only the controller's console records them,
+ * so each is on the timeline once. An exercise with no drill on the record has no such question.
+ */
+export const recordsSimulation = (r: DrillRecord, who: DrillWho): boolean => r.controller === undefined || isController(r, who);

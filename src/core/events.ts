@@ -67,6 +67,8 @@ export const EVENT_DATA = {
     passed: z.boolean(),
     summary: z.string(),
     evidence: z.record(z.string(), z.unknown()).default({}),
+    /** When the check was started (it is recorded once its polling ends): a drill credits it from then. */
+    startedAt: isoTime.optional(),
   }),
   'aws.read': z.strictObject({
     service: z.string(),

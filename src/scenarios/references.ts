@@ -59,6 +59,8 @@ export function checkReferences(input: unknown, ctx: z.RefinementCtx): void {
     }
   });
 
+  checkAlarms(list(s.alarms).map(rec), metrics, issue);
+
   let previous: Rec | undefined;
   list(rec(s.comms).escalation).map(rec).forEach((e, i) => {
     if (previous && (Number(e.level) <= Number(previous.level) || Number(e.after_minutes) < Number(previous.after_minutes))) {
@@ -68,6 +70,22 @@ export function checkReferences(input: unknown, ctx: z.RefinementCtx): void {
   });
 
   checkPlaceholders(s, new Set(Object.keys(rec(s.params))), issue);
+}
+
+/** An alarm watches a pane of this runbook, and has a threshold to compare with (its own or the pane's). */
+function checkAlarms(alarms: Rec[], metrics: Rec[], issue: Issue): void {
+  const seen = new Set<string>();
+  const ids = metrics.map((m) => str(m.id)).filter(Boolean);
+  alarms.forEach((a, i) => {
+    const name = str(a.name);
+    if (name !== undefined && seen.has(name)) issue(['alarms', i, 'name'], `duplicate alarm "${name}"`);
+    if (name !== undefined) seen.add(name);
+    const id = str(a.metric);
+    if (id === undefined) return; // the schema reports it
+    const pane = metrics.find((m) => m.id === id);
+    if (!pane) return issue(['alarms', i, 'metric'], `alarm ${name ?? i} watches "${id}", which is not one of this scenario's metrics (${ids.join(', ') || 'none declared'})`);
+    if (a.threshold === undefined && pane.warning === undefined && pane.critical === undefined) issue(['alarms', i], `alarm ${name ?? i}: pane ${id} has no warning or critical level: give the alarm a \`threshold\``);
+  });
 }
 
 function checkParams(params: Rec, issue: Issue): void {

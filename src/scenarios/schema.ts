@@ -136,6 +136,13 @@ export const InjectSchema = z.strictObject({
     .default([]),
 });
 
+export const AlarmSchema = z.strictObject({
+  name: Text.meta({ description: 'the CloudWatch alarm name, as injects and DescribeAlarms name it; {{param}} placeholders are filled' }),
+  metric: z.string().min(1).meta({ description: 'the id of the metric pane (one of `metrics`) the alarm watches' }),
+  threshold: z.number().optional().meta({ description: "the alarm's threshold (default: the pane's warning level, else its critical level)" }),
+  comparison: z.enum(['above', 'below']).optional().meta({ description: "which side of the threshold is ALARM (default: the pane's bad_when)" }),
+});
+
 export const ExerciseObjectiveSchema = z.strictObject({
   id: Id,
   text: Text.meta({ description: 'what the exercise sets out to show, e.g. "Restore the table within the RTO"' }),
@@ -182,6 +189,7 @@ export const ScenarioSchema = z
     params: z.record(ParamName, ParamSchema).default({}),
     steps: z.array(StepSchema).min(1, 'a scenario needs at least one step'),
     metrics: z.array(MetricSpec).default([]),
+    alarms: z.array(AlarmSchema).default([]).meta({ description: 'the CloudWatch alarms of the service and the metric pane each watches: a drill moves them together' }),
     comms: CommsSchema,
     post_checks: z.array(Text).default([]),
     injects: z.array(InjectSchema).default([]),
@@ -193,3 +201,4 @@ export type Scenario = z.output<typeof ScenarioSchema>;
 export type ScenarioStep = Scenario['steps'][number];
 export type ScenarioParam = z.output<typeof ParamSchema>;
 export type ScenarioInject = z.output<typeof InjectSchema>;
+export type ScenarioAlarm = z.output<typeof AlarmSchema>;

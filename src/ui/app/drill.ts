@@ -74,7 +74,11 @@ export function joinDrill(s: AppState, drive?: { speed: number; seed?: number })
     startedAt: record.startedAt ?? s.now,
   };
   const effects: Effect[] = decision.events.length ? [{ type: 'drill-append', id: v.id, events: decision.events, afterSeq: record.headSeq, quiet: false, act, attempt: 0 }] : [];
-  return [withHidden({ ...next, drill }), [...effects, clockEffect(drill)]];
+  // This console's simulated AWS has not seen the injects fired before it opened the drill (a late joiner, a
+  // restarted controller): they are applied again, in order, once the drill clock is set.
+  const setup = { mode: 'exercise' as const, scenarios: [...v.incident.scenarios], params: { ...v.incident.params } };
+  const replay: Effect[] = firedIds(record).map((inject) => ({ type: 'apply-inject', setup, inject, replay: true }));
+  return [withHidden({ ...next, drill }), [...effects, clockEffect(drill), ...replay]];
 }
 
 /** Hides from the timeline what this console's role must not see (injects aimed at others, injects ahead). */

@@ -44,7 +44,8 @@ export type Effect =
   /** A drill decision: appended only onto `afterSeq`, the head it was decided on (else decided again). */
   | { type: 'drill-append'; id: string; events: NewEvent[]; afterSeq: number; quiet: boolean; act: DrillAct; attempt: number }
   | { type: 'prepare-aws'; setup: IncidentSetup }
-  | { type: 'apply-inject'; setup: IncidentSetup; inject: string }
+  /** `replay`: an inject fired before this console opened the drill, applied again without a word. */
+  | { type: 'apply-inject'; setup: IncidentSetup; inject: string; replay?: boolean }
   | { type: 'follow'; id: string; offset: number }
   | { type: 'unfollow' }
   | { type: 'watch-aws'; metrics: MetricSpec[]; params: Record<string, string> }

@@ -118,13 +118,14 @@ function decide(s: AppState, msg: Msg): Update {
 function onProbe(s: AppState, key: string, result: ProbeResult): Update {
   const v = s.incident;
   if (!v) return [s, []];
+  const started = v.probes[key]?.running ? v.probes[key].at : undefined;
   const next = { ...s, incident: { ...v, probes: { ...v.probes, [key]: { running: false, result, at: s.now } } } };
   const [scenario, step] = key.split('/') as [string, string];
   // A probe that could not run at all (no AWS layer) is shown, not recorded as evidence.
   if (result.error?.class === 'not-supported') return [next, []];
   // Unreachable, throttled, denied or timed out: recorded as "could not check", never as a failed check.
   if (probeOutcome(result) === 'could-not-check') return [next, [{ type: 'append', id: v.id, events: [couldNotCheckEvent(scenario, step, result)] }]];
-  return [next, [{ type: 'append', id: v.id, events: [{ kind: 'step.verified', data: { scenario, step, passed: result.passed, summary: result.summary, evidence: result.evidence } }] }]];
+  return [next, [{ type: 'append', id: v.id, events: [{ kind: 'step.verified', data: { scenario, step, passed: result.passed, summary: result.summary, evidence: result.evidence, ...(started !== undefined ? { startedAt: new Date(started).toISOString() } : {}) } }] }]];
 }
 
 /** The key layers in force, highest priority first: modal > focused pane > screen > global. */
