@@ -11,6 +11,7 @@ import {
   isForViewer,
   parseAudience,
   parseDrillAt,
+  recordsSimulation,
   roleOf,
   scheduleDrill,
   seededRandom,
@@ -185,6 +186,9 @@ describe('the lease names a console, not a person', () => {
       expect(d.refused).toBe('drill: your console c-fac1 controls this drill and this one (c-fac2) is observer; hand over with H there, or open this one with --facilitator to take control here');
     }
     expect(act(j, fac2, T0 + 700_000, { kind: 'tick' }).events).toEqual([]);
+    // Only the lease's console records what the simulated AWS does.
+    expect(recordsSimulation(foldDrill(j.events), fac)).toBe(true);
+    expect(recordsSimulation(foldDrill(j.events), fac2)).toBe(false);
     expect(act(j, fac, T0 + 3000, { kind: 'pause' }).events).toHaveLength(1);
   });
 
