@@ -11,6 +11,7 @@ import { drillOffsetOf } from './drill-time.js';
 import { withoutDebrief, type ExerciseModule } from './drill-questions.js';
 import { debriefOf, type AarDebrief } from './drill-aar-debrief.js';
 import { NOT_SET, planSettings } from './drill-plan.js';
+import { audienceOf } from './drill-aar-audience.js';
 
 export interface AarObjective {
   id: string;
@@ -46,6 +47,10 @@ export interface InjectFinding {
   withinSeconds?: number;
   credit?: { seq: number; at: number; kind: string; actor: string; after: number };
   mark?: { seq: number; rating: string; actor: string; note?: string };
+  /** Who it was for and by which channel ("everyone", "comms-lead by email"). */
+  audience: string;
+  /** Written by the controller during the drill, with its title. */
+  added?: { title: string };
 }
 
 export interface AarObjectiveAnalysis {
@@ -81,7 +86,7 @@ export function buildAar(input: AarInput): AarModel {
   const record = foldDrill(events);
   const at = drillOffsetOf(events);
   const marks = marksOf(events);
-  const byId = new Map(input.injects.map((i) => [i.id, i]));
+  const byId = new Map([...input.injects, ...record.added.map((a) => a.inject)].map((i) => [i.id, i]));
   const objectives = input.objectives.length ? input.objectives : [FALLBACK];
   const findings: InjectFinding[] = events
     .filter((e) => e.kind === 'exercise.inject' && record.fired[String(e.data.inject)]?.seq === e.seq)
@@ -160,6 +165,7 @@ function finding(e: TimelineEvent, events: readonly TimelineEvent[], record: Dri
     // A response is timed from when it started (a check records its result only when its polling ends).
     ...(credit ? { credit: { seq: credit.seq, at: at(actStartedAt(credit)), kind: credit.kind, actor: credit.actor, after: Math.max(0, at(actStartedAt(credit)) - fired.firedAtSeconds) } } : {}),
     ...(mark ? { mark: { seq: mark.seq, rating: mark.rating, actor: mark.actor, ...(mark.note ? { note: mark.note } : {}) } } : {}),
+    ...audienceOf(e),
   };
 }
 

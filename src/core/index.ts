@@ -35,3 +35,5 @@ export * from './drill-aar.js';
 export * from './drill-questions.js';
 export * from './drill-plan.js';
 export * from './drill-aar-debrief.js';
+export * from './drill-audience.js';
+export * from './drill-inject-time.js';

@@ -37,7 +37,7 @@ export function renderAarMarkdown(m: AarModel): string {
     out.push('');
   });
   out.push(...discussionMarkdown(m), ...hotwashMarkdown(m));
-  out.push('## Appendix A: Improvement plan', '', 'A row\'s owner, organisation, dates and status are set by an evaluator or the controller (`O` in the console, or `warroom exercise plan ID ROW`).', '');
+  out.push('## Appendix A: Improvement plan', '', 'A row\'s owner, organisation, dates and status are set by an evaluator or the controller (`L` in the console, or `warroom exercise plan ID ROW`).', '');
   out.push(
     ...(m.plan.length
       ? mdTable(
@@ -50,12 +50,13 @@ export function renderAarMarkdown(m: AarModel): string {
   out.push('## Appendix B: Injects on drill time', '');
   out.push(
     ...mdTable(
-      ['Inject', 'Scheduled', 'Fired', 'How', 'Expected', 'Suggested response', 'Evaluation'],
+      ['Inject', 'Scheduled', 'Fired', 'How', 'Audience', 'Expected', 'Suggested response', 'Evaluation'],
       m.injectTable.map((f) => [
-        `${cell(f.inject)} [#${f.seq}]`,
+        `${cell(f.inject)}${f.added ? ` (added during the exercise: ${cell(f.added.title)})` : ''} [#${f.seq}]`,
         formatOffset(f.scheduledAt),
         formatOffset(f.firedAt),
         f.how,
+        cell(f.audience),
         cell(f.expected.join('; ') || 'not stated') + (f.withinSeconds !== undefined ? ` (within ${formatOffset(f.withinSeconds).slice(2)})` : ''),
         f.credit ? `${cell(f.credit.kind)} by ${cell(f.credit.actor)} at ${formatOffset(f.credit.at)} (+${formatOffset(f.credit.after).slice(2)}) [#${f.credit.seq}]` : 'none',
         f.mark ? `${f.mark.rating} (${cell(f.mark.actor)}${f.mark.note ? `: ${cell(f.mark.note)}` : ''}) [#${f.mark.seq}]` : 'not evaluated',

@@ -20,6 +20,7 @@ export const ROLES = [
   'facilitator',
 ] as const;
 export const INJECT_KINDS = ['alarm', 'metric', 'resource', 'message', 'fact'] as const;
+export const INJECT_CHANNELS = ['email', 'media', 'pager'] as const;
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and "-" (e.g. restore-table)');
 const ParamName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a param name is lower-case letters, digits and "_" (e.g. target_table)');
@@ -113,6 +114,21 @@ export const InjectSchema = z.strictObject({
     .optional(),
   resource: Text.optional().meta({ description: 'kind resource: the resource that reaches its target state (e.g. a restored table)' }),
   objective: Id.optional().meta({ description: 'the exercise objective (exercise_objectives[].id) this inject tests' }),
+  audience: z
+    .array(Text)
+    .optional()
+    .meta({ description: 'who sees it: drill roles (player, evaluator, observer), incident roles as assigned in the drill (e.g. comms-lead) or @name; everyone when absent (the controller and evaluators always see it)' }),
+  channel: z
+    .union([
+      z.enum(INJECT_CHANNELS),
+      z.strictObject({
+        kind: z.enum(INJECT_CHANNELS),
+        from: Text.optional().meta({ description: 'the sender (email), the outlet (media) or the paging service (pager)' }),
+        subject: Text.optional().meta({ description: 'the subject (email), the headline (media) or the summary (pager)' }),
+      }),
+    ])
+    .optional()
+    .meta({ description: 'how it reaches its audience: a mock email, a news item (media) or a page; a plain message when absent' }),
   expect: z
     .array(
       z.strictObject({

@@ -134,7 +134,11 @@ describe('a drill in four consoles', () => {
     const injects = events.filter((e) => e.kind === 'exercise.inject').map((e) => String(e.data.inject));
     expect(injects).toHaveLength(5);
     expect(new Set(injects).size).toBe(5);
-    expect(events.filter((e) => e.kind === 'exercise.lease').map((e) => e.data.holder)).toEqual(['fac']);
+    // The lease names a console: the restarted controller took it back on the record, from its old console.
+    const leases = events.filter((e) => e.kind === 'exercise.lease');
+    expect(leases.map((e) => e.data.holder)).toEqual(['fac', 'fac']);
+    expect(leases[1]!.data).toMatchObject({ from: 'fac', fromConsole: leases[0]!.data.console, detail: 'took control back in a new console' });
+    expect(leases[1]!.data.console).not.toBe(leases[0]!.data.console);
     expect(events.filter((e) => e.kind === 'exercise.joined').map((e) => [e.actor, e.data.role])).toEqual(expect.arrayContaining([['pat', 'player'], ['quinn', 'player'], ['eve', 'evaluator']]));
     expect(events.filter((e) => e.kind === 'exercise.clock' && e.actor !== 'fac')).toEqual([]);
     expect(events.filter((e) => e.kind === 'exercise.clock').map((e) => e.data.control).at(-1)).toBe('end');

@@ -1,6 +1,6 @@
 // The debrief in the console: a player sees the question an inject asks and answers it with `a`; the
 // controller opens the hotwash with `w` and each participant fills in the hotwash and feedback form; an
-// evaluator sets an improvement-plan row with `O`. Everything is recorded as the participant's own events.
+// evaluator sets an improvement-plan row with `L`. Everything is recorded as the participant's own events.
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../src/ui/app/state.js';
 import { drillLines } from '../../src/ui/panes/comms.js';
@@ -107,8 +107,8 @@ describe('the improvement plan in the console', () => {
     [eve] = type(eve, 'not');
     [eve] = press(eve, 'return', 'return');
     const pat = seat(eve, 'pat', 'player');
-    expect(press(pat, 'O')[0].toast?.text).toMatch(/only an evaluator or the controller sets the improvement plan \(you are player\)/);
-    [eve] = press(eve, 'O');
+    expect(press(pat, 'L')[0].toast?.text).toMatch(/only an evaluator or the controller sets the improvement plan \(you are player\)/);
+    [eve] = press(eve, 'L');
     expect(eve.modals.at(-1)).toMatchObject({ kind: 'prompt', purpose: 'drill-plan' });
     [eve] = type(eve, 'errors-rise');
     [eve] = press(eve, 'return', 'return'); // the corrective action left as it is

@@ -10,7 +10,7 @@ import { secondsBetween } from './time.js';
 export const INJECT_RESPONSE_TARGET_SECONDS = 300;
 
 /** Kinds that are not a participant reacting: the facilitator's controls and what machines record. */
-const NOT_A_RESPONSE = new Set(['exercise.inject', 'exercise.clock', 'metric.snapshot', 'alarm.changed', 'aws.read', 'report.exported', 'journal.recovered', 'escalation.fired']);
+const NOT_A_RESPONSE = new Set(['exercise.inject', 'exercise.added', 'exercise.clock', 'metric.snapshot', 'alarm.changed', 'aws.read', 'report.exported', 'journal.recovered', 'escalation.fired']);
 
 /**
  * Each inject and the first act after it, by anyone (a drill run alone answers its own injects). It goes by when

@@ -1,6 +1,6 @@
 // The drill's debrief in the console: `a` answers a discussion question (and, once the hotwash is open, its
 // questions and the feedback form's), `w` opens the hotwash (the controller) or fills in the hotwash and
-// feedback form, `O` sets an improvement-plan row (evaluators and the controller). Decided in core
+// feedback form, `L` sets an improvement-plan row (evaluators and the controller). Decided in core
 // (drill-questions.ts, drill-plan.ts); recorded as the participant's own events.
 import {
   buildAar,

@@ -28,7 +28,7 @@ export function paneLength(s: AppState, v: IncidentView, pane: PaneId): number {
     case 'alarms':
       return v.alarms.list.length;
     case 'timeline':
-      return filterEvents(v.events, v.filter).length;
+      return filterEvents(v.events, v.filter, v.hidden).length;
     case 'comms':
       return 0;
   }

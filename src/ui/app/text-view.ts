@@ -22,7 +22,7 @@ export function copyCommand(s: AppState, v: IncidentView, step: string, command:
 
 /** The timeline event the pane highlights: the newest one in view (the pane scrolls it with k/j). */
 export function selectedEvent(v: IncidentView): TimelineEvent | undefined {
-  const shown = filterEvents(v.events, v.filter);
+  const shown = filterEvents(v.events, v.filter, v.hidden);
   return shown[shown.length - 1 - v.cursor.timeline];
 }
 

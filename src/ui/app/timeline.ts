@@ -13,7 +13,8 @@ export function parseFilter(filter: string): { kinds: string[]; actors: string[]
   return { kinds, actors, words };
 }
 
-export function filterEvents(events: readonly TimelineEvent[], filter: string): readonly TimelineEvent[] {
+export function filterEvents(all: readonly TimelineEvent[], filter: string, hidden?: ReadonlySet<number>): readonly TimelineEvent[] {
+  const events = hidden?.size ? all.filter((e) => !hidden.has(e.seq)) : all;
   if (!filter.trim()) return events;
   const f = parseFilter(filter);
   return events.filter((e) => {

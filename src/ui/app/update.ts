@@ -198,6 +198,7 @@ function command(s: AppState, cmd: Command): Update {
     case 'drill-end':
     case 'drill-injects':
     case 'drill-mark':
+    case 'drill-add':
       return onIncident ? drillCommand(s, cmd) : [s, []];
     case 'answer':
     case 'hotwash':

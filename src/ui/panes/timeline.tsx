@@ -18,7 +18,7 @@ function tone(e: TimelineEvent): Token {
 }
 
 export function TimelinePane({ v, width, height, focused }: { v: IncidentView; width: number; height: number; focused: boolean }) {
-  const shown = useMemo(() => filterEvents(v.events, v.filter), [v.events, v.filter]);
+  const shown = useMemo(() => filterEvents(v.events, v.filter, v.hidden), [v.events, v.filter, v.hidden]);
   const listH = Math.max(0, height - 1);
   const end = Math.max(0, shown.length - v.cursor.timeline);
   const start = Math.max(0, end - listH);
