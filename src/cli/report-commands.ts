@@ -27,7 +27,7 @@ export const registerReportCommands: Register = (program: Command, run) => {
             ...(opts.out ? { out: opts.out } : {}),
             ...(opts.force ? { force: true } : {}),
           },
-          ctx.out,
+          ctx,
         );
         const [event] = await ctx.store().append(id, [{ kind: 'report.exported', data: { format: opts.format, draft: result.model.draft, ...(result.path ? { path: result.path } : {}) } }], ctx.actor);
         if (result.missingScenarios.length > 0) {

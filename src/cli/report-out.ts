@@ -68,25 +68,32 @@ export function outFileSink(out: string, what: string): DocumentSink & { path: s
   };
 }
 
-/** A sink that prints through `out` (which ends each call with a newline) whole lines at a time. */
-export function linesSink(out: (lines: string) => void): DocumentSink {
-  let rest = '';
+/**
+ * A sink for standard output: `write` takes text as it is; without it (a caller that only prints lines),
+ * whole lines go through `out`, which ends each call with a newline.
+ */
+export function printSink(io: { out: (lines: string) => void; write?: (text: string) => void }): DocumentSink {
+  if (io.write) {
+    const buffer = chunked(io.write);
+    return { write: buffer.write, finish: buffer.flush, abort: () => {} };
+  }
+  let rest: string[] = [];
   const buffer = chunked((text) => {
-    const all = rest + text;
-    const nl = all.lastIndexOf('\n');
+    const nl = text.lastIndexOf('\n');
     if (nl < 0) {
-      rest = all;
+      rest.push(text);
       return;
     }
-    out(all.slice(0, nl));
-    rest = all.slice(nl + 1);
+    io.out(rest.join('') + text.slice(0, nl));
+    rest = [text.slice(nl + 1)];
   });
   return {
     write: buffer.write,
     finish: () => {
       buffer.flush();
-      if (rest) out(rest);
-      rest = '';
+      const last = rest.join('');
+      if (last) io.out(last);
+      rest = [];
     },
     abort: () => {},
   };

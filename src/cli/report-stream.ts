@@ -10,14 +10,14 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { describeEvent, ExitCode, WarroomError, type TimelineEvent } from '../core/index.js';
-import { buildReport, DigestFolder, summaryNeeds, timelineRow, type ReportModel } from '../core/report/index.js';
+import { describeEvent, ExitCode, WarroomError } from '../core/index.js';
+import { buildReport, DigestFolder, SummaryEvents, timelineRow, type ReportModel } from '../core/report/index.js';
 import { renderReport } from '../report/render.js';
 import { reportLayout, rowRenderers, type ListStyle } from '../report/stream.js';
 import type { IncidentStore } from '../store/incident-store.js';
 import { reportModel, type ExportOptions } from './report-export.js';
 import { scenarioDataFor } from './report-catalog.js';
-import { linesSink, outFileSink, type DocumentSink } from './report-out.js';
+import { outFileSink, printSink, type DocumentSink } from './report-out.js';
 
 export interface StreamResult {
   /** The model without its timelines (they were written, not kept). */
@@ -29,9 +29,9 @@ export interface StreamResult {
 const GROUP = '\u0000'; // a spilled line standing for a grouped row (rendered rows never hold a control character)
 const NEWLINE = '\u0001'; // a JSON row's newlines, so that each spilled row is one line
 
-/** Writes the report to `opts.out` (atomically) or through `print`; records nothing (the caller appends report.exported). */
-export function streamReport(store: IncidentStore, id: string, opts: Omit<ExportOptions, 'actor'>, print: (lines: string) => void): StreamResult {
-  const sinkFor = (): DocumentSink & { path?: string } => (opts.out ? outFileSink(opts.out, 'the report') : linesSink(print));
+/** Writes the report to `opts.out` (atomically) or to `stdout`; records nothing (the caller appends report.exported). */
+export function streamReport(store: IncidentStore, id: string, opts: Omit<ExportOptions, 'actor'>, stdout: Parameters<typeof printSink>[0]): StreamResult {
+  const sinkFor = (): DocumentSink & { path?: string } => (opts.out ? outFileSink(opts.out, 'the report') : printSink(stdout));
   if (store.isShared(id)) return whole(store, id, opts, sinkFor);
   const loaded = store.state(id);
   const v = loaded.verification;
@@ -48,11 +48,11 @@ export function streamReport(store: IncidentStore, id: string, opts: Omit<Export
     const digest = new SpillFile(join(spillDir, 'digest'));
     const full = new SpillFile(join(spillDir, 'timeline'));
     const folder = new DigestFolder();
-    const kept: TimelineEvent[] = [];
+    const kept = new SummaryEvents(state.mode);
     let left = v.count; // what was checked; anything appended since belongs to the next report
     store.journal(id).forEachEvent((e) => {
       if (left-- <= 0) return false;
-      if (summaryNeeds(e, state.mode, kept.length === 0)) kept.push(e);
+      kept.push(e);
       const text = describeEvent(e);
       const step = folder.push(e, () => text);
       if (step.type === 'row') digest.line(oneLine(rows.digest(step.row)));
@@ -64,7 +64,7 @@ export function streamReport(store: IncidentStore, id: string, opts: Omit<Export
     full.close();
     const model = buildReport(
       {
-        events: kept,
+        events: kept.events(),
         state,
         scenarios: data.scenarios,
         now: opts.now,

@@ -39,6 +39,10 @@ function noisySteps(): Step[] {
     [27, 'bob', ev('note', { text: 'not the root cause: the cache' })],
     [27, 'bob', ev('note', { text: 'a note in\nthree\tlines <b>&amp;</b>' })],
     [28, 'alice', ev('amend', { target: 20, text: 'observation corrected' })],
+    // A step begun and finished again, and one finished twice: the drafts read the first start and the last finish.
+    [28, 'bob', ev('step.started', { scenario: 'dynamodb-table-corruption', step: 'assess' })],
+    [28, 'bob', ev('step.completed', { scenario: 'dynamodb-table-corruption', step: 'assess', text: 'recounted' })],
+    [29, 'bob', ev('step.completed', { scenario: 'dynamodb-table-corruption', step: 'backup', text: 'second backup' })],
   );
   const after: Step[] = [
     [51, 'alice', ev('review.section', { section: 'summary', text: 'Orders were restored from PITR.', from: 'text' })],
@@ -48,18 +52,27 @@ function noisySteps(): Step[] {
   return [...base.slice(0, 30), ...extra, ...base.slice(30), ...after];
 }
 
+/** The orders runbook with its restore depending on the backup, so the drafts read the order of steps. */
+const dependentScenarios: ScenarioInput[] = ordersScenarios.map((sc) => ({
+  ...sc,
+  steps: sc.steps.map((st) => (st.id === 'restore' ? { ...st, depends_on: ['backup'] } : st)),
+}));
+
 async function expectSameReports(store: IncidentStore, dir: string, id: string, scenarios: ScenarioInput[], now = REPORT_NOW) {
   for (const format of REPORT_FORMATS) {
     const { model } = reportModel(store, id, { now, stateDir: dir, scenarios });
     const oracle = renderReport(model, format);
     expect(renderLayout(model, format, model)).toBe(oracle);
     const printed: string[] = [];
-    const r = streamReport(store, id, { format, now, stateDir: dir, scenarios }, (l) => printed.push(`${l}\n`));
+    const r = streamReport(store, id, { format, now, stateDir: dir, scenarios }, { out: (l) => printed.push(`${l}\n`) });
     expect(printed.join('')).toBe(oracle);
+    const written: string[] = [];
+    streamReport(store, id, { format, now, stateDir: dir, scenarios }, { out: () => expect.fail('whole lines only without write'), write: (t) => written.push(t) });
+    expect(written.join('')).toBe(oracle);
     expect(r.model.draft).toBe(model.draft);
     const out = join(dir, `report.${format}`);
-    const written = streamReport(store, id, { format, now, stateDir: dir, scenarios, out }, () => {});
-    expect(written.path).toBe(out);
+    const toFile = streamReport(store, id, { format, now, stateDir: dir, scenarios, out }, { out: () => {} });
+    expect(toFile.path).toBe(out);
     expect(readFileSync(out, 'utf8')).toBe(oracle);
   }
   // Nothing is left beside the output: no temporary document, no spill files.
@@ -79,10 +92,11 @@ describe('streamed report', () => {
 
   it('is the whole-array report of a long, noisy incident: notes, flapping alarms, grouped snapshots, corrections, review', async () => {
     const { store, dir } = await writeIncident(ORDERS_ID, noisySteps());
-    const { model } = reportModel(store, ORDERS_ID, { now: REPORT_NOW, stateDir: dir, scenarios: ordersScenarios });
+    const { model } = reportModel(store, ORDERS_ID, { now: REPORT_NOW, stateDir: dir, scenarios: dependentScenarios });
     expect(model.digest.some((d) => d.count > 1 && d.kind === 'alarm.changed')).toBe(true);
     expect(model.timeline.some((t) => t.corrections.length > 0)).toBe(true);
-    await expectSameReports(store, dir, ORDERS_ID, ordersScenarios);
+    expect(renderReport(model, 'md')).toContain('began before backup');
+    await expectSameReports(store, dir, ORDERS_ID, dependentScenarios);
   });
 
   it('is the whole-array report when the state comes from a checkpoint and events were appended after it', async () => {
@@ -108,7 +122,7 @@ describe('streamed report', () => {
     writeFileSync(out, 'the last good report\n');
     const journal = store.journalPath(ORDERS_ID);
     writeFileSync(journal, readFileSync(journal, 'utf8').replace('"Orders restored; monitoring"', '"Orders restored; monitorin!"'));
-    expect(() => streamReport(store, ORDERS_ID, { format: 'md', now: REPORT_NOW, stateDir: dir, scenarios: ordersScenarios, out }, () => {})).toThrow(WarroomError);
+    expect(() => streamReport(store, ORDERS_ID, { format: 'md', now: REPORT_NOW, stateDir: dir, scenarios: ordersScenarios, out }, { out: () => {} })).toThrow(WarroomError);
     expect(readFileSync(out, 'utf8')).toBe('the last good report\n');
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
