@@ -4,12 +4,15 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { ioError } from '../store/io-errors.js';
 
 const CHUNK = 1 << 20;
 
 export interface DocumentSink {
   write(text: string): void;
+  /** UTF-8 bytes, in order with the text (a buffer the caller may reuse once this returns). */
+  bytes(buf: Buffer): void;
   /** Everything written is now in place (the file renamed into place, or printed). */
   finish(): void;
   /** Gives up: a file being written is removed, the one at the path is left as it was. */
@@ -52,6 +55,14 @@ export function outFileSink(out: string, what: string): DocumentSink & { path: s
   return {
     path,
     write: buffer.write,
+    bytes: (buf) => {
+      buffer.flush();
+      try {
+        writeSync(fd!, buf);
+      } catch (err) {
+        throw fail(err);
+      }
+    },
     finish: () => {
       try {
         buffer.flush();
@@ -73,9 +84,10 @@ export function outFileSink(out: string, what: string): DocumentSink & { path: s
  * whole lines go through `out`, which ends each call with a newline.
  */
 export function printSink(io: { out: (lines: string) => void; write?: (text: string) => void }): DocumentSink {
+  const decoder = new StringDecoder('utf8');
   if (io.write) {
     const buffer = chunked(io.write);
-    return { write: buffer.write, finish: buffer.flush, abort: () => {} };
+    return { write: buffer.write, bytes: (buf) => buffer.write(decoder.write(buf)), finish: () => (buffer.write(decoder.end()), buffer.flush()), abort: () => {} };
   }
   let rest: string[] = [];
   const buffer = chunked((text) => {
@@ -89,7 +101,9 @@ export function printSink(io: { out: (lines: string) => void; write?: (text: str
   });
   return {
     write: buffer.write,
+    bytes: (buf) => buffer.write(decoder.write(buf)),
     finish: () => {
+      buffer.write(decoder.end());
       buffer.flush();
       const last = rest.join('');
       if (last) io.out(last);

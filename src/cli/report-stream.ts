@@ -9,7 +9,6 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { describeEvent, ExitCode, WarroomError } from '../core/index.js';
 import { buildReport, DigestFolder, SummaryEvents, timelineRow, type ReportModel } from '../core/report/index.js';
 import { renderReport } from '../report/render.js';
@@ -26,8 +25,9 @@ export interface StreamResult {
   missingScenarios: string[];
 }
 
-const GROUP = '\u0000'; // a spilled line standing for a grouped row (rendered rows never hold a control character)
-const NEWLINE = '\u0001'; // a JSON row's newlines, so that each spilled row is one line
+// Around a grouped row's number in the spilled readable timeline (rendered rows never hold a NUL: the
+// sanitizer replaces it, JSON escapes it).
+const GROUP = '\u0000';
 
 /** Writes the report to `opts.out` (atomically) or to `stdout`; records nothing (the caller appends report.exported). */
 export function streamReport(store: IncidentStore, id: string, opts: Omit<ExportOptions, 'actor'>, stdout: Parameters<typeof printSink>[0]): StreamResult {
@@ -49,15 +49,17 @@ export function streamReport(store: IncidentStore, id: string, opts: Omit<Export
     const full = new SpillFile(join(spillDir, 'timeline'));
     const folder = new DigestFolder();
     const kept = new SummaryEvents(state.mode);
+    const { list } = rows;
+    let digestRows = 0;
+    let timelineRows = 0;
     let left = v.count; // what was checked; anything appended since belongs to the next report
     store.journal(id).forEachEvent((e) => {
       if (left-- <= 0) return false;
       kept.push(e);
       const text = describeEvent(e);
       const step = folder.push(e, () => text);
-      if (step.type === 'row') digest.line(oneLine(rows.digest(step.row)));
-      else if (step.type === 'group') digest.line(`${GROUP}${step.group}`);
-      full.line(oneLine(rows.timeline(timelineRow(e, state, text))));
+      if (step.type !== 'absorbed') digest.write(list.before(digestRows++ === 0) + (step.type === 'row' ? rows.digest(step.row) : `${GROUP}${step.group}${GROUP}`) + list.after);
+      full.write(list.before(timelineRows++ === 0) + rows.timeline(timelineRow(e, state, text)) + list.after);
       return true;
     });
     digest.close();
@@ -74,8 +76,8 @@ export function streamReport(store: IncidentStore, id: string, opts: Omit<Export
       { timeline: false },
     );
     for (const piece of reportLayout(model, opts.format)) {
-      if (piece === 'digest') copyRows(digest.path, sink, rows.list, (g) => rows.digest(folder.group(g)));
-      else if (piece === 'timeline') copyRows(full.path, sink, rows.list);
+      if (piece === 'digest') copyRows(digest.path, digestRows, sink, list, (g) => rows.digest(folder.group(g)));
+      else if (piece === 'timeline') copyRows(full.path, timelineRows, sink, list);
       else sink.write(piece);
     }
     sink.finish();
@@ -102,18 +104,40 @@ function whole(store: IncidentStore, id: string, opts: Omit<ExportOptions, 'acto
   }
 }
 
-const oneLine = (row: string) => (row.includes('\n') ? row.replace(/\n/g, NEWLINE) : row);
-
-/** Copies spilled rows into the document, punctuated as the format lists them; a group line is rendered now. */
-function copyRows(path: string, sink: DocumentSink, list: ListStyle, group?: (i: number) => string): void {
-  let first = true;
+/** Copies spilled rows (already punctuated) into the document; a group's placeholder is rendered now. */
+function copyRows(path: string, count: number, sink: DocumentSink, list: ListStyle, group?: (i: number) => string): void {
   sink.write(list.open);
-  forEachLine(path, (line) => {
-    const row = line.startsWith(GROUP) ? group!(Number(line.slice(1))) : line.includes(NEWLINE) ? line.replace(/\u0001/g, '\n') : line;
-    sink.write(list.before(first) + row + list.after);
-    first = false;
-  });
-  sink.write(list.close(first));
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let inGroup = false;
+    let digits = '';
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      if (!group) {
+        sink.bytes(buf.subarray(0, n));
+        continue;
+      }
+      let from = 0;
+      while (from < n) {
+        const nul = buf.indexOf(0, from);
+        const end = nul < 0 || nul >= n ? n : nul;
+        if (inGroup) digits += buf.toString('latin1', from, end);
+        else if (end > from) sink.bytes(buf.subarray(from, end));
+        if (end === n) break;
+        if (inGroup) {
+          sink.write(group(Number(digits)));
+          digits = '';
+        }
+        inGroup = !inGroup;
+        from = end + 1;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  sink.write(list.close(count === 0));
 }
 
 /** Rows written to a private temporary file, a chunk at a time. */
@@ -124,9 +148,9 @@ class SpillFile {
   constructor(readonly path: string) {
     this.fd = openSync(path, 'wx', 0o600);
   }
-  line(text: string): void {
-    this.parts.push(text, '\n');
-    this.size += text.length + 1;
+  write(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
     if (this.size >= 1 << 20) this.flush();
   }
   close(): void {
@@ -138,26 +162,5 @@ class SpillFile {
     writeSync(this.fd, this.parts.join(''));
     this.parts = [];
     this.size = 0;
-  }
-}
-
-function forEachLine(path: string, onLine: (line: string) => void): void {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    const decoder = new StringDecoder('utf8');
-    let rest = '';
-    for (;;) {
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      const text = rest + decoder.write(buf.subarray(0, n));
-      const lines = text.split('\n');
-      rest = lines.pop()!;
-      for (const l of lines) onLine(l);
-    }
-    rest += decoder.end();
-    if (rest) onLine(rest);
-  } finally {
-    closeSync(fd);
   }
 }
