@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { firstFrame, keyToFrame } from './console-bench.js';
 import { benchLogStdin } from './journal-bench.js';
-import { benchSize, timeNode, type SizeFigures } from './sizes-bench.js';
+import { benchSize, reportCommands, timeNode, type SizeFigures } from './sizes-bench.js';
 import { round } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -75,8 +75,13 @@ for (const name of ['show', 'verify', 'list']) {
 }
 const f = at(large)!.firstFrame;
 console.log(`  console first frame with a ${large.toLocaleString('en')}-event incident listed: ${round(f.medianMs / nodeStart.medianMs)}x node -e 0 (target <= 2.5x), ${f.rssMb} MB`);
-const rep = cmd(100_000, 'report --format md');
-if (rep) console.log(`  report at 100,000 events: ${rep.medianMs} ms, ${rep.rssMb} MB (target < 1000 ms); at 1,000,000: not run (it reads every event into memory)`);
+for (const name of reportCommands) {
+  const at100k = cmd(100_000, name);
+  const big = cmd(large, name)!;
+  const base = cmd(small, name)!;
+  const hundred = at100k ? `at 100,000 ${at100k.medianMs} ms, ${at100k.rssMb} MB (target < 1000 ms); ` : '';
+  console.log(`  ${name}: ${hundred}at ${large.toLocaleString('en')} ${big.medianMs} ms, ${big.rssMb} MB, ${round(big.medianMs / base.medianMs)}x the time and ${round(big.rssMb / base.rssMb)}x the memory at ${small.toLocaleString('en')} (target at 1,000,000: < 10000 ms, < 150 MB)`);
+}
 console.log(`total bench time ${Math.round((performance.now() - started) / 1000)} s`);
 
 mkdirSync('.bench', { recursive: true });

@@ -10,6 +10,7 @@ import { firstFrame } from './console-bench.js';
 import { BENCH_ID, generateJournal } from './generate.js';
 import { benchAppendOn, type AppendFigures } from './journal-bench.js';
 import { round } from './stats.js';
+import { REPORT_FORMATS } from '../src/report/render.js';
 
 const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
 const TIME = '/usr/bin/time';
@@ -53,7 +54,10 @@ export interface SizeFigures {
   firstFrame: { medianMs: number; p99Ms: number; runs: number; rssMb: number };
 }
 
-/** The commands timed at one size; timeline and report only where they were asked for (they hold every event). */
+/** `report` in each format, as the table names them. */
+export const reportCommands = REPORT_FORMATS.map((f) => `report --format ${f}`);
+
+/** The commands timed at one size; timeline only where it was asked for (its json format holds every event). */
 export async function benchSize(events: number, opts: { runs: number; heavy: boolean; appends: number; frames: number }): Promise<SizeFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-bench-size-'));
   try {
@@ -69,10 +73,9 @@ export async function benchSize(events: number, opts: { runs: number; heavy: boo
     add('verify', timeNode(cli('verify', BENCH_ID), opts.runs));
     add('verify --full', timeNode(cli('verify', BENCH_ID, '--full'), 1));
     add('list', timeNode(cli('list'), opts.runs));
-    if (opts.heavy) {
-      add('timeline --format jsonl', timeNode(cli('timeline', BENCH_ID, '--format', 'jsonl'), 1));
-      add('report --format md', timeNode(cli('report', BENCH_ID, '--format', 'md'), 1));
-    }
+    if (opts.heavy) add('timeline --format jsonl', timeNode(cli('timeline', BENCH_ID, '--format', 'jsonl'), 1));
+    // The report streams, so it runs at every size (after show, as a user's would: from the checkpoint).
+    for (const name of reportCommands) add(name, timeNode(cli(...name.split(' '), BENCH_ID), 1));
     const journalMb = Math.round((statSync(path).size / 1048576) * 10) / 10;
     // The console's home screen listing this incident (its index entry is stale: the commands above changed the journal).
     const frame = await firstFrame(opts.frames, dir);

@@ -12,6 +12,8 @@ export interface GlobalOptions {
 
 export interface CliIo {
   out: (line: string) => void;
+  /** Text as it is, no newline added (a document written in pieces); without it, write whole lines through `out`. */
+  write?: (text: string) => void;
   err: (line: string) => void;
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
@@ -29,6 +31,7 @@ export interface CliContext extends CliIo {
 
 // Control characters that survive JSON.stringify (C1, DEL) or were missed upstream, and bidi overrides.
 const UNSAFE_OUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const escapeUnsafe = (text: string) => text.replace(UNSAFE_OUT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**
  * The real process's streams, environment and clock. The last line of defence at the process boundary:
@@ -37,7 +40,8 @@ const UNSAFE_OUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-
  */
 export function processIo(): CliIo {
   return {
-    out: (line) => process.stdout.write(`${line.replace(UNSAFE_OUT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`),
+    out: (line) => process.stdout.write(`${escapeUnsafe(line)}\n`),
+    write: (text) => process.stdout.write(escapeUnsafe(text)),
     err: (line) => process.stderr.write(`${sanitize(line)}\n`),
     stdin: process.stdin,
     env: process.env,

@@ -1,14 +1,14 @@
 // Producing a report from a stored incident: load, verify, build, render, write, then record one
 // report.exported event. The CLI's `report` command and the console's export both call exportReport.
 import { readSyncConfig } from '../store/origin-feeds.js';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ExitCode, WarroomError, type TimelineEvent } from '../core/index.js';
 import { buildReport, type ReportInput, type ReportModel } from '../core/report/index.js';
 import { renderReport, type ReportFormat } from '../report/render.js';
-import { ioError } from '../store/io-errors.js';
 import type { IncidentStore } from '../store/incident-store.js';
 import { scenarioDataFor } from './report-catalog.js';
+import { writeOutFile } from './report-out.js';
+
+export { writeOutFile };
 
 export interface ExportOptions {
   format: ReportFormat;
@@ -73,15 +73,4 @@ export async function exportReport(store: IncidentStore, id: string, opts: Expor
 function tableHeadsOf(store: IncidentStore, id: string): { table?: { origin: string; seq: number; hash: string }[] } {
   const heads = readSyncConfig(store.incidentsDir, id)?.tableHeads;
   return heads ? { table: heads } : {};
-}
-
-/** Writes a rendered document to the path asked for; a failure names the path and what was being written. */
-export function writeOutFile(out: string, text: string, what: string): string {
-  const path = resolve(out);
-  try {
-    writeFileSync(path, text);
-  } catch (err) {
-    throw ioError(err, path, `write ${what}`);
-  }
-  return path;
 }

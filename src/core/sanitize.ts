@@ -7,13 +7,18 @@ const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][\s\S]*?(?:\u0007|\u001b\\|$)
 // C0 controls except tab and newline, DEL, C1 controls, and bidi overrides that reorder what is shown.
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
+// Every escape sequence starts with a control character, so text without one is returned as it is (fast).
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 /** Removes terminal escape sequences and control characters; keeps newlines and tabs. */
 export function sanitize(input: unknown): string {
   const s = typeof input === 'string' ? input : input === undefined || input === null ? '' : String(input);
+  if (!ANY_CONTROL.test(s)) return s;
   return s.replace(ESCAPES, '').replace(CONTROLS, (c) => (c === '\r' ? '' : '\uFFFD'));
 }
 
 /** For one-line displays: also folds newlines and tabs into visible separators. */
 export function sanitizeLine(input: unknown): string {
+  if (typeof input === 'string' && !ANY_CONTROL.test(input)) return input;
   return sanitize(input).replace(/\t/g, ' ').replace(/\n+/g, ' ⏎ ');
 }

@@ -6,8 +6,13 @@ export { formatSeconds };
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const HTML_SPECIAL = /[&<>"']/;
+
 /** Any external text, made safe for HTML (and for Markdown, which passes HTML through). */
-export const esc = (s: unknown): string => sanitizeLine(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+export const esc = (s: unknown): string => {
+  const line = sanitizeLine(s);
+  return HTML_SPECIAL.test(line) ? line.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!) : line;
+};
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -22,13 +27,16 @@ export function utc(iso: string | null | undefined): string {
 }
 
 /** Text made inert in Markdown: what could start a tag or an entity is escaped; an arrow (->) stays readable. */
-export const mdText = (v: string) => v.replace(/&(?=#?\w+;)/g, '&amp;').replace(/<(?=[!/?a-zA-Z])/g, '&lt;');
+export const mdText = (v: string) => (v.includes('&') || v.includes('<') ? v.replace(/&(?=#?\w+;)/g, '&amp;').replace(/<(?=[!/?a-zA-Z])/g, '&lt;') : v);
 
 /** Any external text, made safe for Markdown on one line. */
 export const md = (s: unknown): string => mdText(sanitizeLine(s));
 
 /** Text for a Markdown table cell. */
-export const cell = (s: unknown): string => md(s).replace(/\|/g, '\\|');
+export const cell = (s: unknown): string => {
+  const text = md(s);
+  return text.includes('|') ? text.replace(/\|/g, '\\|') : text;
+};
 
 const BASIS_LABEL: Record<Basis, string> = { measured: 'measured', estimated: 'estimated', 'by-design': 'by design', unknown: 'unknown' };
 export const basisLabel = (b: Basis) => BASIS_LABEL[b];

@@ -1,9 +1,10 @@
 // Small builders for the HTML report; every argument named `html` is already escaped.
 import { esc } from './format.js';
 export const table = (headers: readonly string[], rows: readonly (readonly string[])[], cls = ''): string =>
-  `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c) => (c.startsWith('<td') ? c : `<td>${c}</td>`)).join('')}</tr>`)
-    .join('')}</tbody></table>`;
+  `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map(tr).join('')}</tbody></table>`;
+
+/** One row; a cell that is not already a `<td ...>` is wrapped in one. */
+export const tr = (cells: readonly string[]): string => `<tr>${cells.map((c) => (c.startsWith('<td') ? c : `<td>${c}</td>`)).join('')}</tr>`;
 
 export const num = (html: string) => `<td class="num">${html}</td>`;
 export const section = (id: string, title: string, ...html: string[]) => `<section id="${id}"><h2>${title}</h2>${html.join('')}</section>`;

@@ -1,10 +1,10 @@
 // The later sections of the HTML report: what was done, AWS actions, metrics, comms, exercise, timeline.
-import type { ReportModel } from '../core/report/index.js';
+import type { DigestRow, ReportModel, TimelineRow } from '../core/report/index.js';
 import { formatHead } from '../core/journal-head.js';
 import { esc, evidenceText, NO_UPDATE_DUE, formatSeconds, number, utc } from './format.js';
 import { metricChart } from './html-chart.js';
 import { recoveryGantt } from './html-figures.js';
-import { num, p, section, table, ul } from './html-parts.js';
+import { num, p, section, table, tr, ul } from './html-parts.js';
 import { tableAgreement, tableNote } from './markdown-sections.js';
 
 export function doneHtml(m: ReportModel): string {
@@ -80,19 +80,43 @@ export function exerciseHtml(x: NonNullable<ReportModel['exercise']>): string {
   ].join('');
 }
 
+const DIGEST_HEADERS = ['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What', 'Events'];
+const TIMELINE_HEADERS = ['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What'];
+
+export const digestRowHtml = (e: DigestRow): string =>
+  tr([num(e.count > 1 ? `${e.seq}-${e.lastSeq}` : String(e.seq)), `<td class="nowrap">${utc(e.at)}</td>`, esc(e.actor), esc(e.kind), esc(e.text), num(String(e.count))]);
+
+export const timelineRowHtml = (e: TimelineRow): string =>
+  tr([
+    `<td class="num" id="ev-${e.seq}">${e.seq}</td>`, `<td class="nowrap">${utc(e.at)}</td>`, esc(e.actor), esc(e.kind),
+    esc(e.text) + e.corrections.map((c) => `<span class="correction">corrected by seq ${c.seq} (${esc(c.actor)}, ${utc(c.at)}): ${esc(c.text)}</span>`).join(''),
+  ]);
+
+/** The timeline sections around their rows: before the readable rows, between them and the full rows, after. */
+export function timelineFrameHtml(m: ReportModel): { digest: string; timeline: string; end: string } {
+  const digest = section('timeline', 'Timeline (UTC)',
+    p('Snapshots of one metric, and an alarm changing again within 15 minutes, are one row each; the appendix has every event.', 'muted'),
+    table(DIGEST_HEADERS, [], 'timeline'));
+  const timeline = section('appendix-timeline', 'Appendix: full timeline (UTC)', table(TIMELINE_HEADERS, [], 'timeline'));
+  const [digestOpen, digestClose] = splitAt(digest, EMPTY_BODY);
+  const [timelineOpen, timelineClose] = splitAt(timeline, EMPTY_BODY);
+  return { digest: digestOpen, timeline: digestClose + timelineOpen, end: timelineClose + integrityHtml(m) };
+}
+
+const EMPTY_BODY = '<tbody></tbody>';
+const splitAt = (html: string, at: string): [string, string] => {
+  const i = html.indexOf(at) + '<tbody>'.length;
+  return [html.slice(0, i), html.slice(i)];
+};
+
 export function tailHtml(m: ReportModel): string {
+  const f = timelineFrameHtml(m);
+  return f.digest + m.digest.map(digestRowHtml).join('') + f.timeline + m.timeline.map(timelineRowHtml).join('') + f.end;
+}
+
+function integrityHtml(m: ReportModel): string {
   const i = m.integrity;
-  return [
-    section('timeline', 'Timeline (UTC)',
-      p('Snapshots of one metric, and an alarm changing again within 15 minutes, are one row each; the appendix has every event.', 'muted'),
-      table(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What', 'Events'], m.digest.map((e) => [
-        num(e.count > 1 ? `${e.seq}-${e.lastSeq}` : String(e.seq)), `<td class="nowrap">${utc(e.at)}</td>`, esc(e.actor), esc(e.kind), esc(e.text), num(String(e.count)),
-      ]), 'timeline')),
-    section('appendix-timeline', 'Appendix: full timeline (UTC)', table(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What'], m.timeline.map((e) => [
-      `<td class="num" id="ev-${e.seq}">${e.seq}</td>`, `<td class="nowrap">${utc(e.at)}</td>`, esc(e.actor), esc(e.kind),
-      esc(e.text) + e.corrections.map((c) => `<span class="correction">corrected by seq ${c.seq} (${esc(c.actor)}, ${utc(c.at)}): ${esc(c.text)}</span>`).join(''),
-    ]), 'timeline')),
-    section('integrity', 'Integrity', ul([
+  return section('integrity', 'Integrity', ul([
       `Events: ${i.events}`,
       ...(i.origins
         ? [
@@ -105,6 +129,5 @@ export function tailHtml(m: ReportModel): string {
             `Head hash: <code>${esc(i.headHash)}</code>`,
           ]),
       `Verify: ${i.verified ? 'passes (hash chain and seq sequence intact)' : `<span class="bad">FAILS at ${esc(i.firstBad ?? 'unknown')}</span>`}`,
-    ])),
-  ].join('');
+    ]));
 }

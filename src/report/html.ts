@@ -8,10 +8,15 @@ import { REPORT_CSS } from './html-style.js';
 import { objectivesChart } from './html-figures.js';
 
 export function renderHtml(m: ReportModel): string {
-  const kind = m.summary.mode === 'exercise' ? 'Exercise report' : 'Incident report';
-  const title = `${m.draft ? 'DRAFT ' : ''}${kind}: ${m.summary.id} ${m.summary.title}`;
-  const body = [
-    `<header><h1>${esc(title)}</h1>`,
+  return htmlDocument(m, [...htmlParts(m), tailHtml(m)].join('\n'));
+}
+
+export const htmlTitle = (m: ReportModel) => `${m.draft ? 'DRAFT ' : ''}${m.summary.mode === 'exercise' ? 'Exercise report' : 'Incident report'}: ${m.summary.id} ${m.summary.title}`;
+
+/** Every part of the body before the timeline (joined by newlines, then the timeline follows). */
+export function htmlParts(m: ReportModel): string[] {
+  return [
+    `<header><h1>${esc(htmlTitle(m))}</h1>`,
     m.draft ? `<div class="draft">${esc(DRAFT_NOTE(m.summary.status))}</div>` : '',
     p(`Generated ${utc(m.generatedAt)} from the incident timeline. All times are UTC. Each [#N] links to the timeline event (seq N) a statement rests on. ${reviewStatusHtml(m)}`, 'muted'),
     '</header>',
@@ -28,14 +33,17 @@ export function renderHtml(m: ReportModel): string {
     commsHtml(m),
     section('decisions', 'Decisions', m.decisions.length ? ul(m.decisions.map((d) => `${utc(d.at)} <b>${esc(d.by)}</b>: ${esc(d.text)} <span class="muted">(seq ${d.seq})</span>`)) : p('No decisions recorded.')),
     m.exercise ? exerciseHtml(m.exercise) : '',
-    tailHtml(m),
-  ].join('\n');
+  ];
+}
+
+/** The page around a body. */
+export function htmlDocument(m: ReportModel, body: string): string {
   // The CSP forbids every fetch: the file must render the same with no network at all.
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
+<title>${esc(htmlTitle(m))}</title>
 <style>${REPORT_CSS}</style></head>
 <body>
 ${body}

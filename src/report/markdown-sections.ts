@@ -1,8 +1,8 @@
 // The later sections of the Markdown report: what was done, AWS actions, metrics, comms, exercise, timeline.
-import type { ReportModel } from '../core/report/index.js';
+import type { DigestRow, ReportModel, TimelineRow } from '../core/report/index.js';
 import { formatHead } from '../core/journal-head.js';
 import { cell, md, NO_UPDATE_DUE, evidenceText, formatSeconds, number, sparkline, utc } from './format.js';
-import { mdTable } from './markdown-table.js';
+import { mdRow, mdTable } from './markdown-table.js';
 
 export function doneMd(m: ReportModel): string[] {
   const lines = ['## What was done', ''];
@@ -92,24 +92,33 @@ export function exerciseMd(x: NonNullable<ReportModel['exercise']>): string[] {
   return lines;
 }
 
+/** The readable timeline's title, note and table header, before its rows. */
+export const DIGEST_HEAD_MD = [
+  '## Timeline (UTC)',
+  '',
+  'Snapshots of one metric, and an alarm changing again within 15 minutes, are one row each; the appendix has every event.',
+  '',
+  ...mdTable(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What', 'Events'], [], ['r', 'l', 'l', 'l', 'l', 'r']),
+];
+
+export const TIMELINE_HEAD_MD = ['## Appendix: full timeline (UTC)', '', ...mdTable(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What'], [], ['r'])];
+
+export const digestRowMd = (e: DigestRow): string =>
+  mdRow([e.count > 1 ? `${e.seq}-${e.lastSeq}` : String(e.seq), utc(e.at), cell(e.actor), cell(e.kind), cell(e.text), String(e.count)]);
+
+export const timelineRowMd = (e: TimelineRow): string =>
+  mdRow([
+    String(e.seq), utc(e.at), cell(e.actor), cell(e.kind),
+    cell(e.text) + e.corrections.map((c) => ` **[corrected by seq ${c.seq}, ${cell(c.actor)}, ${utc(c.at)}: ${cell(c.text)}]**`).join(''),
+  ]);
+
 export function tailMd(m: ReportModel): string[] {
+  return [...DIGEST_HEAD_MD, ...m.digest.map(digestRowMd), '', ...TIMELINE_HEAD_MD, ...m.timeline.map(timelineRowMd), '', ...integrityMd(m)];
+}
+
+export function integrityMd(m: ReportModel): string[] {
   const i = m.integrity;
   return [
-    '## Timeline (UTC)',
-    '',
-    'Snapshots of one metric, and an alarm changing again within 15 minutes, are one row each; the appendix has every event.',
-    '',
-    ...mdTable(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What', 'Events'], m.digest.map((e) => [
-      e.count > 1 ? `${e.seq}-${e.lastSeq}` : String(e.seq), utc(e.at), cell(e.actor), cell(e.kind), cell(e.text), String(e.count),
-    ]), ['r', 'l', 'l', 'l', 'l', 'r']),
-    '',
-    '## Appendix: full timeline (UTC)',
-    '',
-    ...mdTable(['Seq', 'Time (UTC)', 'Actor', 'Kind', 'What'], m.timeline.map((e) => [
-      String(e.seq), utc(e.at), cell(e.actor), cell(e.kind),
-      cell(e.text) + e.corrections.map((c) => ` **[corrected by seq ${c.seq}, ${cell(c.actor)}, ${utc(c.at)}: ${cell(c.text)}]**`).join(''),
-    ]), ['r']),
-    '',
     '## Integrity',
     '',
     `- Events: ${i.events}`,

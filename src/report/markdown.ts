@@ -6,8 +6,13 @@ import { actionsMd, commsMd, doneMd, exerciseMd, metricsMd, tailMd } from './mar
 import { itemsMd, postChecksMd, reviewMd, reviewStatusLine, sectionBodyMd, sectionOf } from './markdown-review.js';
 
 export function renderMarkdown(m: ReportModel): string {
+  return [...markdownParts(m), tailMd(m)].map((p) => p.join('\n')).join('\n\n') + '\n';
+}
+
+/** Every section before the timeline, each as its lines (joined by a blank line, then the timeline follows). */
+export function markdownParts(m: ReportModel): string[][] {
   // Postmortem order: what happened and what it cost first, the review, the action items; the evidence after.
-  const parts = [
+  return [
     headerMd(m),
     summaryMd(m),
     impactMd(m),
@@ -22,9 +27,7 @@ export function renderMarkdown(m: ReportModel): string {
     commsMd(m),
     decisionsMd(m),
     ...(m.exercise ? [exerciseMd(m.exercise)] : []),
-    tailMd(m),
   ];
-  return parts.map((p) => p.join('\n')).join('\n\n') + '\n';
 }
 
 function headerMd(m: ReportModel): string[] {

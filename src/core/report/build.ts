@@ -3,6 +3,7 @@
 import { describeEvent } from '../describe.js';
 import { onExerciseTime, wallTimeOf } from '../drill-time.js';
 import type { IncidentState } from '../fold.js';
+import type { TimelineEvent } from '../events.js';
 import { isResolved } from '../lifecycle.js';
 import { actionRows, stepRows } from './checklist.js';
 import { commsSection, DEFAULT_CADENCE } from './comms.js';
@@ -24,7 +25,12 @@ export const isDraft = (s: IncidentState) => !isResolved(s);
 
 type Base = Omit<ReportModel, 'exercise' | 'actionItems' | 'review' | 'postChecks' | 'digest'>;
 
-export function buildReport(input: ReportInput): ReportModel {
+/**
+ * `timeline: false` leaves the readable and the full timeline empty, for a caller that writes them while it
+ * reads the journal (`timelineRow`, `DigestFolder`); `input.events` then needs only what `summaryNeeds` keeps.
+ */
+export function buildReport(input: ReportInput, opts: { timeline?: boolean } = {}): ReportModel {
+  const withTimeline = opts.timeline !== false;
   const { events, state: s, scenarios, now } = input;
   // A drill's durations (RTO, update cadence, inject response) are measured on the exercise clock.
   const timed = onExerciseTime(s, events, now);
@@ -55,7 +61,7 @@ export function buildReport(input: ReportInput): ReportModel {
     alarmChanges: alarmChanges(events),
     comms: commsSection(timed.state, timed.now, input.cadence ?? DEFAULT_CADENCE),
     decisions: s.decisions.map((d) => ({ seq: d.seq, at: d.ts, by: d.actor, text: d.text })),
-    timeline: timelineRows(input),
+    timeline: withTimeline ? input.events.map((e) => timelineRow(e, input.state)) : [],
     integrity: {
       events: input.verification.count,
       headHash: input.verification.headHash,
@@ -68,7 +74,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const recorded: ActionItemRow[] = items.map((a) => ({ seq: a.seq, text: a.text, owner: a.owner, priority: a.priority, type: a.type, due: a.due, ticket: a.ticket, status: a.status, origin: 'timeline' }));
   if (s.mode !== 'exercise') {
     const review = reviewSection(input, draft, items);
-    return { ...draft, review, postChecks: postCheckRows(events, scenarios), digest: timelineDigest(events), exercise: null, actionItems: recorded };
+    return { ...draft, review, postChecks: postCheckRows(events, scenarios), digest: withTimeline ? timelineDigest(events) : [], exercise: null, actionItems: recorded };
   }
   // Response times on the exercise clock; the times of day shown stay those the timeline recorded.
   const wallTs = new Map(events.map((e) => [e.seq, e.ts]));
@@ -84,7 +90,7 @@ export function buildReport(input: ReportInput): ReportModel {
     sent: draft.comms.sent.map((c) => ({ ...c, at: wallTs.get(c.seq) ?? c.at })),
     cadence: { ...draft.comms.cadence, ...(draft.comms.cadence.from ? { from: toWall(draft.comms.cadence.from) } : {}), late: draft.comms.cadence.late.map((l) => ({ ...l, dueAt: toWall(l.dueAt), sentAt: l.sentAt && toWall(l.sentAt) })) },
   };
-  const rest = { review: reviewSection(input, { ...draft, comms }, items), postChecks: postCheckRows(events, scenarios), digest: timelineDigest(events) };
+  const rest = { review: reviewSection(input, { ...draft, comms }, items), postChecks: postCheckRows(events, scenarios), digest: withTimeline ? timelineDigest(events) : [] };
   const aar = afterAction({ ...draft, comms }, injects, events);
   return {
     ...draft,
@@ -135,15 +141,16 @@ function postCheckRows(events: ReportInput['events'], scenarios: ReportInput['sc
   return rows;
 }
 
-function timelineRows({ events, state }: ReportInput): TimelineRow[] {
-  return events.map((e) => ({
+/** One row of the full timeline: the event described, with the corrections recorded for it. */
+export function timelineRow(e: TimelineEvent, state: IncidentState, text = describeEvent(e)): TimelineRow {
+  return {
     seq: e.seq,
     at: e.ts,
     actor: e.actor,
     kind: e.kind,
-    text: describeEvent(e),
+    text,
     corrections: (state.amendments[e.seq] ?? []).map((a) => ({ seq: a.seq, at: a.ts, actor: a.actor, text: a.text })),
-  }));
+  };
 }
 
 /** Every origin's head here beside the table's at the last sync: agreed only when all are the same. */

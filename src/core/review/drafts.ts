@@ -22,6 +22,17 @@ export interface DraftInput {
   items: readonly ActionItem[];
 }
 
+/** Words that make a note or decision a root-cause candidate. */
+export const CAUSE_WORDS = /\b(root cause|cause[ds]?|trigger(ed)?|because|suspect(ed)?)\b/i;
+
+/** The prefixes ("lucky: ...") that put a note or decision into a section's draft. */
+export const NOTE_TAGS = {
+  wentWell: ['went well'],
+  wentWrong: ['went wrong', 'improve'],
+  lucky: ['lucky'],
+  lessons: ['lesson', 'lessons', 'learned', 'improve'],
+} as const;
+
 const some = (xs: (Statement | null)[]): Statement[] => xs.filter((x): x is Statement => x !== null);
 
 export function draftSections(input: DraftInput): Drafts {
@@ -78,7 +89,7 @@ export function draftSections(input: DraftInput): Drafts {
 
   const rootCause = some([
     ...events
-      .filter((e) => (e.kind === 'note' || e.kind === 'decision') && typeof e.data.text === 'string' && /\b(root cause|cause[ds]?|trigger(ed)?|because|suspect(ed)?)\b/i.test(e.data.text))
+      .filter((e) => (e.kind === 'note' || e.kind === 'decision') && typeof e.data.text === 'string' && CAUSE_WORDS.test(e.data.text))
       .map((e) => stmt(`On the record from ${e.actor}: ${quote(e)}.`, e.seq)),
     ...failedActions,
   ]);
@@ -98,7 +109,7 @@ export function draftSections(input: DraftInput): Drafts {
     ...objectiveLines.filter((o) => o.met === true).map((o) => o.line),
     verifications.passed.length ? stmt(`${verifications.passed.length} step(s) were verified against AWS.`, ...verifications.passed.flatMap((v) => v.cites)) : null,
     onTime,
-    ...taggedNotes(events, ['went well']),
+    ...taggedNotes(events, NOTE_TAGS.wentWell),
   ]);
 
   const wentWrong = some([
@@ -110,11 +121,11 @@ export function draftSections(input: DraftInput): Drafts {
     ...failedActions,
     ...order,
     ...skipped,
-    ...taggedNotes(events, ['went wrong', 'improve']),
+    ...taggedNotes(events, NOTE_TAGS.wentWrong),
   ]);
 
-  const lucky = some([...objectiveLines.filter((o) => o.narrow).map((o) => o.narrow!), ...taggedNotes(events, ['lucky'])]);
-  const lessons = taggedNotes(events, ['lesson', 'lessons', 'learned', 'improve']);
+  const lucky = some([...objectiveLines.filter((o) => o.narrow).map((o) => o.narrow!), ...taggedNotes(events, NOTE_TAGS.lucky)]);
+  const lessons = taggedNotes(events, NOTE_TAGS.lessons);
   const actionItems = some(input.items.map((i) => stmt(`${i.text}${i.owner ? ` (owner ${i.owner})` : ''}${i.status !== 'open' ? ` [${i.status}]` : ''}.`, i.seq, ...i.updates)));
 
   return {

@@ -98,13 +98,20 @@ export function beforeAfter(obs: Observations, requestSeq: number, endSeq: numbe
 
 export const quote = (e: TimelineEvent) => `"${describeEvent(e).replace(/\s+/g, ' ').slice(0, 160)}"`;
 
+/** The tag a note starts with ("Lucky: ..." is "lucky"), or undefined when it has no colon. */
+export function noteTag(text: string): string | undefined {
+  const colon = text.indexOf(':');
+  return colon < 0 ? undefined : text.slice(0, colon).trim().toLowerCase();
+}
+
 /** Notes and decisions whose text starts with one of the prefixes ("lucky:", "lesson:"), the prefix removed. */
 export function taggedNotes(events: readonly TimelineEvent[], prefixes: readonly string[]): Statement[] {
   return events.flatMap((e) => {
     if ((e.kind !== 'note' && e.kind !== 'decision') || typeof e.data.text !== 'string') return [];
     const text = e.data.text.trim();
+    const tag = noteTag(text);
+    if (tag === undefined || !prefixes.includes(tag)) return [];
     const colon = text.indexOf(':');
-    if (colon < 0 || !prefixes.includes(text.slice(0, colon).trim().toLowerCase())) return [];
     const rest = text.slice(colon + 1).trim().replace(/\s+/g, ' ');
     const s = rest ? stmt(`${rest} (${e.actor})`, e.seq) : null;
     return s ? [s] : [];
