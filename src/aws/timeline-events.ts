@@ -10,9 +10,10 @@ export function alarmChangedEvents(transitions: readonly AlarmTransition[]): New
   }));
 }
 
-export function stepVerifiedEvent(scenario: string, step: string, result: ProbeResult): NewEvent<'step.verified'> {
+/** `startedAt`: when the check began (ISO), so a drill credits it from then rather than from when it ended. */
+export function stepVerifiedEvent(scenario: string, step: string, result: ProbeResult, startedAt?: string): NewEvent<'step.verified'> {
   const summary = result.error && !result.summary.includes(result.error.message) ? `${result.summary} (${result.error.message})` : result.summary;
-  return { kind: 'step.verified', data: { scenario, step, passed: result.passed, summary: sanitizeLine(summary), evidence: result.evidence } };
+  return { kind: 'step.verified', data: { scenario, step, passed: result.passed, summary: sanitizeLine(summary), evidence: result.evidence, ...(startedAt ? { startedAt } : {}) } };
 }
 
 export function recoveryPointEvent(point: RecoveryPoint, region?: string): NewEvent<'aws.read'> {

@@ -2,6 +2,7 @@
 // of Ink's raw-mode crash), then loads Ink and the UI on demand so scriptable commands stay fast.
 import { eventsOfKinds } from '../store/timeline-window.js';
 import { readSyncConfig } from '../store/origin-feeds.js';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode, sanitizeLine, simElapsed, usageError, type ExerciseClock } from '../core/index.js';
@@ -158,6 +159,8 @@ export async function runConsole(ctx: CliContext, opts: ConsoleOptions): Promise
     awsConnected: wiring.awsConnected,
     clock: ctx.clock,
     actor: ctx.actor,
+    // A fresh id per console process: the drill's lease names the console, not the person.
+    consoleId: randomBytes(3).toString('hex'),
     allowActions: opts.allowActions,
     modeLabel: wiring.modeLabel,
     filesDir: join(store.dir, 'files'),

@@ -13,25 +13,24 @@ export function openWindowed(store: IncidentStore, id: string): { loaded: Loaded
   const s = store.state(id);
   const offset = s.offset ?? 0;
   const window = new JournalWindow(store.journalPath(id));
-  // A drill's record is read whole by its panes (drills are short): it keeps every event.
-  const keepAll = s.state.mode === 'exercise';
+  const v = s.verification;
+  const verification = { ok: v.ok, ...(v.firstBad ? { firstBad: { seq: v.firstBad.seq, message: v.firstBad.message } } : {}) };
+  // A drill is short and its panes read its record whole (and hide from each role what is not for it): it
+  // keeps every event and its timeline pane reads them from memory.
+  if (s.state.mode === 'exercise') {
+    window.extend(offset);
+    return { loaded: { events: window.read(0, window.count), state: s.state, offset, verification }, window };
+  }
   const retainer = new Retainer();
   window.extend(offset, (line) => {
-    if (!keepAll && !retainer.wants(line.kind)) return;
+    if (!retainer.wants(line.kind)) return;
     const e = line.event();
-    if (e) retainer.add(line.index, e, keepAll);
+    if (e) retainer.add(line.index, e);
   });
   const n = window.count;
-  window.readLines(Math.max(0, n - RECENT_EVENTS), n).forEach((e, i) => e && retainer.add(Math.max(0, n - RECENT_EVENTS) + i, e, true));
-  const v = s.verification;
-  const loaded: Loaded = {
-    events: retainer.events(),
-    state: s.state,
-    offset,
-    verification: { ok: v.ok, ...(v.firstBad ? { firstBad: { seq: v.firstBad.seq, message: v.firstBad.message } } : {}) },
-    timeline: sourceOf(window),
-  };
-  return { loaded, window };
+  const recentFrom = Math.max(0, n - RECENT_EVENTS);
+  window.readLines(recentFrom, n).forEach((e, i) => e && retainer.add(recentFrom + i, e, true));
+  return { loaded: { events: retainer.events(), state: s.state, offset, verification, timeline: sourceOf(window) }, window };
 }
 
 export function sourceOf(window: JournalWindow): TimelineSource {

@@ -34,6 +34,7 @@ export const registerDrillExportCommands: Register = (program: Command, run) => 
             scenario: { id: first.id, title: first.title, summary: first.summary, impact: first.impact },
             injects: scenarios.flatMap((s) => s.injects),
             objectives: scenarios.flatMap((s) => s.exercise_objectives),
+            modules: scenarios.flatMap((s) => s.exercise_modules),
           }),
         );
         const draft = !isResolved(loaded.state) && !loaded.events.some((e) => e.kind === 'exercise.clock' && e.data.control === 'end');

@@ -2,13 +2,15 @@
 // facilitator to prepare; otherwise an exercise-mode incident is opened and the console runs the drill.
 import type { Command } from 'commander';
 import { renderHandoutMarkdown } from '../report/aar-markdown.js';
-import { checkSpeed, fillLenient, formatOffset, scheduleDrill, seedFrom, usageError, sanitizeLine, type ScheduledInject } from '../core/index.js';
+import { audienceText, checkSpeed, fillLenient, formatOffset, scheduleDrill, seedFrom, usageError, sanitizeLine, type ScheduledInject } from '../core/index.js';
 import { findScenario, resolveParams, type Scenario } from '../scenarios/index.js';
 import { loadCliCatalog } from './catalog.js';
 import type { CliContext } from './context.js';
 import { parseParams } from './incident-commands.js';
 import { requireTerminal } from './console-command.js';
+import { registerExerciseInject } from './exercise-inject-command.js';
 import type { Register } from './main.js';
+import { moduleStarts } from './exercise-debrief-commands.js';
 
 export interface DrillPlan {
   scenario: Scenario;
@@ -41,10 +43,15 @@ export function formatScript(plan: DrillPlan): string[] {
     `speed x${plan.speed}${plan.seed !== undefined ? `, seed ${plan.seed}` : ''}; ${plan.schedule.length} injects; params ${Object.entries(plan.params).map(([k, v]) => `${k}=${sanitizeLine(v)}`).join(' ')}`,
     '',
   ];
+  const modules = moduleStarts(plan.scenario.exercise_modules);
   for (const i of plan.schedule) {
     const real = plan.speed === 1 ? '' : `  (real ${formatOffset(i.atSeconds / plan.speed).slice(2)})`;
-    lines.push(`${formatOffset(i.atSeconds).padEnd(9)}${real}  [${i.kind}] ${sanitizeLine(i.text)}`);
+    const module = modules(i.inject);
+    if (module) lines.push(`-- ${sanitizeLine(module.title)} (module ${module.id})`);
+    const audience = i.audience?.length || i.channel ? ` (for ${sanitizeLine(audienceText(i.audience, i.channel))})` : '';
+    lines.push(`${formatOffset(i.atSeconds).padEnd(9)}${real}  [${i.kind}]${audience} ${sanitizeLine(i.text)}`);
     lines.push(`          facilitator: ${sanitizeLine(i.facilitator)}`);
+    for (const q of [...(module?.questions ?? []), ...(i.inject.questions ?? [])]) lines.push(`          asks ${q.id}: ${sanitizeLine(q.text)}`);
   }
   return lines;
 }
@@ -68,7 +75,7 @@ export type DrillLauncher = (ctx: CliContext, plan: DrillPlan, incidentId: strin
 
 export function registerExerciseCommands(launch: DrillLauncher): Register {
   return (program: Command, run) => {
-    program
+    const exercise = program
       .command('exercise')
       .description('run a tabletop exercise on a runbook against the simulated AWS (--script prints the schedule only)')
       .argument('<scenario>', 'scenario id (see "warroom scenarios list")')
@@ -116,5 +123,6 @@ export function registerExerciseCommands(launch: DrillLauncher): Register {
           return launch(ctx, plan, id);
         }),
       );
+    registerExerciseInject(exercise, run);
   };
 }

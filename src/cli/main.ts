@@ -8,6 +8,7 @@ import { registerAwsCommands } from './aws-commands.js';
 import { registerCommsCommands } from './comms-commands.js';
 import { registerConsole, runConsole } from './console-command.js';
 import { registerExerciseCommands } from './exercise-commands.js';
+import { registerExerciseDebriefCommands } from './exercise-debrief-commands.js';
 import { registerIncidentCommands } from './incident-commands.js';
 import { registerReadCommands } from './read-commands.js';
 import { registerReportCommands } from './report-commands.js';
@@ -57,6 +58,7 @@ const GROUPS: Register[] = [
       ...(plan.seed !== undefined ? { seed: plan.seed } : {}),
     }),
   ),
+  registerExerciseDebriefCommands(),
 ];
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {

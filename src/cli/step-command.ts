@@ -86,9 +86,10 @@ export async function stepCommand(ctx: CliContext, id: string, stepRef: string, 
     const params = verificationParams(state.params, events);
     if (verb === 'verify') {
       if (!step.verify) throw usageError(`${step.id} has no verification (check it by hand, then: warroom step ${id} ${step.id} done)`);
+      const startedAt = new Date(ctx.clock.now()).toISOString();
       const result = await ports.probes.verify(step.verify, params);
       const outcome = probeOutcome(result);
-      await append(outcome === 'could-not-check' ? couldNotCheckEvent(scenario.id, step.id, result) : stepVerifiedEvent(scenario.id, step.id, result));
+      await append(outcome === 'could-not-check' ? couldNotCheckEvent(scenario.id, step.id, result) : stepVerifiedEvent(scenario.id, step.id, result, startedAt));
       say(`${step.id} ${outcome === 'passed' ? 'verified' : outcome === 'failed' ? 'NOT verified' : 'could not be checked'}: ${result.summary}`, { outcome, summary: result.summary, evidence: result.evidence, ...(result.error ? { error: result.error } : {}) });
       return outcome === 'passed' ? ExitCode.ok : outcome === 'failed' ? ExitCode.failure : ExitCode.aws;
     }

@@ -1,5 +1,6 @@
 // One line of plain text for any event: used by the timeline pane, text and CSV exports, and reports.
 import type { TimelineEvent } from './events.js';
+import { audienceText, channelOfData } from './drill-audience.js';
 import { formatOffset as drillOffset } from './drill.js';
 
 const s = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
@@ -67,15 +68,23 @@ export function describeEvent(e: TimelineEvent): string {
     case 'origin.key':
       return `shared from origin ${s(d.origin)} (its signing key named)`;
     case 'exercise.inject':
-      return `inject ${s(d.inject)}${typeof d.firedAtSeconds === 'number' ? ` at ${drillOffset(d.firedAtSeconds)}${d.how && d.how !== 'scheduled' ? ` (${s(d.how)})` : ''}` : ''}: ${s(d.text)}`;
+      return `inject ${s(d.inject)}${typeof d.firedAtSeconds === 'number' ? ` at ${drillOffset(d.firedAtSeconds)}${d.how && d.how !== 'scheduled' ? ` (${s(d.how)})` : ''}` : ''}${forWhom(d)}: ${s(d.text)}`;
     case 'exercise.clock':
       return `exercise clock ${s(d.control)}${d.speed ? ` x${s(d.speed)}` : ''}${typeof d.simSeconds === 'number' ? ` at ${drillOffset(d.simSeconds)}` : ''}${d.detail ? `: ${s(d.detail)}` : ''}`;
     case 'exercise.lease':
-      return `drill control ${d.from ? `handed from ${s(d.from)} to` : 'taken by'} ${s(d.holder)}${d.detail ? `: ${s(d.detail)}` : ''}`;
+      return `drill control ${d.from ? `handed from ${s(d.from)}${d.fromConsole ? ` (console ${s(d.fromConsole)})` : ''} to` : 'taken by'} ${s(d.holder)}${d.console ? ` (console ${s(d.console)})` : ''}${d.detail ? `: ${s(d.detail)}` : ''}`;
     case 'exercise.joined':
-      return `joined the drill as ${s(d.role)}`;
+      return `joined the drill as ${s(d.role)}${d.console ? ` (console ${s(d.console)})` : ''}`;
+    case 'exercise.added':
+      return `inject ${s(d.inject)} added for ${drillOffset(typeof d.atSeconds === 'number' ? d.atSeconds : 0)}: ${s(d.title)}`;
     case 'exercise.marked':
       return `evaluated inject ${s(d.inject)}: ${s(d.rating)}${d.note ? ` (${s(d.note)})` : ''}`;
+    case 'exercise.answer':
+      return `${s(d.form)} answer to ${s(d.question)}${d.role ? ` (${s(d.role)})` : ''}${typeof d.atSeconds === 'number' ? ` at ${drillOffset(d.atSeconds)}` : ''}: ${s(d.text)}`;
+    case 'exercise.hotwash':
+      return `hotwash opened${typeof d.atSeconds === 'number' ? ` at ${drillOffset(d.atSeconds)}` : ''}`;
+    case 'exercise.plan':
+      return `improvement plan ${s(d.issue)}${extras(d, ['action', 'owner', 'organisation', 'start', 'completion', 'status'])}`;
     case 'escalation.fired':
       return `escalation ${s(d.level)}: ${s(d.text)}`;
     case 'action_item.added':
@@ -97,6 +106,13 @@ export function describeEvent(e: TimelineEvent): string {
     default:
       return JSON.stringify(d);
   }
+}
+
+/** " (for @quinn by email)": an inject's audience and channel, when it has either. */
+function forWhom(d: Record<string, unknown>): string {
+  const channel = channelOfData(d.channel);
+  const audience = Array.isArray(d.audience) ? d.audience.map(s) : [];
+  return channel || audience.length ? ` (for ${audienceText(audience, channel)})` : '';
 }
 
 function describeQueued(d: Record<string, unknown>): string {

@@ -6,8 +6,12 @@ import type { TimelineEvent } from './events.js';
 import type { IncidentState } from './fold.js';
 import { formatOffset, type InjectLike } from './drill.js';
 import { foldDrill, type DrillRecord } from './drill-record.js';
-import { marksOf, suggestCredit } from './drill-credit.js';
+import { actStartedAt, marksOf, suggestCredit } from './drill-credit.js';
 import { drillOffsetOf } from './drill-time.js';
+import { withoutDebrief, type ExerciseModule } from './drill-questions.js';
+import { debriefOf, type AarDebrief } from './drill-aar-debrief.js';
+import { NOT_SET, planSettings } from './drill-plan.js';
+import { audienceOf } from './drill-aar-audience.js';
 
 export interface AarObjective {
   id: string;
@@ -21,6 +25,8 @@ export interface AarInput {
   scenario: { id: string; title: string; summary: string; impact: string };
   injects: readonly InjectLike[];
   objectives: readonly AarObjective[];
+  /** The script's modules (their discussion questions); none when absent. */
+  modules?: readonly ExerciseModule[];
 }
 
 /** HSEEP's four ratings of how a capability was performed. */
@@ -41,17 +47,22 @@ export interface InjectFinding {
   withinSeconds?: number;
   credit?: { seq: number; at: number; kind: string; actor: string; after: number };
   mark?: { seq: number; rating: string; actor: string; note?: string };
+  /** Who it was for and by which channel ("everyone", "comms-lead by email"). */
+  audience: string;
+  /** Written by the controller during the drill, with its title. */
+  added?: { title: string };
 }
 
 export interface AarObjectiveAnalysis {
   objective: AarObjective;
   rating: string;
   strengths: string[];
-  improvements: { text: string; rootCause: string; cite: string }[];
+  /** `key` names the improvement-plan row it becomes: the inject's id, or the seq of the note that raised it. */
+  improvements: { key: string; text: string; rootCause: string; cite: string }[];
   injects: InjectFinding[];
 }
 
-export interface AarModel {
+export interface AarModel extends AarDebrief {
   name: string;
   incident: string;
   dates: { start: string; end: string };
@@ -62,7 +73,7 @@ export interface AarModel {
   objectives: readonly AarObjective[];
   participants: { role: string; names: string[] }[];
   analysis: AarObjectiveAnalysis[];
-  plan: { capability: string; issue: string; action: string; owner: string; organisation: string; start: string; completion: string; status: string; cite: string }[];
+  plan: { key: string; capability: string; issue: string; action: string; owner: string; organisation: string; start: string; completion: string; status: string; cite: string }[];
   injectTable: InjectFinding[];
   /** Injects the controller took out of the script, with the event that did. */
   skipped: { inject: string; seq: number; at: number }[];
@@ -75,7 +86,7 @@ export function buildAar(input: AarInput): AarModel {
   const record = foldDrill(events);
   const at = drillOffsetOf(events);
   const marks = marksOf(events);
-  const byId = new Map(input.injects.map((i) => [i.id, i]));
+  const byId = new Map([...input.injects, ...record.added.map((a) => a.inject)].map((i) => [i.id, i]));
   const objectives = input.objectives.length ? input.objectives : [FALLBACK];
   const findings: InjectFinding[] = events
     .filter((e) => e.kind === 'exercise.inject' && record.fired[String(e.data.inject)]?.seq === e.seq)
@@ -89,21 +100,28 @@ export function buildAar(input: AarInput): AarModel {
   const startDate = (first?.ts ?? input.state.openedAt).slice(0, 10);
   const endDate = (last?.ts ?? input.state.openedAt).slice(0, 10);
   const actionItems = events.filter((e) => e.kind === 'action_item.added');
-  const plan = analysis.flatMap((a) =>
+  const debrief = debriefOf(events, record, input.injects, input.modules ?? []);
+  // The hotwash's areas for improvement name no capability; each becomes a row of the plan as it was said.
+  const hotwash = { objective: { id: 'hotwash', text: 'hotwash', capability: 'not named (raised at the hotwash)' }, improvements: debrief.hotwash.improvements.map((h) => ({ key: String(h.seq), text: `${h.text} (${h.actor}, hotwash)`, rootCause: 'not analysed', cite: [h.seq, ...h.amendments].map((x) => `[#${x}]`).join(' ') })) };
+  const settings = planSettings(events);
+  const plan = [...analysis, hotwash].flatMap((a) =>
     a.improvements.map((imp) => {
       // An action item recorded during the drill that names the inject is the corrective action for it.
       const injectId = /inject (\S+)/.exec(imp.text)?.[1] ?? '';
       const item = actionItems.find((e) => injectId && String(e.data.text).includes(injectId));
+      // What an evaluator or the controller set wins; an owner named on the action item comes next; else "not set".
+      const set = settings.get(imp.key);
       return {
+        key: imp.key,
         capability: a.objective.capability,
         issue: imp.text,
-        action: item ? `${String(item.data.text)} [#${item.seq}]` : 'to be agreed at the hotwash',
-        owner: item && typeof item.data.owner === 'string' ? item.data.owner : 'unassigned',
-        organisation: 'unassigned',
-        start: endDate,
-        completion: 'to be set',
-        status: 'Not started',
-        cite: imp.cite,
+        action: set?.action ?? (item ? `${String(item.data.text)} [#${item.seq}]` : 'to be agreed at the hotwash'),
+        owner: set?.owner ?? (item && typeof item.data.owner === 'string' ? item.data.owner : NOT_SET),
+        organisation: set?.organisation ?? NOT_SET,
+        start: set?.start ?? NOT_SET,
+        completion: set?.completion ?? NOT_SET,
+        status: set?.status ?? 'Not started',
+        cite: [imp.cite, ...(set?.seqs ?? []).map((x) => `[#${x}]`)].join(' '),
       };
     }),
   );
@@ -120,6 +138,7 @@ export function buildAar(input: AarInput): AarModel {
     analysis,
     plan,
     injectTable: findings,
+    ...debrief,
     skipped: events
       .filter((e) => e.kind === 'exercise.clock' && e.data.control === 'skip' && typeof e.data.inject === 'string' && record.skipped.includes(e.data.inject))
       .map((e) => ({ inject: String(e.data.inject), seq: e.seq, at: typeof e.data.simSeconds === 'number' ? e.data.simSeconds : at(e.ts) })),
@@ -133,7 +152,7 @@ function finding(e: TimelineEvent, events: readonly TimelineEvent[], record: Dri
   const expects = inject?.expect ?? [];
   const kinds = expects.flatMap((x) => [...(x.kinds ?? [])]);
   const roles = [...new Set(expects.map((x) => x.role ?? 'player'))];
-  const credit = suggestCredit(events, e, record, { kinds, roles });
+  const credit = suggestCredit(withoutDebrief(events), e, record, { kinds, roles });
   const within = expects.map((x) => x.within_seconds).filter((x): x is number => typeof x === 'number');
   return {
     inject: String(e.data.inject),
@@ -143,8 +162,10 @@ function finding(e: TimelineEvent, events: readonly TimelineEvent[], record: Dri
     how: fired.how,
     expected: expects.map((x) => x.text),
     ...(within.length ? { withinSeconds: Math.max(...within) } : {}),
-    ...(credit ? { credit: { seq: credit.seq, at: at(credit.ts), kind: credit.kind, actor: credit.actor, after: Math.max(0, at(credit.ts) - fired.firedAtSeconds) } } : {}),
+    // A response is timed from when it started (a check records its result only when its polling ends).
+    ...(credit ? { credit: { seq: credit.seq, at: at(actStartedAt(credit)), kind: credit.kind, actor: credit.actor, after: Math.max(0, at(actStartedAt(credit)) - fired.firedAtSeconds) } } : {}),
     ...(mark ? { mark: { seq: mark.seq, rating: mark.rating, actor: mark.actor, ...(mark.note ? { note: mark.note } : {}) } } : {}),
+    ...audienceOf(e),
   };
 }
 
@@ -162,6 +183,7 @@ function analyse(objective: AarObjective, findings: InjectFinding[], notes: read
     } else {
       const what = !f.credit ? 'drew no response from the players' : late ? `was answered late (${formatOffset(f.credit.after).slice(2)} against ${formatOffset(f.withinSeconds!).slice(2)} allowed)` : `was answered only in part`;
       improvements.push({
+        key: f.inject,
         text: `inject ${f.inject} (fired ${formatOffset(f.firedAt)}) ${what}; expected: ${expected}${response ? `; response: ${response}` : ''}; ${evaluated}`,
         rootCause: f.mark?.note ? `evaluator: ${f.mark.note}` : 'not analysed: no evaluator note',
         cite,
@@ -173,7 +195,7 @@ function analyse(objective: AarObjective, findings: InjectFinding[], notes: read
     if (e.kind !== 'note' || typeof e.data.text !== 'string') continue;
     const m = /^\s*(went well|improve)\s*:\s*(.+)$/is.exec(e.data.text);
     if (!m) continue;
-    if (m[1]!.toLowerCase() === 'improve') improvements.push({ text: `${m[2]!.trim()} (${e.actor})`, rootCause: 'not analysed', cite: `[#${e.seq}]` });
+    if (m[1]!.toLowerCase() === 'improve') improvements.push({ key: String(e.seq), text: `${m[2]!.trim()} (${e.actor})`, rootCause: 'not analysed', cite: `[#${e.seq}]` });
     else strengths.push(`${m[2]!.trim()} (${e.actor}) [#${e.seq}]`);
   }
   return { objective, rating: rate(findings), strengths, improvements, injects: findings };

@@ -3,7 +3,8 @@
 // head the record was folded to (`record.headSeq`), so two consoles deciding at once cannot both land.
 import type { NewEvent } from './events.js';
 import { formatOffset as fmt, type ScheduledInject } from './drill.js';
-import { drillSeconds, roleOf, type DrillRecord, type DrillRole, type InjectHow } from './drill-record.js';
+import { actorOf, consoleOf, drillSeconds, isController, roleOf, withAdded, type DrillRecord, type DrillRole, type DrillWho, type InjectHow } from './drill-record.js';
+import type { InjectChannel } from './drill-audience.js';
 import { checkSpeed } from './exercise-clock.js';
 
 export type DrillAct =
@@ -17,7 +18,19 @@ export type DrillAct =
   | { kind: 'fire'; injectId?: string }
   | { kind: 'skip'; injectId: string }
   | { kind: 'end' }
-  | { kind: 'handover'; to: string };
+  | { kind: 'handover'; to: string }
+  | { kind: 'add'; inject: NewInject };
+
+/** An inject the controller writes during the drill: fired now, or at `atSeconds` of drill time when later. */
+export interface NewInject {
+  title: string;
+  text: string;
+  audience?: string[];
+  channel?: InjectChannel;
+  /** The response expected, as the evaluator reads it. */
+  expect?: string;
+  atSeconds?: number;
+}
 
 export interface DrillDecision {
   events: NewEvent[];
@@ -38,22 +51,30 @@ const clock = (control: string, simSeconds: number, speed: number, detail?: stri
 
 const inject = (i: ScheduledInject, firedAtSeconds: number, how: InjectHow): NewEvent<'exercise.inject'> => ({
   kind: 'exercise.inject',
-  data: { inject: i.id, text: i.text, offsetSeconds: i.atSeconds, firedAtSeconds: round(firedAtSeconds), how },
+  data: {
+    inject: i.id,
+    text: i.text,
+    offsetSeconds: i.atSeconds,
+    firedAtSeconds: round(firedAtSeconds),
+    how,
+    // Who it is for and how it reads travel with it, so every console and the AAR read them from the record.
+    ...(i.audience?.length ? { audience: i.audience } : {}),
+    ...(i.channel ? { channel: i.channel } : {}),
+    ...(i.title ? { title: i.title } : {}),
+    ...(i.added ? { added: true } : {}),
+  },
 });
 
 const round = (s: number) => Math.round(s * 1000) / 1000;
 
-/** Decides `act` by `actor` at wall time `now` on the drill as recorded. */
-export function decideDrill(r: DrillRecord, schedule: readonly ScheduledInject[], actor: string, now: number, act: DrillAct): DrillDecision {
-  if (act.kind === 'join') {
-    if (r.controller === actor) return none();
-    return roleOf(r, actor) === act.role ? none() : { events: [{ kind: 'exercise.joined', data: { role: act.role } }], fires: [] };
-  }
-  if (act.kind === 'start') return start(r, schedule, actor, now, act);
-  if (r.controller !== actor) {
+/** Decides `act` by `who` (a person at a console) at wall time `now` on the drill as recorded. */
+export function decideDrill(r: DrillRecord, script: readonly ScheduledInject[], who: DrillWho, now: number, act: DrillAct): DrillDecision {
+  const schedule = withAdded(r, script);
+  if (act.kind === 'join') return join(r, who, act.role);
+  if (act.kind === 'start') return start(r, schedule, who, now, act);
+  if (!isController(r, who)) {
     if (act.kind === 'tick') return none();
-    const role = roleOf(r, actor) ?? 'observer';
-    return none(r.controller ? `drill: ${r.controller} controls this drill and you are ${role === 'controller' ? 'observer' : role}; only the controller moves the clock (they can hand over with H)` : 'drill: nobody controls this drill yet (start it with "warroom exercise" or open it with --facilitator)');
+    return none(notController(r, who));
   }
   if (!r.clock) return none(act.kind === 'tick' ? undefined : 'drill: the drill has not started yet');
   if (r.ended) return act.kind === 'tick' ? none() : none(`drill: it ended at ${fmt(r.ended.atSeconds)}${r.ended.reason === 'resolved' ? ' (the incident was resolved)' : ''}; nothing more can fire`);
@@ -93,24 +114,112 @@ export function decideDrill(r: DrillRecord, schedule: readonly ScheduledInject[]
     }
     case 'end':
       return { events: [clock('end', t, c.speed, `${Object.keys(r.fired).length}/${schedule.length} injects fired`)], fires: [] };
-    case 'handover': {
-      const to = act.to.trim();
-      if (!to || to === actor) return none('drill: hand over to someone else (type their name as the console shows it)');
-      return { events: [{ kind: 'exercise.lease', data: { holder: to, from: actor } }], fires: [] };
-    }
+    case 'handover':
+      return handover(r, who, act.to.trim());
+    case 'add':
+      return add(r, schedule, t, act.inject);
   }
 }
 
-function start(r: DrillRecord, schedule: readonly ScheduledInject[], actor: string, now: number, act: { speed: number; seed?: number }): DrillDecision {
+/** One line for a console that is not the controller: who is, and how control moves. */
+function notController(r: DrillRecord, who: DrillWho): string {
+  if (!r.controller) return 'drill: nobody controls this drill yet (start it with "warroom exercise" or open it with --facilitator)';
+  const role = roleOf(r, who) ?? 'observer';
+  if (r.controller === actorOf(who) && r.controllerConsole) {
+    return `drill: your console ${r.controllerConsole} controls this drill and this one (${consoleOf(who) ?? '?'}) is ${role}; hand over with H there, or open this one with --facilitator to take control here`;
+  }
+  return `drill: ${r.controller} controls this drill and you are ${role === 'controller' ? 'observer' : role}; only the controller moves the clock (they can hand over with H)`;
+}
+
+/**
+ * A lease that names the person but no console (an older journal, or a hand-over by name): their first
+ * console to open the drill takes it, once, so their next terminal does not drive too.
+ */
+function claim(r: DrillRecord, who: DrillWho): DrillDecision | undefined {
+  const console = consoleOf(who);
+  if (!console || r.controllerConsole || r.controller !== actorOf(who)) return undefined;
+  return { events: [{ kind: 'exercise.lease', data: { holder: actorOf(who), console, detail: 'taken by the console it was handed to' } }], fires: [] };
+}
+
+function join(r: DrillRecord, who: DrillWho, role: Exclude<DrillRole, 'controller'>): DrillDecision {
+  const claimed = claim(r, who);
+  if (claimed) return claimed;
+  if (isController(r, who)) return none();
+  const actor = actorOf(who);
+  const console = consoleOf(who);
+  const joined = console ? r.consoles[console]?.role : roleOf(r, who);
+  // The controller's other terminal watches: being the same person does not make it a second driver.
+  const as = console && r.controller === actor ? 'observer' : role;
+  return joined === as ? none() : { events: [{ kind: 'exercise.joined', data: { role: as, ...(console ? { console } : {}) } }], fires: [] };
+}
+
+/** Control passes to a console (by its id), or to a person: their latest console that joined, else their next. */
+function handover(r: DrillRecord, who: DrillWho, to: string): DrillDecision {
+  const actor = actorOf(who);
+  const from = { from: actor, ...(consoleOf(who) ? { fromConsole: consoleOf(who)! } : {}) };
+  const byConsole = r.consoles[to];
+  if (byConsole) {
+    if (to === consoleOf(who)) return none('drill: this console already controls the drill');
+    return { events: [{ kind: 'exercise.lease', data: { holder: byConsole.actor, console: to, ...from } }], fires: [] };
+  }
+  if (!to || to === actor) return none('drill: hand over to someone else (pick their console, or type their name as the console shows it)');
+  const latest = Object.entries(r.consoles).filter(([, c]) => c.actor === to).at(-1)?.[0];
+  return { events: [{ kind: 'exercise.lease', data: { holder: to, ...(latest ? { console: latest } : {}), ...from } }], fires: [] };
+}
+
+/** An inject written now: recorded with its drill time, and fired in the same append when that time is now. */
+function add(r: DrillRecord, schedule: readonly ScheduledInject[], t: number, n: NewInject): DrillDecision {
+  const title = n.title.trim();
+  const text = n.text.trim();
+  if (!title || !text) return none('drill: a new inject needs a title and a text');
+  const taken = new Set(schedule.map((i) => i.id));
+  let k = r.added.length + 1;
+  while (taken.has(`added-${k}`)) k++;
+  const id = `added-${k}`;
+  const at = n.atSeconds !== undefined && n.atSeconds > t ? round(n.atSeconds) : round(t);
+  const audience = n.audience?.filter((a) => a.trim()) ?? [];
+  const expect = n.expect?.trim();
+  const added: NewEvent<'exercise.added'> = {
+    kind: 'exercise.added',
+    data: { inject: id, title, text, atSeconds: at, ...(audience.length ? { audience } : {}), ...(n.channel ? { channel: n.channel } : {}), ...(expect ? { expect } : {}) },
+  };
+  if (at > t) return { events: [added], fires: [] };
+  const scheduled: ScheduledInject = {
+    id,
+    atSeconds: at,
+    kind: 'message',
+    text,
+    facilitator: '',
+    inject: { id, at_seconds: at, kind: 'message', text, facilitator: '', expect: expect ? [{ text: expect }] : [] },
+    title,
+    added: true,
+    ...(audience.length ? { audience } : {}),
+    ...(n.channel ? { channel: n.channel } : {}),
+  };
+  return { events: [added, inject(scheduled, t, 'scheduled')], fires: [scheduled] };
+}
+
+function start(r: DrillRecord, schedule: readonly ScheduledInject[], who: DrillWho, now: number, act: { speed: number; seed?: number }): DrillDecision {
+  const actor = actorOf(who);
+  const console = consoleOf(who);
+  const at = console ? { console } : {};
   if (r.clock) {
-    if (r.controller === actor) return none(); // the controller back after a restart: the record says where it was
+    const claimed = claim(r, who);
+    if (claimed) return claimed;
+    if (isController(r, who)) return none(); // this console already drives
+    if (r.controller === actor) {
+      // The controller back in a new console (a restart, or a second terminal asked to drive): an explicit,
+      // recorded move of the lease, so the console it left stops driving.
+      if (!console) return none();
+      return { events: [{ kind: 'exercise.lease', data: { holder: actor, ...at, from: actor, ...(r.controllerConsole ? { fromConsole: r.controllerConsole } : {}), detail: 'took control back in a new console' } }], fires: [] };
+    }
     if (r.controller) return none(`drill: ${r.controller} controls this drill; you joined as observer (they can hand control to you with H)`);
-    return { events: [{ kind: 'exercise.lease', data: { holder: actor, detail: 'took control of a drill nobody held' } }], fires: [] };
+    return { events: [{ kind: 'exercise.lease', data: { holder: actor, ...at, detail: 'took control of a drill nobody held' } }], fires: [] };
   }
   const due = schedule.filter((i) => i.atSeconds <= 0);
   return {
     events: [
-      { kind: 'exercise.lease', data: { holder: actor } },
+      { kind: 'exercise.lease', data: { holder: actor, ...at } },
       clock('start', 0, checkSpeed(act.speed), act.seed !== undefined ? `seed ${act.seed}` : undefined, act.seed),
       ...due.map((i) => inject(i, 0, 'scheduled')),
     ],

@@ -31,15 +31,33 @@ export interface Expectation {
   roles?: readonly string[];
 }
 
-/** The first act after `inject` by a participant who is not the controller (or, with `expect`, of that kind and role). */
+/**
+ * When the act started: a check records its result once its polling ends, with the time it was started
+ * (`startedAt`); any other act started when it was recorded.
+ */
+export function actStartedAt(e: TimelineEvent): string {
+  const started = e.data.startedAt;
+  return typeof started === 'string' && !Number.isNaN(Date.parse(started)) ? started : e.ts;
+}
+
+/**
+ * The act that answered `inject`: of the acts recorded after it by a participant who is not the controller
+ * (or, with `expect`, of that kind and role), the first to start, and only one started once the inject fired.
+ */
 export function suggestCredit(events: readonly TimelineEvent[], inject: TimelineEvent, record: DrillRecord, expect: Expectation = {}): TimelineEvent | undefined {
   const controllers = controllersOf(events);
-  return events.find((e) => {
+  const fired = Date.parse(inject.ts);
+  const started = (e: TimelineEvent) => Date.parse(actStartedAt(e));
+  const answers = events.filter((e) => {
     if (e.seq <= inject.seq || NOT_A_RESPONSE.has(e.kind) || controllers.has(e.actor)) return false;
     if (expect.kinds?.length && !expect.kinds.includes(e.kind)) return false;
+    // Started before the inject (a check still polling when it fired): it answered something else. An act
+    // without a start time was recorded after the inject, which is what counts (whatever the consoles' clocks).
+    if (actStartedAt(e) !== e.ts && !Number.isNaN(fired) && started(e) < fired) return false;
     const role = record.roles[e.actor] ?? 'player';
     return expect.roles?.length ? expect.roles.includes(role) : role === 'player';
   });
+  return answers.reduce<TimelineEvent | undefined>((first, e) => (!first || started(e) < started(first) ? e : first), undefined);
 }
 
 /** Everyone who held the drill's lease at any time: their acts are the facilitator's, not the players'. */

@@ -4,10 +4,20 @@
 // it is never fired again, whichever terminals come and go.
 import type { TimelineEvent } from './events.js';
 import { MAX_SPEED, MIN_SPEED, simElapsed, type ExerciseClock } from './exercise-clock.js';
+import type { ScheduledInject } from './drill.js';
+import { channelOfData } from './drill-audience.js';
 
 export const DRILL_ROLES = ['controller', 'player', 'evaluator', 'observer'] as const;
 export type DrillRole = (typeof DRILL_ROLES)[number];
 export type InjectHow = 'scheduled' | 'early' | 'jumped';
+
+/**
+ * Who acts on a drill: a person at one console. The lease names the console, so a second terminal of the same
+ * person is not a second driver. A bare name is a console that has no id (journals and callers from before).
+ */
+export type DrillWho = string | { actor: string; console: string };
+export const actorOf = (who: DrillWho): string => (typeof who === 'string' ? who : who.actor);
+export const consoleOf = (who: DrillWho): string | undefined => (typeof who === 'string' ? undefined : who.console);
 
 export interface FiredInject {
   seq: number;
@@ -24,6 +34,12 @@ export interface DrillRecord {
   seed?: number;
   /** The actor holding the lease: the only one whose console moves the clock and fires injects. */
   controller?: string;
+  /** The console holding the lease; undefined when the lease names only a person (older journals). */
+  controllerConsole?: string;
+  /** Each console that joined: its person and role (the controller's console is in the lease). */
+  consoles: Record<string, { actor: string; role: Exclude<DrillRole, 'controller'> }>;
+  /** Injects the controller wrote during the drill, each to fire once at its drill time. */
+  added: ScheduledInject[];
   /** Each participant's latest role, the controller included. */
   roles: Record<string, DrillRole>;
   /** The exercise clock as of the last control (anchorReal is that control's wall time). */
@@ -41,20 +57,29 @@ const num = (x: unknown): number | undefined => (typeof x === 'number' && Number
 
 /** Folds the drill out of a timeline (any order of consoles, quits and restarts gives the same answer). */
 export function foldDrill(events: readonly TimelineEvent[]): DrillRecord {
-  const r: DrillRecord = { roles: {}, fired: {}, skipped: [], headSeq: 0 };
+  const r: DrillRecord = { roles: {}, consoles: {}, added: [], fired: {}, skipped: [], headSeq: 0 };
   for (const e of events) {
     r.headSeq = Math.max(r.headSeq, e.seq);
     const wall = Date.parse(e.ts);
     if (Number.isNaN(wall)) continue;
     const d = e.data;
     switch (e.kind) {
-      case 'exercise.lease':
+      case 'exercise.lease': {
         r.controller = String(d.holder);
         r.roles[r.controller] = 'controller';
-        if (typeof d.from === 'string' && r.roles[d.from] === 'controller') r.roles[d.from] = 'observer';
+        if (typeof d.console === 'string') r.controllerConsole = d.console;
+        else delete r.controllerConsole;
+        if (typeof d.from === 'string' && d.from !== r.controller && r.roles[d.from] === 'controller') r.roles[d.from] = 'observer';
         break;
-      case 'exercise.joined':
-        if (e.actor !== r.controller) r.roles[e.actor] = d.role as DrillRole;
+      }
+      case 'exercise.joined': {
+        const role = d.role as Exclude<DrillRole, 'controller'>;
+        if (e.actor !== r.controller) r.roles[e.actor] = role;
+        if (typeof d.console === 'string') r.consoles[d.console] = { actor: e.actor, role };
+        break;
+      }
+      case 'exercise.added':
+        foldAdded(r, e);
         break;
       case 'exercise.clock':
         if (!r.ended) foldClock(r, e, wall);
@@ -109,6 +134,28 @@ function foldInject(r: DrillRecord, e: TimelineEvent, wall: number): void {
   r.fired[id] = { seq: e.seq, ts: e.ts, firedAtSeconds: at ?? 0, how };
 }
 
+function foldAdded(r: DrillRecord, e: TimelineEvent): void {
+  const d = e.data;
+  const id = String(d.inject);
+  if (r.added.some((i) => i.id === id)) return;
+  const at = num(d.atSeconds) ?? 0;
+  const audience = Array.isArray(d.audience) ? d.audience.filter((a): a is string => typeof a === 'string') : [];
+  const channel = channelOfData(d.channel);
+  const expect = typeof d.expect === 'string' && d.expect ? [{ text: d.expect }] : [];
+  r.added.push({
+    id,
+    atSeconds: at,
+    kind: 'message',
+    text: String(d.text),
+    facilitator: `added by ${e.actor} during the drill`,
+    inject: { id, at_seconds: at, kind: 'message', text: String(d.text), facilitator: '', expect, ...(audience.length ? { audience } : {}) },
+    title: String(d.title),
+    added: true,
+    ...(audience.length ? { audience } : {}),
+    ...(channel ? { channel } : {}),
+  });
+}
+
 function stopAt(r: DrillRecord, wall: number, reason: 'resolved', seq: number): void {
   const at = simElapsed(r.clock!, wall);
   r.clock = { ...r.clock!, anchorSim: at, anchorReal: wall, paused: true };
@@ -118,5 +165,34 @@ function stopAt(r: DrillRecord, wall: number, reason: 'resolved', seq: number): 
 /** Drill seconds at wall time `now` (frozen while paused and after the end). */
 export const drillSeconds = (r: DrillRecord, now: number): number => (r.clock ? simElapsed(r.clock, now) / 1000 : 0);
 
-/** The role an actor has in the drill, if they joined it. */
-export const roleOf = (r: DrillRecord, actor: string): DrillRole | undefined => (r.controller === actor ? 'controller' : r.roles[actor]);
+/**
+ * True when `who` holds the lease: its console, or the person when the lease names no console. A caller that
+ * names no console (the one-shot `warroom exercise inject`, older callers) acts for the person.
+ */
+export function isController(r: DrillRecord, who: DrillWho): boolean {
+  const console = consoleOf(who);
+  if (r.controllerConsole && console) return r.controllerConsole === console;
+  return r.controller !== undefined && r.controller === actorOf(who);
+}
+
+/** The role a console (or, given a bare name, a person) has in the drill, if it joined. */
+export function roleOf(r: DrillRecord, who: DrillWho): DrillRole | undefined {
+  if (isController(r, who)) return 'controller';
+  const console = consoleOf(who);
+  const joined = console ? r.consoles[console] : undefined;
+  if (joined) return joined.role;
+  const actor = actorOf(who);
+  // The controller's other terminal watches; a bare name keeps the person's role.
+  return r.controller === actor ? (console ? undefined : 'controller') : r.roles[actor];
+}
+
+/** The script and the injects written during the drill, in drill-time order. */
+export const withAdded = (r: DrillRecord, schedule: readonly ScheduledInject[]): ScheduledInject[] =>
+  r.added.length === 0 ? [...schedule] : [...schedule, ...r.added].sort((a, b) => a.atSeconds - b.atSeconds);
+
+/**
+ * Whether this console records what the simulated AWS does (alarm changes). Every console of a drill runs the
+ * same simulation from the same injects and sees the same changes; only the controller's console records them,
+ * so each is on the timeline once. An exercise with no drill on the record has no such question.
+ */
+export const recordsSimulation = (r: DrillRecord, who: DrillWho): boolean => r.controller === undefined || isController(r, who);

@@ -82,6 +82,12 @@ export const onDrillTime = (map: TimeMap, iso: string): string => new Date(map(D
 
 const mapAt = <T extends { at: string }>(map: TimeMap, x: T): T => ({ ...x, at: onDrillTime(map, x.at) });
 const mapTs = <T extends { ts: string }>(map: TimeMap, x: T): T => ({ ...x, ts: onDrillTime(map, x.ts) });
+/** An event on drill time, with the start of a check (`startedAt`) moved with it. */
+const mapEvent = (map: TimeMap, e: TimelineEvent): TimelineEvent => {
+  const started = e.data.startedAt;
+  const moved = typeof started === 'string' && !Number.isNaN(Date.parse(started)) ? { data: { ...e.data, startedAt: onDrillTime(map, started) } } : {};
+  return { ...mapTs(map, e), ...moved };
+};
 
 /**
  * The incident's state and events with every instant moved onto exercise time, for measuring durations. A live
@@ -111,7 +117,7 @@ export function onExerciseTime(state: IncidentState, events: readonly TimelineEv
       statusHistory: state.statusHistory.map((h) => mapAt(map, h)),
       commsSent: state.commsSent.map((c) => mapTs(map, c)),
     },
-    events: events.map((e) => mapTs(map, e)),
+    events: events.map((e) => mapEvent(map, e)),
     now: map(now),
   };
 }

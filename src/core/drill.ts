@@ -1,6 +1,14 @@
 // A drill's schedule: the scenario's injects placed in simulated time, with optional seeded jitter so
 // teams cannot learn the script by heart while the same seed always gives the same drill.
 import { fillLenient } from './comms.js';
+import type { DiscussionQuestion } from './drill-questions.js';
+import type { InjectChannel, InjectChannelKind } from './drill-audience.js';
+
+/** A runbook's channel (a bare kind or the kind with its sender and subject), its placeholders filled. */
+function channelOf(c: NonNullable<InjectLike['channel']>, params: Readonly<Record<string, string>>): InjectChannel {
+  if (typeof c === 'string') return { kind: c };
+  return { kind: c.kind, ...(c.from ? { from: fillLenient(c.from, params) } : {}), ...(c.subject ? { subject: fillLenient(c.subject, params) } : {}) };
+}
 
 export interface InjectLike {
   id: string;
@@ -14,6 +22,11 @@ export interface InjectLike {
   resource?: string | undefined;
   objective?: string | undefined;
   expect?: readonly { text: string; role?: string; kinds?: readonly string[]; within_seconds?: number | undefined }[] | undefined;
+  /** The module (exercise_modules[].id) the inject belongs to, and the discussion questions it asks. */
+  module?: string | undefined;
+  questions?: readonly DiscussionQuestion[] | undefined;
+  audience?: readonly string[] | undefined;
+  channel?: InjectChannelKind | { kind: InjectChannelKind; from?: string | undefined; subject?: string | undefined } | undefined;
 }
 
 export interface ScheduledInject {
@@ -26,6 +39,13 @@ export interface ScheduledInject {
   /** What the facilitator says (shown to the facilitator only). */
   facilitator: string;
   inject: InjectLike;
+  /** Who sees it (everyone when absent) and the channel it reads as (core/drill-audience.ts). */
+  audience?: string[];
+  channel?: InjectChannel;
+  /** A title, for an inject written during the drill. */
+  title?: string;
+  /** Written by the controller during the drill (exercise.added). */
+  added?: boolean;
 }
 
 /** mulberry32: a small, well-known seeded PRNG; deterministic across platforms. */
@@ -75,6 +95,8 @@ export function scheduleDrill(injects: readonly InjectLike[], params: Readonly<R
       text: fillLenient(inject.text, params),
       facilitator: fillLenient(inject.facilitator, params),
       inject,
+      ...(inject.audience?.length ? { audience: [...inject.audience] } : {}),
+      ...(inject.channel ? { channel: channelOf(inject.channel, params) } : {}),
     };
   });
 }

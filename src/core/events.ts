@@ -29,6 +29,8 @@ export type Mode = (typeof MODES)[number];
 export const TEXT_MAX_CHARS = 1_000_000;
 const text = z.string().min(1, "text must not be empty").max(TEXT_MAX_CHARS);
 const isoTime = z.iso.datetime({ offset: true });
+/** How a drill inject reaches its audience: a mock email, a news item or a page (from: sender, outlet or service). */
+const injectChannel = z.strictObject({ kind: z.enum(['email', 'media', 'pager']), from: z.string().optional(), subject: z.string().optional() });
 const stepRef = { scenario: z.string().min(1), step: z.string().min(1) };
 const params = z.record(z.string(), z.string());
 const actionFields = {
@@ -65,6 +67,8 @@ export const EVENT_DATA = {
     passed: z.boolean(),
     summary: z.string(),
     evidence: z.record(z.string(), z.unknown()).default({}),
+    /** When the check was started (it is recorded once its polling ends): a drill credits it from then. */
+    startedAt: isoTime.optional(),
   }),
   'aws.read': z.strictObject({
     service: z.string(),
@@ -122,13 +126,38 @@ export const EVENT_DATA = {
     offsetSeconds: z.number().optional(),
     firedAtSeconds: z.number().nonnegative().optional(),
     how: z.enum(['scheduled', 'early', 'jumped']).optional(),
+    // Who it is for (drill roles, incident roles, @names; everyone when absent) and how it reads (core/drill-audience.ts).
+    audience: z.array(z.string().min(1)).optional(),
+    channel: injectChannel.optional(),
+    title: z.string().optional(),
+    /** Written by the controller during the drill (exercise.added), not in the runbook's script. */
+    added: z.boolean().optional(),
+  }),
+  // An inject the controller wrote during the drill, to fire at `atSeconds` of drill time (now or later).
+  'exercise.added': z.strictObject({
+    inject: z.string().min(1),
+    title: z.string().min(1),
+    text,
+    atSeconds: z.number().nonnegative(),
+    audience: z.array(z.string().min(1)).optional(),
+    channel: injectChannel.optional(),
+    expect: z.string().optional(),
   }),
   // The drill's one controller: whoever holds the latest lease drives the clock and fires the injects.
-  'exercise.lease': z.strictObject({ holder: z.string().min(1), from: z.string().optional(), detail: z.string().optional() }),
+  // `console` names the console instance holding it, so another terminal of the same person does not drive too.
+  'exercise.lease': z.strictObject({ holder: z.string().min(1), console: z.string().min(1).optional(), from: z.string().optional(), fromConsole: z.string().optional(), detail: z.string().optional() }),
   // A console that joined the drill and in which role (the controller takes the lease instead).
-  'exercise.joined': z.strictObject({ role: z.enum(['player', 'evaluator', 'observer']) }),
+  'exercise.joined': z.strictObject({ role: z.enum(['player', 'evaluator', 'observer']), console: z.string().min(1).optional() }),
   // An evaluator's judgement of what an inject expected; `suggested` is the event the automatic credit proposed.
   'exercise.marked': z.strictObject({ inject: z.string().min(1), rating: z.enum(['met', 'partly', 'not-met']), note: z.string().optional(), suggested: z.number().int().positive().optional() }),
+  // A participant's answer to a discussion question, a hotwash question or a feedback question (docs/exercises.md):
+  // `role` and `atSeconds` (drill time) as they were when it was given. A correction is an amend of it.
+  'exercise.answer': z.strictObject({ question: z.string().min(1), form: z.enum(['discussion', 'hotwash', 'feedback']), text, role: z.enum(['controller', 'player', 'evaluator', 'observer']).optional(), atSeconds: z.number().nonnegative().optional() }),
+  // The controller opened the hotwash (it is open on its own once the drill ends).
+  'exercise.hotwash': z.strictObject({ atSeconds: z.number().nonnegative().optional() }),
+  // An improvement-plan row's corrective action, owner, organisation, dates or status, set by an evaluator or the controller;
+  // `issue` is the row's key (an inject id, or the seq of the note or answer that raised it). Later ones win.
+  'exercise.plan': z.strictObject({ issue: z.string().min(1), action: z.string().min(1).optional(), owner: z.string().min(1).optional(), organisation: z.string().min(1).optional(), start: z.iso.date().optional(), completion: z.iso.date().optional(), status: z.string().min(1).optional() }),
   // `seed` on the start control lets another terminal resume the same drill (the same seed, the same schedule).
   // `simSeconds` is the exercise time at the control, so every terminal and the report can keep drill time.
   // `inject` names the inject a `skip` control takes out of the script.

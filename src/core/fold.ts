@@ -253,6 +253,7 @@ export function applyEvent(s: IncidentState, e: TimelineEvent): IncidentState {
     case 'exercise.clock':
     case 'exercise.lease':
     case 'exercise.joined':
+    case 'exercise.added':
     case 'exercise.marked':
     case 'escalation.fired':
     case 'report.exported':

@@ -32,3 +32,8 @@ export * from './drill-record.js';
 export * from './drill-control.js';
 export * from './drill-credit.js';
 export * from './drill-aar.js';
+export * from './drill-questions.js';
+export * from './drill-plan.js';
+export * from './drill-aar-debrief.js';
+export * from './drill-audience.js';
+export * from './drill-inject-time.js';

@@ -1,6 +1,7 @@
 // The drill's AAR/IP and the players' handout as Markdown. Pure: the models are built in core.
 import { formatOffset, sanitizeLine, type AarModel } from '../core/index.js';
 import { mdTable } from './markdown-table.js';
+import { discussionMarkdown, feedbackMarkdown, hotwashMarkdown } from './aar-debrief-markdown.js';
 
 /** Text safe inside a Markdown table cell (one line, no pipe); a runbook's folded lines read as one sentence. */
 const cell = (s: string) => sanitizeLine(s.replace(/\s*\n\s*/g, ' ').trim()).replace(/\|/g, '\\|');
@@ -35,12 +36,13 @@ export function renderAarMarkdown(m: AarModel): string {
     for (const imp of a.improvements) out.push(`- ${sanitizeLine(imp.text)} ${imp.cite}`, `  - Root cause: ${sanitizeLine(imp.rootCause)}`);
     out.push('');
   });
-  out.push('## Appendix A: Improvement plan', '');
+  out.push(...discussionMarkdown(m), ...hotwashMarkdown(m));
+  out.push('## Appendix A: Improvement plan', '', 'A row\'s owner, organisation, dates and status are set by an evaluator or the controller (`L` in the console, or `warroom exercise plan ID ROW`).', '');
   out.push(
     ...(m.plan.length
       ? mdTable(
-          ['Core capability', 'Issue / area for improvement', 'Corrective action', 'Owner', 'Organisation', 'Start date', 'Completion date', 'Status', 'Cites'],
-          m.plan.map((p) => [cell(p.capability), cell(p.issue), cell(p.action), cell(p.owner), cell(p.organisation), p.start, cell(p.completion), p.status, p.cite]),
+          ['Row', 'Core capability', 'Issue / area for improvement', 'Corrective action', 'Owner', 'Organisation', 'Start date', 'Completion date', 'Status', 'Cites'],
+          m.plan.map((p) => [cell(p.key), cell(p.capability), cell(p.issue), cell(p.action), cell(p.owner), cell(p.organisation), cell(p.start), cell(p.completion), cell(p.status), p.cite]),
         )
       : ['No area for improvement was recorded.']),
     '',
@@ -48,12 +50,13 @@ export function renderAarMarkdown(m: AarModel): string {
   out.push('## Appendix B: Injects on drill time', '');
   out.push(
     ...mdTable(
-      ['Inject', 'Scheduled', 'Fired', 'How', 'Expected', 'Suggested response', 'Evaluation'],
+      ['Inject', 'Scheduled', 'Fired', 'How', 'Audience', 'Expected', 'Suggested response', 'Evaluation'],
       m.injectTable.map((f) => [
-        `${cell(f.inject)} [#${f.seq}]`,
+        `${cell(f.inject)}${f.added ? ` (added during the exercise: ${cell(f.added.title)})` : ''} [#${f.seq}]`,
         formatOffset(f.scheduledAt),
         formatOffset(f.firedAt),
         f.how,
+        cell(f.audience),
         cell(f.expected.join('; ') || 'not stated') + (f.withinSeconds !== undefined ? ` (within ${formatOffset(f.withinSeconds).slice(2)})` : ''),
         f.credit ? `${cell(f.credit.kind)} by ${cell(f.credit.actor)} at ${formatOffset(f.credit.at)} (+${formatOffset(f.credit.after).slice(2)}) [#${f.credit.seq}]` : 'none',
         f.mark ? `${f.mark.rating} (${cell(f.mark.actor)}${f.mark.note ? `: ${cell(f.mark.note)}` : ''}) [#${f.mark.seq}]` : 'not evaluated',
@@ -62,6 +65,7 @@ export function renderAarMarkdown(m: AarModel): string {
     '',
   );
   if (m.skipped.length) out.push(`Skipped by the controller: ${m.skipped.map((x) => `${cell(x.inject)} at ${formatOffset(x.at)} [#${x.seq}]`).join(', ')}.`, '');
+  out.push(...feedbackMarkdown(m));
   return out.join('\n');
 }
 

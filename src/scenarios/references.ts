@@ -59,6 +59,9 @@ export function checkReferences(input: unknown, ctx: z.RefinementCtx): void {
     }
   });
 
+  checkAlarms(list(s.alarms).map(rec), metrics, issue);
+  checkModules(s, injects, issue);
+
   let previous: Rec | undefined;
   list(rec(s.comms).escalation).map(rec).forEach((e, i) => {
     if (previous && (Number(e.level) <= Number(previous.level) || Number(e.after_minutes) < Number(previous.after_minutes))) {
@@ -68,6 +71,22 @@ export function checkReferences(input: unknown, ctx: z.RefinementCtx): void {
   });
 
   checkPlaceholders(s, new Set(Object.keys(rec(s.params))), issue);
+}
+
+/** An alarm watches a pane of this runbook, and has a threshold to compare with (its own or the pane's). */
+function checkAlarms(alarms: Rec[], metrics: Rec[], issue: Issue): void {
+  const seen = new Set<string>();
+  const ids = metrics.map((m) => str(m.id)).filter(Boolean);
+  alarms.forEach((a, i) => {
+    const name = str(a.name);
+    if (name !== undefined && seen.has(name)) issue(['alarms', i, 'name'], `duplicate alarm "${name}"`);
+    if (name !== undefined) seen.add(name);
+    const id = str(a.metric);
+    if (id === undefined) return; // the schema reports it
+    const pane = metrics.find((m) => m.id === id);
+    if (!pane) return issue(['alarms', i, 'metric'], `alarm ${name ?? i} watches "${id}", which is not one of this scenario's metrics (${ids.join(', ') || 'none declared'})`);
+    if (a.threshold === undefined && pane.warning === undefined && pane.critical === undefined) issue(['alarms', i], `alarm ${name ?? i}: pane ${id} has no warning or critical level: give the alarm a \`threshold\``);
+  });
 }
 
 function checkParams(params: Rec, issue: Issue): void {
@@ -155,4 +174,32 @@ function checkPlaceholders(s: Rec, declared: Set<string>, issue: Issue): void {
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
   };
   for (const [key, value] of Object.entries(s)) if (key !== 'params') walk(value, [key]);
+}
+
+/** Modules and discussion questions: an inject names a declared module, every module has an inject, question ids are unique. */
+function checkModules(s: Rec, injects: Rec[], issue: Issue): void {
+  const modules = list(s.exercise_modules).map(rec);
+  unique(modules, 'exercise_modules', 'module', issue);
+  const moduleIds = modules.map((m) => str(m.id)).filter((id): id is string => id !== undefined);
+  injects.forEach((inj, i) => {
+    const m = str(inj.module);
+    if (m !== undefined && !moduleIds.includes(m)) issue(['injects', i, 'module'], `module ${m} is not one of exercise_modules (${moduleIds.join(', ') || 'none declared'})`);
+  });
+  modules.forEach((m, i) => {
+    if (typeof m.id === 'string' && !injects.some((inj) => inj.module === m.id)) issue(['exercise_modules', i, 'id'], `module ${m.id} has no inject (give an inject \`module: ${m.id}\`, or its questions are never asked)`);
+  });
+  const seen = new Map<string, string>();
+  const questions = (owner: Rec[], field: string) =>
+    owner.forEach((o, i) =>
+      list(o.questions).map(rec).forEach((q, j) => {
+        const id = str(q.id);
+        if (id === undefined) return;
+        const path = [field, i, 'questions', j, 'id'];
+        if (/^(hotwash|feedback)-/.test(id)) issue(path, `question id "${id}" is reserved (ids starting hotwash- or feedback- are the hotwash's and the feedback form's)`);
+        else if (seen.has(id)) issue(path, `duplicate question id "${id}" (also in ${seen.get(id)})`);
+        seen.set(id, `${field}[${i}]`);
+      }),
+    );
+  questions(modules, 'exercise_modules');
+  questions(injects, 'injects');
 }

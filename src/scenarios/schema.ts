@@ -20,6 +20,7 @@ export const ROLES = [
   'facilitator',
 ] as const;
 export const INJECT_KINDS = ['alarm', 'metric', 'resource', 'message', 'fact'] as const;
+export const INJECT_CHANNELS = ['email', 'media', 'pager'] as const;
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and "-" (e.g. restore-table)');
 const ParamName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a param name is lower-case letters, digits and "_" (e.g. target_table)');
@@ -91,6 +92,11 @@ export const StepSchema = z.strictObject({
     .meta({ description: 'marks a step that destroys, deletes, overwrites or disables something: copying its command needs the same typed confirmation as an AWS action' }),
 });
 
+const QuestionSchema = z.strictObject({
+  id: Id.meta({ description: 'unique among the runbook\'s questions; answers name it (`warroom exercise answer ID QUESTION TEXT`)' }),
+  text: Text.meta({ description: 'the question participants discuss and answer' }),
+});
+
 export const InjectSchema = z.strictObject({
   id: Id,
   at_seconds: z.number().int().nonnegative().meta({ description: 'offset from the start of the exercise' }),
@@ -108,6 +114,21 @@ export const InjectSchema = z.strictObject({
     .optional(),
   resource: Text.optional().meta({ description: 'kind resource: the resource that reaches its target state (e.g. a restored table)' }),
   objective: Id.optional().meta({ description: 'the exercise objective (exercise_objectives[].id) this inject tests' }),
+  audience: z
+    .array(Text)
+    .optional()
+    .meta({ description: 'who sees it: drill roles (player, evaluator, observer), incident roles as assigned in the drill (e.g. comms-lead) or @name; everyone when absent (the controller and evaluators always see it)' }),
+  channel: z
+    .union([
+      z.enum(INJECT_CHANNELS),
+      z.strictObject({
+        kind: z.enum(INJECT_CHANNELS),
+        from: Text.optional().meta({ description: 'the sender (email), the outlet (media) or the paging service (pager)' }),
+        subject: Text.optional().meta({ description: 'the subject (email), the headline (media) or the summary (pager)' }),
+      }),
+    ])
+    .optional()
+    .meta({ description: 'how it reaches its audience: a mock email, a news item (media) or a page; a plain message when absent' }),
   expect: z
     .array(
       z.strictObject({
@@ -118,6 +139,21 @@ export const InjectSchema = z.strictObject({
       }),
     )
     .default([]),
+  module: Id.optional().meta({ description: 'the module (exercise_modules[].id) this inject belongs to' }),
+  questions: z.array(QuestionSchema).default([]).meta({ description: 'discussion questions asked when this inject fires' }),
+});
+
+export const ExerciseModuleSchema = z.strictObject({
+  id: Id,
+  title: Text.meta({ description: 'the module as participants see it, e.g. "Module 1: detection and ownership"' }),
+  questions: z.array(QuestionSchema).default([]).meta({ description: 'asked when the module\'s first inject fires' }),
+});
+
+export const AlarmSchema = z.strictObject({
+  name: Text.meta({ description: 'the CloudWatch alarm name, as injects and DescribeAlarms name it; {{param}} placeholders are filled' }),
+  metric: z.string().min(1).meta({ description: 'the id of the metric pane (one of `metrics`) the alarm watches' }),
+  threshold: z.number().optional().meta({ description: "the alarm's threshold (default: the pane's warning level, else its critical level)" }),
+  comparison: z.enum(['above', 'below']).optional().meta({ description: "which side of the threshold is ALARM (default: the pane's bad_when)" }),
 });
 
 export const ExerciseObjectiveSchema = z.strictObject({
@@ -166,10 +202,12 @@ export const ScenarioSchema = z
     params: z.record(ParamName, ParamSchema).default({}),
     steps: z.array(StepSchema).min(1, 'a scenario needs at least one step'),
     metrics: z.array(MetricSpec).default([]),
+    alarms: z.array(AlarmSchema).default([]).meta({ description: 'the CloudWatch alarms of the service and the metric pane each watches: a drill moves them together' }),
     comms: CommsSchema,
     post_checks: z.array(Text).default([]),
     injects: z.array(InjectSchema).default([]),
     exercise_objectives: z.array(ExerciseObjectiveSchema).default([]),
+    exercise_modules: z.array(ExerciseModuleSchema).default([]).meta({ description: 'groups of injects, each with discussion questions asked when its first inject fires' }),
   })
   .superRefine(checkReferences, { when: () => true });
 
@@ -177,3 +215,4 @@ export type Scenario = z.output<typeof ScenarioSchema>;
 export type ScenarioStep = Scenario['steps'][number];
 export type ScenarioParam = z.output<typeof ParamSchema>;
 export type ScenarioInject = z.output<typeof InjectSchema>;
+export type ScenarioAlarm = z.output<typeof AlarmSchema>;

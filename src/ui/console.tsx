@@ -44,6 +44,7 @@ export function createConsole(
       ...(deps.autoPageLevels?.length ? { autoPage: deps.autoPageLevels } : {}),
       ...(deps.filesDir ? { filesDir: deps.filesDir } : {}),
       ...(opts.open?.role ? { drillRole: opts.open.role } : {}),
+      ...(deps.consoleId ? { consoleId: deps.consoleId } : {}),
     },
   });
   if (deps.lastIncident) state.lastIncident = deps.lastIncident;

@@ -82,6 +82,8 @@ export interface UiDeps {
   awsConnected: boolean;
   clock: Clock;
   actor: string;
+  /** This console instance, for the drill's lease: a second terminal of the same person is another console. */
+  consoleId?: string;
   allowActions: boolean;
   /** For the banner, e.g. "LIVE prod-admin eu-west-2" or "SIMULATED". */
   modeLabel: string;

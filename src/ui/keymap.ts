@@ -93,6 +93,10 @@ const BOUND = [
   { layer: 'incident', command: 'drill-handover', keys: ['H'], label: 'drill: hand control of the drill to another participant', palette: true },
   { layer: 'incident', command: 'drill-end', keys: ['X'], label: 'drill: end the drill (the clock stops; asks first)', palette: true },
   { layer: 'incident', command: 'drill-injects', keys: ['i'], label: 'drill: read the injects fired so far, whole', palette: true },
+  { layer: 'incident', command: 'answer', keys: ['a'], label: 'drill: answer a discussion question (once the hotwash is open, its questions and the feedback form too)', palette: true },
+  { layer: 'incident', command: 'hotwash', keys: ['w'], label: 'drill: the hotwash and feedback form (the controller opens it; it opens when the drill ends)', palette: true },
+  { layer: 'incident', command: 'plan-row', keys: ['L'], label: 'drill: set an improvement-plan row\'s owner, organisation, dates and status (evaluators, controller)', palette: true },
+  { layer: 'incident', command: 'drill-add', keys: ['O'], label: 'drill: write a new inject (title, text, audience, channel), fired now or at a drill time (the controller)', palette: true },
   { layer: 'incident', command: 'drill-mark', keys: ['M'], label: 'drill: mark an inject\'s expectation met, partly or not met, with a note (evaluators)', palette: true },
 
   { layer: 'checklist', command: 'down', keys: ['down', 'j'], label: 'next step' },

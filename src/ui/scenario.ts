@@ -1,6 +1,6 @@
 // The fields of a catalog scenario that the console reads. Structural, so the catalog's Scenario type
 // (src/scenarios) is assignable to it without the UI importing the loader.
-import type { ActionSpec, InjectLike, MetricSpec, ObjectiveTarget, Severity, TriageScenario, VerifySpec } from '../core/index.js';
+import type { ActionSpec, ExerciseModule, InjectLike, MetricSpec, ObjectiveTarget, Severity, TriageScenario, VerifySpec } from '../core/index.js';
 
 export interface UiStep {
   id: string;
@@ -37,6 +37,9 @@ export interface UiScenario extends TriageScenario {
   metrics: readonly MetricSpec[];
   /** Timed events for drills. */
   injects?: readonly InjectLike[];
+  /** A drill's objectives and modules (discussion questions), for the debrief and the improvement plan. */
+  exercise_objectives?: readonly { id: string; text: string; capability: string }[];
+  exercise_modules?: readonly ExerciseModule[];
   comms: {
     first_update_minutes: number;
     cadence_minutes: number;

@@ -134,16 +134,31 @@ describe('a drill in four consoles', () => {
     const injects = events.filter((e) => e.kind === 'exercise.inject').map((e) => String(e.data.inject));
     expect(injects).toHaveLength(5);
     expect(new Set(injects).size).toBe(5);
-    expect(events.filter((e) => e.kind === 'exercise.lease').map((e) => e.data.holder)).toEqual(['fac']);
+    // The lease names a console: the restarted controller took it back on the record, from its old console.
+    const leases = events.filter((e) => e.kind === 'exercise.lease');
+    expect(leases.map((e) => e.data.holder)).toEqual(['fac', 'fac']);
+    expect(leases[1]!.data).toMatchObject({ from: 'fac', fromConsole: leases[0]!.data.console, detail: 'took control back in a new console' });
+    expect(leases[1]!.data.console).not.toBe(leases[0]!.data.console);
     expect(events.filter((e) => e.kind === 'exercise.joined').map((e) => [e.actor, e.data.role])).toEqual(expect.arrayContaining([['pat', 'player'], ['quinn', 'player'], ['eve', 'evaluator']]));
     expect(events.filter((e) => e.kind === 'exercise.clock' && e.actor !== 'fac')).toEqual([]);
     expect(events.filter((e) => e.kind === 'exercise.clock').map((e) => e.data.control).at(-1)).toBe('end');
+    // Four consoles ran the same simulated AWS; each alarm change is on the record once, by the controller's console.
+    const changes = events.filter((e) => e.kind === 'alarm.changed');
+    expect(changes.map((e) => [e.actor, e.data.alarm, e.data.to])).toContainEqual(['fac', 'simple-log-service-dev-lambda-errors', 'ALARM']);
+    expect(changes.filter((e) => e.actor !== 'fac')).toEqual([]);
+    for (const [i, e] of changes.entries()) {
+      const before = changes.slice(0, i).filter((x) => x.data.alarm === e.data.alarm).at(-1);
+      expect(before?.data.to, `alarm.changed #${e.seq} repeats #${before?.seq}`).not.toBe(e.data.to);
+    }
 
     // The AAR/IP, on drill time.
     const out = join(dir, 'aar.md');
     execFileSync(process.execPath, [CLI, 'aar', id!, '--out', out, '--state-dir', join(dir, 'state')], { encoding: 'utf8', env: { ...process.env, WARROOM_ACTOR: 'eve', TZ: 'UTC' } });
     const aar = readFileSync(out, 'utf8');
     if (process.env.WARROOM_AAR_COPY) copyFileSync(out, process.env.WARROOM_AAR_COPY);
+    // No row of the AAR's tables twice.
+    const rows = aar.split('\n').filter((l) => l.startsWith('|') && !/^\|[\s|:-]+\|$/.test(l));
+    expect(rows.filter((r, i) => rows.indexOf(r) !== i)).toEqual([]);
     expect(aar).toContain('## Exercise overview');
     expect(aar).toContain('## Analysis of core capabilities');
     expect(aar).toContain('## Appendix A: Improvement plan');

@@ -13,6 +13,8 @@ describe('warroom exercise --script', () => {
     expect(injectLines[0]).toMatch(/^T\+0:00 +\(real 0:00\) +\[\w+\] /);
     expect(r.out.filter((l) => l.trim().startsWith('facilitator: '))).toHaveLength(injectLines.length);
     expect(r.out.join('\n')).not.toContain('{{');
+    // Who each inject is for and how it arrives, as the runbook aims it.
+    expect(r.out.find((l) => l.includes('Engineering manager:'))).toMatch(/\[message\] \(for player by email\) Engineering manager:/);
   });
 
   it('is the same drill for the same seed, and JSON on request', async () => {

@@ -36,6 +36,10 @@ describe('broken runbooks', () => {
     ['bad param name', edit(12, '  Table:'), 12, 'params.Table', /param name is lower-case/],
     ['metric inject naming no metric', edit(39, '  - { id: one, at_seconds: 0, kind: metric, text: t, facilitator: f, metric: { id: nope, to: 1 } }'), 39, 'injects[0].metric.id', /"nope" is not one of this scenario's metrics \(errors\)/],
     ['alarm inject without alarm name', edit(39, '  - { id: one, at_seconds: 0, kind: alarm, text: t, facilitator: f }'), 39, 'injects[0]', /needs `alarm`/],
+    ['alarm watching no metric pane', edit(37, '  escalation: [{ level: 1, after_minutes: 0, who: on-call }]\nalarms:\n  - { name: orders-errors, metric: erorrs }'), 39, 'alarms[0].metric', /alarm orders-errors watches "erorrs", which is not one of this scenario's metrics \(errors\)/],
+    ['alarm on a pane without a threshold', edit(37, '  escalation: [{ level: 1, after_minutes: 0, who: on-call }]\nalarms:\n  - { name: orders-errors, metric: errors }'), 39, 'alarms[0]', /pane errors has no warning or critical level: give the alarm a `threshold`/],
+    ['two alarms of one name', edit(37, '  escalation: [{ level: 1, after_minutes: 0, who: on-call }]\nalarms:\n  - { name: orders-errors, metric: errors, threshold: 1 }\n  - { name: orders-errors, metric: errors, threshold: 5 }'), 40, 'alarms[1].name', /duplicate alarm "orders-errors"/],
+    ['alarm with an unknown comparison', edit(37, '  escalation: [{ level: 1, after_minutes: 0, who: on-call }]\nalarms:\n  - { name: orders-errors, metric: errors, threshold: 1, comparison: over }'), 39, 'alarms[0].comparison', /"over" is not allowed here; use one of above, below/],
     ['action with a read-only operation', edit(31, '    instructions: Restore it.\n    action: { service: dynamodb, operation: DescribeTable, args: {}, confirm: x }'), 32, 'steps[1].action.operation', /not a mutating operation.*read-only: put it in a `verify`/],
     ['depends_on cycle', edit(27, '      expect: { equals: ACTIVE }\n    depends_on: [restore]'), 28, 'steps[0].depends_on', /cycle: check -> restore -> check/],
     ['escalation levels going down', edit(37, '  escalation: [{ level: 2, after_minutes: 0, who: a }, { level: 1, after_minutes: 5, who: b }]'), 37, 'comms.escalation[1]', /levels must go up/],
@@ -62,6 +66,15 @@ describe('broken runbooks', () => {
     const { problems } = loadScenarioText(text, 'odd.yaml');
     expect(problems[0]).toMatchObject({ file: 'odd.yaml', line: 1 });
     expect(problems[0]!.message).toMatch(message);
+  });
+});
+
+describe('alarms', () => {
+  it('loads an alarm linked to a metric pane by its id', () => {
+    const text = edit(37, '  escalation: [{ level: 1, after_minutes: 0, who: on-call }]\nalarms:\n  - { name: "{{table}}-errors", metric: errors, threshold: 2 }');
+    const { scenario, problems } = loadScenarioText(text, 'alarms.yaml');
+    expect(problems).toEqual([]);
+    expect(scenario!.alarms).toEqual([{ name: '{{table}}-errors', metric: 'errors', threshold: 2 }]);
   });
 });
 

@@ -28,6 +28,19 @@ describe('a console reopening a drill on the record', () => {
     expect(seen).toEqual(['writer-alarm', 'restore-done', 'exec-asks']); // T+7:00 at 2 s, T+25:00 at 20 s, T+30:00 at 25 s
   });
 
+  it('a console opening a drill rebuilds its simulated AWS from the injects on the record, on the drill clock', () => {
+    // The controller back after a restart and a player joining late: each console runs its own simulation.
+    for (const actor of ['facilitator', 'pat']) {
+      const console_ = { ...consoleState(), config: { ...consoleState().config, actor } };
+      const [, fx] = run(console_, { type: 'incident.loaded', id: EXERCISE_ID, events: exerciseEvents(before), offset: 1 });
+      const kinds = fx.map((e) => e.type);
+      const replayed = fx.filter((e) => e.type === 'apply-inject');
+      expect(replayed.map((e) => e.type === 'apply-inject' && [e.inject, e.replay])).toEqual([['missing-records', true], ['errors-rise', true]]);
+      // After the drill clock is set, so the simulation moves on drill time.
+      expect(kinds.lastIndexOf('drill-clock')).toBeLessThan(kinds.indexOf('apply-inject'));
+    }
+  });
+
   it('a player pressing P on a drill another console controls is refused with one line and records nothing', () => {
     const evs = exerciseEvents(before);
     const player = { ...consoleState(), config: { ...consoleState().config, actor: 'pat' } };

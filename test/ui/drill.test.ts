@@ -13,7 +13,7 @@ describe('starting a drill in the console', () => {
     expect(appended(fx)).toEqual([
       { kind: 'exercise.lease', data: { holder: 'facilitator' } },
       { kind: 'exercise.clock', data: { control: 'start', speed: 60, seed: 7, simSeconds: 0, detail: 'seed 7' } },
-      { kind: 'exercise.inject', data: { inject: 'missing-records', text: schedule(7)[0]!.text, offsetSeconds: 0, firedAtSeconds: 0, how: 'scheduled' } },
+      { kind: 'exercise.inject', data: { inject: 'missing-records', text: schedule(7)[0]!.text, offsetSeconds: 0, firedAtSeconds: 0, how: 'scheduled', channel: { kind: 'email', from: 'Support desk', subject: 'Customers report missing log entries' } } },
     ]);
     expect(fx.every((e) => e.type !== 'drill-append' || (e.id === EXERCISE_ID && e.afterSeq === 3))).toBe(true);
     // The clock read back from the record: the start control's wall time anchors it.

@@ -150,8 +150,10 @@ describe('incident view', () => {
     const [s, effects] = press(incidentState({ awsConnected: true }), 'j', 'v');
     expect(effects[0]).toMatchObject({ type: 'run-probe', key: 'dynamodb-pitr-restore/check-pitr', params: { table: 'orders' } });
     const result = { passed: true, summary: 'ENABLED', evidence: { status: 'ENABLED' }, attempts: 1, elapsedMs: 5 };
-    const [, after] = run(s, { type: 'probe.done', key: 'dynamodb-pitr-restore/check-pitr', result });
-    expect(appended(after)).toEqual([{ kind: 'step.verified', data: { scenario: 'dynamodb-pitr-restore', step: 'check-pitr', passed: true, summary: 'ENABLED', evidence: { status: 'ENABLED' } } }]);
+    // The result comes in a while later; the check is recorded with the time it was started.
+    const startedAt = new Date(s.now).toISOString();
+    const [, after] = run({ ...s, now: s.now + 45_000 }, { type: 'probe.done', key: 'dynamodb-pitr-restore/check-pitr', result });
+    expect(appended(after)).toEqual([{ kind: 'step.verified', data: { scenario: 'dynamodb-pitr-restore', step: 'check-pitr', passed: true, summary: 'ENABLED', evidence: { status: 'ENABLED' }, startedAt } }]);
   });
   it('copies a destructive step\'s command only after its target is typed, and records that', () => {
     const [prompt, none] = press(incidentState(), 'y');

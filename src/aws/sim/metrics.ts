@@ -45,8 +45,8 @@ export class SimMetrics {
   value(id: string, t: number): number {
     const base = this.level(id, t);
     const spec = this.specs.get(id);
-    // 0/1 metrics (health checks) and flat zero stay exact; others get +-4% seeded noise per instant.
-    if (base === 0 || (spec && /Health/i.test(spec.metric))) return base;
+    // 0/1 metrics (health and status checks) and flat zero stay exact; others get +-4% seeded noise per instant.
+    if (base === 0 || (spec && /Health|StatusCheck/i.test(spec.metric))) return base;
     const noise = mulberry32(this.seed ^ hashString(`${id}@${t}`))() * 0.08 - 0.04;
     return Math.round(base * (1 + noise) * 1000) / 1000;
   }
@@ -56,6 +56,13 @@ export class SimMetrics {
     const list = this.ramps.get(id) ?? [];
     list.push({ start: now, overMs: overSeconds * 1000, from: this.level(id, now), to });
     this.ramps.set(id, list);
+  }
+
+  /** The level the curve settles at: the last ramp's target, else the healthy baseline. */
+  heading(id: string): number {
+    const last = this.ramps.get(id)?.at(-1);
+    const spec = this.specs.get(id);
+    return last ? last.to : spec ? baselineOf(spec) : 1;
   }
 
   /** Only metrics of the loaded scenario have data; any other series is empty, as CloudWatch would answer. */

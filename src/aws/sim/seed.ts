@@ -6,6 +6,7 @@ import type { SimWorld } from './world.js';
 
 export interface ScenarioLike {
   metrics?: readonly unknown[];
+  alarms?: readonly { name: string; metric: string; threshold?: number | undefined; comparison?: 'above' | 'below' | undefined }[];
   params?: Readonly<Record<string, { example?: string | undefined; default?: string | undefined } | string>>;
   injects?: readonly { kind: string; alarm?: string | undefined; resource?: string | undefined }[];
   steps?: readonly { verify?: VerifySpec | undefined; action?: ActionSpec | undefined }[];
@@ -69,8 +70,10 @@ export function seedFromScenario(w: SimWorld, scenario: ScenarioLike, values: Re
   }
   // Actions first: they say what shape a resource must have (a replica to promote, a reader to fail over to).
   for (const c of [...calls.filter((x) => x.action), ...calls.filter((x) => !x.action)]) seedCall(w, c, isCreated);
+  // A declared alarm lives in its pane's region (SimAws.load seeds it); any other an inject names, in the primary.
+  const declared = new Set((scenario.alarms ?? []).map((a) => a.name));
   for (const inj of scenario.injects ?? []) {
-    if (inj.kind === 'alarm' && inj.alarm) ensureAlarm(w, regionName('primary'), inj.alarm);
+    if (inj.kind === 'alarm' && inj.alarm && !declared.has(inj.alarm)) ensureAlarm(w, regionName('primary'), inj.alarm);
   }
 }
 

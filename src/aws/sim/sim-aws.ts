@@ -13,12 +13,12 @@ import { waitForChangeInsync } from '../wait-effect.js';
 import { regionOrPrimary } from '../where.js';
 import type { AlarmState, AwsPorts, MetricSeries, ProbesPort } from '../ports.js';
 import { simAct } from './actions.js';
-import { SimAlarmWatch } from './alarm-watch.js';
+import { breaches, levelFor, linkAlarms, SimAlarmWatch, type AlarmLink } from './alarm-watch.js';
 import { impairResource } from './impair.js';
 import { simMetricData } from './metric-data.js';
 import { SimMetrics } from './metrics.js';
 import { simRead } from './reads.js';
-import { paramValues, seedFromScenario, type ScenarioLike } from './seed.js';
+import { ensureAlarm, paramValues, seedFromScenario, type ScenarioLike } from './seed.js';
 import { simRecoveryPoints } from './recovery-points.js';
 import { SimWorld } from './world.js';
 
@@ -58,6 +58,8 @@ export class SimAws {
   private given: Record<string, string> = {};
   /** The panes of the loaded scenarios: what a verify's GetMetricData can find. */
   private readonly metricSpecs: MetricSpec[] = [];
+  /** The alarms the loaded scenarios declare, each with the pane it watches. */
+  private readonly alarmLinks: AlarmLink[] = [];
 
   constructor(private readonly opts: SimOptions) {
     this.world = new SimWorld(opts.clock, opts.seed ?? 1);
@@ -65,7 +67,7 @@ export class SimAws {
     this.region = opts.region ?? 'us-east-1';
     this.drRegion = opts.drRegion ?? (this.region === 'us-west-2' ? 'us-east-1' : 'us-west-2');
     this.sleep = opts.sleep ?? realSleep;
-    const watch = new SimAlarmWatch(this.world, this.metricsModel, this.metricSpecs, (spec) => this.regionName(spec.region));
+    const watch = new SimAlarmWatch(this.world, this.metricsModel, () => this.alarmLinks);
     this.world.onSettle(() => watch.evaluate());
   }
 
@@ -83,9 +85,23 @@ export class SimAws {
     this.values = { ...this.values, ...values };
     this.given = { ...given };
     seedFromScenario(this.world, scenario, values, (ref) => this.regionName(ref, given));
-    for (const m of (scenario.metrics ?? []) as MetricSpec[]) {
+    const specs = (scenario.metrics ?? []) as MetricSpec[];
+    for (const m of specs) {
       this.metricsModel.register(m);
       this.metricSpecs.push(m);
+    }
+    const fill = (v: string) => {
+      try {
+        return fillTemplate(v, values);
+      } catch {
+        return v;
+      }
+    };
+    for (const link of linkAlarms(scenario.alarms ?? [], specs, fill, (spec) => this.regionName(spec.region, given))) {
+      if (this.alarmLinks.some((l) => l.name === link.name && l.region === link.region)) continue;
+      this.alarmLinks.push(link);
+      ensureAlarm(this.world, link.region, link.name);
+      this.world.alarms.set(this.world.key(link.region, link.name), { ...this.world.alarms.get(this.world.key(link.region, link.name))!, metric: link.spec.metric });
     }
     return values;
   }
@@ -104,12 +120,13 @@ export class SimAws {
     w.settle();
     if (inject.kind === 'alarm' && inject.alarm) {
       const name = fill(inject.alarm);
-      const region = this.regionName('primary');
+      const link = this.alarmLinks.find((l) => l.name === name);
+      const region = link?.region ?? this.regionName('primary');
       const key = w.key(region, name);
       const state = inject.state ?? 'ALARM';
       const prev = w.alarms.get(key);
       w.alarms.set(key, { name, region, state, reason: sanitizeLine(inject.text ?? `Threshold Crossed (simulated ${state})`), updatedAt: now, ...(prev?.metric ? { metric: prev.metric } : {}) });
-      return `alarm ${name} -> ${state}`;
+      return `alarm ${name} -> ${state}${link ? this.followAlarm(link, state, now, fill) : ''}`;
     }
     if (inject.kind === 'metric' && inject.metric) {
       this.metricsModel.ramp(inject.metric.id, inject.metric.to, inject.metric.over_seconds, now);
@@ -126,6 +143,14 @@ export class SimAws {
       return impairResource(w, name, inject.state === 'ALARM', (r) => this.regionName(r, this.values));
     }
     return 'no change to the simulated AWS';
+  }
+
+  /** The metric an alarm watches goes where the alarm says, unless it is already heading there. */
+  private followAlarm(link: AlarmLink, state: 'ALARM' | 'OK', now: number, fill: (v: string) => string): string {
+    if (breaches(link, this.metricsModel.heading(link.spec.id)) === (state === 'ALARM')) return '';
+    const to = levelFor(link, state);
+    this.metricsModel.ramp(link.spec.id, to, 0, now);
+    return `; metric ${link.spec.id} -> ${to}${this.healthFromMetric(link.spec.id, to, fill)}`;
   }
 
   /**

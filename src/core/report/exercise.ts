@@ -1,30 +1,38 @@
 // For a drill: each inject and how long the team took to react, and an after-action review derived from the record.
 import type { TimelineEvent } from '../events.js';
+import { actStartedAt } from '../drill-credit.js';
 import type { ActionItemRow, InjectRow, ReportModel } from './model.js';
 import { formatSeconds } from './format-seconds.js';
 import { secondsBetween } from './time.js';
 
-/** Kinds that are not a participant reacting: the facilitator's controls and what machines record. */
-const NOT_A_RESPONSE = new Set(['exercise.inject', 'exercise.clock', 'metric.snapshot', 'alarm.changed', 'aws.read', 'report.exported', 'journal.recovered', 'escalation.fired']);
 
 /** A response slower than this is listed as something to improve. */
 export const INJECT_RESPONSE_TARGET_SECONDS = 300;
 
+/** Kinds that are not a participant reacting: the facilitator's controls and what machines record. */
+const NOT_A_RESPONSE = new Set(['exercise.inject', 'exercise.added', 'exercise.clock', 'metric.snapshot', 'alarm.changed', 'aws.read', 'report.exported', 'journal.recovered', 'escalation.fired']);
+
+/**
+ * Each inject and the first act after it, by anyone (a drill run alone answers its own injects). It goes by when
+ * the act started: a check started before the inject and recorded after it answered something else.
+ */
 export function injectRows(events: readonly TimelineEvent[]): InjectRow[] {
-  const rows: InjectRow[] = [];
-  events.forEach((e, i) => {
-    if (e.kind !== 'exercise.inject') return;
-    let reply: TimelineEvent | undefined;
-    for (let j = i + 1; j < events.length && !reply; j++) if (!NOT_A_RESPONSE.has(events[j]!.kind)) reply = events[j];
-    rows.push({
-      seq: e.seq,
-      at: e.ts,
-      inject: String(e.data.inject ?? ''),
-      text: String(e.data.text ?? ''),
-      response: reply ? { seq: reply.seq, at: reply.ts, by: reply.actor, kind: reply.kind, seconds: secondsBetween(e.ts, reply.ts) ?? 0 } : null,
+  const started = (e: TimelineEvent) => Date.parse(actStartedAt(e));
+  return events
+    .filter((e) => e.kind === 'exercise.inject')
+    .map((e) => {
+      const fired = Date.parse(e.ts);
+      const reply = events
+        .filter((x) => x.seq > e.seq && !NOT_A_RESPONSE.has(x.kind) && !(actStartedAt(x) !== x.ts && started(x) < fired))
+        .reduce<TimelineEvent | undefined>((first, x) => (!first || started(x) < started(first) ? x : first), undefined);
+      return {
+        seq: e.seq,
+        at: e.ts,
+        inject: String(e.data.inject ?? ''),
+        text: String(e.data.text ?? ''),
+        response: reply ? { seq: reply.seq, at: reply.ts, by: reply.actor, kind: reply.kind, seconds: Math.max(0, secondsBetween(e.ts, actStartedAt(reply)) ?? 0) } : null,
+      };
     });
-  });
-  return rows;
 }
 
 type Draft = Pick<ReportModel, 'objectives' | 'steps' | 'milestones' | 'comms'>;

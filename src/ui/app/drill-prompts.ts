@@ -1,29 +1,38 @@
 // The drill's prompts and views: hand over control, end the drill, read the injects whole, and an
 // evaluator's mark. What they record is decided like every drill act (core/drill-control.ts).
-import { foldDrill, formatOffset, marksOf, roleOf, suggestCredit, unfired, type Expectation, type TimelineEvent } from '../../core/index.js';
+import { audienceText, foldDrill, formatOffset, marksOf, roleOf, suggestCredit, unfired, withoutDebrief, type Expectation, type TimelineEvent } from '../../core/index.js';
 import type { Command } from '../keymap.js';
-import { stepDrill } from './drill.js';
+import { stepDrill, whoOf } from './drill.js';
+import { addInjectPrompt, finishAddInject } from './drill-add.js';
+import { injectCard, inboxOf } from './drill-inbox.js';
 import type { Effect } from './msg.js';
 import { makePrompt } from './prompts.js';
 import type { AppState, DrillView, PromptModal } from './state.js';
 
 type Result = [AppState, Effect[]];
-const DRILL_PURPOSES = ['drill-handover', 'drill-end', 'drill-mark', 'drill-script'] as const;
+const DRILL_PURPOSES = ['drill-handover', 'drill-end', 'drill-mark', 'drill-script', 'drill-add'] as const;
 export const isDrillPurpose = (p: string): p is (typeof DRILL_PURPOSES)[number] => (DRILL_PURPOSES as readonly string[]).includes(p);
 
 const toastOf = (s: AppState, text: string, tone: 'ok' | 'warn' | 'muted' = 'warn'): AppState => ({ ...s, toast: { text, tone, at: s.now } });
 const withModal = (s: AppState, m: PromptModal | { kind: 'view'; title: string; text: string; scroll: number }): AppState => ({ ...s, modals: [...s.modals, m] });
 
-export function drillPrompt(s: AppState, d: DrillView, cmd: Extract<Command, 'drill-handover' | 'drill-end' | 'drill-injects' | 'drill-mark' | 'drill-script'>): Result {
+export function drillPrompt(s: AppState, d: DrillView, cmd: Extract<Command, 'drill-handover' | 'drill-end' | 'drill-injects' | 'drill-mark' | 'drill-script' | 'drill-add'>): Result {
   const v = s.incident!;
   const record = foldDrill(v.events);
   switch (cmd) {
     case 'drill-injects':
-      return [withModal(s, { kind: 'view', title: 'Injects fired so far', text: injectsText(d, v.events), scroll: 0 }), []];
+      return [withModal(s, { kind: 'view', title: 'Injects fired so far', text: injectsText(s, d, v.events), scroll: 0 }), []];
+    case 'drill-add':
+      if (d.role !== 'controller') return stepDrill(s, { kind: 'add', inject: { title: '', text: '' } }); // says who controls it
+      return [withModal(s, addInjectPrompt(s, record)), []];
     case 'drill-handover': {
       if (d.role !== 'controller') return stepDrill(s, { kind: 'handover', to: '' }); // says who controls it
-      const others = Object.keys(record.roles).filter((a) => a !== s.config.actor);
-      const step = { key: 'to', label: 'Hand control of the drill to', ...(others.length ? { choices: others.map((a) => ({ value: a, label: `${a} (${record.roles[a]})` })), other: 'someone else' } : {}) };
+      // Control goes to a console (the lease names one); a name typed instead goes to that person's latest console.
+      const consoles = Object.entries(record.consoles).filter(([c]) => c !== s.config.consoleId);
+      const choices = consoles.length
+        ? consoles.map(([c, x]) => ({ value: c, label: `${x.actor} (${x.role}, console ${c})` }))
+        : Object.keys(record.roles).filter((a) => a !== s.config.actor).map((a) => ({ value: a, label: `${a} (${record.roles[a]})` }));
+      const step = { key: 'to', label: 'Hand control of the drill to', ...(choices.length ? { choices, other: 'someone else' } : {}) };
       return [withModal(s, makePrompt('drill-handover', 'Hand over the drill', [step])), []];
     }
     case 'drill-script': {
@@ -45,11 +54,11 @@ export function drillPrompt(s: AppState, d: DrillView, cmd: Extract<Command, 'dr
       if (d.role !== 'controller') return stepDrill(s, { kind: 'end' });
       return [withModal(s, makePrompt('drill-end', 'End the drill', [{ key: 'typed', label: 'Type "end" to end the drill: the clock stops and nothing more fires' }])), []];
     case 'drill-mark': {
-      if (roleOf(record, s.config.actor) !== 'evaluator') return [toastOf(s, `drill: only an evaluator marks expectations (you are ${d.role}; join with --role evaluator)`), []];
+      if (roleOf(record, whoOf(s)) !== 'evaluator') return [toastOf(s, `drill: only an evaluator marks expectations (you are ${d.role}; join with --role evaluator)`), []];
       const fired = v.events.filter((e) => e.kind === 'exercise.inject');
       if (fired.length === 0) return [toastOf(s, 'drill: no inject has fired yet', 'muted'), []];
       const choices = fired.map((e) => {
-        const credit = suggestCredit(v.events, e, record, expectationOf(d, String(e.data.inject)));
+        const credit = suggestCredit(withoutDebrief(v.events), e, record, expectationOf(d, String(e.data.inject)));
         return { value: String(e.data.inject), label: `${String(e.data.inject)}: ${credit ? `suggested #${credit.seq} ${credit.kind} by ${credit.actor}` : 'no response yet'}` };
       });
       return [
@@ -70,13 +79,14 @@ export function drillPrompt(s: AppState, d: DrillView, cmd: Extract<Command, 'dr
 export function finishDrillPrompt(s: AppState, m: PromptModal): Result {
   const v = s.incident!;
   const a = m.answers;
+  if (m.purpose === 'drill-add') return finishAddInject(s, a);
   if (m.purpose === 'drill-handover') return stepDrill(s, { kind: 'handover', to: a.to ?? '' });
   if (m.purpose === 'drill-script') return stepDrill(s, a.what === 'skip' ? { kind: 'skip', injectId: a.inject ?? '' } : { kind: 'fire', injectId: a.inject ?? '' });
   if (m.purpose === 'drill-end') return (a.typed ?? '').trim().toLowerCase() === 'end' ? stepDrill(s, { kind: 'end' }) : [toastOf(s, 'drill: not ended (type end to end it)', 'muted'), []];
   const inject = v.events.find((e) => e.kind === 'exercise.inject' && e.data.inject === a.inject);
   const rating = a.rating === 'met' || a.rating === 'partly' || a.rating === 'not-met' ? a.rating : undefined;
   if (!inject || !rating) return [toastOf(s, 'drill: pick a fired inject and met, partly or not met'), []];
-  const credit = s.drill ? suggestCredit(v.events, inject, foldDrill(v.events), expectationOf(s.drill, String(a.inject))) : undefined;
+  const credit = s.drill ? suggestCredit(withoutDebrief(v.events), inject, foldDrill(v.events), expectationOf(s.drill, String(a.inject))) : undefined;
   const note = (a.note ?? '').trim();
   return [s, [{ type: 'append', id: v.id, events: [{ kind: 'exercise.marked', data: { inject: String(a.inject), rating, ...(note ? { note } : {}), ...(credit ? { suggested: credit.seq } : {}) } }] }]];
 }
@@ -87,19 +97,21 @@ function expectationOf(d: DrillView, injectId: string): Expectation {
   return { kinds: expects.flatMap((x) => [...(x.kinds ?? [])]), roles: [...new Set(expects.map((x) => x.role ?? 'player'))] };
 }
 
-/** Every inject fired so far, whole, with when it fired; the controller also reads the facilitator's lines. */
-function injectsText(d: DrillView, events: readonly TimelineEvent[]): string {
+/**
+ * Every inject fired so far that this console sees, whole and as its channel shows it; the controller also
+ * reads who each was for and the facilitator's lines.
+ */
+function injectsText(s: AppState, d: DrillView, events: readonly TimelineEvent[]): string {
   const marks = marksOf(events);
-  const fired = events.filter((e) => e.kind === 'exercise.inject');
+  const fired = inboxOf(s, s.incident!);
   if (fired.length === 0) return 'No inject has fired yet.';
   return fired
-    .map((e) => {
-      const id = String(e.data.inject);
-      const at = typeof e.data.firedAtSeconds === 'number' ? formatOffset(e.data.firedAtSeconds) : '';
-      const how = e.data.how === 'early' || e.data.how === 'jumped' ? ` (${String(e.data.how)})` : '';
-      const lines = [`${at} ${id}${how} [#${e.seq}]`, String(e.data.text)];
+    .map((f) => {
+      const id = f.inject;
+      const lines = injectCard(f);
       const planned = d.session.schedule.find((i) => i.id === id);
-      if (d.role === 'controller' && planned) lines.push(`facilitator: ${planned.facilitator}`);
+      if (d.role !== 'player' && d.role !== 'observer') lines.push(`for: ${audienceText(f.audience, f.channel)}`);
+      if (d.role === 'controller' && planned?.facilitator) lines.push(`facilitator: ${planned.facilitator}`);
       const mark = marks.get(id);
       if (mark && d.role !== 'player') lines.push(`marked ${mark.rating} by ${mark.actor}${mark.note ? `: ${mark.note}` : ''}`);
       return lines.join('\n');

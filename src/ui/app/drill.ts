@@ -1,7 +1,8 @@
 // The drill in this console: which role it plays and what the record says of the clock and the injects.
 // Every decision is pure core (decideDrill on foldDrill of the timeline); here it meets the console: keys,
 // ticks, the append onto the head it was decided on, and the exercise AWS clock.
-import { decideDrill, foldDrill, MAX_SPEED, MIN_SPEED, roleOf, scheduleDrill, type DrillAct, type DrillRecord, type DrillRole, type ExerciseClock, type TimelineEvent } from '../../core/index.js';
+import { decideDrill, foldDrill, roleOf, scheduleDrill, withAdded, type DrillAct, type DrillDecision, type DrillRecord, type DrillRole, type DrillWho, type ExerciseClock, type TimelineEvent } from '../../core/index.js';
+import { hiddenSeqs, viewerOf, withArrivals } from './drill-inbox.js';
 import { scenariosOf } from './checklist.js';
 import type { Command } from '../keymap.js';
 import type { Effect } from './msg.js';
@@ -21,6 +22,18 @@ export function drillRecord(events: readonly TimelineEvent[]): DrillRecord {
   return r;
 }
 
+/** This console in the drill: the person and, when it has one, the console instance the lease names. */
+export const whoOf = (s: AppState): DrillWho => (s.config.consoleId ? { actor: s.config.actor, console: s.config.consoleId } : s.config.actor);
+
+/** The role this console will have once `decision` is read back from the journal. */
+function roleAfter(record: DrillRecord, who: DrillWho, act: DrillAct, decision: DrillDecision): DrillRole {
+  const lease = decision.events.find((e) => e.kind === 'exercise.lease');
+  const joined = decision.events.find((e) => e.kind === 'exercise.joined');
+  if ((act.kind === 'start' && !decision.refused) || lease) return 'controller';
+  if (joined) return joined.data.role as DrillRole;
+  return roleOf(record, who) ?? (act.kind === 'join' ? act.role : 'observer');
+}
+
 /** A stopped clock at zero, shown until the start is read back from the journal. */
 const notStarted = (now: number): ExerciseClock => ({ anchorSim: 0, anchorReal: now, speed: 1, paused: true });
 
@@ -32,30 +45,48 @@ export function joinDrill(s: AppState, drive?: { speed: number; seed?: number })
   const v = s.incident;
   if (!v || v.incident.mode !== 'exercise') return [s, []];
   const record = drillRecord(v.events);
-  const actor = s.config.actor;
+  const who = whoOf(s);
   const seed = record.seed ?? (record.clock ? undefined : drive?.seed);
   const injects = scenariosOf(v.incident, s.catalog).flatMap((sc) => [...(sc.injects ?? [])]);
   const schedule = scheduleDrill(injects, v.incident.params, seed);
   if (schedule.length === 0) return [toastOf(s, "this exercise's scenarios have no injects to drill"), []];
-  const wanted: DrillRole = drive || record.controller === actor ? 'controller' : (s.config.drillRole ?? 'player');
-  let act: DrillAct = wanted === 'controller' ? { kind: 'start', speed: drive?.speed ?? recordedSpeed(record), ...(seed !== undefined ? { seed } : {}) } : { kind: 'join', role: wanted };
-  let decision = decideDrill(record, schedule, actor, s.now, act);
+  // Asked to drive, this console starts the drill or takes the lease back for its person; otherwise it joins
+  // in its role (the lease names a console, so the controller's other terminals only watch).
+  const joinAs = s.config.drillRole ?? 'player';
+  let act: DrillAct = drive ? { kind: 'start', speed: drive.speed, ...(seed !== undefined ? { seed } : {}) } : { kind: 'join', role: joinAs };
+  let decision = decideDrill(record, schedule, who, s.now, act);
   let next = s;
   if (decision.refused && act.kind === 'start') {
     // Someone else holds the drill: this console watches instead of becoming a second driver.
     next = toastOf(s, decision.refused);
     act = { kind: 'join', role: 'observer' };
-    decision = decideDrill(record, schedule, actor, s.now, act);
+    decision = decideDrill(record, schedule, who, s.now, act);
+  }
+  const role = roleAfter(record, who, act, decision);
+  if (!drive && role === 'observer' && joinAs !== 'observer' && record.controller === s.config.actor) {
+    next = toastOf(next, `drill: your console ${record.controllerConsole ?? ''} controls this drill; this one watches (open it with --facilitator to take control here)`, 'muted');
   }
   const drill: DrillView = {
     incidentId: v.id,
-    session: { clock: record.clock ?? notStarted(s.now), schedule, fired: firedIds(record) },
-    facilitator: act.kind === 'start',
-    role: act.kind === 'start' ? 'controller' : act.role,
+    session: { clock: record.clock ?? notStarted(s.now), schedule: withAdded(record, schedule), fired: firedIds(record) },
+    facilitator: role === 'controller',
+    role,
     startedAt: record.startedAt ?? s.now,
   };
   const effects: Effect[] = decision.events.length ? [{ type: 'drill-append', id: v.id, events: decision.events, afterSeq: record.headSeq, quiet: false, act, attempt: 0 }] : [];
-  return [{ ...next, drill }, [...effects, clockEffect(drill)]];
+  // This console's simulated AWS has not seen the injects fired before it opened the drill (a late joiner, a
+  // restarted controller): they are applied again, in order, once the drill clock is set.
+  const setup = { mode: 'exercise' as const, scenarios: [...v.incident.scenarios], params: { ...v.incident.params } };
+  const replay: Effect[] = firedIds(record).map((inject) => ({ type: 'apply-inject', setup, inject, replay: true }));
+  return [withHidden({ ...next, drill }), [...effects, clockEffect(drill), ...replay]];
+}
+
+/** Hides from the timeline what this console's role must not see (injects aimed at others, injects ahead). */
+function withHidden(s: AppState): AppState {
+  const v = s.incident;
+  if (!v || !s.drill || s.drill.incidentId !== v.id) return s;
+  const hidden = hiddenSeqs(v.events, viewerOf(s, v), v.hidden);
+  return hidden === v.hidden ? s : { ...s, incident: { ...v, hidden } };
 }
 
 /** Brings the drill view up to the record after events were read; tells the runner when the clock changed. */
@@ -66,12 +97,13 @@ export function syncDrill([s, effects]: Result): Result {
   const record = drillRecord(v.events);
   const clock = record.clock ?? d.session.clock;
   const fired = firedIds(record);
-  const role = roleOf(record, s.config.actor) ?? d.role;
+  const role = roleOf(record, whoOf(s)) ?? d.role;
+  const schedule = withAdded(record, d.session.schedule.filter((i) => !i.added));
   const lastId = fired.at(-1);
-  const lastFired = lastId ? d.session.schedule.find((i) => i.id === lastId) : undefined;
+  const lastFired = lastId ? schedule.find((i) => i.id === lastId) : undefined;
   const drill: DrillView = {
     ...d,
-    session: { ...d.session, clock, fired },
+    session: { ...d.session, clock, fired, schedule },
     role,
     facilitator: role === 'controller',
     startedAt: record.startedAt ?? d.startedAt,
@@ -79,7 +111,7 @@ export function syncDrill([s, effects]: Result): Result {
     ...(record.ended ? { ended: record.ended } : {}),
   };
   const changed = JSON.stringify(clock) !== JSON.stringify(d.session.clock) || drill.startedAt !== d.startedAt;
-  return [{ ...s, drill }, changed ? [...effects, clockEffect(drill)] : effects];
+  return [withArrivals(withHidden({ ...s, drill }), d.session.fired), changed ? [...effects, clockEffect(drill)] : effects];
 }
 
 /** A tick or a control, decided on the record and appended onto the head it was decided on. */
@@ -88,7 +120,7 @@ export function stepDrill(s: AppState, act: DrillAct, attempt = 0): Result {
   const v = s.incident;
   if (!d || !v || v.id !== d.incidentId) return [s, []];
   const record = drillRecord(v.events);
-  const decision = decideDrill(record, d.session.schedule, s.config.actor, s.now, act);
+  const decision = decideDrill(record, d.session.schedule.filter((i) => !i.added), whoOf(s), s.now, act);
   if (decision.refused) return [toastOf(s, decision.refused, 'muted'), []];
   if (decision.events.length === 0) return [s, []];
   return [s, [{ type: 'drill-append', id: d.incidentId, events: decision.events, afterSeq: record.headSeq, quiet: act.kind === 'tick', act, attempt }]];
@@ -127,6 +159,7 @@ export function drillCommand(s: AppState, cmd: Extract<Command, `drill-${string}
     case 'drill-end':
     case 'drill-injects':
     case 'drill-mark':
+    case 'drill-add':
       return drillPrompt(s, d, cmd);
   }
 }
@@ -141,9 +174,3 @@ const clockEffect = (d: DrillView): Effect => ({ type: 'drill-clock', clock: d.s
 
 /** Injects in the order the record fired them. */
 const firedIds = (r: DrillRecord): string[] => Object.entries(r.fired).sort(([, a], [, b]) => a.seq - b.seq).map(([id]) => id);
-
-/** The speed the drill last ran at, as recorded (a hand-edited journal must not crash the console). */
-function recordedSpeed(r: DrillRecord): number {
-  const speed = r.clock?.speed ?? 1;
-  return speed >= MIN_SPEED && speed <= MAX_SPEED ? speed : 1;
-}

@@ -1,6 +1,7 @@
 // Opening an incident and keeping it current: journal events from any writer, AWS observations.
-import { applyEvent, foldIncident, isResolved, type IncidentState, type NewEvent, type TimelineEvent } from '../../core/index.js';
+import { applyEvent, foldIncident, isResolved, recordsSimulation, type IncidentState, type NewEvent, type TimelineEvent } from '../../core/index.js';
 import type { AlarmState, AlarmTransition, AwsFailure } from '../../aws/ports.js';
+import { drillRecord, whoOf } from './drill.js';
 import { mergeAlarms } from './pane-reads.js';
 import { scenariosOf } from './checklist.js';
 import type { Effect } from './msg.js';
@@ -111,8 +112,10 @@ export function onAlarms(s: AppState, alarms: AlarmState[], transitions: AlarmTr
   const view = s.incident;
   if (!view) return [{ ...s, firingAlarms: firing }, []];
   const recent = [...transitions, ...view.alarms.recent].slice(0, 50);
-  // A resolved incident is only read: what its alarms do now is not part of its record.
-  const events = isResolved(view.incident) ? [] : unrecordedTransitions(view.incident, transitions);
+  // A resolved incident is only read: what its alarms do now is not part of its record. In a drill only the
+  // controller's console records its simulated alarms: the others see the same changes.
+  const recorder = view.incident.mode !== 'exercise' || recordsSimulation(drillRecord(view.events), whoOf(s));
+  const events = isResolved(view.incident) || !recorder ? [] : unrecordedTransitions(view.incident, transitions);
   const next = { ...s, firingAlarms: firing, incident: { ...view, alarms: { ...mergeAlarms(view.alarms, alarms, errors, at, regions), recent } } };
   return [next, events.length ? [{ type: 'append', id: view.id, events }] : []];
 }

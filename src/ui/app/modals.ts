@@ -11,6 +11,7 @@ import { appendOrConfirm } from './open-work.js';
 import { entryEvents, isEntryPurpose, makePrompt } from './prompts.js';
 import { stepParamsDone } from './step-params.js';
 import { finishDrillPrompt, isDrillPurpose } from './drill-prompts.js';
+import { finishDebriefPrompt, isDebriefPurpose } from './drill-debrief.js';
 import type { AppState, Modal, PromptModal } from './state.js';
 import { finishReviewPrompt } from './review-screen.js';
 
@@ -115,6 +116,7 @@ function finishPrompt(s: AppState, m: PromptModal, runCommand: (s: AppState, cmd
   if (!v) return [s, []];
   if (m.purpose === 'review-section') return finishReviewPrompt(s, m);
   if (isDrillPurpose(m.purpose)) return finishDrillPrompt(s, m);
+  if (isDebriefPurpose(m.purpose)) return finishDebriefPrompt(s, m);
   if (m.purpose === 'scenario' || m.purpose === 'scenario-params') return chooseScenario(s, m);
   if (m.purpose === 'confirm-action') return startAction(s, m.context, a.typed ?? '');
   if (m.purpose === 'step-params') return stepParamsDone(s, v, m);

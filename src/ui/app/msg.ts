@@ -45,7 +45,8 @@ export type Effect =
   /** A drill decision: appended only onto `afterSeq`, the head it was decided on (else decided again). */
   | { type: 'drill-append'; id: string; events: NewEvent[]; afterSeq: number; quiet: boolean; act: DrillAct; attempt: number }
   | { type: 'prepare-aws'; setup: IncidentSetup }
-  | { type: 'apply-inject'; setup: IncidentSetup; inject: string }
+  /** `replay`: an inject fired before this console opened the drill, applied again without a word. */
+  | { type: 'apply-inject'; setup: IncidentSetup; inject: string; replay?: boolean }
   | { type: 'follow'; id: string; offset: number }
   /** Scans the windowed timeline for `filter` from line `from` on; hits found before `from` are `kept`. */
   | { type: 'search-timeline'; id: string; source: TimelineSource; filter: string; from: number; kept: readonly number[] }

@@ -120,7 +120,7 @@ export class Runner {
         return;
       case 'apply-inject': {
         const changed = this.deps.applyInject?.(e.setup, e.inject);
-        if (changed) this.dispatch({ type: 'warning', message: `inject: ${changed}` });
+        if (changed && !e.replay) this.dispatch({ type: 'warning', message: `inject: ${changed}` });
         for (const kick of this.aws?.kicks ?? []) kick();
         return;
       }

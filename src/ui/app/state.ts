@@ -30,6 +30,8 @@ export interface IncidentView {
   copied?: string;
   /** A shared incident's sync mark, as the runner last read it. */
   sync?: SyncMark;
+  /** In a drill, events this console's role must not see (injects aimed at others, injects written for later). */
+  hidden?: ReadonlySet<number>;
   /** Levels this console has asked to page automatically, so a tick does not ask twice. */
   autoPaged?: readonly string[];
   /** The timeline read from the journal a window at a time; `events` then holds only what other panes read. */
@@ -43,6 +45,10 @@ export type PromptPurpose =
   | 'drill-end'
   | 'drill-mark'
   | 'drill-script'
+  | 'drill-answer'
+  | 'drill-hotwash'
+  | 'drill-plan'
+  | 'drill-add'
   | 'note'
   | 'decision'
   | 'action-item'
@@ -135,6 +141,8 @@ export interface AppConfig {
   filesDir?: string;
   /** The role this console joins drills in (--role); the controller is whoever holds the drill's lease. */
   drillRole?: Exclude<DrillRole, 'controller'>;
+  /** This console instance: the drill's lease names it, so another terminal of the same person is not the controller. */
+  consoleId?: string;
 }
 
 export interface AppState {

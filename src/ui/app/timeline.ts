@@ -14,7 +14,8 @@ export function parseFilter(filter: string): { kinds: string[]; actors: string[]
   return { kinds, actors, words };
 }
 
-export function filterEvents(events: readonly TimelineEvent[], filter: string): readonly TimelineEvent[] {
+export function filterEvents(all: readonly TimelineEvent[], filter: string, hidden?: ReadonlySet<number>): readonly TimelineEvent[] {
+  const events = hidden?.size ? all.filter((e) => !hidden.has(e.seq)) : all;
   if (!filter.trim()) return events;
   const f = parseFilter(filter);
   return events.filter((e) => {
@@ -42,7 +43,7 @@ export function scanProgress(v: IncidentView): string {
 
 /** How many events the timeline pane shows: the filter's matches, or every event. */
 export function timelineLength(v: IncidentView): number {
-  if (!v.timeline) return filterEvents(v.events, v.filter).length;
+  if (!v.timeline) return filterEvents(v.events, v.filter, v.hidden).length;
   if (!v.filter) return v.timeline.count(v.offset);
   return v.search?.filter === v.filter ? v.search.hits.length : 0;
 }
@@ -52,7 +53,7 @@ export const timelineTotal = (v: IncidentView): number => (v.timeline ? v.timeli
 
 /** The shown events [start, end), read from the journal when the timeline is windowed. */
 export function timelineSlice(v: IncidentView, start: number, end: number): readonly TimelineEvent[] {
-  if (!v.timeline) return filterEvents(v.events, v.filter).slice(start, end);
+  if (!v.timeline) return filterEvents(v.events, v.filter, v.hidden).slice(start, end);
   const src = v.timeline;
   const defined = (e: TimelineEvent | undefined): e is TimelineEvent => e !== undefined;
   if (!v.filter) return src.read(start, end).filter(defined);

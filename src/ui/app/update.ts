@@ -16,6 +16,7 @@ import { openWork } from './open-work.js';
 import { isResolved } from '../../core/index.js';
 import { alarmsFailed, mergeMetrics, metricsFailed } from './pane-reads.js';
 import { drillCommand, joinDrill, retryDrill, syncDrill } from './drill.js';
+import { debriefCommand, withQuestionToast } from './drill-debrief.js';
 import { onTick } from './tick.js';
 import { openReview, reviewCommand } from './review-screen.js';
 import { onPaste } from './paste.js';
@@ -65,7 +66,7 @@ function decide(s: AppState, msg: Msg): Update {
       if (s.screen === 'declare' && s.declare) return [toast({ ...s, declare: { ...s.declare, creating: false } }, msg.message, 'crit'), []];
       return [toast({ ...s, screen: s.incident ? 'incident' : 'home' }, msg.message, 'crit'), []];
     case 'journal.events':
-      return syncDrill(applyJournal(s, msg.id, msg.events, msg.offset, msg.problem));
+      return withQuestionToast(s, syncDrill(applyJournal(s, msg.id, msg.events, msg.offset, msg.problem)));
     case 'timeline.searched':
       return [onSearched(s, msg), []];
     case 'comms.preview':
@@ -120,13 +121,14 @@ function decide(s: AppState, msg: Msg): Update {
 function onProbe(s: AppState, key: string, result: ProbeResult): Update {
   const v = s.incident;
   if (!v) return [s, []];
+  const started = v.probes[key]?.running ? v.probes[key].at : undefined;
   const next = { ...s, incident: { ...v, probes: { ...v.probes, [key]: { running: false, result, at: s.now } } } };
   const [scenario, step] = key.split('/') as [string, string];
   // A probe that could not run at all (no AWS layer) is shown, not recorded as evidence.
   if (result.error?.class === 'not-supported') return [next, []];
   // Unreachable, throttled, denied or timed out: recorded as "could not check", never as a failed check.
   if (probeOutcome(result) === 'could-not-check') return [next, [{ type: 'append', id: v.id, events: [couldNotCheckEvent(scenario, step, result)] }]];
-  return [next, [{ type: 'append', id: v.id, events: [{ kind: 'step.verified', data: { scenario, step, passed: result.passed, summary: result.summary, evidence: result.evidence } }] }]];
+  return [next, [{ type: 'append', id: v.id, events: [{ kind: 'step.verified', data: { scenario, step, passed: result.passed, summary: result.summary, evidence: result.evidence, ...(started !== undefined ? { startedAt: new Date(started).toISOString() } : {}) } }] }]];
 }
 
 /** The key layers in force, highest priority first: modal > focused pane > screen > global. */
@@ -198,7 +200,12 @@ function command(s: AppState, cmd: Command): Update {
     case 'drill-end':
     case 'drill-injects':
     case 'drill-mark':
+    case 'drill-add':
       return onIncident ? drillCommand(s, cmd) : [s, []];
+    case 'answer':
+    case 'hotwash':
+    case 'plan-row':
+      return onIncident ? debriefCommand(s, cmd) : [s, []];
     case 'next-pane':
     case 'prev-pane':
     case 'pane-checklist':

@@ -4,8 +4,10 @@ import { Box } from 'ink';
 import { formatDuration, formatOffset, isResolved, nextInject, simElapsed } from '../../core/index.js';
 import { scenariosOf } from '../app/checklist.js';
 import { updateDueIn } from '../app/incident-commands.js';
+import { inboxOf, injectHeadline } from '../app/drill-inbox.js';
 import type { AppState, IncidentView } from '../app/state.js';
 import { escalationStopped, escalationsOf } from '../app/tick.js';
+import { questionLine } from '../app/drill-debrief.js';
 import { Line, PaneTitle } from '../components/text.js';
 import { utcTime } from '../format.js';
 import type { Token } from '../theme.js';
@@ -58,8 +60,13 @@ export function drillLines(s: AppState, v: IncidentView): [string, Token][] {
   const lines: [string, Token][] = [
     [`drill ${state} at ${formatOffset(simElapsed(clock, s.now) / 1000)}; ${d.session.fired.length}/${d.session.schedule.length} injects fired; you are ${d.role}`, clock.paused || d.ended ? 'warn' : 'accent'],
   ];
+  const question = questionLine(s, v);
+  if (question) lines.push([question, 'accent']);
   if (d.role !== 'controller') {
-    if (d.lastFired) lines.push([`inject ${d.lastFired.id}: ${d.lastFired.text}`, 'text']);
+    // The latest inject aimed at this console, as its channel shows it (an email, a page, a news item).
+    const latest = inboxOf(s, v).at(-1);
+    if (latest) lines.push([injectHeadline(latest), 'text']);
+    if (latest?.channel) lines.push([`  ${latest.text}`, 'text']);
     lines.push([`i reads the injects whole${d.role === 'evaluator' ? '  M marks an expectation' : ''}`, 'muted']);
     return lines;
   }
@@ -67,6 +74,6 @@ export function drillLines(s: AppState, v: IncidentView): [string, Token][] {
   lines.push([next ? `next ${formatOffset(next.atSeconds)} [${next.kind}] ${next.text}` : 'every inject has fired', 'text']);
   if (d.lastFired) lines.push([`facilitator (${d.lastFired.id}): ${d.lastFired.facilitator}`, 'warn']);
   if (next) lines.push([`facilitator next: ${next.facilitator}`, 'muted']);
-  lines.push(['P pause/resume  + - speed  J jump to next  F fire next now  K fire/skip one  H hand over  X end  i injects', 'muted']);
+  lines.push(['P pause/resume  + - speed  J jump to next  F fire next now  K fire/skip one  O write one  H hand over  X end  i injects', 'muted']);
   return lines;
 }

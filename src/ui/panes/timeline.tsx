@@ -23,7 +23,7 @@ export function TimelinePane({ v, width, height, focused }: { v: IncidentView; w
   const listH = Math.max(0, height - 1);
   const end = Math.max(0, length - v.cursor.timeline);
   const start = Math.max(0, end - listH);
-  const rows = useMemo(() => timelineSlice(v, start, end), [v.events, v.timeline, v.filter, v.search, start, end]);
+  const rows = useMemo(() => timelineSlice(v, start, end), [v.events, v.timeline, v.filter, v.hidden, v.search, start, end]);
   const where = v.cursor.timeline === 0 ? 'following' : `${v.cursor.timeline} newer below`;
   const extra = `${length}${v.filter ? ` of ${timelineTotal(v)} (filter: ${v.filter}${scanProgress(v)})` : ''} events, ${where}`;
   return (
