@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { firstFrame } from './console-bench.js';
+import { firstFrame, keyToFrameIn, type KeyFigures } from './console-bench.js';
 import { BENCH_ID, generateJournal } from './generate.js';
 import { benchAppendOn, type AppendFigures } from './journal-bench.js';
 import { round } from './stats.js';
@@ -52,13 +52,15 @@ export interface SizeFigures {
   commands: CommandFigures[];
   append: AppendFigures;
   firstFrame: { medianMs: number; p99Ms: number; runs: number; rssMb: number };
+  /** Scrolling the incident's timeline one event at a time (opened from the checkpoint `show` wrote). */
+  keyToFrame: KeyFigures;
 }
 
 /** `report` in each format, as the table names them. */
 export const reportCommands = REPORT_FORMATS.map((f) => `report --format ${f}`);
 
 /** The commands timed at one size; timeline only where it was asked for (its json format holds every event). */
-export async function benchSize(events: number, opts: { runs: number; heavy: boolean; appends: number; frames: number }): Promise<SizeFigures> {
+export async function benchSize(events: number, opts: { runs: number; heavy: boolean; appends: number; frames: number; keys: number }): Promise<SizeFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-bench-size-'));
   try {
     const t = performance.now();
@@ -79,8 +81,9 @@ export async function benchSize(events: number, opts: { runs: number; heavy: boo
     const journalMb = Math.round((statSync(path).size / 1048576) * 10) / 10;
     // The console's home screen listing this incident (its index entry is stale: the commands above changed the journal).
     const frame = await firstFrame(opts.frames, dir);
+    const keyToFrame = await keyToFrameIn(dir, events, opts.keys);
     const append = await benchAppendOn(path, events, opts.appends);
-    return { events, generateMs, journalMb, commands, append, firstFrame: frame };
+    return { events, generateMs, journalMb, commands, append, firstFrame: frame, keyToFrame };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     spawnSync('sync');

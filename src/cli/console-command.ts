@@ -1,5 +1,6 @@
 // `warroom` with no command: the full-screen console. Checks the terminal first (a clear message instead
 // of Ink's raw-mode crash), then loads Ink and the UI on demand so scriptable commands stay fast.
+import { eventsOfKinds } from '../store/timeline-window.js';
 import { readSyncConfig } from '../store/origin-feeds.js';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -81,7 +82,7 @@ export interface ConsoleOptions {
 function startConsoleComms(ctx: CliContext, store: IncidentStore, warn: (m: string) => void): ConsoleComms | undefined {
   try {
     const deps = makeOutbox({
-      store: { load: (id) => store.load(id), append: (id, ev, actor) => store.append(id, ev, actor), journalPath: (id) => store.journalPath(id), ownOrigin: (id) => readSyncConfig(store.incidentsDir, id)?.origin },
+      store: { load: (id) => store.load(id), append: (id, ev, actor) => store.append(id, ev, actor), journalPath: (id) => store.journalPath(id), ownOrigin: (id) => readSyncConfig(store.incidentsDir, id)?.origin, commsEvents: (id) => (store.isShared(id) ? undefined : eventsOfKinds(store.journalPath(id), (kind) => kind.startsWith('comms.'))) },
       clock: ctx.clock,
       actor: ctx.actor,
       env: ctx.env,

@@ -3,11 +3,20 @@
 import type { IncidentStore, IncidentSummary } from '../store/incident-store.js';
 import type { UiStore } from '../ui/deps.js';
 import { SharedFollower } from './console-sync.js';
+import { followWindow, openWindowed } from './console-timeline.js';
+import type { JournalWindow } from '../store/timeline-window.js';
 
 export function consoleStore(store: IncidentStore, actor: string, shared = new SharedFollower(store, actor)): UiStore {
+  // The open incident's timeline window (an incident that is not shared; a shared one is read in its merged order).
+  let open: { id: string; window: JournalWindow } | undefined;
   return {
     list: async () => (await store.list()).map(markProblem),
     load: async (id) => {
+      if (!shared.isShared(id)) {
+        const { loaded, window } = openWindowed(store, id);
+        open = { id, window };
+        return loaded;
+      }
       const loaded = store.load(id);
       if (shared.isShared(id)) shared.opened(id, loaded.events); // a shared incident syncs while open
       return loaded;
@@ -20,7 +29,11 @@ export function consoleStore(store: IncidentStore, actor: string, shared = new S
     },
     create: (opening, followUps) => store.create(opening, actor, followUps),
     syncMark: (id) => (shared.isShared(id) ? shared.mark(id) : undefined),
-    readSince: async (id, offset) => (shared.isShared(id) ? shared.readSince(id, offset) : store.journal(id).readSince(offset)),
+    readSince: async (id, offset) => {
+      if (shared.isShared(id)) return shared.readSince(id, offset);
+      const r = store.journal(id).readSince(offset);
+      return open?.id === id ? followWindow(open.window, r) : r;
+    },
   };
 }
 

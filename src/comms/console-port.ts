@@ -69,7 +69,7 @@ export function consoleComms(deps: OutboxDeps, warn: (message: string) => void):
     resume: (ids) => {
       for (const id of ids) {
         try {
-          if (ownUpdates(deps.store, id, foldOutbox(deps.store.load(id).events)).some((u) => u.deliveries.some((x) => isOpen(x) || x.attempts > x.results))) worker.kick(id);
+          if (ownUpdates(deps.store, id, foldOutbox(deps.store.commsEvents?.(id) ?? deps.store.load(id).events)).some((u) => u.deliveries.some((x) => isOpen(x) || x.attempts > x.results))) worker.kick(id);
         } catch {
           // an unreadable journal is reported where it is opened
         }

@@ -15,6 +15,8 @@ export interface OutboxStore {
   journalPath(id: string): string;
   /** A shared incident's origin on this machine: its outbox sends only the updates this origin queued. */
   ownOrigin?(id: string): string | undefined;
+  /** Only the comms.* events, read without parsing the rest (undefined where it cannot: a shared incident). */
+  commsEvents?(id: string): TimelineEvent[] | undefined;
 }
 
 /** The updates this machine sends: all of them, or on a shared incident those its own origin queued. */

@@ -19,6 +19,8 @@ export interface StateLoad {
   verification: VerifyResult;
   /** The seq of the checkpoint the fold continued from, or 0 when it folded from the start. */
   resumedFrom: number;
+  /** Incidents that are not shared: the end of the journal's last complete line folded (where a follower resumes). */
+  offset?: number;
 }
 
 /** A fold that records why it could not go on instead of throwing in the middle of a read. */
@@ -58,14 +60,14 @@ function loadOwn(incidentsDir: string, id: string, journal: Journal, cp: Checkpo
     const state = r && folder.result();
     if (r && state) {
       if (r.read >= CHECKPOINT_AFTER_BYTES && markable(r.verification)) saveOwn(incidentsDir, id, state, r);
-      return { state, verification: r.verification, resumedFrom: mark.seq };
+      return { state, verification: r.verification, resumedFrom: mark.seq, offset: r.offset };
     }
   }
   const folder = folderFrom();
   const r = journal.read({ onEvent: folder.push });
   const state = folder.result();
   if (state && r.offset >= CHECKPOINT_AFTER_BYTES && markable(r.verification)) saveOwn(incidentsDir, id, state, { ...r, read: r.offset });
-  return { state, verification: r.verification, resumedFrom: 0 };
+  return { state, verification: r.verification, resumedFrom: 0, offset: r.offset };
 }
 
 function saveOwn(incidentsDir: string, id: string, state: IncidentState, r: Resumed): void {

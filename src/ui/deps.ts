@@ -11,14 +11,33 @@ export type UiIncidentSummary = Omit<IncidentSummary, 'journalSize'>;
 
 export type IncidentOpening = Omit<NewEvent<'incident.opened'>['data'], 'id'>;
 
+/**
+ * The timeline as a window over the journal (store/timeline-window.ts): only the lines shown are read. Line
+ * numbers count the journal's lines from 0.
+ */
+export interface TimelineSource {
+  /** Lines up to the follower's `offset` (the index grows lazily as the journal does). */
+  count(offset: number): number;
+  /** The events of lines [from, to); undefined where a line does not parse. */
+  read(from: number, to: number): readonly (TimelineEvent | undefined)[];
+  /** Set once the journal is found shorter than what was already shown. */
+  problem(): string | undefined;
+  /** Line numbers from `from` on whose event matches, scanned a batch at a time; `scanned` is the line reached. */
+  search(match: (e: TimelineEvent) => boolean, from: number, onProgress: (scanned: number, hits: readonly number[]) => void, signal: AbortSignal): Promise<{ hits: number[]; scanned: number }>;
+}
+
 export interface UiStore {
   list(): Promise<UiIncidentSummary[]>;
-  /** The journal checked as it is read: `verification.firstBad` names the first event that fails the hash chain. */
-  load(id: string): Promise<{ events: TimelineEvent[]; state: IncidentState; offset: number; verification?: { ok: boolean; firstBad?: { seq: number; message: string } } }>;
+  /**
+   * The journal checked as it is read: `verification.firstBad` names the first event that fails the hash chain.
+   * With `timeline`, `events` holds only what the panes other than the timeline read (see app/retained.ts)
+   * and `state` is the whole fold (from the checkpoint and what follows it).
+   */
+  load(id: string): Promise<{ events: TimelineEvent[]; state: IncidentState; offset: number; verification?: { ok: boolean; firstBad?: { seq: number; message: string } }; timeline?: TimelineSource }>;
   /** With `afterSeq`, only onto that head (else a StaleHeadError): how a drill's controller appends its decisions. */
   append(id: string, events: readonly NewEvent[], opts?: { afterSeq?: number }): Promise<TimelineEvent[]>;
   /** Events any writer appended after `offset`, and the offset to resume from. */
-  readSince(id: string, offset: number): Promise<{ events: TimelineEvent[]; offset: number }>;
+  readSince(id: string, offset: number): Promise<{ events: TimelineEvent[]; offset: number; problem?: string }>;
   /** A shared incident's sync mark (synced, pending, offline, who is here, conflicts); undefined when not shared. */
   syncMark?(id: string): SyncMark | undefined;
   /** Declares: the opening event and what follows it (triage, scenario, milestones) in one write. */

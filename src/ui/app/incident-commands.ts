@@ -3,7 +3,7 @@
 import { resolveRegion } from '../../core/regions.js';
 import { commsClock, fileRefs, fillDeepLenient, fillLenient, isPlainFileName, isResolved, pointFilesAt, completionRefusal, verificationParams, updateKind, incidentVars, nextUpdateDue, recoveryTargets, type NewEvent } from '../../core/index.js';
 import { checklistRows, scenariosOf } from './checklist.js';
-import { filterEvents } from './timeline.js';
+import { timelineLength } from './timeline.js';
 import { evidence, evidenceRefused } from './metric-snapshots.js';
 import { escalationsOf, onIncidentClock } from './tick.js';
 import type { Effect } from './msg.js';
@@ -28,7 +28,7 @@ export function paneLength(s: AppState, v: IncidentView, pane: PaneId): number {
     case 'alarms':
       return v.alarms.list.length;
     case 'timeline':
-      return filterEvents(v.events, v.filter, v.hidden).length;
+      return timelineLength(v);
     case 'comms':
       return 0;
   }

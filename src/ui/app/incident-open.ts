@@ -6,10 +6,14 @@ import { mergeAlarms } from './pane-reads.js';
 import { scenariosOf } from './checklist.js';
 import type { Effect } from './msg.js';
 import type { AppState, IncidentView } from './state.js';
+import type { Msg } from './msg.js';
+import { retainedAfter } from './retained.js';
 
-export function openView(s: AppState, id: string, events: TimelineEvent[], offset: number, chainProblem?: string): [AppState, Effect[]] {
-  const incident = foldIncident(events);
+/** With `loaded.timeline`, the state comes folded (from the checkpoint) and `events` holds only what is retained. */
+export function openView(s: AppState, id: string, events: TimelineEvent[], offset: number, chainProblem?: string, loaded: Pick<Extract<Msg, { type: 'incident.loaded' }>, 'state' | 'timeline'> = {}): [AppState, Effect[]] {
+  const incident = loaded.state && loaded.timeline ? loaded.state : foldIncident(events);
   const view: IncidentView = {
+    ...(loaded.timeline ? { timeline: loaded.timeline } : {}),
     id,
     events,
     incident,
@@ -39,18 +43,18 @@ function watchEffect(s: AppState, incident: IncidentState): Effect | undefined {
 }
 
 /** Applies events read from the journal (ours echoed back, or another terminal's). */
-export function applyJournal(s: AppState, id: string, events: TimelineEvent[], offset: number): [AppState, Effect[]] {
+export function applyJournal(s: AppState, id: string, events: TimelineEvent[], offset: number, problem?: string): [AppState, Effect[]] {
   const view = s.incident;
   if (!view || view.id !== id) return [s, []];
   const fresh = events.filter((e) => e.seq > view.incident.lastSeq);
-  if (fresh.length === 0) return [{ ...s, incident: { ...view, offset } }, []];
+  if (fresh.length === 0) return [{ ...s, incident: { ...view, offset, ...(!view.chainProblem && problem ? { chainProblem: problem } : {}) } }, []];
   const before = view.incident.scenarios.join(',');
-  const chainProblem = view.chainProblem ?? brokenLink(view.incident, fresh);
+  const chainProblem = view.chainProblem ?? problem ?? brokenLink(view.incident, fresh);
   const incident = structuredClone(view.incident);
   for (const e of fresh) applyEvent(incident, e);
   const next: IncidentView = {
     ...view,
-    events: [...view.events, ...fresh],
+    events: view.timeline ? retainedAfter(view.events, fresh) : [...view.events, ...fresh],
     incident,
     offset,
     ...(chainProblem ? { chainProblem } : {}),
@@ -58,6 +62,9 @@ export function applyJournal(s: AppState, id: string, events: TimelineEvent[], o
     cursor: view.cursor.timeline > 0 ? { ...view.cursor, timeline: view.cursor.timeline + fresh.length } : view.cursor,
   };
   const effects: Effect[] = [];
+  // A filter scanned to the end goes on with the lines that arrived since.
+  const sr = view.search;
+  if (view.timeline && sr?.done && sr.filter === view.filter) effects.push({ type: 'search-timeline', id, source: view.timeline, filter: sr.filter, from: sr.scanned, kept: sr.hits });
   if (fresh.some((e) => e.kind === 'scenario.selected')) effects.push(setupEffect(incident));
   // A drill inject fired (from whichever terminal drives the drill) changes this terminal's simulated AWS too.
   if (incident.mode === 'exercise') {
@@ -111,4 +118,13 @@ export function onAlarms(s: AppState, alarms: AlarmState[], transitions: AlarmTr
   const events = isResolved(view.incident) || !recorder ? [] : unrecordedTransitions(view.incident, transitions);
   const next = { ...s, firingAlarms: firing, incident: { ...view, alarms: { ...mergeAlarms(view.alarms, alarms, errors, at, regions), recent } } };
   return [next, events.length ? [{ type: 'append', id: view.id, events }] : []];
+}
+
+/** The windowed timeline's scan for the filter: kept while the filter is the one scanned for. */
+export function onSearched(s: AppState, msg: Extract<Msg, { type: 'timeline.searched' }>): AppState {
+  const v = s.incident;
+  if (!v || v.id !== msg.id || v.filter !== msg.filter) return s;
+  // While the scan runs, a scrolled-back cursor keeps its events in view as hits arrive below it.
+  const grown = v.cursor.timeline > 0 && v.search?.filter === msg.filter ? msg.hits.length - v.search.hits.length : 0;
+  return { ...s, incident: { ...v, search: { filter: msg.filter, hits: msg.hits, scanned: msg.scanned, done: msg.done }, cursor: grown > 0 ? { ...v.cursor, timeline: v.cursor.timeline + grown } : v.cursor } };
 }

@@ -102,7 +102,12 @@ function finishPrompt(s: AppState, m: PromptModal, runCommand: (s: AppState, cmd
   const a = m.answers;
   if (m.purpose === 'palette') return runCommand(s, a.command ?? '');
   if (m.purpose === 'filter') {
-    return v ? [{ ...s, incident: { ...v, filter: a.filter ?? '', pane: 'timeline', cursor: { ...v.cursor, timeline: 0 } } }, []] : [s, []];
+    if (!v) return [s, []];
+    const filter = a.filter ?? '';
+    const { search: _old, ...view } = v;
+    // A windowed timeline is scanned for the filter in the background; the pane says how far it has got.
+    const scan: Effect[] = v.timeline && filter.trim() ? [{ type: 'search-timeline', id: v.id, source: v.timeline, filter, from: 0, kept: [] }] : [];
+    return [{ ...s, incident: { ...view, filter, pane: 'timeline', cursor: { ...v.cursor, timeline: 0 } } }, scan];
   }
   if (m.purpose === 'draft-line') {
     const top = s.modals.at(-1);

@@ -1,7 +1,7 @@
 // Messages the reducer handles (keys, ticks, effect results) and the effects it asks the runner to run.
 import type { ActionResult, AlarmState, AlarmTransition, AwsFailure, MetricSeries, ProbeResult, RecoveryPoint } from '../../aws/ports.js';
-import type { ActionSpec, DrillAct, ExerciseClock, MetricSpec, NewEvent, RecoveryTarget, SyncMark, TimelineEvent, VerifySpec } from '../../core/index.js';
-import type { IncidentOpening, IncidentSetup, UiIncidentSummary, UiService } from '../deps.js';
+import type { ActionSpec, DrillAct, ExerciseClock, IncidentState, MetricSpec, NewEvent, RecoveryTarget, SyncMark, TimelineEvent, VerifySpec } from '../../core/index.js';
+import type { IncidentOpening, IncidentSetup, TimelineSource, UiIncidentSummary, UiService } from '../deps.js';
 import type { KeyName } from '../keys.js';
 import type { UiScenario } from '../scenario.js';
 
@@ -13,10 +13,11 @@ export type Msg =
   | { type: 'catalog.loaded'; scenarios: readonly UiScenario[]; problems: readonly string[]; service?: UiService }
   | { type: 'incidents.listed'; incidents: UiIncidentSummary[] }
   | { type: 'incidents.failed'; message: string }
-  | { type: 'incident.loaded'; id: string; events: TimelineEvent[]; offset: number; chainProblem?: string }
+  | { type: 'incident.loaded'; id: string; events: TimelineEvent[]; offset: number; chainProblem?: string; state?: IncidentState; timeline?: TimelineSource }
   | { type: 'incident.failed'; message: string }
   | { type: 'incident.created'; id: string }
-  | { type: 'journal.events'; id: string; events: TimelineEvent[]; offset: number }
+  | { type: 'journal.events'; id: string; events: TimelineEvent[]; offset: number; problem?: string }
+  | { type: 'timeline.searched'; id: string; filter: string; hits: readonly number[]; scanned: number; done: boolean }
   | { type: 'sync.mark'; id: string; mark: SyncMark }
   | { type: 'comms.preview'; lines: string[] }
   | { type: 'comms.paged'; level: string; result: { already: boolean; channels: string[]; exercise: boolean } | { error: string } }
@@ -47,6 +48,8 @@ export type Effect =
   /** `replay`: an inject fired before this console opened the drill, applied again without a word. */
   | { type: 'apply-inject'; setup: IncidentSetup; inject: string; replay?: boolean }
   | { type: 'follow'; id: string; offset: number }
+  /** Scans the windowed timeline for `filter` from line `from` on; hits found before `from` are `kept`. */
+  | { type: 'search-timeline'; id: string; source: TimelineSource; filter: string; from: number; kept: readonly number[] }
   | { type: 'unfollow' }
   | { type: 'watch-aws'; metrics: MetricSpec[]; params: Record<string, string> }
   | { type: 'unwatch-aws' }

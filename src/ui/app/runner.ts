@@ -4,6 +4,7 @@ import { isStaleHead, simElapsed, type Clock, type ExerciseClock, type MetricSpe
 import type { AwsPorts } from '../../aws/ports.js';
 import type { IncidentSetup, UiDeps } from '../deps.js';
 import type { Effect, Msg } from './msg.js';
+import { matchesFilter } from './timeline.js';
 
 export const POLL_JOURNAL_MS = 400;
 export const POLL_ALARMS_MS = 15_000;
@@ -17,6 +18,7 @@ const DRILL_RETRY_MS = 200;
 
 export class Runner {
   private tick?: ReturnType<typeof setInterval>;
+  private search: AbortController | undefined;
   private follow: { id: string; offset: number; timer?: ReturnType<typeof setTimeout>; reading: boolean; again: boolean } | undefined;
   private aws: { controller: AbortController; timers: ReturnType<typeof setTimeout>[]; kicks: (() => void)[] } | undefined;
   private stopped = false;
@@ -81,7 +83,7 @@ export class Runner {
         d.store.load(e.id).then(
           (r) => {
             const bad = r.verification?.firstBad;
-            this.dispatch({ type: 'incident.loaded', id: e.id, events: r.events, offset: r.offset, ...(bad ? { chainProblem: bad.message } : {}) });
+            this.dispatch({ type: 'incident.loaded', id: e.id, events: r.events, offset: r.offset, ...(bad ? { chainProblem: bad.message } : {}), ...(r.timeline ? { timeline: r.timeline, state: r.state } : {}) });
           },
           (err) => this.dispatch({ type: 'incident.failed', message: message(err) }),
         );
@@ -127,7 +129,22 @@ export class Runner {
         this.follow = { id: e.id, offset: e.offset, reading: false, again: false };
         this.scheduleRead();
         return;
+      case 'search-timeline': {
+        // One scan at a time: a new filter (or the lines that arrived since) replaces the one running.
+        this.search?.abort();
+        const ctl = (this.search = new AbortController());
+        const kept = e.kept;
+        const report = (scanned: number, hits: readonly number[], done: boolean) => {
+          if (!ctl.signal.aborted) this.dispatch({ type: 'timeline.searched', id: e.id, filter: e.filter, hits: [...kept, ...hits], scanned, done });
+        };
+        e.source.search(matchesFilter(e.filter), e.from, (scanned, hits) => report(scanned, hits, false), ctl.signal).then(
+          (r) => report(r.scanned, r.hits, true),
+          fail('search the timeline'),
+        );
+        return;
+      }
       case 'unfollow':
+        this.search?.abort();
         this.stopFollowing();
         this.cancelProbes();
         return;
@@ -287,8 +304,8 @@ export class Runner {
         (r) => {
           if (this.follow !== f) return;
           f.offset = r.offset;
-          if (r.events.length) {
-            this.dispatch({ type: 'journal.events', id: f.id, events: r.events, offset: r.offset });
+          if (r.events.length || r.problem) {
+            this.dispatch({ type: 'journal.events', id: f.id, events: r.events, offset: r.offset, ...(r.problem ? { problem: r.problem } : {}) });
           }
         },
         () => {

@@ -1,7 +1,7 @@
 // The console's whole state: one plain value the reducer replaces and the views read.
 import type { AlarmTransition, ProbeResult } from '../../aws/ports.js';
 import type { DrillRole, DrillSession, IncidentState, NewEvent, ScheduledInject, SyncMark, TimelineEvent } from '../../core/index.js';
-import type { UiIncidentSummary, UiService } from '../deps.js';
+import type { TimelineSource, UiIncidentSummary, UiService } from '../deps.js';
 import type { Layer } from '../keymap.js';
 import type { UiScenario } from '../scenario.js';
 import type { FieldState, FieldStep } from './field.js';
@@ -34,6 +34,10 @@ export interface IncidentView {
   hidden?: ReadonlySet<number>;
   /** Levels this console has asked to page automatically, so a tick does not ask twice. */
   autoPaged?: readonly string[];
+  /** The timeline read from the journal a window at a time; `events` then holds only what other panes read. */
+  timeline?: TimelineSource;
+  /** The filter's matches in `timeline` (line numbers), as far as the scan has got. */
+  search?: { filter: string; hits: readonly number[]; scanned: number; done: boolean };
 }
 
 export type PromptPurpose =

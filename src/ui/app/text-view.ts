@@ -4,7 +4,7 @@ import { describeEvent, sanitize, type TimelineEvent } from '../../core/index.js
 import { toast } from './incident-commands.js';
 import type { Effect } from './msg.js';
 import type { AppState, IncidentView } from './state.js';
-import { filterEvents } from './timeline.js';
+import { timelineLength, timelineSlice } from './timeline.js';
 
 type Result = [AppState, Effect[]];
 
@@ -22,8 +22,8 @@ export function copyCommand(s: AppState, v: IncidentView, step: string, command:
 
 /** The timeline event the pane highlights: the newest one in view (the pane scrolls it with k/j). */
 export function selectedEvent(v: IncidentView): TimelineEvent | undefined {
-  const shown = filterEvents(v.events, v.filter, v.hidden);
-  return shown[shown.length - 1 - v.cursor.timeline];
+  const at = timelineLength(v) - 1 - v.cursor.timeline;
+  return at < 0 ? undefined : timelineSlice(v, at, at + 1)[0];
 }
 
 /** Everything about one event: when, who, what, its data, and the amendments made to it since. */

@@ -6,7 +6,7 @@ import type { KeyName } from '../keys.js';
 import { checkAnswer, declareSteps, finishDeclare, stepsOf } from './declare.js';
 import { fieldKey, hasTypedText, startField } from './field.js';
 import { incidentCommand, toast } from './incident-commands.js';
-import { applyJournal, onAlarms, openView } from './incident-open.js';
+import { applyJournal, onSearched, onAlarms, openView } from './incident-open.js';
 import { modalKey, paletteModal } from './modals.js';
 import type { Effect, Msg } from './msg.js';
 import { tooSmall, type AppState, type DeclareState } from './state.js';
@@ -60,13 +60,15 @@ function decide(s: AppState, msg: Msg): Update {
     case 'incident.loaded':
       // A second Enter pressed while the first load was running must not reset the open view.
       if (s.screen === 'incident' && s.incident?.id === msg.id) return [s, []];
-      return remembered(withPendingDrill(openView(s, msg.id, msg.events, msg.offset, msg.chainProblem)), msg.id);
+      return remembered(withPendingDrill(openView(s, msg.id, msg.events, msg.offset, msg.chainProblem, msg)), msg.id);
     case 'incident.failed':
       // A failed declaration keeps every answer: Enter on the last question tries again.
       if (s.screen === 'declare' && s.declare) return [toast({ ...s, declare: { ...s.declare, creating: false } }, msg.message, 'crit'), []];
       return [toast({ ...s, screen: s.incident ? 'incident' : 'home' }, msg.message, 'crit'), []];
     case 'journal.events':
-      return withQuestionToast(s, syncDrill(applyJournal(s, msg.id, msg.events, msg.offset)));
+      return withQuestionToast(s, syncDrill(applyJournal(s, msg.id, msg.events, msg.offset, msg.problem)));
+    case 'timeline.searched':
+      return [onSearched(s, msg), []];
     case 'comms.preview':
       return previewView(s, msg.lines);
     case 'comms.paged':

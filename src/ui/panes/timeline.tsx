@@ -4,7 +4,7 @@ import { Box } from 'ink';
 import { useMemo } from 'react';
 import { describeEvent, sanitizeLine, type TimelineEvent } from '../../core/index.js';
 import type { IncidentView } from '../app/state.js';
-import { filterEvents } from '../app/timeline.js';
+import { scanProgress, timelineLength, timelineSlice, timelineTotal } from '../app/timeline.js';
 import { PaneTitle, Row, Span } from '../components/text.js';
 import { pad } from '../format.js';
 import type { Token } from '../theme.js';
@@ -18,16 +18,18 @@ function tone(e: TimelineEvent): Token {
 }
 
 export function TimelinePane({ v, width, height, focused }: { v: IncidentView; width: number; height: number; focused: boolean }) {
-  const shown = useMemo(() => filterEvents(v.events, v.filter, v.hidden), [v.events, v.filter, v.hidden]);
+  // Only the rows in view are read (from the journal itself when the timeline is windowed).
+  const length = timelineLength(v);
   const listH = Math.max(0, height - 1);
-  const end = Math.max(0, shown.length - v.cursor.timeline);
+  const end = Math.max(0, length - v.cursor.timeline);
   const start = Math.max(0, end - listH);
+  const rows = useMemo(() => timelineSlice(v, start, end), [v.events, v.timeline, v.filter, v.hidden, v.search, start, end]);
   const where = v.cursor.timeline === 0 ? 'following' : `${v.cursor.timeline} newer below`;
-  const extra = `${shown.length}${v.filter ? ` of ${v.events.length} (filter: ${v.filter})` : ''} events, ${where}`;
+  const extra = `${length}${v.filter ? ` of ${timelineTotal(v)} (filter: ${v.filter}${scanProgress(v)})` : ''} events, ${where}`;
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <PaneTitle title="Timeline" focused={focused} extra={extra} />
-      {shown.slice(start, end).map((e, i) => (
+      {rows.map((e, i) => (
         <Row key={e.seq} width={width}>
           <Span text={`${e.ts.slice(11, 19)} `} tone="muted" inverse={focused && start + i === end - 1} />
           <Span text={`${pad(sanitizeLine(e.actor), 10)} ${pad(e.kind, 20)} `} tone="muted" />
