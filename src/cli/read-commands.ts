@@ -122,7 +122,7 @@ export const registerReadCommands: Register = (program: Command, run) => {
         }
         const v = ctx.store().verify(id, { ...(expect ? { hashOfSeq: expect.seq } : {}), ...(opts.full ? { full: true } : {}) });
         const expectFailure = v.ok && expect ? checkExpected(v, expect) : undefined;
-        const feedProblem = v.ok ? pulledFeedProblem(ctx.store().incidentsDir, id) : undefined; // a shared incident's pulled feeds
+        const feedProblem = v.ok ? pulledFeedProblem(ctx.store().incidentsDir, id, opts.full ? { full: true } : {}) : undefined; // a shared incident's pulled feeds
         const ok = v.ok && !expectFailure && !feedProblem;
         if (opts.json) {
           ctx.out(

@@ -196,8 +196,17 @@ export class IncidentStore {
   verify(id: string, opts: { hashOfSeq?: number; full?: boolean } = {}): VerifyResult {
     const journal = this.journal(id);
     if (!opts.full) {
-      const cp = readCheckpoint(checkpointPath(this.incidentsDir, id), id);
+      let cp = readCheckpoint(checkpointPath(this.incidentsDir, id), id);
       const origin = readSyncConfig(this.incidentsDir, id)?.origin ?? '';
+      if (!cp && origin && opts.hashOfSeq === undefined) {
+        // A shared incident with no checkpoint yet: fold it (which makes one when it is large), then check from it.
+        try {
+          loadIncidentState(this.incidentsDir, id, journal);
+        } catch {
+          /* a feed that cannot be read is reported by the checks below */
+        }
+        cp = readCheckpoint(checkpointPath(this.incidentsDir, id), id);
+      }
       const mark = cp?.feeds.find((m) => m.origin === origin);
       const want = opts.hashOfSeq;
       if (mark && (want === undefined || want >= mark.seq)) {
