@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { firstFrame, keyToFrame } from './console-bench.js';
 import { benchLogStdin } from './journal-bench.js';
 import { benchSize, timeNode, type SizeFigures } from './sizes-bench.js';
+import { benchFeeds, printFeeds, type FeedsFigures } from './feeds-bench.js';
 import { round } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -20,6 +21,7 @@ interface Results {
   logStdin: Awaited<ReturnType<typeof benchLogStdin>>;
   firstFrameEmpty: Awaited<ReturnType<typeof firstFrame>>;
   keyToFrame: Awaited<ReturnType<typeof keyToFrame>> & { events: number };
+  feeds?: FeedsFigures[];
 }
 
 const pad = (v: unknown, n: number) => String(v).padStart(n);
@@ -43,6 +45,14 @@ for (const n of sizes) {
   const a = s.append;
   console.log(`  append (fsynced)           median ${a.warroom.medianMs} ms, p99 ${a.warroom.p99Ms} ms; raw write+fsync median ${a.raw.medianMs} ms, p99 ${a.raw.p99Ms} ms: ${a.ratioMedian}x / ${a.ratioP99}x${was(a.ratioP99, before?.append.ratioP99)}`);
   console.log(`  console first frame        median ${s.firstFrame.medianMs} ms, ${s.firstFrame.rssMb} MB (${round(s.firstFrame.medianMs / nodeStart.medianMs)}x node -e 0)`);
+}
+
+// Timelines that used to load every event (JSON, a shared incident's merged order): bench/feeds-bench.ts.
+results.feeds = [];
+for (const n of quick ? [10_000] : [100_000, 1_000_000]) {
+  const f = benchFeeds(n, n >= 1_000_000 ? 3 : quick ? 3 : 5);
+  results.feeds.push(f);
+  printFeeds(f, previous?.feeds?.find((p) => p.events === n));
 }
 
 const stdinLines = quick ? 20_000 : 100_000;
