@@ -12,7 +12,8 @@ import { feedPath, writeSyncConfig } from '../src/store/origin-feeds.js';
 import { BENCH_ID, generateJournal } from './generate.js';
 import { timeNode, type CommandFigures } from './sizes-bench.js';
 
-const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
+// FEEDS_BENCH_CLI: another build to compare with (the same commands on an earlier version).
+const CLI = process.env.FEEDS_BENCH_CLI ?? new URL('../dist/cli.js', import.meta.url).pathname;
 const OWN = 'aaaaaaaaaaaaaaaa';
 const PULLED = ['bbbbbbbbbbbbbbbb', 'cccccccccccccccc'];
 const T0 = Date.parse('2026-11-21T09:00:00.000Z');

@@ -3,7 +3,7 @@
 // incident every feed, merged as they are read (core/merge-order.ts mergeStreams). Every format, JSON
 // included, prints exactly what rendering the whole timeline at once prints.
 import { describeEvent, ExitCode, WarroomError, type TimelineEvent } from '../core/index.js';
-import { FeedOrderError } from '../core/merge-order.js';
+import { copyOf, FeedOrderError } from '../core/merge-order.js';
 import { checkKinds, filterTimeline, renderTimeline, type TimelineFilter, type TimelineFormat } from '../report/timeline-export.js';
 import type { IncidentStore } from '../store/incident-store.js';
 import type { CliContext } from './context.js';
@@ -20,8 +20,7 @@ type Options = { format: TimelineFormat; kind?: string[]; force?: boolean };
 export function printTimeline(ctx: CliContext, store: IncidentStore, id: string, opts: Options, filter: TimelineFilter): void {
   const shared = store.isShared(id);
   const ends = shared ? store.feedEnds(id) : undefined; // taken before the check: only checked bytes are streamed
-  const { state, verification } = stateChecked(ctx, store, id, opts.force);
-  if (opts.kind) checkKinds(opts.kind, state.unknownKinds.map((kind) => ({ kind }) as TimelineEvent));
+  const verification = checkedOnly(ctx, store, id, opts);
   const sink = opts.format === 'json' ? jsonSink(ctx, filter) : rowSink(ctx, opts.format, filter);
   if (!shared) {
     let left = verification.count; // what was checked; anything appended since is for the next read
@@ -44,9 +43,23 @@ export function printTimeline(ctx: CliContext, store: IncidentStore, id: string,
   sink.end();
 }
 
+/** The chain's check (and --kind's), keeping nothing of the folded state: it can be large, and is not needed while streaming. */
+function checkedOnly(ctx: CliContext, store: IncidentStore, id: string, opts: Options) {
+  const { state, verification } = stateChecked(ctx, store, id, opts.force);
+  if (opts.kind) checkKinds(opts.kind, state.unknownKinds.map((kind) => ({ kind }) as TimelineEvent));
+  return verification;
+}
+
 interface Sink {
   push(e: TimelineEvent): void;
   end(): void;
+}
+
+/** The event as the JSON export shows it: its fields and its one-line text (as report/timeline-export.ts). */
+function withText(e: TimelineEvent): TimelineEvent & { text: string } {
+  const out = copyOf(e) as TimelineEvent & { text: string };
+  out.text = describeEvent(e);
+  return out;
 }
 
 /** Text, JSON Lines, CSV and Markdown: a chunk's rows at a time, the header once. */
@@ -82,7 +95,7 @@ function jsonSink(ctx: CliContext, filter: TimelineFilter): Sink {
     const rows = filterTimeline(chunk, filter);
     chunk = [];
     if (rows.length === 0) return;
-    const elements = rows.map((e) => `  ${JSON.stringify({ ...e, text: describeEvent(e) }, null, 2).replace(/\n/g, '\n  ')}`).join(',\n');
+    const elements = rows.map((e) => `  ${JSON.stringify(withText(e), null, 2).replace(/\n/g, '\n  ')}`).join(',\n');
     if (held === undefined) held = `[\n${elements}`;
     else {
       ctx.out(`${held},`);
