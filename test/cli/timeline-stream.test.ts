@@ -1,7 +1,7 @@
 // `timeline` streams a journal a chunk at a time: its output must be exactly what rendering every event at
 // once gives, in every format (JSON included), with filters and with chunk boundaries; a shared incident's
 // merged order too, with a feed whose events are dated in the past.
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IncidentStore } from '../../src/store/incident-store.js';
@@ -74,6 +74,23 @@ describe('timeline streaming', () => {
     expect(loaded.events.some((e) => (e as { late?: boolean }).late)).toBe(true);
     expectSameAsWhole(dir, id, loaded.events);
   }, 120_000);
+
+  it('a shared incident with a damaged pulled feed is refused, and with --force printed as loading it whole does', async () => {
+    const dir = tempDir();
+    const { store, id } = await incident(dir, 60);
+    writeSyncConfig(store.incidentsDir, id, { version: 1, table: 't', region: 'eu-west-2', origin: 'aaaaaaaaaaaaaaaa', registered: true, pushed: [] });
+    pulledFeed(dir, id, 'bbbbbbbbbbbbbbbb', [{ ts: T0 + 500, kind: 'incident.joined', data: { id } }, ...Array.from({ length: 40 }, (_, k) => ({ ts: T0 + 1500 + k * 1000, kind: 'note', data: { text: `dba ${k}` } }))]);
+    // Two lines swapped: the feed is out of its own order, which only sorting it whole can place.
+    const feed = join(dir, 'incidents', `${id}.origins`, 'bbbbbbbbbbbbbbbb.jsonl');
+    const lines = readFileSync(feed, 'utf8').split('\n');
+    [lines[5], lines[6]] = [lines[6]!, lines[5]!];
+    writeFileSync(feed, lines.join('\n'));
+    expect(runBin(['timeline', id, '--state-dir', dir]).code).toBe(4); // corrupt
+    const forced = runBin(['timeline', id, '--format', 'jsonl', '--force', '--state-dir', dir]);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toBe(renderTimeline(store.load(id).events, 'jsonl'));
+    expect(forced.stderr).toMatch(/warning: journal of .* fails verification at origin bbbbbbbbbbbbbbbb/);
+  }, 60_000);
 });
 
 const i = (done: number) => (done % 1000 === 1 ? 'bo' : 'cy');
