@@ -2,7 +2,7 @@
 // not shared, and a shared incident (this machine's journal and two pulled feeds, merged as they are read):
 // its timeline, `show` with no checkpoint (the merged order folded as it streams) and with one, and `verify`
 // (each feed from its mark) against `verify --full`. Each command is its own process, timed from spawn to
-// exit, with its peak RSS. Alone: `node --import tsx bench/feeds-bench.ts [events...]`.
+// exit, with its CPU time and peak RSS. Alone: `node --import tsx bench/feeds-bench.ts [events...]`.
 import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { hashEvent } from '../src/store/journal.js';
 import { feedPath, writeSyncConfig } from '../src/store/origin-feeds.js';
 import { BENCH_ID, generateJournal } from './generate.js';
-import { timeNode, type CommandFigures } from './sizes-bench.js';
+import type { CommandFigures } from './sizes-bench.js';
+import { round } from './stats.js';
 
 // FEEDS_BENCH_CLI: another build to compare with (the same commands on an earlier version).
 const CLI = process.env.FEEDS_BENCH_CLI ?? new URL('../dist/cli.js', import.meta.url).pathname;
@@ -22,7 +23,7 @@ export interface FeedsFigures {
   events: number;
   journalMb: number;
   sharedMb: number;
-  commands: CommandFigures[];
+  commands: TimedCommand[];
 }
 
 /** A pulled feed of `n` events, one every `stepMs` from `start`, as a pull writes it (line, signature, push time). */
@@ -59,6 +60,29 @@ export function generateShared(dir: string, n: number): number {
   return [journal, ...PULLED.map((o) => feedPath(incidents, BENCH_ID, o))].reduce((sum, p) => sum + statSync(p).size, 0);
 }
 
+export interface TimedCommand extends CommandFigures {
+  /** Median CPU time (user + system): steadier than wall time on a machine shared with other work. */
+  cpuMs: number;
+}
+
+/** Runs `node args` `runs` times under /usr/bin/time: median wall and CPU time, largest peak RSS. */
+function timeCommand(args: string[], runs: number): Omit<TimedCommand, 'name'> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let rss = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, WARROOM_ACTOR: 'bench' }, maxBuffer: 1 << 26 });
+    wall.push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
+    const [user, sys, kb] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number];
+    cpu.push((user + sys) * 1000);
+    rss = Math.max(rss, kb / 1024);
+  }
+  const median = (xs: number[]) => round([...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!);
+  return { medianMs: median(wall), cpuMs: median(cpu), rssMb: Math.round(rss), runs };
+}
+
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 
 export function benchFeeds(events: number, runs: number): FeedsFigures {
@@ -68,8 +92,8 @@ export function benchFeeds(events: number, runs: number): FeedsFigures {
     const journalMb = mb(statSync(generateJournal(own, events)).size);
     const sharedMb = mb(generateShared(shared, events));
     spawnSync('sync');
-    const commands: CommandFigures[] = [];
-    const add = (name: string, dir: string, args: string[], n: number) => commands.push({ name, ...timeNode([CLI, ...args, '--state-dir', dir], n) });
+    const commands: TimedCommand[] = [];
+    const add = (name: string, dir: string, args: string[], n: number) => commands.push({ name, ...timeCommand([CLI, ...args, '--state-dir', dir], n) });
     add('show (no checkpoint yet)', own, ['show', BENCH_ID], 1);
     add('timeline --format json', own, ['timeline', BENCH_ID, '--format', 'json'], runs);
     add('shared: show (no checkpoint yet)', shared, ['show', BENCH_ID], 1);
@@ -90,7 +114,7 @@ export function printFeeds(f: FeedsFigures, previous?: FeedsFigures): void {
   console.log(`== timelines streamed, ${f.events.toLocaleString('en')} events (journal ${f.journalMb} MB; shared: ${f.sharedMb} MB in 3 feeds) ==`);
   for (const c of f.commands) {
     const b = previous?.commands.find((x) => x.name === c.name);
-    console.log(`  ${c.name.padEnd(34)} ${String(c.medianMs).padStart(9)} ms ${String(c.rssMb).padStart(5)} MB  (${c.runs} runs)${b ? ` (was ${b.medianMs} ms, ${b.rssMb} MB)` : ''}`);
+    console.log(`  ${c.name.padEnd(34)} ${String(c.medianMs).padStart(9)} ms (cpu ${String(c.cpuMs).padStart(6)} ms) ${String(c.rssMb).padStart(5)} MB  (${c.runs} runs)${b ? ` (was ${b.medianMs} ms, ${b.rssMb} MB)` : ''}`);
   }
 }
 
