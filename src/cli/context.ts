@@ -12,6 +12,8 @@ export interface GlobalOptions {
 
 export interface CliIo {
   out: (line: string) => void;
+  /** Resolves once what `out` wrote has drained to a slow reader (a pipe), so a long output stays flat in memory. */
+  drained?: () => Promise<void>;
   err: (line: string) => void;
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
@@ -38,6 +40,7 @@ const UNSAFE_OUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-
 export function processIo(): CliIo {
   return {
     out: (line) => process.stdout.write(`${line.replace(UNSAFE_OUT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`),
+    drained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', resolve)) : Promise.resolve()),
     err: (line) => process.stderr.write(`${sanitize(line)}\n`),
     stdin: process.stdin,
     env: process.env,

@@ -101,7 +101,7 @@ export const registerReadCommands: Register = (program: Command, run) => {
           ...(opts.kind ? { kinds: opts.kind } : {}),
           ...(actors ? { actors } : {}),
         };
-        printTimeline(ctx, ctx.store(), id, opts, filter);
+        await printTimeline(ctx, ctx.store(), id, opts, filter);
       }),
     );
 

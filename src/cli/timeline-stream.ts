@@ -6,6 +6,7 @@ import { describeEvent, ExitCode, WarroomError, type TimelineEvent } from '../co
 import { copyOf, FeedOrderError } from '../core/merge-order.js';
 import { checkKinds, filterTimeline, renderTimeline, type TimelineFilter, type TimelineFormat } from '../report/timeline-export.js';
 import type { IncidentStore } from '../store/incident-store.js';
+import { feedEvents } from '../store/feed-stream.js';
 import type { CliContext } from './context.js';
 import { loadChecked, stateChecked } from './read-commands.js';
 
@@ -17,30 +18,38 @@ const HEADER_LINES: Partial<Record<TimelineFormat, number>> = { csv: 1, md: 2 };
 
 type Options = { format: TimelineFormat; kind?: string[]; force?: boolean };
 
-export function printTimeline(ctx: CliContext, store: IncidentStore, id: string, opts: Options, filter: TimelineFilter): void {
+export async function printTimeline(ctx: CliContext, store: IncidentStore, id: string, opts: Options, filter: TimelineFilter): Promise<void> {
   const shared = store.isShared(id);
   const ends = shared ? store.feedEnds(id) : undefined; // taken before the check: only checked bytes are streamed
   const verification = checkedOnly(ctx, store, id, opts);
   const sink = opts.format === 'json' ? jsonSink(ctx, filter) : rowSink(ctx, opts.format, filter);
+  // After each chunk written, wait for a slow reader (a pipe) to take it: otherwise it piles up in memory.
+  const write = async (events: Iterable<TimelineEvent>) => {
+    for (const e of events) if (sink.push(e)) await ctx.drained?.();
+  };
   if (!shared) {
-    let left = verification.count; // what was checked; anything appended since is for the next read
-    store.journal(id).forEachEvent((e) => {
-      if (left-- <= 0) return false;
-      sink.push(e);
-      return true;
-    });
+    await write(firstEvents(feedEvents(store.journal(id).path), verification.count)); // what was checked; anything appended since is for the next read
   } else if (verification.firstBad && verification.firstBad.problem !== 'torn') {
     // A damaged feed (shown with --force) may be out of its own order: merged by sorting it whole, as before.
-    for (const e of loadChecked({ ...ctx, err: () => {} }, store, id, true).events) sink.push(e);
+    await write(loadChecked({ ...ctx, err: () => {} }, store, id, true).events);
   } else {
     try {
-      for (const e of store.mergedTimeline(id, ends!)) sink.push(e);
+      await write(store.mergedTimeline(id, ends!));
     } catch (err) {
       if (!(err instanceof FeedOrderError)) throw err;
       throw new WarroomError(`a feed of ${id} changed while its timeline was read (${err.message}); run "warroom verify ${id}"`, ExitCode.corrupt);
     }
   }
   sink.end();
+}
+
+function* firstEvents(events: Iterable<TimelineEvent>, count: number): Generator<TimelineEvent> {
+  if (count <= 0) return;
+  let left = count;
+  for (const e of events) {
+    yield e;
+    if (--left <= 0) return;
+  }
 }
 
 /** The chain's check (and --kind's), keeping nothing of the folded state: it can be large, and is not needed while streaming. */
@@ -51,7 +60,8 @@ function checkedOnly(ctx: CliContext, store: IncidentStore, id: string, opts: Op
 }
 
 interface Sink {
-  push(e: TimelineEvent): void;
+  /** True when it wrote a chunk. */
+  push(e: TimelineEvent): boolean;
   end(): void;
 }
 
@@ -78,7 +88,9 @@ function rowSink(ctx: CliContext, format: TimelineFormat, filter: TimelineFilter
   return {
     push: (e) => {
       chunk.push(e);
-      if (chunk.length >= STREAM_CHUNK) flush();
+      if (chunk.length < STREAM_CHUNK) return false;
+      flush();
+      return true;
     },
     end: flush,
   };
@@ -105,7 +117,9 @@ function jsonSink(ctx: CliContext, filter: TimelineFilter): Sink {
   return {
     push: (e) => {
       chunk.push(e);
-      if (chunk.length >= STREAM_CHUNK) flush();
+      if (chunk.length < STREAM_CHUNK) return false;
+      flush();
+      return true;
     },
     end: () => {
       flush();

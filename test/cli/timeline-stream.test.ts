@@ -8,6 +8,9 @@ import { IncidentStore } from '../../src/store/incident-store.js';
 import { hashEvent } from '../../src/store/journal.js';
 import { writeSyncConfig } from '../../src/store/origin-feeds.js';
 import { filterTimeline, renderTimeline, TIMELINE_FORMATS, type TimelineFormat } from '../../src/report/timeline-export.js';
+import { Readable } from 'node:stream';
+import { makeContext } from '../../src/cli/context.js';
+import { printTimeline } from '../../src/cli/timeline-stream.js';
 import { runBin } from '../support/bin.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -94,3 +97,23 @@ describe('timeline streaming', () => {
 });
 
 const i = (done: number) => (done % 1000 === 1 ? 'bo' : 'cy');
+
+describe('timeline to a slow reader', () => {
+  it('writes the next chunk only once the last one drained, so a pipe read slowly does not pile the output up in memory', async () => {
+    const dir = tempDir();
+    const { id } = await incident(dir, 4500); // three chunks
+    const out: string[] = [];
+    const waiting: (() => void)[] = [];
+    const ctx = makeContext({ stateDir: dir }, { out: (l) => out.push(l), err: () => {}, stdin: Readable.from([]), env: { TZ: 'UTC' }, clock: { now: () => T0 }, drained: () => new Promise<void>((r) => waiting.push(r)) });
+    const done = printTimeline(ctx, ctx.store(), id, { format: 'jsonl' }, {});
+    const settle = () => new Promise((r) => setTimeout(r, 20));
+    await settle();
+    expect(out.length).toBe(1); // the first chunk, then it waits
+    waiting.shift()!();
+    await settle();
+    expect(out.length).toBe(2);
+    waiting.shift()!();
+    await done;
+    expect(out.join('\n').split('\n').length).toBe(4500);
+  });
+});
