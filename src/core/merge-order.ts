@@ -47,7 +47,7 @@ const hlcAfter = (before: number, e: TimelineEvent) => {
 
 /**
  * A copy with the same keys in the same order as `{ ...e }`, many times faster on an object JSON.parse made
- * (measured 25x in Node 22). `__proto__`, a key JSON can carry, is the one Object.assign would treat differently.
+ * (measured 25x in Node 20). `__proto__`, a key JSON can carry, is the one Object.assign would treat differently.
  */
 export const copyOf = <T extends object>(e: T): T => (Object.hasOwn(e, '__proto__') ? { ...e } : Object.assign({}, e));
 
