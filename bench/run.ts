@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { firstFrame } from './console-bench.js';
 import { benchLogStdin } from './journal-bench.js';
 import { benchSize, reportCommands, timeNode, type SizeFigures } from './sizes-bench.js';
+import { benchFeeds, printFeeds, type FeedsFigures } from './feeds-bench.js';
 import { round } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -19,6 +20,7 @@ interface Results {
   sizes: SizeFigures[];
   logStdin: Awaited<ReturnType<typeof benchLogStdin>>;
   firstFrameEmpty: Awaited<ReturnType<typeof firstFrame>>;
+  feeds?: FeedsFigures[];
 }
 
 const pad = (v: unknown, n: number) => String(v).padStart(n);
@@ -45,6 +47,14 @@ for (const n of sizes) {
   const k = s.keyToFrame;
   const k1 = results.sizes![0]!.keyToFrame;
   console.log(`  console key to frame       median ${k.medianMs} ms, p99 ${k.p99Ms} ms (${k.runs} keys; ${round(k.medianMs / k1.medianMs)}x / ${round(k.p99Ms / k1.p99Ms)}x the ${sizes[0]!.toLocaleString('en')}-event figures); opening ${k.openMs} ms; ${k.rssMb} MB peak, ${k.rssNowMb} MB after scrolling${was(k.p99Ms, before?.keyToFrame?.p99Ms)}`);
+}
+
+// Timelines that used to load every event (JSON, a shared incident's merged order): bench/feeds-bench.ts.
+results.feeds = [];
+for (const n of quick ? [10_000] : [100_000, 1_000_000]) {
+  const f = benchFeeds(n, n >= 1_000_000 ? 3 : quick ? 3 : 5);
+  results.feeds.push(f);
+  printFeeds(f, previous?.feeds?.find((p) => p.events === n));
 }
 
 const stdinLines = quick ? 20_000 : 100_000;

@@ -14,6 +14,8 @@ export interface CliIo {
   out: (line: string) => void;
   /** Text as it is, no newline added (a document written in pieces); without it, write whole lines through `out`. */
   write?: (text: string) => void;
+  /** Resolves once what `out` wrote has drained to a slow reader (a pipe), so a long output stays flat in memory. */
+  drained?: () => Promise<void>;
   err: (line: string) => void;
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
@@ -42,6 +44,7 @@ export function processIo(): CliIo {
   return {
     out: (line) => process.stdout.write(`${escapeUnsafe(line)}\n`),
     write: (text) => process.stdout.write(escapeUnsafe(text)),
+    drained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', resolve)) : Promise.resolve()),
     err: (line) => process.stderr.write(`${sanitize(line)}\n`),
     stdin: process.stdin,
     env: process.env,

@@ -1,13 +1,14 @@
 // Commands that read: list, show, timeline, verify, head. None of them writes to a journal.
 import { Option, type Command } from 'commander';
-import { ExitCode, formatHead, MILESTONES, parseHead, parseIsoDate, parseIsoTime, sanitizeLine, stepKey, usageError, WarroomError, type IncidentState, type TimelineEvent } from '../core/index.js';
-import { checkKinds, filterTimeline, renderTimeline, TIMELINE_FORMATS, utcStamp, type TimelineFilter, type TimelineFormat } from '../report/timeline-export.js';
+import { ExitCode, formatHead, MILESTONES, parseHead, parseIsoDate, parseIsoTime, sanitizeLine, stepKey, usageError, WarroomError, type IncidentState } from '../core/index.js';
+import { TIMELINE_FORMATS, utcStamp, type TimelineFormat } from '../report/timeline-export.js';
 import type { IncidentStore, IncidentSummary } from '../store/incident-store.js';
 import type { VerifyResult } from '../store/verify.js';
 import { pulledFeedProblem } from '../store/shared-load.js';
 import type { CliContext } from './context.js';
 import type { Register } from './main.js';
 import { loadCliCatalog } from './catalog.js';
+import { printTimeline } from './timeline-stream.js';
 
 /** Loads and folds an incident, refusing a journal that fails verification unless --force. */
 export function loadChecked(ctx: CliContext, store: IncidentStore, id: string, force: boolean | undefined) {
@@ -100,12 +101,7 @@ export const registerReadCommands: Register = (program: Command, run) => {
           ...(opts.kind ? { kinds: opts.kind } : {}),
           ...(actors ? { actors } : {}),
         };
-        const store = ctx.store();
-        if (opts.format !== 'json' && !store.isShared(id)) return streamTimeline(ctx, store, id, opts, filter);
-        const { events } = loadChecked(ctx, store, id, opts.force);
-        if (opts.kind) checkKinds(opts.kind, events);
-        const out = renderTimeline(filterTimeline(events, filter), opts.format, ctx.env.TZ);
-        if (out.length > 0) ctx.out(out.replace(/\n$/, ''));
+        await printTimeline(ctx, ctx.store(), id, opts, filter);
       }),
     );
 
@@ -126,7 +122,7 @@ export const registerReadCommands: Register = (program: Command, run) => {
         }
         const v = ctx.store().verify(id, { ...(expect ? { hashOfSeq: expect.seq } : {}), ...(opts.full ? { full: true } : {}) });
         const expectFailure = v.ok && expect ? checkExpected(v, expect) : undefined;
-        const feedProblem = v.ok ? pulledFeedProblem(ctx.store().incidentsDir, id) : undefined; // a shared incident's pulled feeds
+        const feedProblem = v.ok ? pulledFeedProblem(ctx.store().incidentsDir, id, opts.full ? { full: true } : {}) : undefined; // a shared incident's pulled feeds
         const ok = v.ok && !expectFailure && !feedProblem;
         if (opts.json) {
           ctx.out(
@@ -170,41 +166,6 @@ export const registerReadCommands: Register = (program: Command, run) => {
       }),
     );
 };
-
-/** Events rendered this many at a time when a timeline is streamed. */
-const STREAM_CHUNK = 2_000;
-
-/** Header lines a format prints once, before its rows. */
-const HEADER_LINES: Partial<Record<TimelineFormat, number>> = { csv: 1, md: 2 };
-
-/**
- * A journal's timeline written as it is read, a chunk of events at a time, so memory stays flat at any
- * length: the chain is checked first (from the checkpoint, so cheaply), then the file is streamed. An
- * incident that is not shared is in file order; a shared one needs every feed merged and is not streamed.
- */
-function streamTimeline(ctx: CliContext, store: IncidentStore, id: string, opts: { format: TimelineFormat; kind?: string[]; force?: boolean }, filter: TimelineFilter): void {
-  const { state, verification } = stateChecked(ctx, store, id, opts.force);
-  if (opts.kind) checkKinds(opts.kind, state.unknownKinds.map((kind) => ({ kind }) as TimelineEvent));
-  let chunk: TimelineEvent[] = [];
-  let first = true;
-  let left = verification.count; // what was checked; anything appended since is for the next read
-  const flush = () => {
-    const rows = filterTimeline(chunk, filter);
-    chunk = [];
-    if (rows.length === 0 && !first) return;
-    let out = renderTimeline(rows, opts.format, ctx.env.TZ);
-    if (!first && HEADER_LINES[opts.format]) out = out.split('\n').slice(HEADER_LINES[opts.format]).join('\n');
-    first = false;
-    if (out.length > 0 && out !== '\n') ctx.out(out.replace(/\n$/, ''));
-  };
-  store.journal(id).forEachEvent((e) => {
-    if (left-- <= 0) return false;
-    chunk.push(e);
-    if (chunk.length >= STREAM_CHUNK) flush();
-    return true;
-  });
-  flush();
-}
 
 /** Why the journal no longer holds the event a head token named, or undefined when it does. */
 function checkExpected(v: VerifyResult, expect: { seq: number; hash: string }): string | undefined {

@@ -30,14 +30,84 @@ export function mergeFeeds(feeds: readonly OriginFeed[]): MergedEvent[] {
   for (const feed of feeds) {
     let hlc = Number.NEGATIVE_INFINITY;
     for (const e of feed.events) {
-      const t = Date.parse(e.ts);
-      hlc = Math.max(hlc, Number.isFinite(t) ? t : hlc);
-      const pushed = feed.pushedAt?.(e.seq);
-      all.push({ ...e, origin: feed.origin, originSeq: e.seq, hlc, late: pushed !== undefined && pushed - hlc > LATE_AFTER_MS, ...(pushed !== undefined ? { pushedAt: pushed } : {}) });
+      hlc = hlcAfter(hlc, e);
+      all.push(placed(e, feed, hlc));
     }
   }
   all.sort(compareMerged);
-  return all.map((e, i) => ({ ...e, seq: i + 1 }));
+  all.forEach((e, i) => (e.seq = i + 1)); // each made by placed(), so ours to number
+  return all;
+}
+
+/** The hybrid clock of `e`, given the clock of the event before it in its feed. */
+const hlcAfter = (before: number, e: TimelineEvent) => {
+  const t = Date.parse(e.ts);
+  return Math.max(before, Number.isFinite(t) ? t : before);
+};
+
+/**
+ * A copy with the same keys in the same order as `{ ...e }`, many times faster on an object JSON.parse made
+ * (measured 25x in Node 20). `__proto__`, a key JSON can carry, is the one Object.assign would treat differently.
+ */
+export const copyOf = <T extends object>(e: T): T => (Object.hasOwn(e, '__proto__') ? { ...e } : Object.assign({}, e));
+
+/** `e` as the merged order holds it (its `seq` still its feed's until numbered). */
+function placed(e: TimelineEvent, feed: Omit<OriginStream, 'events'>, hlc: number): MergedEvent {
+  const pushed = feed.pushedAt?.(e.seq, e);
+  // Assigned one by one onto a copy: the same keys in the same order as spreading them into a literal.
+  const m = copyOf(e) as MergedEvent;
+  m.origin = feed.origin;
+  m.originSeq = e.seq;
+  m.hlc = hlc;
+  m.late = pushed !== undefined && pushed - hlc > LATE_AFTER_MS;
+  if (pushed !== undefined) m.pushedAt = pushed;
+  return m;
+}
+
+/** A feed read as it is streamed: its events in file order, pulled one at a time. */
+export interface OriginStream {
+  origin: string;
+  events: Iterable<TimelineEvent>;
+  /** As OriginFeed's, also handed the event (a stream cannot look an event up by its seq). */
+  pushedAt?: (seq: number, e: TimelineEvent) => number | undefined;
+}
+
+/** A feed whose own order is not the merged order (a damaged feed): its events cannot be merged as a stream. */
+export class FeedOrderError extends Error {
+  constructor(readonly origin: string, readonly seq: number) {
+    super(`origin ${origin}: seq ${seq} is out of order in its feed`);
+  }
+}
+
+/**
+ * The same order as `mergeFeeds`, holding one event per feed: each feed of a valid chain is already in merged
+ * order (its clock never goes back, its seqs rise), so the next event is the least of the feeds' next events;
+ * ties go to the earlier feed, as the stable sort keeps them. A feed found out of its own order throws
+ * FeedOrderError. Feeds are few (one per machine), so the least is found by looking at each.
+ */
+export function* mergeStreams(feeds: readonly OriginStream[]): Generator<MergedEvent> {
+  const heads = feeds.map((feed) => ({ feed, it: feed.events[Symbol.iterator](), hlc: Number.NEGATIVE_INFINITY, next: undefined as MergedEvent | undefined }));
+  const advance = (h: (typeof heads)[number]) => {
+    const r = h.it.next();
+    const prev = h.next;
+    h.next = r.done ? undefined : placed(r.value, h.feed, (h.hlc = hlcAfter(h.hlc, r.value)));
+    if (prev && h.next && compareMerged(prev, h.next) >= 0) throw new FeedOrderError(h.feed.origin, h.next.originSeq);
+  };
+  try {
+    for (const h of heads) advance(h);
+    let seq = 0;
+    for (;;) {
+      let least: (typeof heads)[number] | undefined;
+      for (const h of heads) if (h.next && (!least || compareMerged(h.next, least.next!) < 0)) least = h;
+      if (!least) return;
+      const e = least.next!; // made by placed(), so ours to number
+      advance(least);
+      e.seq = ++seq;
+      yield e;
+    }
+  } finally {
+    for (const h of heads) h.it.return?.(); // a feed read from a file closes it
+  }
 }
 
 /** The incident's opening always comes first (a joiner's skewed clock never puts its feed before it). */

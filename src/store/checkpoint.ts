@@ -4,8 +4,8 @@
 // journal: it is used only when its digest is intact and each feed still holds, at the recorded offset of the
 // same file, the recorded event unchanged; anything else and the journal is read whole and a new one written.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fstatSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { IncidentState, TimelineEvent } from '../core/index.js';
 import type { MergeFrontier } from '../core/merge-order.js';
 import { MAX_LINE, newlineBefore, openJournalFile, readRange, scanLines } from './journal-file.js';
@@ -68,7 +68,8 @@ export function readCheckpoint(path: string, id: string): Checkpoint | undefined
  */
 export function writeCheckpoint(path: string, c: Checkpoint): void {
   const body = JSON.stringify(c);
-  const temp = `${path}.new-${randomBytes(6).toString('hex')}`;
+  // The writer's pid in the name: a file left by a writer that was killed can be told from one being written.
+  const temp = `${path}.new-${process.pid}-${randomBytes(6).toString('hex')}`;
   try {
     writeFileSync(temp, `${sha256(body)}\n${body}`, { mode: 0o600, flag: 'wx' });
     renameSync(temp, path);
@@ -78,6 +79,49 @@ export function writeCheckpoint(path: string, c: Checkpoint): void {
     } catch {
       /* never made */
     }
+    return;
+  }
+  removeStaleTemps(path);
+}
+
+/** A writer takes milliseconds between its write and its rename; a temporary file this much older than the checkpoint is long dead. */
+export const STALE_TEMP_MS = 60_000;
+
+/**
+ * Removes temporary files that killed writers of this checkpoint left behind (they are never read): those
+ * whose writer process is gone, and any (a pid reused, or a name from before names carried one) older than
+ * the checkpoint now in place by STALE_TEMP_MS. A live writer's file is left alone; were it removed all the
+ * same (a writer on another machine sharing the directory), its rename would fail, which costs only speed.
+ */
+export function removeStaleTemps(path: string): void {
+  const dir = dirname(path);
+  const prefix = `${basename(path)}.new-`;
+  let names: string[];
+  let newest: number;
+  try {
+    newest = statSync(path).mtimeMs;
+    names = readdirSync(dir).filter((f) => f.startsWith(prefix));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const temp = join(dir, name);
+    const pid = /^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1];
+    try {
+      const gone = pid !== undefined && Number(pid) !== process.pid && !processAlive(Number(pid));
+      if (gone || statSync(temp).mtimeMs < newest - STALE_TEMP_MS) unlinkSync(temp);
+    } catch {
+      /* removed meanwhile by another sweep */
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // another user's process: alive
   }
 }
 

@@ -20,7 +20,9 @@ import { ioError } from './io-errors.js';
 import { Journal, type JournalWarning, type LoadedJournal } from './journal.js';
 import { sharedClock, sharedStamp, withOriginFeeds, type SharedView } from './shared-load.js';
 import { checkpointPath, readCheckpoint, resumeFeed } from './checkpoint.js';
-import { readSyncConfig } from './origin-feeds.js';
+import { pushedAtInLine, readSyncConfig, sharedFeeds } from './origin-feeds.js';
+import { feedEvents } from './feed-stream.js';
+import { mergeStreams, type MergedEvent } from '../core/merge-order.js';
 import { loadIncidentState, type StateLoad } from './state-load.js';
 import type { VerifyResult } from './verify.js';
 
@@ -194,8 +196,17 @@ export class IncidentStore {
   verify(id: string, opts: { hashOfSeq?: number; full?: boolean } = {}): VerifyResult {
     const journal = this.journal(id);
     if (!opts.full) {
-      const cp = readCheckpoint(checkpointPath(this.incidentsDir, id), id);
+      let cp = readCheckpoint(checkpointPath(this.incidentsDir, id), id);
       const origin = readSyncConfig(this.incidentsDir, id)?.origin ?? '';
+      if (!cp && origin && opts.hashOfSeq === undefined) {
+        // A shared incident with no checkpoint yet: fold it (which makes one when it is large), then check from it.
+        try {
+          loadIncidentState(this.incidentsDir, id, journal);
+        } catch {
+          /* a feed that cannot be read is reported by the checks below */
+        }
+        cp = readCheckpoint(checkpointPath(this.incidentsDir, id), id);
+      }
       const mark = cp?.feeds.find((m) => m.origin === origin);
       const want = opts.hashOfSeq;
       if (mark && (want === undefined || want >= mark.seq)) {
@@ -206,6 +217,33 @@ export class IncidentStore {
       if (!origin && want === undefined) return loadIncidentState(this.incidentsDir, id, journal).verification;
     }
     return journal.verify(opts.hashOfSeq);
+  }
+
+  /** How long each feed of a shared incident is now: a timeline streamed after its check reads no further. */
+  feedEnds(id: string): Map<string, number> {
+    const config = readSyncConfig(this.incidentsDir, id);
+    const ends = new Map<string, number>();
+    if (!config) return ends;
+    for (const f of sharedFeeds(this.incidentsDir, id, this.journal(id).path, config)) {
+      try {
+        ends.set(f.origin, statSync(f.path).size);
+      } catch {
+        /* a feed removed meanwhile is not read */
+      }
+    }
+    return ends;
+  }
+
+  /**
+   * A shared incident's merged order as a stream (the same order and events as `load`), each feed read up
+   * to its end in `ends`, holding one event of each at a time. Throws FeedOrderError on a feed out of its
+   * own order, which a feed that passed its check never is.
+   */
+  *mergedTimeline(id: string, ends: ReadonlyMap<string, number>): Generator<MergedEvent> {
+    const config = readSyncConfig(this.incidentsDir, id);
+    if (!config) return;
+    const feeds = sharedFeeds(this.incidentsDir, id, this.journal(id).path, config).filter((f) => ends.has(f.origin));
+    yield* mergeStreams(feeds.map((f) => ({ origin: f.origin, events: feedEvents(f.path, ends.get(f.origin)), pushedAt: f.pushedAt ?? pushedAtInLine })));
   }
 
   /** Whether `id` is shared (its timeline is every origin's feed merged). */

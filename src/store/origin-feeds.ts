@@ -122,6 +122,19 @@ export function appendFeed(incidentsDir: string, id: string, origin: string, eve
   }
 }
 
+/** Every feed of a shared incident: this machine's journal first, then each pulled origin's, sorted. */
+export function sharedFeeds(incidentsDir: string, id: string, journalPath: string, config: SyncConfig): { origin: string; path: string; pushedAt?: (seq: number) => number | undefined }[] {
+  return [
+    { origin: config.origin, path: journalPath, pushedAt: pushedAtOf(config) },
+    ...pulledOrigins(incidentsDir, id)
+      .filter((o) => o !== config.origin)
+      .map((origin) => ({ origin, path: feedPath(incidentsDir, id, origin) })),
+  ];
+}
+
+/** When a pulled feed's origin pushed an event: the feed's line carries it. */
+export const pushedAtInLine = (_seq: number, e: FeedEvent) => e.pushedAt;
+
 /** When this machine pushed its own event `seq`, as recorded in its sync config. */
 export function pushedAtOf(config: SyncConfig): (seq: number) => number | undefined {
   return (seq) => config.pushed.find((r) => seq >= r.from && seq <= r.to)?.at;

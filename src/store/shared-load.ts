@@ -5,7 +5,8 @@ import { feedHeads, mergeFeeds, type MergedEvent, type OriginFeed } from '../cor
 import type { LoadedJournal } from './journal.js';
 import type { Clock } from '../core/index.js';
 import { statSync } from 'node:fs';
-import { pulledOrigins, pushedAtOf, readFeed, readSyncConfig, syncConfigPath } from './origin-feeds.js';
+import { feedPath, pulledOrigins, pushedAtOf, readFeed, readSyncConfig, syncConfigPath } from './origin-feeds.js';
+import { checkpointPath, readCheckpoint, resumeFeed, scanFeed } from './checkpoint.js';
 
 export interface SharedView {
   events: MergedEvent[];
@@ -59,12 +60,20 @@ export function sharedClock(clock: Clock, incidentsDir: string, id: string): Clo
   };
 }
 
-/** The first problem of any pulled feed of a shared incident (verify checks them with the journal). */
-export function pulledFeedProblem(incidentsDir: string, id: string): string | undefined {
+/**
+ * The first problem of any pulled feed of a shared incident (verify checks them with the journal). Each is
+ * checked from its mark in the checkpoint, as the journal is, when the same file still holds the marked
+ * event unchanged at the marked offset; otherwise, or with `full`, read whole: the feed always wins.
+ */
+export function pulledFeedProblem(incidentsDir: string, id: string, opts: { full?: boolean } = {}): string | undefined {
   const config = readSyncConfig(incidentsDir, id);
   if (!config) return undefined;
+  const cp = opts.full ? undefined : readCheckpoint(checkpointPath(incidentsDir, id), id);
   for (const origin of pulledOrigins(incidentsDir, id)) {
-    const bad = readFeed(incidentsDir, id, origin).firstBad;
+    const path = feedPath(incidentsDir, id, origin);
+    const mark = cp?.feeds.find((m) => m.origin === origin);
+    const r = (mark && resumeFeed(path, mark, { incidentId: id })) || scanFeed(path, { incidentId: id });
+    const bad = r.verification.firstBad;
     if (bad) return `the pulled feed of origin ${origin} fails verification at ${bad.message}`;
   }
   return undefined;

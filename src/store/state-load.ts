@@ -3,12 +3,11 @@
 // incident continues its merged order from the checkpoint only when every new event sorts after it
 // (core/merge-order.ts mergeAfter); otherwise the whole merged order is rebuilt, exactly as without one.
 import { IncidentFolder, type IncidentState, type TimelineEvent } from '../core/index.js';
-import { mergeAfter, type FeedTail, type MergedEvent } from '../core/merge-order.js';
+import { FeedOrderError, mergeAfter, mergeStreams, type FeedTail, type MergedEvent } from '../core/merge-order.js';
 import { CHECKPOINT_AFTER_BYTES, checkpointPath, markable, readCheckpoint, resumeFeed, scanFeed, writeCheckpoint, type Checkpoint, type FeedMark, type Resumed } from './checkpoint.js';
-import { closeSync, fstatSync } from 'node:fs';
-import { openJournalFile, readTailOf } from './journal-file.js';
+import { VerifiedFeed } from './feed-stream.js';
 import type { Journal } from './journal.js';
-import { feedPath, pulledOrigins, pushedAtOf, readSyncConfig } from './origin-feeds.js';
+import { pushedAtInLine, readSyncConfig, sharedFeeds } from './origin-feeds.js';
 import { sharedHeadHash, withOriginFeeds } from './shared-load.js';
 import type { VerifyResult } from './verify.js';
 
@@ -77,12 +76,7 @@ function saveOwn(incidentsDir: string, id: string, state: IncidentState, r: Resu
 }
 
 function loadShared(incidentsDir: string, id: string, journal: Journal, cp: Checkpoint | undefined, config: NonNullable<ReturnType<typeof readSyncConfig>>): StateLoad {
-  const feeds = [
-    { origin: config.origin, path: journal.path, pushedAt: pushedAtOf(config) },
-    ...pulledOrigins(incidentsDir, id)
-      .filter((o) => o !== config.origin)
-      .map((origin) => ({ origin, path: feedPath(incidentsDir, id, origin), pushedAt: undefined })),
-  ];
+  const feeds = sharedFeeds(incidentsDir, id, journal.path, config);
   const resumable = cp && cp.feeds.every((m) => m.origin !== '' && feeds.some((f) => f.origin === m.origin));
   if (cp && resumable) {
     const tails: (FeedTail & { r: Resumed })[] = [];
@@ -116,40 +110,59 @@ function loadShared(incidentsDir: string, id: string, journal: Journal, cp: Chec
       }
     }
   }
-  // No usable checkpoint: the whole merged order, as before; then a checkpoint of it.
-  const full = withOriginFeeds(incidentsDir, id, journal.load());
-  const events = full.events as MergedEvent[];
+  return foldMergedStream(incidentsDir, id, journal, feeds) ?? foldMergedWhole(incidentsDir, id, journal);
+}
+
+type Feed = ReturnType<typeof sharedFeeds>[number];
+
+/**
+ * No usable checkpoint: every feed streamed and checked at once, merged as it is read (mergeStreams, one
+ * event of each feed held), folded; then a checkpoint of it. Undefined when a feed fails its check (other
+ * than torn bytes at its end): a damaged feed's order is what sorting everything gives, so it is loaded whole.
+ */
+function foldMergedStream(incidentsDir: string, id: string, journal: Journal, feeds: Feed[]): StateLoad | undefined {
+  const streams = feeds.map((f, k) => new VerifiedFeed(f.path, id, k === 0 ? 'read the journal' : 'read the pulled feed'));
   const folder = folderFrom();
-  for (const e of events) folder.push(e);
+  const lastOf = new Map<string, MergedEvent>();
+  let last: MergedEvent | undefined;
+  try {
+    const merged = mergeStreams(feeds.map((f, k) => ({ origin: f.origin, events: streams[k]!, pushedAt: f.pushedAt ?? pushedAtInLine })));
+    for (const e of merged) {
+      folder.push(e);
+      lastOf.set(e.origin, e);
+      last = e;
+    }
+  } catch (err) {
+    if (err instanceof FeedOrderError) return undefined;
+    throw err;
+  }
+  const results = streams.map((s) => s.result()!);
+  if (results.some((r) => r.verification.firstBad && r.verification.firstBad.problem !== 'torn')) return undefined;
   const state = folder.result();
-  const verification = { ...full.verification, events: [] };
-  if (state && verification.ok && events.length > 0) {
-    const marks = feeds.map((f) => markOf(f.path, f.origin, events));
-    const bytes = marks.reduce((n, m) => n + (m?.offset ?? 0), 0);
+  const verification = sharedVerification(feeds.map((f, k) => ({ origin: f.origin, v: results[k]!.verification })), last?.seq ?? 0);
+  if (state && verification.ok && last) {
+    const marks = feeds.map((f, k) => {
+      const e = lastOf.get(f.origin);
+      const r = results[k]!;
+      return e && { origin: f.origin, dev: r.file.dev, ino: r.file.ino, seq: e.originSeq, hash: e.hash, offset: r.file.end, hlc: e.hlc };
+    });
+    const bytes = results.reduce((n, r) => n + r.file.end, 0);
     if (bytes >= CHECKPOINT_AFTER_BYTES && marks.every((m) => m)) {
-      writeCheckpoint(checkpointPath(incidentsDir, id), { version: 1, id, feeds: marks as FeedMark[], frontier: { count: events.length, last: pick(events.at(-1)!) }, state });
+      writeCheckpoint(checkpointPath(incidentsDir, id), { version: 1, id, feeds: marks as FeedMark[], frontier: { count: last.seq, last: pick(last) }, state });
     }
   }
   return { state, verification, resumedFrom: 0 };
 }
 
-const pick = (e: MergedEvent) => ({ hlc: e.hlc, origin: e.origin, originSeq: e.originSeq, kind: e.kind });
-
-/** The mark of a feed's last event as merged, if the file still ends with it (nothing was appended meanwhile). */
-function markOf(path: string, origin: string, merged: readonly MergedEvent[]): FeedMark | undefined {
-  let last: MergedEvent | undefined;
-  for (let i = merged.length - 1; i >= 0 && !last; i--) if (merged[i]!.origin === origin) last = merged[i];
-  if (!last) return undefined;
-  const fd = openJournalFile(path, 'read');
-  try {
-    const st = fstatSync(fd);
-    const tail = readTailOf(fd, path, st.size);
-    if (tail.last?.seq !== last.originSeq || tail.last.hash !== last.hash) return undefined;
-    return { origin, dev: st.dev, ino: st.ino, seq: last.originSeq, hash: last.hash, offset: tail.goodLength, hlc: last.hlc };
-  } finally {
-    closeSync(fd);
-  }
+/** A damaged feed: the whole merged order, loaded and sorted as before (no checkpoint is made of it). */
+function foldMergedWhole(incidentsDir: string, id: string, journal: Journal): StateLoad {
+  const full = withOriginFeeds(incidentsDir, id, journal.load());
+  const folder = folderFrom();
+  for (const e of full.events) folder.push(e);
+  return { state: folder.result(), verification: { ...full.verification, events: [] }, resumedFrom: 0 };
 }
+
+const pick = (e: MergedEvent) => ({ hlc: e.hlc, origin: e.origin, originSeq: e.originSeq, kind: e.kind });
 
 /** A shared incident's check as withOriginFeeds reports it: the first problem of any feed, the merged count, one digest of the heads. */
 function sharedVerification(feeds: { origin: string; v: VerifyResult }[], count: number): VerifyResult {

@@ -8,6 +8,7 @@ export function runBin(args: string[], opts: { input?: string; env?: NodeJS.Proc
   const r = spawnSync(process.execPath, [CLI, ...args], {
     input: opts.input ?? '',
     encoding: 'utf8',
+    maxBuffer: 1 << 26,
     env: { ...process.env, WARROOM_ACTOR: 'tester', ...opts.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -1,0 +1,109 @@
+// A feed read as a stream: its complete lines pulled one at a time from a byte range, a chunk read at a
+// time, so a shared incident's feeds can be merged (core/merge-order.ts mergeStreams) holding one event of
+// each. Optionally checked as a chain while it is read, so one pass both verifies and merges.
+import { closeSync, fstatSync, readSync } from 'node:fs';
+import type { TimelineEvent } from '../core/index.js';
+import { MAX_LINE, openJournalFile, OVERSIZED_LINE, READ_CHUNK } from './journal-file.js';
+import { ioError } from './io-errors.js';
+import { hashEvent } from './journal.js';
+import { ChainVerifier, type VerifyResult } from './verify.js';
+
+/** Each feed is read this much at a time (several feeds are open at once). */
+const FEED_CHUNK = READ_CHUNK / 4;
+
+/** Complete lines of the open file between `from` and `end`; returns where the last one ended and the torn bytes after it. */
+export function* linesOf(fd: number, from: number, end: number, chunkSize = FEED_CHUNK): Generator<string, { end: number; torn: number }> {
+  const chunk = Buffer.alloc(Math.max(1, chunkSize));
+  let pos = from;
+  let carry: Buffer[] = [];
+  let carryLen = 0;
+  while (pos < end) {
+    const n = readSync(fd, chunk, 0, Math.min(chunk.length, end - pos), pos);
+    if (n === 0) break;
+    pos += n;
+    const view = chunk.subarray(0, n);
+    let start = 0;
+    for (let nl = view.indexOf(0x0a); nl !== -1; nl = view.indexOf(0x0a, start)) {
+      const piece = view.subarray(start, nl);
+      start = nl + 1;
+      const line = carryLen + piece.length > MAX_LINE ? OVERSIZED_LINE : (carryLen > 0 ? Buffer.concat([...carry, piece]) : piece).toString('utf8');
+      carry = [];
+      carryLen = 0;
+      yield line;
+    }
+    if (start < n) {
+      const rest = view.subarray(start);
+      if (carryLen + rest.length <= MAX_LINE) carry.push(Buffer.from(rest));
+      else carry = []; // too long to be an event: only its length is kept
+      carryLen += rest.length;
+    }
+  }
+  return { end: pos - carryLen, torn: carryLen };
+}
+
+/** The same lines verification counts as events (see verify.ts): others are skipped. */
+function asEvent(line: string): TimelineEvent | undefined {
+  try {
+    const e = JSON.parse(line) as TimelineEvent;
+    return e && typeof e === 'object' && typeof e.seq === 'number' && typeof e.hash === 'string' && typeof e.kind === 'string' && !!e.data && typeof e.data === 'object' ? e : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The events of the feed at `path` up to byte `end` (its size when absent), in file order; the file is closed when the stream ends or is dropped. */
+export function* feedEvents(path: string, end?: number): Generator<TimelineEvent> {
+  const fd = openJournalFile(path, 'read');
+  try {
+    const lines = linesOf(fd, 0, end ?? fstatSync(fd).size);
+    for (let r = lines.next(); !r.done; r = lines.next()) {
+      const e = asEvent(r.value);
+      if (e) yield e;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A feed streamed and checked as its own chain at once; `result` is its check once the stream has ended. */
+export class VerifiedFeed implements Iterable<TimelineEvent> {
+  private verification: VerifyResult | undefined;
+  private file: { dev: number; ino: number; end: number } | undefined;
+
+  constructor(
+    readonly path: string,
+    private readonly incidentId: string,
+    /** What reading it is, for the error a failed read gives. */
+    private readonly doing = 'read the feed',
+  ) {}
+
+  *[Symbol.iterator](): Generator<TimelineEvent> {
+    let fd: number;
+    try {
+      fd = openJournalFile(this.path, 'read');
+    } catch (err) {
+      throw ioError(err, this.path, this.doing);
+    }
+    try {
+      const st = fstatSync(fd);
+      let got: TimelineEvent | undefined;
+      const verifier = new ChainVerifier(hashEvent, { incidentId: this.incidentId, onEvent: (e) => void (got = e) });
+      const lines = linesOf(fd, 0, st.size);
+      let r = lines.next();
+      for (; !r.done; r = lines.next()) {
+        verifier.push(r.value);
+        if (got) yield got;
+        got = undefined;
+      }
+      this.verification = verifier.finish(r.value.torn);
+      this.file = { dev: st.dev, ino: st.ino, end: r.value.end };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The whole feed's check and where its complete lines end; undefined until it was read to its end. */
+  result(): { verification: VerifyResult; file: { dev: number; ino: number; end: number } } | undefined {
+    return this.verification && this.file && { verification: this.verification, file: this.file };
+  }
+}
