@@ -119,7 +119,7 @@ function submit(step: FieldStep, field: FieldState, shown: Choice[]): FieldOutco
   if (value && step.pattern && !matchesWhole(step.pattern, value)) {
     return { kind: 'edit', field: { ...field, error: `"${value}" does not match ${step.pattern}` } };
   }
-  const problem = step.check?.(value);
+  const problem = value ? step.check?.(value) : undefined;
   if (problem) return { kind: 'edit', field: { ...field, error: problem } };
   return { kind: 'submit', value };
 }
