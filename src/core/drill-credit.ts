@@ -3,6 +3,7 @@
 // a machine or the drill itself. This is a suggestion: an evaluator confirms or overrides it with a mark.
 import type { TimelineEvent } from './events.js';
 import type { DrillRecord } from './drill-record.js';
+import { isForViewer } from './drill-audience.js';
 
 /** Kinds that are not a participant reacting: the drill's own events and what machines record. */
 const NOT_A_RESPONSE = new Set([
@@ -48,6 +49,7 @@ export function suggestCredit(events: readonly TimelineEvent[], inject: Timeline
   const controllers = controllersOf(events);
   const fired = Date.parse(inject.ts);
   const started = (e: TimelineEvent) => Date.parse(actStartedAt(e));
+  const audience = Array.isArray(inject.data.audience) ? inject.data.audience.map(String) : undefined;
   const answers = events.filter((e) => {
     if (e.seq <= inject.seq || NOT_A_RESPONSE.has(e.kind) || controllers.has(e.actor)) return false;
     if (expect.kinds?.length && !expect.kinds.includes(e.kind)) return false;
@@ -55,9 +57,18 @@ export function suggestCredit(events: readonly TimelineEvent[], inject: Timeline
     // without a start time was recorded after the inject, which is what counts (whatever the consoles' clocks).
     if (actStartedAt(e) !== e.ts && !Number.isNaN(fired) && started(e) < fired) return false;
     const role = record.roles[e.actor] ?? 'player';
+    // Someone the inject was not aimed at never saw it: their act answers something else.
+    if (audience?.length && !isForViewer(audience, { actor: e.actor, role, incidentRoles: incidentRolesBefore(events, e.seq) })) return false;
     return expect.roles?.length ? expect.roles.includes(role) : role === 'player';
   });
   return answers.reduce<TimelineEvent | undefined>((first, e) => (!first || started(e) < started(first) ? e : first), undefined);
+}
+
+/** The incident roles (comms-lead, ...) as assigned on the timeline before `seq`. */
+function incidentRolesBefore(events: readonly TimelineEvent[], seq: number): Record<string, string[]> {
+  const roles: Record<string, string[]> = {};
+  for (const e of events) if (e.seq < seq && e.kind === 'role.assigned') (roles[String(e.data.role)] ??= []).push(String(e.data.name));
+  return roles;
 }
 
 /** Everyone who held the drill's lease at any time: their acts are the facilitator's, not the players'. */

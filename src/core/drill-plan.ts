@@ -28,6 +28,9 @@ const validDate = (d: string) => ISO_DATE.test(d) && !Number.isNaN(Date.parse(`$
 /** A row's key as a person types it: an inject id, or a seq with or without its "#". */
 export const planKey = (typed: string): string => typed.trim().replace(/^#(\d+)$/, '$1');
 
+/** Why `text` is not a plan date, or undefined when it is one. */
+export const dateProblem = (text: string): string | undefined => (validDate(text.trim()) ? undefined : `"${text.trim()}" is not a date (YYYY-MM-DD, e.g. 2027-01-15)`);
+
 /** Sets fields of the improvement plan's row `issue` (one of `keys`), if `actor` is an evaluator or the controller. */
 export function decidePlan(record: DrillRecord, events: readonly TimelineEvent[], keys: readonly string[], actor: string, issue: string, given: PlanSetting): { events: NewEvent[]; refused?: string } {
   const role = roleOf(record, actor);
@@ -42,7 +45,8 @@ export function decidePlan(record: DrillRecord, events: readonly TimelineEvent[]
   }
   if (Object.keys(set).length === 0) return { events: [], refused: `drill: nothing to set (give ${PLAN_FIELDS.join(', ')})` };
   for (const f of ['start', 'completion'] as const) {
-    if (set[f] !== undefined && !validDate(set[f])) return { events: [], refused: `drill: ${f} "${set[f]}" is not a date (YYYY-MM-DD, e.g. 2027-01-15)` };
+    const bad = set[f] === undefined ? undefined : dateProblem(set[f]);
+    if (bad) return { events: [], refused: `drill: ${f} ${bad}` };
   }
   const now = { ...planSettings(events).get(key), ...set };
   if (now.start && now.completion && now.completion < now.start) return { events: [], refused: `drill: completion ${now.completion} is before start ${now.start} (give a completion on or after the start)` };

@@ -43,6 +43,10 @@ export const FEEDBACK_QUESTIONS: readonly DiscussionQuestion[] = [
 /** Ids a runbook may not give its own questions: the hotwash's and the feedback form's. */
 export const RESERVED_QUESTION_PREFIXES = ['hotwash-', 'feedback-'] as const;
 
+/** Why `text` is not a feedback rating, or undefined when it is one. */
+export const ratingProblem = (text: string): string | undefined =>
+  /^[1-5]$/.test(text.trim()) ? undefined : `the rating is a whole number from 1 to 5, not "${text.trim()}" (give 1, 2, 3, 4 or 5)`;
+
 export const formOf = (questionId: string): AnswerForm =>
   questionId.startsWith('hotwash-') && HOTWASH_QUESTIONS.some((q) => q.id === questionId) ? 'hotwash' : questionId.startsWith('feedback-') && FEEDBACK_QUESTIONS.some((q) => q.id === questionId) ? 'feedback' : 'discussion';
 
@@ -161,7 +165,8 @@ export function decideAnswer(record: DrillRecord, events: readonly TimelineEvent
   } else if (!hotwashOf(record, events)) {
     return refuse(`drill: the hotwash has not started (the controller starts it with w, or it opens when the drill ends)`);
   }
-  if (questionId === 'feedback-rating' && !/^[1-5]$/.test(text)) return refuse(`drill: the rating is a whole number from 1 to 5, not "${text}" (give 1, 2, 3, 4 or 5)`);
+  const badRating = questionId === 'feedback-rating' ? ratingProblem(text) : undefined;
+  if (badRating) return refuse(`drill: ${badRating}`);
   const mine = foldAnswers(events).find((a) => a.question === questionId && a.actor === actor);
   if (mine) {
     if (mine.text === text) return refuse(`drill: your answer to ${questionId} already says that [#${mine.seq}] (nothing recorded)`);

@@ -58,6 +58,7 @@ const num = (x: unknown): number | undefined => (typeof x === 'number' && Number
 /** Folds the drill out of a timeline (any order of consoles, quits and restarts gives the same answer). */
 export function foldDrill(events: readonly TimelineEvent[]): DrillRecord {
   const r: DrillRecord = { roles: {}, consoles: {}, added: [], fired: {}, skipped: [], headSeq: 0 };
+  const roleBeforeControl = new Map<string, Exclude<DrillRole, 'controller'>>();
   for (const e of events) {
     r.headSeq = Math.max(r.headSeq, e.seq);
     const wall = Date.parse(e.ts);
@@ -66,10 +67,13 @@ export function foldDrill(events: readonly TimelineEvent[]): DrillRecord {
     switch (e.kind) {
       case 'exercise.lease': {
         r.controller = String(d.holder);
+        const had = r.roles[r.controller];
+        if (had && had !== 'controller') roleBeforeControl.set(r.controller, had);
         r.roles[r.controller] = 'controller';
         if (typeof d.console === 'string') r.controllerConsole = d.console;
         else delete r.controllerConsole;
-        if (typeof d.from === 'string' && d.from !== r.controller && r.roles[d.from] === 'controller') r.roles[d.from] = 'observer';
+        // Handing control on gives back the role held before taking it (an evaluator evaluates again).
+        if (typeof d.from === 'string' && d.from !== r.controller && r.roles[d.from] === 'controller') r.roles[d.from] = roleBeforeControl.get(d.from) ?? 'observer';
         break;
       }
       case 'exercise.joined': {

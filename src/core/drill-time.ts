@@ -62,10 +62,11 @@ function drillSegments(events: readonly TimelineEvent[]): Segment[] {
     if (Number.isNaN(wall)) continue;
     const last = segments.at(-1);
     const simNow = last ? last.sim + (last.paused ? 0 : (wall - last.wall) * last.speed) : 0;
-    if (e.kind === 'exercise.inject' && last && typeof e.data.offsetSeconds === 'number') {
-      // An inject fires at its offset: that pins exercise time when the clock events do not (a jump in an older journal).
-      const pinned = e.data.offsetSeconds * 1000;
-      if (pinned > simNow) segments.push({ ...last, wall, sim: pinned });
+    if (e.kind === 'exercise.inject') {
+      // An inject records the drill time it fired at; an older journal only its offset, which pins exercise time
+      // when the clock events do not (a jump). An inject fired early (F, K) fired before its offset: no pin then.
+      const fired = typeof e.data.firedAtSeconds === 'number' ? e.data.firedAtSeconds : e.data.how === 'early' ? undefined : e.data.offsetSeconds;
+      if (last && typeof fired === 'number' && fired * 1000 > simNow) segments.push({ ...last, wall, sim: fired * 1000 });
       continue;
     }
     if (e.kind !== 'exercise.clock') continue;

@@ -80,6 +80,9 @@ export interface Handout {
   params: Readonly<Record<string, string>>;
 }
 
+/** A runbook's multi-line prose as one Markdown paragraph (its line breaks are wrapping, not structure). */
+const paragraph = (text: string): string => sanitizeLine(text.replace(/\s*\n\s*/g, ' ').trim());
+
 /** The players' situation manual: the scenario as it starts, objectives and ground rules; no inject, no facilitator line. */
 export function renderHandoutMarkdown(h: Handout): string {
   return [
@@ -89,9 +92,9 @@ export function renderHandoutMarkdown(h: Handout): string {
     '',
     '## Scenario',
     '',
-    sanitizeLine(h.summary),
+    paragraph(h.summary),
     '',
-    `Impact: ${sanitizeLine(h.impact)}`,
+    `Impact: ${paragraph(h.impact)}`,
     '',
     `Services: ${h.services.map(cell).join(', ')}. Resources: ${Object.entries(h.params).map(([k, v]) => `${k}=${cell(v)}`).join(', ') || 'none'}.`,
     '',

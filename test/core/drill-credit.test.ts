@@ -35,6 +35,23 @@ describe('suggested credit for an inject', () => {
     expect(suggestCredit(events, inject, foldDrill(events), { kinds: ['step.verified'] })).toBeUndefined();
   });
 
+  it('counts only an act of someone the inject was aimed at (an inject for @quinn is not answered by pat)', () => {
+    const events = journal([
+      ...opening,
+      ['quinn', T0 + 6_000, 'exercise.joined', { role: 'player' }],
+      ['fac', T0 + 200_000, 'exercise.inject', { inject: 'added-1', text: 'regulator', offsetSeconds: 200, firedAtSeconds: 200, how: 'scheduled', audience: ['@quinn'], channel: { kind: 'email' } }],
+      ['pat', T0 + 210_000, 'note', { text: 'restoring' }],
+      ['quinn', T0 + 220_000, 'decision', { text: 'answer the regulator by 11:00' }],
+      ['fac', T0 + 230_000, 'role.assigned', { role: 'comms-lead', name: 'pat' }],
+      ['fac', T0 + 240_000, 'exercise.inject', { inject: 'press', text: 'a reporter calls', offsetSeconds: 240, firedAtSeconds: 240, how: 'scheduled', audience: ['comms-lead'] }],
+      ['quinn', T0 + 250_000, 'note', { text: 'not mine' }],
+      ['pat', T0 + 260_000, 'note', { text: 'holding statement sent' }],
+    ]);
+    const [regulator, press] = events.filter((e) => e.kind === 'exercise.inject').slice(1);
+    expect(suggestCredit(events, regulator!, foldDrill(events))?.actor).toBe('quinn');
+    expect(suggestCredit(events, press!, foldDrill(events))?.actor).toBe('pat');
+  });
+
   it('counts a verification started after the inject, at the time it started', () => {
     const events = journal([
       ...opening,

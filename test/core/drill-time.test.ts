@@ -24,6 +24,15 @@ describe('drillTime', () => {
     expect(map(T + 12 * MIN) - T).toBe(70 * MIN);
   });
 
+  it('does not move the clock to an inject fired early (F or K): it fired at the drill time it records', () => {
+    const map = drillTime(timeline([
+      [T, opened],
+      [T, { kind: 'exercise.clock', data: { control: 'start', speed: 2, simSeconds: 0 } }],
+      [T + MIN, { kind: 'exercise.inject', data: { inject: 'exec-asks', text: 'x', offsetSeconds: 1910, firedAtSeconds: 120, how: 'early' } }],
+    ]));
+    expect(map(T + 2 * MIN) - T).toBe(4 * MIN);
+  });
+
   it('is the wall clock for a live incident', () => {
     const events = timeline([[T, { ...opened, data: { ...opened.data, mode: 'live' } } as NewEvent]]);
     const state = foldIncident(events);

@@ -133,6 +133,16 @@ describe('the drill record', () => {
     expect(act(j, 'deputy', T0 + 2000, { kind: 'pause' }).events).toHaveLength(1);
   });
 
+  it('gives back the role a participant had once they hand control on: an evaluator who held it evaluates again', () => {
+    const j = new Journal();
+    act(j, 'fac', T0, { kind: 'start', speed: 1 });
+    act(j, 'eve', T0 + 100, { kind: 'join', role: 'evaluator' });
+    act(j, 'fac', T0 + 1000, { kind: 'handover', to: 'eve' });
+    expect(foldDrill(j.events).roles).toEqual({ fac: 'observer', eve: 'controller' });
+    act(j, 'eve', T0 + 2000, { kind: 'handover', to: 'fac' });
+    expect(foldDrill(j.events).roles).toEqual({ fac: 'controller', eve: 'evaluator' });
+  });
+
   it('fires every inject exactly once under any interleaving of consoles, lagging reads, quits and restarts', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const rand = seededRandom(seed);

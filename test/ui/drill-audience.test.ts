@@ -75,11 +75,15 @@ describe('an inject written with O', () => {
     expect(view.modals.at(-1)).toMatchObject({ kind: 'view', text: expect.stringContaining('From:    Regulator\nTo:      @pat\nSubject: Regulator calls') });
   });
 
-  it('refuses a drill time it cannot read, and adds nothing', () => {
+  it('refuses a drill time it cannot read on the spot, keeping what was typed, and adds nothing', () => {
     let fac = started('c-fac');
-    [fac] = press(fac, 'O', 'x', 'return', 'y', 'return', 'everyone', 'return', 'a plain', 'return', 'return', 'ctrl+u', 'soon', 'return');
-    const [after, fx] = press(fac, 'return');
+    [fac] = press(fac, 'O', 'x', 'return', 'y', 'return', 'everyone', 'return', 'a plain', 'return', 'return', 'ctrl+u', 'soon');
+    const [stays, fx] = press(fac, 'return');
     expect(appended(fx)).toEqual([]);
-    expect(after.toast?.text).toBe('drill: "soon" is not a drill time (now, T+25:00, 25:00 or +5m); the inject was not added (O to write it again)');
+    const modal = stays.modals.at(-1);
+    expect(modal).toMatchObject({ kind: 'prompt', purpose: 'drill-add', answers: { title: 'x', text: 'y' } });
+    expect(modal?.kind === 'prompt' && modal.field).toMatchObject({ text: 'soon', error: '"soon" is not a drill time (now, T+25:00, 25:00 or +5m)' });
+    const [, added] = press(stays, 'ctrl+u', '+5m', 'return', 'return');
+    expect(appended(added).map((e) => e.kind)).toEqual(['exercise.added']);
   });
 });

@@ -84,15 +84,21 @@ describe('the hotwash and the feedback form in the console', () => {
     ]);
   });
 
-  it('refuses a rating outside 1 to 5 and records nothing of that form', () => {
+  it('refuses a rating outside 1 to 5 at its own question, keeping the answers typed, and records nothing until it is right', () => {
     let [fac] = started(60);
     [fac] = press(fac, 'w');
     let pat = seat(fac, 'pat', 'player');
-    [pat] = press(pat, 'w', 'return', 'return');
+    [pat] = press(pat, 'w');
+    [pat] = type(pat, 'fast commander');
+    [pat] = press(pat, 'return', 'return');
     [pat] = type(pat, '9');
-    const [after, fx] = press(pat, 'return', 'return', 'return', 'return');
+    const [stays, fx] = press(pat, 'return');
     expect(appended(fx)).toEqual([]);
-    expect(after.toast?.text).toMatch(/rating is a whole number from 1 to 5, not "9"/);
+    const modal = stays.modals.at(-1);
+    expect(modal).toMatchObject({ kind: 'prompt', purpose: 'drill-hotwash', answers: { 'hotwash-strengths': 'fast commander' } });
+    expect(modal?.kind === 'prompt' && modal.field.error).toMatch(/rating is a whole number from 1 to 5, not "9"/);
+    const [, done] = press(stays, 'ctrl+u', '4', 'return', 'return', 'return', 'return');
+    expect(appended(done).map((e) => [e.data.question, e.data.text])).toEqual([['hotwash-strengths', 'fast commander'], ['feedback-rating', '4']]);
   });
 });
 
@@ -122,6 +128,31 @@ describe('the improvement plan in the console', () => {
     const [after, fx] = press(eve, 'return', 'return');
     expect(appended(fx)).toEqual([{ kind: 'exercise.plan', data: { issue: 'errors-rise', owner: 'pat', organisation: 'Platform team', start: '2027-01-04', completion: '2027-02-01' } }]);
     expect(after.toast?.text).toBe('plan row errors-rise: owner pat, organisation Platform team, 2027-01-04 to 2027-02-01');
+  });
+});
+
+describe('a date the improvement plan cannot read', () => {
+  it('is refused at its own question, keeping the owner and organisation typed', () => {
+    let [fac] = started(60);
+    [fac] = tick(fac, 6_000);
+    let eve = seat(fac, 'eve', 'evaluator');
+    [eve] = press(eve, 'M');
+    [eve] = type(eve, 'errors-rise');
+    [eve] = press(eve, 'return');
+    [eve] = type(eve, 'not');
+    [eve] = press(eve, 'return', 'return', 'L');
+    [eve] = type(eve, 'errors-rise');
+    [eve] = press(eve, 'return', 'return');
+    [eve] = type(eve, 'pat');
+    [eve] = press(eve, 'return');
+    [eve] = type(eve, 'Platform team');
+    [eve] = press(eve, 'return');
+    [eve] = type(eve, '4 Jan');
+    const [stays, fx] = press(eve, 'return');
+    expect(appended(fx)).toEqual([]);
+    const modal = stays.modals.at(-1);
+    expect(modal).toMatchObject({ kind: 'prompt', purpose: 'drill-plan', answers: { owner: 'pat', organisation: 'Platform team' } });
+    expect(modal?.kind === 'prompt' && modal.field.error).toBe('"4 Jan" is not a date (YYYY-MM-DD, e.g. 2027-01-15)');
   });
 });
 

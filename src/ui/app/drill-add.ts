@@ -24,9 +24,15 @@ export function addInjectPrompt(s: AppState, record: DrillRecord): PromptModal {
     { key: 'audience', label: 'For whom (pick one, or type several: player, comms-lead, @name)', choices: audiences, other: 'this audience' },
     { key: 'channel', label: 'Arrives as', choices: [{ value: 'message', label: 'a plain inject' }, ...CHANNEL_KINDS.map((k) => ({ value: k, label: k === 'media' ? 'a news item (media)' : k === 'email' ? 'a mock email' : 'a page' }))] },
     { key: 'from', label: 'From (sender, outlet or paging service; optional)', optional: true },
-    { key: 'when', label: 'Fire when? (now, a drill time such as T+25:00, or +5m)', initial: 'now' },
+    { key: 'when', label: 'Fire when? (now, a drill time such as T+25:00, or +5m)', initial: 'now', check: whenProblem },
     { key: 'expect', label: 'Response expected (optional, for the evaluators)', optional: true },
   ]);
+}
+
+/** A "when" the drill cannot read is refused at its own question, before the rest is lost with it. */
+function whenProblem(text: string): string | undefined {
+  const when = parseDrillAt(text, 0);
+  return 'error' in when ? when.error : undefined;
 }
 
 export function finishAddInject(s: AppState, a: Record<string, string>): Result {

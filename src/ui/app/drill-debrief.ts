@@ -4,6 +4,7 @@
 // (drill-questions.ts, drill-plan.ts); recorded as the participant's own events.
 import {
   buildAar,
+  dateProblem,
   decideAnswer,
   decideHotwash,
   decidePlan,
@@ -16,6 +17,7 @@ import {
   openQuestions,
   planSettings,
   questionsAsked,
+  ratingProblem,
   roleOf,
   type AskedQuestion,
   type ExerciseModule,
@@ -86,7 +88,8 @@ export function debriefCommand(s: AppState, cmd: Extract<Command, 'answer' | 'ho
       const mine = new Map(foldAnswers(v.events).filter((a) => a.actor === actor).map((a) => [a.question, a.text]));
       const steps: FieldStep[] = [...HOTWASH_QUESTIONS, ...FEEDBACK_QUESTIONS].map((q) => {
         const initial = mine.get(q.id);
-        return { key: q.id, label: `${q.text} (optional: Enter on a blank skips it)`, optional: true, ...(initial !== undefined ? { initial } : {}) };
+        const check = q.id === 'feedback-rating' ? { check: ratingProblem } : {};
+        return { key: q.id, label: `${q.text} (optional: Enter on a blank skips it)`, optional: true, ...check, ...(initial !== undefined ? { initial } : {}) };
       });
       return [withPrompt(s, makePrompt('drill-hotwash', 'Hotwash and participant feedback', steps)), []];
     }
@@ -100,8 +103,8 @@ export function debriefCommand(s: AppState, cmd: Extract<Command, 'answer' | 'ho
         { key: 'action', label: 'Corrective action (optional; blank keeps it)', optional: true },
         { key: 'owner', label: 'Owner (optional)', optional: true },
         { key: 'organisation', label: 'Organisation (optional)', optional: true },
-        { key: 'start', label: 'Start date, YYYY-MM-DD (optional)', optional: true },
-        { key: 'completion', label: 'Completion date, YYYY-MM-DD (optional)', optional: true },
+        { key: 'start', label: 'Start date, YYYY-MM-DD (optional)', optional: true, check: dateProblem },
+        { key: 'completion', label: 'Completion date, YYYY-MM-DD (optional)', optional: true, check: dateProblem },
         { key: 'status', label: 'Status (optional: Not started, In progress, Complete)', optional: true },
       ];
       return [withPrompt(s, makePrompt('drill-plan', 'Set an improvement-plan row', steps)), []];

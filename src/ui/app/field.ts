@@ -21,6 +21,8 @@ export interface FieldStep {
   optional?: boolean;
   /** A runbook pattern the whole text answer must match (run on RE2, linear time). */
   pattern?: string;
+  /** Why a typed answer cannot be taken, checked on Enter so the person corrects it in place; undefined when it can. */
+  check?: (value: string) => string | undefined;
   /** A sample answer that Tab fills in (runbook params carry one). */
   example?: string;
   /** A choice list that also takes any typed answer, offered last as "TEXT (<other>)", e.g. "new role". */
@@ -117,6 +119,8 @@ function submit(step: FieldStep, field: FieldState, shown: Choice[]): FieldOutco
   if (value && step.pattern && !matchesWhole(step.pattern, value)) {
     return { kind: 'edit', field: { ...field, error: `"${value}" does not match ${step.pattern}` } };
   }
+  const problem = value ? step.check?.(value) : undefined;
+  if (problem) return { kind: 'edit', field: { ...field, error: problem } };
   return { kind: 'submit', value };
 }
 
