@@ -68,14 +68,15 @@ export async function addInject(ctx: CliContext, id: string, opts: InjectOptions
     const record = foldDrill(events);
     const now = ctx.clock.now();
     const when = parseDrillAt(opts.at ?? 'now', drillSeconds(record, now));
-    if ('error' in when) throw usageError(`${when.error} (give --at now, --at T+25:00 or --at +5m)`);
+    if ('error' in when) throw usageError(`${when.error.replace(/\s*\([^)]*\)$/, '')} (give --at now, --at T+25:00, --at 25:00 or --at +5m)`);
     const injects = state.scenarios.flatMap((sid) => findScenario(catalog, sid).injects);
     const schedule = scheduleDrill(injects, state.params, record.seed);
     const audience = parseAudience(opts.audience ?? '');
     const expect = opts.expect?.trim();
     const inject: NewInject = { title, text, ...(audience.length ? { audience } : {}), ...(channel ? { channel } : {}), ...(expect ? { expect } : {}), ...(when.atSeconds !== undefined ? { atSeconds: when.atSeconds } : {}) };
     const decision = decideDrill(record, schedule, ctx.actor, now, { kind: 'add', inject });
-    if (decision.refused) throw new WarroomError(decision.refused);
+    // The console's refusal reads "drill: ..."; here the line already starts "warroom:".
+    if (decision.refused) throw new WarroomError(decision.refused.replace(/^drill: /, ''));
     try {
       const written = await store.append(id, decision.events, ctx.actor, { afterSeq: record.headSeq });
       const added = written.find((e) => e.kind === 'exercise.added')!;

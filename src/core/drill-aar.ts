@@ -76,10 +76,13 @@ export interface AarModel extends AarDebrief {
   plan: { key: string; capability: string; issue: string; action: string; owner: string; organisation: string; start: string; completion: string; status: string; cite: string }[];
   injectTable: InjectFinding[];
   /** Injects the controller took out of the script, with the event that did. */
-  skipped: { inject: string; seq: number; at: number }[];
+  skipped: { inject: string; seq: number; at: number; title?: string; dueAt?: number }[];
 }
 
 const FALLBACK: AarObjective = { id: 'respond', text: "Respond to the scenario's injects", capability: 'Operational Coordination' };
+/** Where injects and notes that name no declared objective are analysed. */
+export const OTHER_FINDINGS: AarObjective = { id: 'other', text: 'injects and notes that name no objective', capability: 'not named (outside the objectives)' };
+const OTHER = OTHER_FINDINGS;
 
 export function buildAar(input: AarInput): AarModel {
   const { events } = input;
@@ -91,9 +94,14 @@ export function buildAar(input: AarInput): AarModel {
   const findings: InjectFinding[] = events
     .filter((e) => e.kind === 'exercise.inject' && record.fired[String(e.data.inject)]?.seq === e.seq)
     .map((e) => finding(e, events, record, at, byId.get(String(e.data.inject)), marks.get(String(e.data.inject))));
-  // An inject naming no known objective is analysed under the first; hotwash notes go there too, once.
-  const objectiveOf = (f: InjectFinding) => objectives.find((o) => o.id === byId.get(f.inject)?.objective) ?? objectives[0]!;
-  const analysis = objectives.map((o, i) => analyse(o, findings.filter((f) => objectiveOf(f) === o), i === 0 ? events : []));
+  // Without declared objectives everything is analysed under the fallback. With them, an inject naming none
+  // (one written during the drill) and the reflection notes are other findings, not the first objective's.
+  const objectiveOf = (f: InjectFinding) => objectives.find((o) => o.id === byId.get(f.inject)?.objective) ?? (input.objectives.length ? OTHER : objectives[0]!);
+  const analysis = objectives.map((o, i) => analyse(o, findings.filter((f) => objectiveOf(f) === o), i === 0 && !input.objectives.length ? events : []));
+  if (input.objectives.length) {
+    const other = analyse(OTHER, findings.filter((f) => objectiveOf(f) === OTHER), events);
+    if (other.injects.length || other.strengths.length || other.improvements.length) analysis.push({ ...other, ...(other.injects.length ? {} : { rating: 'not rated (notes only)' }) });
+  }
   const first = events.find((e) => e.kind === 'exercise.clock');
   const last = record.ended ? events.find((e) => e.seq === record.ended!.seq) : events.at(-1);
   const endSeconds = record.ended?.atSeconds ?? (last ? at(last.ts) : 0);
@@ -141,7 +149,12 @@ export function buildAar(input: AarInput): AarModel {
     ...debrief,
     skipped: events
       .filter((e) => e.kind === 'exercise.clock' && e.data.control === 'skip' && typeof e.data.inject === 'string' && record.skipped.includes(e.data.inject))
-      .map((e) => ({ inject: String(e.data.inject), seq: e.seq, at: typeof e.data.simSeconds === 'number' ? e.data.simSeconds : at(e.ts) })),
+      .map((e) => {
+        const id = String(e.data.inject);
+        const added = record.added.find((i) => i.id === id);
+        const due = added?.atSeconds ?? byId.get(id)?.at_seconds;
+        return { inject: id, seq: e.seq, at: typeof e.data.simSeconds === 'number' ? e.data.simSeconds : at(e.ts), ...(added?.title ? { title: added.title } : {}), ...(typeof due === 'number' ? { dueAt: due } : {}) };
+      }),
   };
 }
 

@@ -25,6 +25,15 @@ const NOT_A_RESPONSE = new Set([
   'origin.key',
 ]);
 
+/** Kinds that answer something other than an inject (a discussion question, the debrief): a response only when expected by name. */
+const NOT_AN_INJECT_RESPONSE = new Set(['exercise.answer', 'exercise.hotwash', 'exercise.plan', 'exercise.added']);
+
+/** A note that reflects on the drill ("improve: ...", "went well: ...") is a finding for the AAR, not an act. */
+const REFLECTION = /^\s*(went well|improve|lesson)\s*:/i;
+
+const answersSomethingElse = (e: TimelineEvent, expected: readonly string[] | undefined) =>
+  !expected?.includes(e.kind) && (NOT_AN_INJECT_RESPONSE.has(e.kind) || (e.kind === 'note' && typeof e.data.text === 'string' && REFLECTION.test(e.data.text)));
+
 export interface Expectation {
   /** Event kinds that count as the expected response (any participant act when empty). */
   kinds?: readonly string[];
@@ -53,6 +62,7 @@ export function suggestCredit(events: readonly TimelineEvent[], inject: Timeline
   const answers = events.filter((e) => {
     if (e.seq <= inject.seq || NOT_A_RESPONSE.has(e.kind) || controllers.has(e.actor)) return false;
     if (expect.kinds?.length && !expect.kinds.includes(e.kind)) return false;
+    if (answersSomethingElse(e, expect.kinds)) return false;
     // Started before the inject (a check still polling when it fired): it answered something else. An act
     // without a start time was recorded after the inject, which is what counts (whatever the consoles' clocks).
     if (actStartedAt(e) !== e.ts && !Number.isNaN(fired) && started(e) < fired) return false;

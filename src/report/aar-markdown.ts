@@ -1,16 +1,22 @@
 // The drill's AAR/IP and the players' handout as Markdown. Pure: the models are built in core.
-import { formatOffset, sanitizeLine, type AarModel } from '../core/index.js';
+import { formatOffset, OTHER_FINDINGS, sanitizeLine, type AarModel } from '../core/index.js';
 import { mdTable } from './markdown-table.js';
 import { discussionMarkdown, feedbackMarkdown, hotwashMarkdown } from './aar-debrief-markdown.js';
 
 /** Text safe inside a Markdown table cell (one line, no pipe); a runbook's folded lines read as one sentence. */
 const cell = (s: string) => sanitizeLine(s.replace(/\s*\n\s*/g, ' ').trim()).replace(/\|/g, '\\|');
 
+/** A skipped inject's title (one written during the drill) and when it was due. */
+const skippedWhat = (x: AarModel['skipped'][number]) => {
+  const parts = [...(x.title ? [cell(x.title)] : []), ...(x.dueAt !== undefined ? [`due ${formatOffset(x.dueAt)}`] : [])];
+  return parts.length ? ` (${parts.join(', ')})` : '';
+};
+
 export function renderAarMarkdown(m: AarModel): string {
   const out: string[] = [
     `# After-Action Report / Improvement Plan: ${cell(m.name)}`,
     '',
-    `Incident ${m.incident}. Every time below is on the drill's clock (T+ from the start of the drill); each finding cites the timeline events it rests on as [#seq] (\`warroom show ${m.incident}\`).`,
+    `Incident ${m.incident}. Every time below is on the drill's clock (T+ from the start of the drill); each finding cites the timeline events it rests on as [#seq] (\`warroom timeline ${m.incident}\`).`,
     '',
     '## Exercise overview',
     '',
@@ -30,7 +36,8 @@ export function renderAarMarkdown(m: AarModel): string {
     '',
   ];
   m.analysis.forEach((a, i) => {
-    out.push(`### Objective ${i + 1}: ${cell(a.objective.text)}`, '', `Core capability: ${cell(a.objective.capability)}. Rating: **${a.rating}**.`, '', '#### Strengths', '');
+    const heading = a.objective.id === OTHER_FINDINGS.id ? `### Other findings: ${cell(a.objective.text)}` : `### Objective ${i + 1}: ${cell(a.objective.text)}`;
+    out.push(heading, '', `Core capability: ${cell(a.objective.capability)}. Rating: **${a.rating}**.`, '', '#### Strengths', '');
     out.push(...(a.strengths.length ? a.strengths.map((s) => `- ${sanitizeLine(s)}`) : ['- none recorded']), '', '#### Areas for improvement', '');
     if (a.improvements.length === 0) out.push('- none recorded');
     for (const imp of a.improvements) out.push(`- ${sanitizeLine(imp.text)} ${imp.cite}`, `  - Root cause: ${sanitizeLine(imp.rootCause)}`);
@@ -64,7 +71,7 @@ export function renderAarMarkdown(m: AarModel): string {
     ),
     '',
   );
-  if (m.skipped.length) out.push(`Skipped by the controller: ${m.skipped.map((x) => `${cell(x.inject)} at ${formatOffset(x.at)} [#${x.seq}]`).join(', ')}.`, '');
+  if (m.skipped.length) out.push(`Skipped by the controller: ${m.skipped.map((x) => `${cell(x.inject)}${skippedWhat(x)} at ${formatOffset(x.at)} [#${x.seq}]`).join(', ')}.`, '');
   out.push(...feedbackMarkdown(m));
   return out.join('\n');
 }

@@ -62,7 +62,7 @@ describe('the AAR/IP', () => {
     const rows = Object.fromEntries(model.injectTable.map((f) => [f.inject, [f.scheduledAt, f.firedAt, f.how]]));
     expect(rows).toEqual({ 'missing-records': [0, 0, 'scheduled'], 'errors-rise': [300, 300, 'scheduled'], 'writer-alarm': [420, 390, 'early'] });
     expect(md).not.toMatch(/\d\d:\d\d(:\d\d)? ?UTC|T\d\d:\d\d/); // no wall-clock time of day anywhere
-    expect(md).toMatch(/Skipped by the controller: exec-asks at T\+11:00 \[#\d+\]\./);
+    expect(md).toMatch(/Skipped by the controller: exec-asks \(due T\+30:00\) at T\+11:00 \[#\d+\]\./);
   });
 
   it("credits only a player's act after the inject, not the facilitator's note, and cites it", () => {

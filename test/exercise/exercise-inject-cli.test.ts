@@ -53,10 +53,10 @@ describe('warroom exercise inject', () => {
   });
 
   it.each([
-    [['--title', 'x', '--text', 'y'], 'pat', 1, /^warroom: drill: fac controls this drill and you are observer; only the controller moves the clock \(they can hand over with H\)$/],
+    [['--title', 'x', '--text', 'y'], 'pat', 1, /^warroom: fac controls this drill and you are observer; only the controller moves the clock \(they can hand over with H\)$/],
     [['--title', 'x'], 'fac', 2, /^warroom: an inject needs a title and a text \(give --title and --text\)$/],
     [['--title', 'x', '--text', 'y', '--channel', 'fax'], 'fac', 2, /^warroom: --channel fax is not a channel \(use email, media, pager, or leave it out for a plain inject\)$/],
-    [['--title', 'x', '--text', 'y', '--at', 'soon'], 'fac', 2, /^warroom: "soon" is not a drill time \(now, T\+25:00, 25:00 or \+5m\) \(give --at now, --at T\+25:00 or --at \+5m\)$/],
+    [['--title', 'x', '--text', 'y', '--at', 'soon'], 'fac', 2, /^warroom: "soon" is not a drill time \(give --at now, --at T\+25:00, --at 25:00 or --at \+5m\)$/],
   ])('%j by %s fails with one line and writes nothing', async (args, actor, code, message) => {
     const before = new IncidentStore(dir, clockAt(0)).load(id).events.length;
     const r = await inject(args, actor, 700_000);
