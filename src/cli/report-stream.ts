@@ -1,6 +1,6 @@
 // `warroom report` written while the journal is read, in flat memory at any length. The folded state comes
 // from the checkpoint (store.state); one pass over the journal then keeps the few events the sections before
-// the timeline read (summaryNeeds), and renders every row of the readable and the full timeline into two
+// the timeline read (summaryNeeds) and folds the metric series and alarm changes, and renders every row of the readable and the full timeline into two
 // spill files beside the output. The report model is built from the kept events, its text before the
 // timelines is written, then the spill files are copied in (a grouped row of the readable timeline, final
 // only after the last event, is written where its placeholder stands), then the rest.
@@ -67,6 +67,7 @@ export function streamReport(store: IncidentStore, id: string, opts: Omit<Export
     const model = buildReport(
       {
         events: kept.events(),
+        folded: kept.folded,
         state,
         scenarios: data.scenarios,
         now: opts.now,
