@@ -48,14 +48,14 @@ export function streamReport(store: IncidentStore, id: string, opts: Omit<Export
     const digest = new SpillFile(join(spillDir, 'digest'));
     const full = new SpillFile(join(spillDir, 'timeline'));
     const folder = new DigestFolder();
-    const kept = new SummaryEvents(state.mode);
+    let kept: SummaryEvents | undefined = new SummaryEvents(state.mode);
     const { list } = rows;
     let digestRows = 0;
     let timelineRows = 0;
     let left = v.count; // what was checked; anything appended since belongs to the next report
     store.journal(id).forEachEvent((e) => {
       if (left-- <= 0) return false;
-      kept.push(e);
+      kept!.push(e);
       const text = describeEvent(e);
       const step = folder.push(e, () => text);
       if (step.type !== 'absorbed') digest.write(list.before(digestRows++ === 0) + (step.type === 'row' ? rows.digest(step.row) : `${GROUP}${step.group}${GROUP}`) + list.after);
@@ -76,6 +76,7 @@ export function streamReport(store: IncidentStore, id: string, opts: Omit<Export
       },
       { timeline: false },
     );
+    kept = undefined; // the kept events and the metric fold are garbage once the model is built, before its text
     for (const piece of reportLayout(model, opts.format)) {
       if (piece === 'digest') copyRows(digest.path, digestRows, sink, list, (g) => rows.digest(folder.group(g)));
       else if (piece === 'timeline') copyRows(full.path, timelineRows, sink, list);
