@@ -1,6 +1,6 @@
 // `warroom report` written while the journal is read, in flat memory at any length. The folded state comes
 // from the checkpoint (store.state); one pass over the journal then keeps the few events the sections before
-// the timeline read (summaryNeeds), and renders every row of the readable and the full timeline into two
+// the timeline read (summaryNeeds) and folds the metric series and alarm changes, and renders every row of the readable and the full timeline into two
 // spill files beside the output. The report model is built from the kept events, its text before the
 // timelines is written, then the spill files are copied in (a grouped row of the readable timeline, final
 // only after the last event, is written where its placeholder stands), then the rest.
@@ -48,14 +48,14 @@ export function streamReport(store: IncidentStore, id: string, opts: Omit<Export
     const digest = new SpillFile(join(spillDir, 'digest'));
     const full = new SpillFile(join(spillDir, 'timeline'));
     const folder = new DigestFolder();
-    const kept = new SummaryEvents(state.mode);
+    let kept: SummaryEvents | undefined = new SummaryEvents(state.mode);
     const { list } = rows;
     let digestRows = 0;
     let timelineRows = 0;
     let left = v.count; // what was checked; anything appended since belongs to the next report
     store.journal(id).forEachEvent((e) => {
       if (left-- <= 0) return false;
-      kept.push(e);
+      kept!.push(e);
       const text = describeEvent(e);
       const step = folder.push(e, () => text);
       if (step.type !== 'absorbed') digest.write(list.before(digestRows++ === 0) + (step.type === 'row' ? rows.digest(step.row) : `${GROUP}${step.group}${GROUP}`) + list.after);
@@ -67,6 +67,7 @@ export function streamReport(store: IncidentStore, id: string, opts: Omit<Export
     const model = buildReport(
       {
         events: kept.events(),
+        folded: kept.folded,
         state,
         scenarios: data.scenarios,
         now: opts.now,
@@ -75,6 +76,7 @@ export function streamReport(store: IncidentStore, id: string, opts: Omit<Export
       },
       { timeline: false },
     );
+    kept = undefined; // the kept events and the metric fold are garbage once the model is built, before its text
     for (const piece of reportLayout(model, opts.format)) {
       if (piece === 'digest') copyRows(digest.path, digestRows, sink, list, (g) => rows.digest(folder.group(g)));
       else if (piece === 'timeline') copyRows(full.path, timelineRows, sink, list);

@@ -52,6 +52,30 @@ function noisySteps(): Step[] {
   return [...base.slice(0, 30), ...extra, ...base.slice(30), ...after];
 }
 
+/**
+ * The orders incident with many overlapping snapshots (a later value for the same instant wins; the worst
+ * value recorded twice and overwritten once) and alarms that flap, repeat a state, carry
+ * their own time: what the streamed path folds instead of keeping.
+ */
+function snapshotSteps(): Step[] {
+  const base = ordersSteps();
+  const extra: Step[] = [];
+  for (let i = 0; i < 200; i++) {
+    const min = 19 + i * 0.05;
+    const metric = ['latency', 'throttles', 'errors'][i % 3]!;
+    // Instants on a 9-second grid: each is listed by six snapshots of its metric, with different values.
+    const points = Array.from({ length: 6 }, (_, k) => [at(19, 3 * i - 9 * k), (i + k * 7) % 23]);
+    if (i === 190) points.push([at(19, 300), 62]); // the worst value, for an instant eight snapshots listed before
+    if (i === 199) points.push([at(19, 600), 62]); // the worst value again, later
+    extra.push([min, 'system', ev('metric.snapshot', { metric, unit: 'Count', warning: 10, critical: 20, points })]);
+    if (i % 2 === 0) {
+      const to = i % 8 === 0 ? 'OK' : i % 8 === 2 ? 'OK' : 'ALARM';
+      extra.push([min, 'system', ev('alarm.changed', { alarm: `alarm-${i % 5}`, from: 'OK', to, ...(i % 10 === 0 ? { at: at(min - 0.2), reason: `threshold crossed ${i}` } : {}) })]);
+    }
+  }
+  return [...base.slice(0, 30), ...extra, ...base.slice(30)];
+}
+
 /** The orders runbook with its restore depending on the backup, so the drafts read the order of steps. */
 const dependentScenarios: ScenarioInput[] = ordersScenarios.map((sc) => ({
   ...sc,
@@ -97,6 +121,17 @@ describe('streamed report', () => {
     expect(model.timeline.some((t) => t.corrections.length > 0)).toBe(true);
     expect(renderReport(model, 'md')).toContain('began before backup');
     await expectSameReports(store, dir, ORDERS_ID, dependentScenarios);
+  });
+
+  it('is the whole-array report of an incident with many overlapping snapshots and flapping alarms', async () => {
+    const { store, dir } = await writeIncident(ORDERS_ID, snapshotSteps());
+    const { model } = reportModel(store, ORDERS_ID, { now: REPORT_NOW, stateDir: dir, scenarios: ordersScenarios });
+    expect(model.metrics.map((m) => m.metric)).toEqual(expect.arrayContaining(['latency', 'throttles', 'errors']));
+    expect(model.alarmChanges.length).toBeGreaterThan(100);
+    const drafts = model.review.sections.flatMap((s) => s.draft.map((d) => d.text)).join('\n');
+    expect(drafts).toMatch(/reached 62 Count/);
+    expect(drafts).toMatch(/was in ALARM from/);
+    await expectSameReports(store, dir, ORDERS_ID, ordersScenarios);
   });
 
   it('is the whole-array report when the state comes from a checkpoint and events were appended after it', async () => {

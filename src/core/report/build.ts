@@ -29,9 +29,14 @@ type Base = Omit<ReportModel, 'exercise' | 'actionItems' | 'review' | 'postCheck
  * `timeline: false` leaves the readable and the full timeline empty, for a caller that writes them while it
  * reads the journal (`timelineRow`, `DigestFolder`); `input.events` then needs only what `summaryNeeds` keeps.
  */
-export function buildReport(input: ReportInput, opts: { timeline?: boolean } = {}): ReportModel {
+export function buildReport(given: ReportInput, opts: { timeline?: boolean } = {}): ReportModel {
   const withTimeline = opts.timeline !== false;
-  const { events, state: s, scenarios, now } = input;
+  const { state: s, scenarios, now } = given;
+  const specs = scenarios.flatMap((sc) => sc.metrics ?? []);
+  const metrics = given.folded ? given.folded.rows(specs) : metricRows(given.events, specs);
+  // Folded series: the snapshots the drafts cite stand in for the events (a drill keeps every event).
+  const input = given.folded && s.mode !== 'exercise' ? { ...given, events: withEvents(given.events, given.folded.worstSnapshots(metrics)) } : given;
+  const { events } = input;
   // A drill's durations (RTO, update cadence, inject response) are measured on the exercise clock.
   const timed = onExerciseTime(s, events, now);
   const titles = new Map(scenarios.map((sc) => [sc.id, sc.title]));
@@ -57,8 +62,8 @@ export function buildReport(input: ReportInput, opts: { timeline?: boolean } = {
     objectives: objectivesSection(timed.state, timed.events, scenarios),
     steps: stepRows(s, scenarios),
     actions: actionRows(s),
-    metrics: metricRows(events, scenarios.flatMap((sc) => sc.metrics ?? [])),
-    alarmChanges: alarmChanges(events),
+    metrics,
+    alarmChanges: input.folded ? input.folded.alarmChanges() : alarmChanges(events),
     comms: commsSection(timed.state, timed.now, input.cadence ?? DEFAULT_CADENCE),
     decisions: s.decisions.map((d) => ({ seq: d.seq, at: d.ts, by: d.actor, text: d.text })),
     timeline: withTimeline ? input.events.map((e) => timelineRow(e, input.state)) : [],
@@ -125,6 +130,8 @@ function reviewSection(input: ReportInput, model: Base, items: ReturnType<typeof
     }),
   };
 }
+
+const withEvents = (events: readonly TimelineEvent[], more: TimelineEvent[]) => (more.length ? [...events, ...more].sort((a, b) => a.seq - b.seq) : events);
 
 /** Every runbook post-check, with the latest result recorded for it ("not recorded" when none was). */
 function postCheckRows(events: ReportInput['events'], scenarios: ReportInput['scenarios']): PostCheckRow[] {

@@ -3,6 +3,7 @@
 import type { MetricSpec, ObjectiveTarget } from '../aws-calls.js';
 import type { IncidentState } from '../fold.js';
 import type { Milestone, TimelineEvent } from '../events.js';
+import type { MetricFold } from './metrics.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -43,6 +44,10 @@ export interface ReportInput {
     /** Each origin's head in the shared table as the last sync found it; absent when never synced. */
     table?: readonly { origin: string; seq: number; hash: string }[];
   };
+  /**
+   * The metric series and alarm changes folded while the journal was read (else taken from
+   * `events`); outside a drill `events` then need no snapshot (buildReport adds what the drafts cite). */
+  folded?: MetricFold;
   /** Update cadence; the plans' 5 minutes then every 30 by default. */
   cadence?: { firstUpdateMinutes: number; cadenceMinutes: number };
 }
