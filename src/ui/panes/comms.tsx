@@ -6,7 +6,7 @@ import { scenariosOf } from '../app/checklist.js';
 import { updateDueIn } from '../app/incident-commands.js';
 import { inboxOf, injectHeadline } from '../app/drill-inbox.js';
 import type { AppState, IncidentView } from '../app/state.js';
-import { escalationStopped, escalationsOf } from '../app/tick.js';
+import { escalationDueLabel, escalationStopped, escalationsOf } from '../app/tick.js';
 import { questionLine } from '../app/drill-debrief.js';
 import { Line, PaneTitle } from '../components/text.js';
 import { utcTime } from '../format.js';
@@ -31,13 +31,7 @@ export function CommsPane({ s, v, width, height, focused }: { s: AppState; v: In
     ['c drafts the next update', 'muted'],
   ];
   lines.unshift(...drillLines(s, v));
-  const timers = escalationsOf(s, v);
-  const stopped = escalationStopped(v);
-  if (timers.length) lines.push(['escalation', 'accent']);
-  for (const t of timers) {
-    const state = t.fired ? 'fired' : stopped ? 'stopped (mitigated)' : t.remainingMs > 0 ? `in ${formatDuration(t.remainingMs)}` : 'due';
-    lines.push([` ${t.level} ${state} (${utcTime(t.dueAt)} UTC): ${t.who}`, t.fired ? 'crit' : t.remainingMs < 5 * 60_000 ? 'warn' : 'text']);
-  }
+  lines.push(...escalationLines(s, v));
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <PaneTitle title="Comms" focused={focused} extra={`${v.incident.commsSent.length} sent`} />
@@ -46,6 +40,20 @@ export function CommsPane({ s, v, width, height, focused }: { s: AppState; v: In
       ))}
     </Box>
   );
+}
+
+/** The escalation timers; in a drill each is due on the drill clock (T+), as the countdown is. */
+export function escalationLines(s: AppState, v: IncidentView): [string, Token][] {
+  const timers = escalationsOf(s, v);
+  if (!timers.length) return [];
+  const stopped = escalationStopped(v);
+  const dueLabel = escalationDueLabel(v);
+  const lines: [string, Token][] = [['escalation', 'accent']];
+  for (const t of timers) {
+    const state = t.fired ? 'fired' : stopped ? 'stopped (mitigated)' : t.remainingMs > 0 ? `in ${formatDuration(t.remainingMs)}` : 'due';
+    lines.push([` ${t.level} ${state} (${dueLabel(t.dueAt)}): ${t.who}`, t.fired ? 'crit' : t.remainingMs < 5 * 60_000 ? 'warn' : 'text']);
+  }
+  return lines;
 }
 
 /**
