@@ -136,7 +136,7 @@ describe('J and F', () => {
     }
     const [after, fx] = press(s, 'J');
     expect(fx).toEqual([]);
-    expect(after.toast?.text).toBe('drill: every inject has fired');
+    expect(after.toast?.text).toBe('drill: nothing left to fire (every inject has fired)');
   });
 
   it('F fires the next inject now without moving the clock; once all fired it only says so', () => {
@@ -153,7 +153,7 @@ describe('J and F', () => {
     expect(injected(tick(s, 3_600_000)[1])).toEqual([]);
     [s, fx] = press(s, 'F');
     expect(fx).toEqual([]);
-    expect(s.toast?.text).toBe('drill: every inject has fired');
+    expect(s.toast?.text).toBe('drill: nothing left to fire (every inject has fired)');
   });
 });
 

@@ -1,7 +1,8 @@
 // Communications and escalation: the countdown to the next status update, the last one sent, and the
 // escalation timers from the scenario's plan.
 import { Box } from 'ink';
-import { formatDuration, formatOffset, isResolved, nextInject, simElapsed } from '../../core/index.js';
+import { formatDuration, formatOffset, isResolved, nothingLeft, simElapsed, unfired } from '../../core/index.js';
+import { drillRecord } from '../app/drill.js';
 import { scenariosOf } from '../app/checklist.js';
 import { updateDueIn } from '../app/incident-commands.js';
 import { inboxOf, injectHeadline } from '../app/drill-inbox.js';
@@ -78,8 +79,10 @@ export function drillLines(s: AppState, v: IncidentView): [string, Token][] {
     lines.push([`i reads the injects whole${d.role === 'evaluator' ? '  M marks an expectation' : ''}`, 'muted']);
     return lines;
   }
-  const next = nextInject(d.session);
-  lines.push([next ? `next ${formatOffset(next.atSeconds)} [${next.kind}] ${next.text}` : 'every inject has fired', 'text']);
+  // A skipped inject is not next: it never fires.
+  const record = drillRecord(v.events);
+  const next = unfired(record, d.session.schedule)[0];
+  lines.push([next ? `next ${formatOffset(next.atSeconds)} [${next.kind}] ${next.text}` : nothingLeft(record).replace(/^drill: /, ''), 'text']);
   if (d.lastFired) lines.push([`facilitator (${d.lastFired.id}): ${d.lastFired.facilitator}`, 'warn']);
   if (next) lines.push([`facilitator next: ${next.facilitator}`, 'muted']);
   lines.push(['P pause/resume  + - speed  J jump to next  F fire next now  K fire/skip one  O write one  H hand over  X end  i injects', 'muted']);
