@@ -108,7 +108,7 @@ function injectsText(s: AppState, d: DrillView, events: readonly TimelineEvent[]
   return fired
     .map((f) => {
       const id = f.inject;
-      const lines = injectCard(f);
+      const lines = injectCard(f, d.role === 'controller' || d.role === 'evaluator');
       const planned = d.session.schedule.find((i) => i.id === id);
       if (d.role !== 'player' && d.role !== 'observer') lines.push(`for: ${audienceText(f.audience, f.channel)}`);
       if (d.role === 'controller' && planned?.facilitator) lines.push(`facilitator: ${planned.facilitator}`);

@@ -66,9 +66,11 @@ export function drillLines(s: AppState, v: IncidentView): [string, Token][] {
   if (!d || d.incidentId !== v.id) return [];
   const clock = d.session.clock;
   const state = d.ended ? 'ENDED' : clock.paused ? 'PAUSED' : `x${clock.speed}`;
-  const lines: [string, Token][] = [
-    [`drill ${state} at ${formatOffset(simElapsed(clock, s.now) / 1000)}; ${d.session.fired.length}/${d.session.schedule.length} injects fired; you are ${d.role}`, clock.paused || d.ended ? 'warn' : 'accent'],
-  ];
+  // Players and observers count what reached them: the size of the script is the facilitator's to know.
+  const seesScript = d.role === 'controller' || d.role === 'evaluator';
+  const received = seesScript ? 0 : inboxOf(s, v).length;
+  const count = seesScript ? `${d.session.fired.length}/${d.session.schedule.length} injects fired` : `${received} inject${received === 1 ? '' : 's'} received`;
+  const lines: [string, Token][] = [[`drill ${state} at ${formatOffset(simElapsed(clock, s.now) / 1000)}; ${count}; you are ${d.role}`, clock.paused || d.ended ? 'warn' : 'accent']];
   const question = questionLine(s, v);
   if (question) lines.push([question, 'accent']);
   if (d.role !== 'controller') {
