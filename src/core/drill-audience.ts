@@ -98,13 +98,23 @@ export function injectsFor(events: readonly TimelineEvent[], viewer: DrillViewer
   return out;
 }
 
-/** Events a console must not show `viewer`: injects aimed at others and injects written for later. */
-export function hiddenFrom(events: readonly TimelineEvent[], viewer: DrillViewer): Set<number> {
+/**
+ * Events a console must not show `viewer`: injects aimed at others, injects written for later, and the skip of an
+ * inject aimed at others (its id alone tells of the script). `script` gives each scripted inject's audience (empty
+ * for everyone); a skipped inject of unknown audience is hidden.
+ */
+export function hiddenFrom(events: readonly TimelineEvent[], viewer: DrillViewer, script: ReadonlyMap<string, readonly string[]> = new Map()): Set<number> {
   const hidden = new Set<number>();
   if (viewer.role === 'controller' || viewer.role === 'evaluator') return hidden;
+  const audiences = new Map(script);
+  for (const e of events) if (e.kind === 'exercise.added') audiences.set(String(e.data.inject), audienceOfData(e.data.audience));
   for (const e of events) {
     if (e.kind === 'exercise.added') hidden.add(e.seq);
     else if (e.kind === 'exercise.inject' && !isForViewer(audienceOfData(e.data.audience), viewer)) hidden.add(e.seq);
+    else if (e.kind === 'exercise.clock' && e.data.control === 'skip') {
+      const audience = audiences.get(String(e.data.inject));
+      if (!audience || !isForViewer(audience, viewer)) hidden.add(e.seq);
+    }
   }
   return hidden;
 }

@@ -94,14 +94,14 @@ export function decideDrill(r: DrillRecord, script: readonly ScheduledInject[], 
       return { events: [clock('speed', t, checkSpeed(act.speed))], fires: [] };
     case 'next': {
       const next = left[0];
-      if (!next) return none('drill: every inject has fired');
+      if (!next) return none(nothingLeft(r));
       const to = Math.max(t, next.atSeconds);
       const due = left.filter((i) => i.atSeconds <= to);
       return { events: [clock('jump', to, c.speed, `to ${next.id}`), ...due.map((i) => inject(i, to, i === next && to > t ? 'jumped' : 'scheduled'))], fires: due };
     }
     case 'fire': {
       const chosen = act.injectId === undefined ? left[0] : schedule.find((i) => i.id === act.injectId);
-      if (!chosen) return none(act.injectId === undefined ? 'drill: every inject has fired' : `drill: no inject "${act.injectId}" in this drill`);
+      if (!chosen) return none(act.injectId === undefined ? nothingLeft(r) : `drill: no inject "${act.injectId}" in this drill`);
       if (r.fired[chosen.id]) return none(`drill: inject ${chosen.id} already fired at ${fmt(r.fired[chosen.id]!.firedAtSeconds)}`);
       if (r.skipped.includes(chosen.id)) return none(`drill: inject ${chosen.id} was skipped`);
       return { events: [inject(chosen, t, chosen.atSeconds > t ? 'early' : 'scheduled')], fires: [chosen] };
@@ -119,6 +119,12 @@ export function decideDrill(r: DrillRecord, script: readonly ScheduledInject[], 
     case 'add':
       return add(r, schedule, t, act.inject);
   }
+}
+
+/** F or J with no inject waiting: a skipped inject did not fire, so "every inject has fired" would be untrue. */
+export function nothingLeft(r: DrillRecord): string {
+  const fired = Object.keys(r.fired).length;
+  return r.skipped.length ? `drill: nothing left to fire (${fired} fired, ${r.skipped.length} skipped)` : 'drill: nothing left to fire (every inject has fired)';
 }
 
 /** One line for a console that is not the controller: who is, and how control moves. */

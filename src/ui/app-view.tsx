@@ -2,6 +2,7 @@
 // row shorter than the terminal so Ink redraws in place instead of clearing the screen (no flicker).
 import { Box, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import type { Clock } from '../core/clock.js';
 import type { AppStore } from './app/store.js';
 import { MIN_COLS, MIN_ROWS, tooSmall, type AppState } from './app/state.js';
 import { activeLayers } from './app/update.js';
@@ -14,11 +15,11 @@ import { HomeScreen } from './screens/home.js';
 import { IncidentScreen } from './screens/incident.js';
 import type { Theme } from './theme.js';
 
-export function App({ store, theme, timeZone }: { store: AppStore; theme: Theme; timeZone?: string }) {
+export function App({ store, theme, clock, timeZone }: { store: AppStore; theme: Theme; clock: Clock; timeZone?: string }) {
   const s = useSyncExternalStore(store.subscribe, store.getState);
   const decode = useRef(createInputDecoder()).current;
   useInput((input, key) => {
-    for (const i of decode(input, key)) store.dispatch(i.type === 'key' ? { type: 'key', key: i.key } : { type: 'paste', text: i.text });
+    for (const i of decode(input, key)) store.dispatch(i.type === 'key' ? { type: 'key', key: i.key, at: clock.now() } : { type: 'paste', text: i.text });
   });
   const { stdout } = useStdout();
   useEffect(() => {

@@ -55,6 +55,6 @@ export function createConsole(
   const store = createAppStore(state, (e) => holder.runner?.run(e));
   const runner = new Runner(deps, store.dispatch, opts.onExit, deps.clock, opts.open?.incidentId);
   holder.runner = runner;
-  const element = <App store={store} theme={makeTheme(opts.env)} {...(deps.timeZone ? { timeZone: deps.timeZone } : {})} />;
+  const element = <App store={store} theme={makeTheme(opts.env)} clock={deps.clock} {...(deps.timeZone ? { timeZone: deps.timeZone } : {})} />;
   return { store, runner, element };
 }

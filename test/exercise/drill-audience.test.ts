@@ -100,6 +100,19 @@ describe('who sees an inject', () => {
     expect([...hidden]).toEqual([mailSeq]);
     expect(hiddenFrom(j.events, viewer('fac', 'controller')).size).toBe(0);
   });
+
+  it('hides the skip of an inject aimed at someone else, and of an inject whose audience it does not know', () => {
+    const j = new Journal();
+    act(j, fac, T0, { kind: 'start', speed: 1 });
+    act(j, fac, T0 + 1000, { kind: 'skip', injectId: 'oncall' }); // for @pat
+    act(j, fac, T0 + 2000, { kind: 'skip', injectId: 'exec-mail' }); // for comms-lead
+    const skipOf = (id: string) => j.events.find((e) => e.kind === 'exercise.clock' && e.data.inject === id)!.seq;
+    const script = new Map(schedule.map((i) => [i.id, i.audience ?? []]));
+    expect(hiddenFrom(j.events, viewer('pat', 'player'), script)).toEqual(new Set([skipOf('exec-mail')]));
+    expect(hiddenFrom(j.events, viewer('quinn', 'player'), script)).toEqual(new Set([skipOf('oncall'), skipOf('exec-mail')]));
+    expect(hiddenFrom(j.events, viewer('pat', 'player'))).toEqual(new Set([skipOf('oncall'), skipOf('exec-mail')])); // no script at hand
+    expect(hiddenFrom(j.events, viewer('eve', 'evaluator'), script).size).toBe(0);
+  });
 });
 
 describe('an inject written during the drill', () => {

@@ -105,6 +105,24 @@ describe('the drill record', () => {
     expect(r.fired.restore).toMatchObject({ firedAtSeconds: 3, how: 'early' });
   });
 
+  it('F and J with nothing left say so and how many were skipped, not that every inject fired', () => {
+    const j = new Journal();
+    act(j, 'fac', T0, { kind: 'start', speed: 1 });
+    act(j, 'fac', T0 + 1000, { kind: 'skip', injectId: 'ask' });
+    act(j, 'fac', T0 + 2000, { kind: 'fire' });
+    const said = 'drill: nothing left to fire (2 fired, 1 skipped)';
+    expect(act(j, 'fac', T0 + 3000, { kind: 'fire' }).refused).toBe(said);
+    expect(act(j, 'fac', T0 + 3000, { kind: 'next' }).refused).toBe(said);
+  });
+
+  it('F and J once every inject fired say that nothing is left to fire', () => {
+    const j = new Journal();
+    act(j, 'fac', T0, { kind: 'start', speed: 1 });
+    act(j, 'fac', T0 + 1000, { kind: 'fire' });
+    act(j, 'fac', T0 + 2000, { kind: 'fire' });
+    expect(act(j, 'fac', T0 + 3000, { kind: 'next' }).refused).toBe('drill: nothing left to fire (every inject has fired)');
+  });
+
   it('stops the clock at an explicit end and at resolution; nothing fires after', () => {
     const j = new Journal();
     act(j, 'fac', T0, { kind: 'start', speed: 1 });

@@ -87,3 +87,39 @@ describe('an inject written with O', () => {
     expect(appended(added).map((e) => e.kind)).toEqual(['exercise.added']);
   });
 });
+
+describe('what a player cannot infer of the script', () => {
+  it('a skip of an inject aimed at someone else, the count of injects and early or late stay with the controller', () => {
+    let fac = started('c-fac');
+    const pat = seat(fac, 'pat', 'c-pat', 'player');
+    const quinn = seat(readFrom(fac, pat), 'quinn', 'c-quinn', 'player');
+    fac = readFrom(readFrom(fac, pat), quinn);
+    // An inject for @pat written for later, then skipped; the next scripted inject fired early.
+    [fac] = press(fac, 'O', 'Regulator calls', 'return', 'Send a timeline.', 'return', '@pat', 'return', 'return', 'return', 'ctrl+u', '+50m', 'return', 'return');
+    expect(fac.incident!.events.filter((e) => e.kind === 'exercise.added')).toHaveLength(1);
+    [fac] = press(fac, 'K', 'added-1', 'return', 'skip', 'return');
+    [fac] = press(fac, 'F');
+    const skip = fac.incident!.events.find((e) => e.kind === 'exercise.clock' && e.data.control === 'skip');
+    expect(skip?.data).toMatchObject({ inject: 'added-1' });
+    const early = fac.incident!.events.find((e) => e.kind === 'exercise.inject' && e.data.how === 'early');
+    expect(early?.data.inject).toBe('errors-rise');
+
+    const quinnNow = readFrom(quinn, fac);
+    const patNow = readFrom(pat, fac);
+    const shown = (s: AppState) => filterEvents(s.incident!.events, '', s.incident!.hidden).map((e) => e.seq);
+    expect(shown(quinnNow)).not.toContain(skip!.seq);
+    expect(shown(patNow)).toContain(skip!.seq); // it was aimed at pat
+    expect(shown(fac)).toContain(skip!.seq);
+    // The pane counts what reached this console, not the script.
+    expect(lines(fac)).toContain('2/6 injects fired');
+    expect(lines(quinnNow)).not.toMatch(/\d+\/\d+ injects/);
+    expect(lines(quinnNow)).toContain('2 injects received');
+    // i does not say an inject came early.
+    const [view] = press(quinnNow, 'i');
+    const text = view.modals.at(-1)?.kind === 'view' ? (view.modals.at(-1) as { text: string }).text : '';
+    expect(text).toContain('errors-rise');
+    expect(text).not.toMatch(/early|jumped|late/);
+    const [facView] = press(fac, 'i');
+    expect((facView.modals.at(-1) as { text: string }).text).toContain('errors-rise, early');
+  });
+});

@@ -1,7 +1,9 @@
 // A status update drafted in a drill: marked EXERCISE, and its times on the drill clock (T+), never as a
 // wall-clock UTC time that did not happen.
 import { describe, expect, it } from 'vitest';
-import { pressE as press, started, tick } from './fixtures/exercise.js';
+import { formatDuration, formatOffset } from '../../src/core/index.js';
+import { escalationLines } from '../../src/ui/panes/comms.js';
+import { pressE as press, SCENARIO, started, tick } from './fixtures/exercise.js';
 import { T0 } from './fixtures/state.js';
 
 describe('a status update in a drill', () => {
@@ -19,5 +21,28 @@ describe('a status update in a drill', () => {
     const [, fx] = press(s, 's');
     const written = fx.find((e) => e.type === 'write-comms') as { text: string } | undefined;
     expect(written?.text).toBe(draft.text);
+  });
+});
+
+describe('escalation lines in a drill', () => {
+  it('give when each level is due on the drill clock (T+), not a wall time moved by a drill offset', () => {
+    let [s] = started(5);
+    [s] = tick(s, 60_000); // T+5:00 at x5
+    const lines = escalationLines(s, s.incident!).map(([text]) => text);
+    const levels = [...SCENARIO.comms.escalation].sort((a, b) => a.after_minutes - b.after_minutes);
+    expect(lines.length).toBe(levels.length + 1);
+    levels.forEach((l, i) => {
+      const line = lines[i + 1]!;
+      expect(line).not.toMatch(/UTC/);
+      expect(line).toContain(`(due ${formatOffset(l.after_minutes * 60)})`); // declared at T+0:00
+      if (l.after_minutes > 5) expect(line).toContain(`in ${formatDuration((l.after_minutes - 5) * 60_000)}`);
+    });
+  });
+
+  it('keep the wall time for a live incident', () => {
+    const [{ drill: _drill, ...s }] = started(5, undefined, []);
+    const live = { ...s, incident: { ...s.incident!, incident: { ...s.incident!.incident, mode: 'live' as const } } };
+    const lines = escalationLines(live, live.incident).map(([text]) => text);
+    expect(lines[1]).toMatch(/\(\d\d:\d\d:\d\d UTC\)/);
   });
 });

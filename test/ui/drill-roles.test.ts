@@ -140,6 +140,12 @@ describe('the controller picks from the script', () => {
     [s] = press(s, 'K');
     [s, fx] = press(s, 'writer', 'return', 'skip', 'return');
     expect(appended(fx)).toEqual([{ kind: 'exercise.clock', data: expect.objectContaining({ control: 'skip', inject: 'writer-alarm' }) }]);
-    expect(injected(tick(s, 3_600_000)[1])).toEqual(['errors-rise', 'restore-done']);
+    expect(drillLines(s, s.incident!).map(([t]) => t).find((t) => t.startsWith('next '))).not.toContain('writer');
+    [s, fx] = tick(s, 3_600_000);
+    expect(injected(fx)).toEqual(['errors-rise', 'restore-done']);
+    // Nothing is left, and the skipped one is counted, not reported as fired.
+    const fired = s.drill!.session.fired.length;
+    for (const key of ['F', 'J', 'K']) expect(press(s, key)[0].toast?.text, key).toBe(`drill: nothing left to fire (${fired} fired, 1 skipped)`);
+    expect(drillLines(s, s.incident!).map(([t]) => t)).toContain(`nothing left to fire (${fired} fired, 1 skipped)`);
   });
 });

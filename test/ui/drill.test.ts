@@ -4,7 +4,7 @@ import { simElapsed } from '../../src/core/index.js';
 import type { Effect } from '../../src/ui/app/msg.js';
 import type { AppState } from '../../src/ui/app/state.js';
 import { run } from './fixtures/drive.js';
-import { appended, clockEffects, consoleState, drillEvents, EXERCISE_ID, exerciseEvents, injected, kinds, pressE as press, schedule, started, tick } from './fixtures/exercise.js';
+import { appended, clockEffects, consoleState, drillEvents, echo, EXERCISE_ID, exerciseEvents, injected, kinds, pressE as press, schedule, started, tick } from './fixtures/exercise.js';
 import { T0 } from './fixtures/state.js';
 
 describe('starting a drill in the console', () => {
@@ -136,7 +136,7 @@ describe('J and F', () => {
     }
     const [after, fx] = press(s, 'J');
     expect(fx).toEqual([]);
-    expect(after.toast?.text).toBe('drill: every inject has fired');
+    expect(after.toast?.text).toBe('drill: nothing left to fire (every inject has fired)');
   });
 
   it('F fires the next inject now without moving the clock; once all fired it only says so', () => {
@@ -153,6 +153,51 @@ describe('J and F', () => {
     expect(injected(tick(s, 3_600_000)[1])).toEqual([]);
     [s, fx] = press(s, 'F');
     expect(fx).toEqual([]);
-    expect(s.toast?.text).toBe('drill: every inject has fired');
+    expect(s.toast?.text).toBe('drill: nothing left to fire (every inject has fired)');
+  });
+});
+
+describe('clock controls are recorded at the moment of the key press', () => {
+  // The screen refreshes once a second; a key pressed between two refreshes carries its own time.
+  // The journal stamps what a key appends with the time it was written: the moment of the press, not the last tick.
+  const pressAt = (s: AppState, key: string, realMs: number): [AppState, Effect[]] => {
+    const [next, fx] = run(s, { type: 'key', key, at: T0 + realMs });
+    const [read, all] = echo([{ ...next, now: Math.max(next.now, T0 + realMs) }, fx]);
+    return [{ ...read, now: next.now }, all]; // the console's own time moves only as its messages say
+
+  };
+  const controls = (fx: Effect[]) => appended(fx).filter((e) => e.kind === 'exercise.clock');
+
+  it('a control 0.5 s after the last tick at x5 records the drill time of that moment', () => {
+    let [s] = started(5);
+    [s] = tick(s, 10_000); // T+0:50
+    let fx: Effect[];
+    [s, fx] = pressAt(s, '+', 10_500);
+    expect(controls(fx).map((e) => e.data)).toEqual([{ control: 'speed', speed: 10, simSeconds: 52.5 }]);
+    [s, fx] = pressAt(s, 'P', 11_000); // half a second more, now at x10
+    expect(controls(fx).map((e) => e.data)).toEqual([{ control: 'pause', speed: 10, simSeconds: 57.5 }]);
+    expect(simElapsed(s.drill!.session.clock, T0 + 11_000)).toBe(57_500);
+  });
+
+  it('consecutive controls between ticks continue the clock: never earlier than the segment before puts that moment', () => {
+    let [s] = started(2);
+    const times: number[] = [];
+    let fx: Effect[] = [];
+    const steps: [string[], number][] = [[['+'], 1_200], [['+'], 1_700], [['-'], 1_900], [['P'], 2_400], [['P'], 2_950], [['J'], 3_100], [['X', 'e', 'n', 'd', 'return'], 3_600]];
+    for (const [keys, at] of steps) {
+      if (at % 1000 < 300) [s] = tick(s, Math.floor(at / 1000) * 1000);
+      for (const key of keys) {
+        // Where the clock as last recorded puts the moment of this press.
+        const due = simElapsed(s.drill!.session.clock, T0 + at) / 1000;
+        [s, fx] = pressAt(s, key, at);
+        for (const c of controls(fx)) {
+          if (c.data.control !== 'jump') expect(c.data.simSeconds, `${String(c.data.control)} at ${at} ms`).toBe(due);
+          times.push(Number(c.data.simSeconds));
+        }
+      }
+    }
+    expect(controls(fx).map((e) => e.data.control)).toEqual(['end']);
+    expect(times).toHaveLength(7);
+    for (let i = 1; i < times.length; i++) expect(times[i], `control ${i} after ${times[i - 1]}`).toBeGreaterThanOrEqual(times[i - 1]!);
   });
 });

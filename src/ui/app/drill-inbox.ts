@@ -19,8 +19,8 @@ export function withArrivals(s: AppState, before: readonly string[]): AppState {
 }
 
 /** The timeline events this console must not show (same content as a set, same object). */
-export function hiddenSeqs(events: readonly TimelineEvent[], viewer: DrillViewer, previous?: ReadonlySet<number>): ReadonlySet<number> {
-  const next = hiddenFrom(events, viewer);
+export function hiddenSeqs(events: readonly TimelineEvent[], viewer: DrillViewer, script: ReadonlyMap<string, readonly string[]>, previous?: ReadonlySet<number>): ReadonlySet<number> {
+  const next = hiddenFrom(events, viewer, script);
   return previous && previous.size === next.size && [...next].every((x) => previous.has(x)) ? previous : next;
 }
 
@@ -42,10 +42,12 @@ export function injectHeadline(d: InjectDelivery): string {
   }
 }
 
-/** The inject whole, for the `i` view. */
-export function injectCard(d: InjectDelivery): string[] {
+/** The inject whole, for the `i` view; `seesScript` for the controller and evaluators. */
+export function injectCard(d: InjectDelivery, seesScript = true): string[] {
   const c = d.channel;
-  const ref = `${d.inject}${d.how && d.how !== 'scheduled' ? `, ${d.how}` : ''}${d.added ? ', added during the exercise' : ''} [#${d.seq}]`;
+  // Early, jumped or added say how an inject stands to the script: only for those who read the script.
+  const how = seesScript ? `${d.how && d.how !== 'scheduled' ? `, ${d.how}` : ''}${d.added ? ', added during the exercise' : ''}` : '';
+  const ref = `${d.inject}${how} [#${d.seq}]`;
   switch (c?.kind) {
     case 'email':
       return ['---- EMAIL ----', `From:    ${c.from ?? 'exercise control'}`, `To:      ${d.audience.length ? d.audience.join(', ') : 'everyone'}`, `Subject: ${subjectOf(d)}`, `Date:    ${when(d)}  (${ref})`, '', d.text];

@@ -1,6 +1,6 @@
 // The drill's prompts and views: hand over control, end the drill, read the injects whole, and an
 // evaluator's mark. What they record is decided like every drill act (core/drill-control.ts).
-import { audienceText, foldDrill, formatOffset, marksOf, roleOf, suggestCredit, unfired, withoutDebrief, type Expectation, type TimelineEvent } from '../../core/index.js';
+import { audienceText, foldDrill, formatOffset, marksOf, nothingLeft, roleOf, suggestCredit, unfired, withoutDebrief, type Expectation, type TimelineEvent } from '../../core/index.js';
 import type { Command } from '../keymap.js';
 import { stepDrill, whoOf } from './drill.js';
 import { addInjectPrompt, finishAddInject } from './drill-add.js';
@@ -38,7 +38,7 @@ export function drillPrompt(s: AppState, d: DrillView, cmd: Extract<Command, 'dr
     case 'drill-script': {
       if (d.role !== 'controller') return stepDrill(s, { kind: 'fire' }); // says who controls it
       const left = unfired(record, d.session.schedule);
-      if (left.length === 0) return [toastOf(s, 'drill: every inject has fired or was skipped', 'muted'), []];
+      if (left.length === 0) return [toastOf(s, nothingLeft(record), 'muted'), []];
       return [
         withModal(
           s,
@@ -108,7 +108,7 @@ function injectsText(s: AppState, d: DrillView, events: readonly TimelineEvent[]
   return fired
     .map((f) => {
       const id = f.inject;
-      const lines = injectCard(f);
+      const lines = injectCard(f, d.role === 'controller' || d.role === 'evaluator');
       const planned = d.session.schedule.find((i) => i.id === id);
       if (d.role !== 'player' && d.role !== 'observer') lines.push(`for: ${audienceText(f.audience, f.channel)}`);
       if (d.role === 'controller' && planned?.facilitator) lines.push(`facilitator: ${planned.facilitator}`);

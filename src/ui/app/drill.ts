@@ -85,7 +85,8 @@ export function joinDrill(s: AppState, drive?: { speed: number; seed?: number })
 function withHidden(s: AppState): AppState {
   const v = s.incident;
   if (!v || !s.drill || s.drill.incidentId !== v.id) return s;
-  const hidden = hiddenSeqs(v.events, viewerOf(s, v), v.hidden);
+  const script = new Map(s.drill.session.schedule.filter((i) => !i.added).map((i) => [i.id, i.audience ?? []]));
+  const hidden = hiddenSeqs(v.events, viewerOf(s, v), script, v.hidden);
   return hidden === v.hidden ? s : { ...s, incident: { ...v, hidden } };
 }
 

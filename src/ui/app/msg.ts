@@ -6,7 +6,8 @@ import type { KeyName } from '../keys.js';
 import type { UiScenario } from '../scenario.js';
 
 export type Msg =
-  | { type: 'key'; key: KeyName }
+  /** `at`: when the key was pressed (read through the Clock port), so a drill control is timed to the press, not the last tick. */
+  | { type: 'key'; key: KeyName; at?: number }
   | { type: 'paste'; text: string }
   | { type: 'tick'; now: number }
   | { type: 'resize'; cols: number; rows: number }

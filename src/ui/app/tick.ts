@@ -1,7 +1,8 @@
 // Once a second: the clock moves, a drill this terminal drives fires what is due, an old toast fades.
 // Nothing time-derived is recorded here: an escalation that is due or an update that is overdue is computed
 // from the policy and the clock and shown; it reaches the timeline only when a person acts on it.
-import { escalationTimers, isMitigated, onExerciseTime, type EscalationTimer } from '../../core/index.js';
+import { escalationTimers, formatOffset, isMitigated, onExerciseTime, type EscalationTimer } from '../../core/index.js';
+import { utcTime } from '../format.js';
 import { scenariosOf } from './checklist.js';
 import { stepDrill } from './drill.js';
 import type { Effect } from './msg.js';
@@ -21,6 +22,17 @@ export function escalationsOf(s: AppState, v: IncidentView, now = s.now): Escala
   const start = Date.parse(t.state.milestones.declared?.at ?? t.state.openedAt);
   const fired = new Set(v.events.filter((e) => e.kind === 'escalation.fired').map((e) => String(e.data.level)));
   return escalationTimers(levels, start, fired, t.now, escalationStopped(v));
+}
+
+/**
+ * How an escalation's due instant (on the incident's clock, as escalationsOf gives it) reads: T+ on the drill
+ * clock once a drill has started, else the wall time of day.
+ */
+export function escalationDueLabel(v: IncidentView): (dueAt: number) => string {
+  const start = v.incident.mode === 'exercise' ? v.events.find((e) => e.kind === 'exercise.clock') : undefined;
+  if (!start) return (dueAt) => `${utcTime(dueAt)} UTC`;
+  const origin = Date.parse(start.ts);
+  return (dueAt) => `due ${formatOffset((dueAt - origin) / 1000)}`;
 }
 
 /** Escalation stops once the incident is mitigated or resolved. */

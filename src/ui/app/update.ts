@@ -31,10 +31,13 @@ export function update(s: AppState, msg: Msg): Update {
   return withEvidence(next, effects);
 }
 
+/** A key moves the console's time to its press: the screen refreshes once a second, a drill control must not lag. */
+const pressedAt = (s: AppState, at: number | undefined): AppState => (at !== undefined && at > s.now ? { ...s, now: at } : s);
+
 function decide(s: AppState, msg: Msg): Update {
   switch (msg.type) {
     case 'key':
-      return onKey(s, msg.key);
+      return onKey(pressedAt(s, msg.at), msg.key);
     case 'paste':
       return onPaste(s, msg.text);
     case 'tick':

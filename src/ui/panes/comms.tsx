@@ -1,12 +1,13 @@
 // Communications and escalation: the countdown to the next status update, the last one sent, and the
 // escalation timers from the scenario's plan.
 import { Box } from 'ink';
-import { formatDuration, formatOffset, isResolved, nextInject, simElapsed } from '../../core/index.js';
+import { formatDuration, formatOffset, isResolved, nothingLeft, simElapsed, unfired } from '../../core/index.js';
+import { drillRecord } from '../app/drill.js';
 import { scenariosOf } from '../app/checklist.js';
 import { updateDueIn } from '../app/incident-commands.js';
 import { inboxOf, injectHeadline } from '../app/drill-inbox.js';
 import type { AppState, IncidentView } from '../app/state.js';
-import { escalationStopped, escalationsOf } from '../app/tick.js';
+import { escalationDueLabel, escalationStopped, escalationsOf } from '../app/tick.js';
 import { questionLine } from '../app/drill-debrief.js';
 import { Line, PaneTitle } from '../components/text.js';
 import { utcTime } from '../format.js';
@@ -31,13 +32,7 @@ export function CommsPane({ s, v, width, height, focused }: { s: AppState; v: In
     ['c drafts the next update', 'muted'],
   ];
   lines.unshift(...drillLines(s, v));
-  const timers = escalationsOf(s, v);
-  const stopped = escalationStopped(v);
-  if (timers.length) lines.push(['escalation', 'accent']);
-  for (const t of timers) {
-    const state = t.fired ? 'fired' : stopped ? 'stopped (mitigated)' : t.remainingMs > 0 ? `in ${formatDuration(t.remainingMs)}` : 'due';
-    lines.push([` ${t.level} ${state} (${utcTime(t.dueAt)} UTC): ${t.who}`, t.fired ? 'crit' : t.remainingMs < 5 * 60_000 ? 'warn' : 'text']);
-  }
+  lines.push(...escalationLines(s, v));
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <PaneTitle title="Comms" focused={focused} extra={`${v.incident.commsSent.length} sent`} />
@@ -46,6 +41,20 @@ export function CommsPane({ s, v, width, height, focused }: { s: AppState; v: In
       ))}
     </Box>
   );
+}
+
+/** The escalation timers; in a drill each is due on the drill clock (T+), as the countdown is. */
+export function escalationLines(s: AppState, v: IncidentView): [string, Token][] {
+  const timers = escalationsOf(s, v);
+  if (!timers.length) return [];
+  const stopped = escalationStopped(v);
+  const dueLabel = escalationDueLabel(v);
+  const lines: [string, Token][] = [['escalation', 'accent']];
+  for (const t of timers) {
+    const state = t.fired ? 'fired' : stopped ? 'stopped (mitigated)' : t.remainingMs > 0 ? `in ${formatDuration(t.remainingMs)}` : 'due';
+    lines.push([` ${t.level} ${state} (${dueLabel(t.dueAt)}): ${t.who}`, t.fired ? 'crit' : t.remainingMs < 5 * 60_000 ? 'warn' : 'text']);
+  }
+  return lines;
 }
 
 /**
@@ -57,9 +66,11 @@ export function drillLines(s: AppState, v: IncidentView): [string, Token][] {
   if (!d || d.incidentId !== v.id) return [];
   const clock = d.session.clock;
   const state = d.ended ? 'ENDED' : clock.paused ? 'PAUSED' : `x${clock.speed}`;
-  const lines: [string, Token][] = [
-    [`drill ${state} at ${formatOffset(simElapsed(clock, s.now) / 1000)}; ${d.session.fired.length}/${d.session.schedule.length} injects fired; you are ${d.role}`, clock.paused || d.ended ? 'warn' : 'accent'],
-  ];
+  // Players and observers count what reached them: the size of the script is the facilitator's to know.
+  const seesScript = d.role === 'controller' || d.role === 'evaluator';
+  const received = seesScript ? 0 : inboxOf(s, v).length;
+  const count = seesScript ? `${d.session.fired.length}/${d.session.schedule.length} injects fired` : `${received} inject${received === 1 ? '' : 's'} received`;
+  const lines: [string, Token][] = [[`drill ${state} at ${formatOffset(simElapsed(clock, s.now) / 1000)}; ${count}; you are ${d.role}`, clock.paused || d.ended ? 'warn' : 'accent']];
   const question = questionLine(s, v);
   if (question) lines.push([question, 'accent']);
   if (d.role !== 'controller') {
@@ -70,8 +81,10 @@ export function drillLines(s: AppState, v: IncidentView): [string, Token][] {
     lines.push([`i reads the injects whole${d.role === 'evaluator' ? '  M marks an expectation' : ''}`, 'muted']);
     return lines;
   }
-  const next = nextInject(d.session);
-  lines.push([next ? `next ${formatOffset(next.atSeconds)} [${next.kind}] ${next.text}` : 'every inject has fired', 'text']);
+  // A skipped inject is not next: it never fires.
+  const record = drillRecord(v.events);
+  const next = unfired(record, d.session.schedule)[0];
+  lines.push([next ? `next ${formatOffset(next.atSeconds)} [${next.kind}] ${next.text}` : nothingLeft(record).replace(/^drill: /, ''), 'text']);
   if (d.lastFired) lines.push([`facilitator (${d.lastFired.id}): ${d.lastFired.facilitator}`, 'warn']);
   if (next) lines.push([`facilitator next: ${next.facilitator}`, 'muted']);
   lines.push(['P pause/resume  + - speed  J jump to next  F fire next now  K fire/skip one  O write one  H hand over  X end  i injects', 'muted']);
