@@ -1,9 +1,9 @@
 // A feed read as a stream: its complete lines pulled one at a time from a byte range, a chunk read at a
 // time, so a shared incident's feeds can be merged (core/merge-order.ts mergeStreams) holding one event of
 // each. Optionally checked as a chain while it is read, so one pass both verifies and merges.
-import { closeSync, fstatSync, readSync } from 'node:fs';
+import { closeSync, fstatSync } from 'node:fs';
 import type { TimelineEvent } from '../core/index.js';
-import { MAX_LINE, openJournalFile, OVERSIZED_LINE, READ_CHUNK } from './journal-file.js';
+import { linesOf, openJournalFile, READ_CHUNK } from './journal-file.js';
 import { ioError } from './io-errors.js';
 import { hashEvent } from './journal.js';
 import { ChainVerifier, type VerifyResult } from './verify.js';
@@ -11,35 +11,6 @@ import { ChainVerifier, type VerifyResult } from './verify.js';
 /** Each feed is read this much at a time (several feeds are open at once). */
 const FEED_CHUNK = READ_CHUNK / 4;
 
-/** Complete lines of the open file between `from` and `end`; returns where the last one ended and the torn bytes after it. */
-export function* linesOf(fd: number, from: number, end: number, chunkSize = FEED_CHUNK): Generator<string, { end: number; torn: number }> {
-  const chunk = Buffer.alloc(Math.max(1, chunkSize));
-  let pos = from;
-  let carry: Buffer[] = [];
-  let carryLen = 0;
-  while (pos < end) {
-    const n = readSync(fd, chunk, 0, Math.min(chunk.length, end - pos), pos);
-    if (n === 0) break;
-    pos += n;
-    const view = chunk.subarray(0, n);
-    let start = 0;
-    for (let nl = view.indexOf(0x0a); nl !== -1; nl = view.indexOf(0x0a, start)) {
-      const piece = view.subarray(start, nl);
-      start = nl + 1;
-      const line = carryLen + piece.length > MAX_LINE ? OVERSIZED_LINE : (carryLen > 0 ? Buffer.concat([...carry, piece]) : piece).toString('utf8');
-      carry = [];
-      carryLen = 0;
-      yield line;
-    }
-    if (start < n) {
-      const rest = view.subarray(start);
-      if (carryLen + rest.length <= MAX_LINE) carry.push(Buffer.from(rest));
-      else carry = []; // too long to be an event: only its length is kept
-      carryLen += rest.length;
-    }
-  }
-  return { end: pos - carryLen, torn: carryLen };
-}
 
 /** The same lines verification counts as events (see verify.ts): others are skipped. */
 function asEvent(line: string): TimelineEvent | undefined {
@@ -55,7 +26,7 @@ function asEvent(line: string): TimelineEvent | undefined {
 export function* feedEvents(path: string, end?: number): Generator<TimelineEvent> {
   const fd = openJournalFile(path, 'read');
   try {
-    const lines = linesOf(fd, 0, end ?? fstatSync(fd).size);
+    const lines = linesOf(fd, 0, end ?? fstatSync(fd).size, FEED_CHUNK);
     for (let r = lines.next(); !r.done; r = lines.next()) {
       const e = asEvent(r.value);
       if (e) yield e;
@@ -88,7 +59,7 @@ export class VerifiedFeed implements Iterable<TimelineEvent> {
       const st = fstatSync(fd);
       let got: TimelineEvent | undefined;
       const verifier = new ChainVerifier(hashEvent, { incidentId: this.incidentId, onEvent: (e) => void (got = e) });
-      const lines = linesOf(fd, 0, st.size);
+      const lines = linesOf(fd, 0, st.size, FEED_CHUNK);
       let r = lines.next();
       for (; !r.done; r = lines.next()) {
         verifier.push(r.value);

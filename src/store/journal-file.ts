@@ -118,23 +118,14 @@ export interface Scan {
   torn: number;
 }
 
-/**
- * Calls `onLine` for each complete line from byte `from` up to the file's size when the scan started,
- * holding one chunk and one line in memory at a time.
- */
-export function scanLines(fd: number, from: number, onLine: (line: string) => void, chunkSize = READ_CHUNK, maxLine = MAX_LINE): Scan {
-  const size = fstatSync(fd).size;
+/** Complete lines of the open file between `from` and `end`; returns where the last one ended and the torn bytes after it. */
+export function* linesOf(fd: number, from: number, end: number, chunkSize = READ_CHUNK, maxLine = MAX_LINE): Generator<string, Scan> {
   const chunk = Buffer.alloc(Math.max(1, chunkSize));
   let pos = from;
   let carry: Buffer[] = [];
   let carryLen = 0;
-  const keep = (piece: Buffer) => {
-    if (carryLen + piece.length <= maxLine) carry.push(Buffer.from(piece));
-    else carry = []; // too long to be an event: only its length is kept
-    carryLen += piece.length;
-  };
-  while (pos < size) {
-    const n = readSync(fd, chunk, 0, Math.min(chunk.length, size - pos), pos);
+  while (pos < end) {
+    const n = readSync(fd, chunk, 0, Math.min(chunk.length, end - pos), pos);
     if (n === 0) break;
     pos += n;
     const view = chunk.subarray(0, n);
@@ -142,14 +133,31 @@ export function scanLines(fd: number, from: number, onLine: (line: string) => vo
     for (let nl = view.indexOf(0x0a); nl !== -1; nl = view.indexOf(0x0a, start)) {
       const piece = view.subarray(start, nl);
       start = nl + 1;
-      if (carryLen + piece.length > maxLine) onLine(OVERSIZED_LINE);
-      else onLine((carryLen > 0 ? Buffer.concat([...carry, piece]) : piece).toString('utf8'));
+      const line = carryLen + piece.length > maxLine ? OVERSIZED_LINE : (carryLen > 0 ? Buffer.concat([...carry, piece]) : piece).toString('utf8');
       carry = [];
       carryLen = 0;
+      yield line;
     }
-    if (start < n) keep(view.subarray(start));
+    if (start < n) {
+      const rest = view.subarray(start);
+      if (carryLen + rest.length <= maxLine) carry.push(Buffer.from(rest));
+      else carry = []; // too long to be an event: only its length is kept
+      carryLen += rest.length;
+    }
   }
   return { end: pos - carryLen, torn: carryLen };
+}
+
+/**
+ * Calls `onLine` for each complete line from byte `from` up to the file's size when the scan started,
+ * holding one chunk and one line in memory at a time.
+ */
+export function scanLines(fd: number, from: number, onLine: (line: string) => void, chunkSize = READ_CHUNK, maxLine = MAX_LINE): Scan {
+  const lines = linesOf(fd, from, fstatSync(fd).size, chunkSize, maxLine);
+  for (let r = lines.next(); ; r = lines.next()) {
+    if (r.done) return r.value;
+    onLine(r.value);
+  }
 }
 
 /** Complete events appended after byte `offset` (reads only those bytes), and the offset to resume from. */
